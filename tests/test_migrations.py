@@ -1,0 +1,62 @@
+"""Migrations go up and down cleanly, and the schema documents itself."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from eventdb import database
+
+
+def _tables(engine) -> set[str]:
+    with engine.connect() as conn:
+        return set(conn.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars())
+
+
+def test_upgrade_downgrade_upgrade_on_empty_database(empty_db_url):
+    engine = database.make_engine(empty_db_url)
+    database.upgrade(empty_db_url)
+    assert database.current_revision(engine) == database.head_revision()
+    assert {"sources", "claims", "incidents", "actors", "affiliations", "places", "statistics"} <= _tables(engine)
+
+    database.downgrade(empty_db_url, "base")
+    assert database.current_revision(engine) is None
+    assert _tables(engine) <= {"alembic_version"}
+
+    database.upgrade(empty_db_url)
+    assert database.current_revision(engine) == database.head_revision()
+    engine.dispose()
+
+
+def test_every_table_and_column_has_a_comment(fresh_db_url):
+    engine = database.make_engine(fresh_db_url)
+    with engine.connect() as conn:
+        tables = conn.execute(text("""
+            SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'alembic_version'
+              AND obj_description(c.oid, 'pg_class') IS NULL""")).scalars().all()
+        columns = conn.execute(text("""
+            SELECT c.relname || '.' || a.attname FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'alembic_version'
+              AND a.attnum > 0 AND NOT a.attisdropped
+              AND col_description(c.oid, a.attnum) IS NULL""")).scalars().all()
+    engine.dispose()
+    assert tables == []
+    assert columns == []
+
+
+def test_external_database_behind_is_not_migrated_silently(empty_db_url, monkeypatch):
+    monkeypatch.setenv("EVENTDB_DATABASE_URL", empty_db_url)
+    database.target.cache_clear()
+    try:
+        try:
+            database.connect()
+        except database.SchemaBehind as exc:
+            assert "eventdb db upgrade" in str(exc)
+        else:
+            raise AssertionError("connect() migrated or accepted an empty external database")
+        engine = database.make_engine(empty_db_url)
+        assert database.current_revision(engine) is None
+        engine.dispose()
+    finally:
+        database.target.cache_clear()
