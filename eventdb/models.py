@@ -277,6 +277,7 @@ class Claim(Base):
         CheckConstraint(f"event_type IS NULL OR {one_of('event_type', EVENT_TYPES)}", name="event_type"),
         CheckConstraint(f"outcome IS NULL OR {one_of('outcome', OUTCOMES)}", name="outcome"),
         CheckConstraint(f"relation IS NULL OR {one_of('relation', RELATIONS)}", name="relation"),
+        CheckConstraint(f"perpetrator_basis IS NULL OR {one_of('perpetrator_basis', PERPETRATOR_BASES)}", name="perpetrator_basis"),
         CheckConstraint("char_start >= 0 AND char_end > char_start", name="offsets"),
         CheckConstraint("confidence BETWEEN 0 AND 1", name="confidence"),
         CheckConstraint("killed >= 0 AND injured >= 0 AND projectiles >= 0", name="counts"),
@@ -306,6 +307,7 @@ class Claim(Base):
     killed: Mapped[int | None] = mapped_column(Integer, comment="Number killed this source states.")
     injured: Mapped[int | None] = mapped_column(Integer, comment="Number injured this source states.")
     projectiles: Mapped[int | None] = mapped_column(Integer, comment="Number of rockets, missiles or drones this source states.")
+    perpetrator_basis: Mapped[str | None] = mapped_column(Text, comment="For incident reports and responsibility/attribution claims: claimed, attributed, reported or unknown.")
     relation: Mapped[str | None] = mapped_column(Text, comment="For affiliation claims: the relation stated between subject and related actor.")
     quote: Mapped[str] = mapped_column(Text, comment="The exact words of the source: sources.text[char_start:char_end].")
     char_start: Mapped[int] = mapped_column(Integer, comment="Offset of the quote's first character in sources.text (0-based, in characters).")

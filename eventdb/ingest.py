@@ -1,0 +1,263 @@
+"""Batches of articles into the database: read, extract, store, one transaction per article.
+
+Failures are per input: a file that cannot be read or an article that cannot
+be stored is reported on one line (file, JSONL line, reason) and the rest of
+the batch goes on. Only a lost database stops the batch, since nothing else
+could land either. Extraction may run in worker processes (`jobs`); storing
+stays in this process, one short transaction per article, retried a bounded
+number of times on serialization failures and deadlocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from eventdb import store
+from eventdb.articles import ReadError, iter_paths, read_path, read_stream
+from eventdb.assertions import Article, Extraction
+from eventdb.extract import EXTRACTOR_VERSION, extract
+from eventdb.reference import default_reference, load_reference
+
+RETRIES = 3
+RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization_failure, deadlock_detected
+
+
+class ConnectionLost(Exception):
+    """The database went away mid-batch: nothing more can land."""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Metadata given on the command line, applied where the article itself has none."""
+
+    published: dt.date | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+    def apply(self, article: Article) -> Article:
+        return replace(
+            article,
+            published=article.published or self.published,
+            url=article.url or self.url,
+            outlet=article.outlet or self.outlet,
+        )
+
+
+@dataclass
+class Summary:
+    read: int = 0
+    added: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    failed: int = 0
+    incidents_created: int = 0
+    incidents_merged: int = 0
+    claims: int = 0
+    seconds: float = 0.0
+    extract_seconds: float = 0.0
+    errors: list[ReadError] = field(default_factory=list)
+
+    def count(self, result: store.StoreResult) -> None:
+        setattr(self, result.status, getattr(self, result.status) + 1)
+        self.incidents_created += result.incidents_created
+        self.incidents_merged += result.incidents_merged
+        self.claims += result.claims
+
+    def __str__(self) -> str:
+        return (
+            f"read {self.read}, added {self.added}, unchanged {self.unchanged}, updated {self.updated}, "
+            f"failed {self.failed}; incidents created {self.incidents_created}, merged {self.incidents_merged}; "
+            f"claims stored {self.claims}; {self.seconds:.1f}s"
+        )
+
+
+Progress = Callable[[Summary, "ReadError | None"], None]
+
+
+def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[Article | ReadError]:
+    """Every article (or read error) named by the paths; '-' is standard input."""
+    for raw in paths:
+        if raw == "-":
+            yield from read_stream(stdin, "<stdin>")
+            continue
+        path = Path(raw)
+        if not path.exists():
+            yield ReadError(raw, None, "no such file or directory")
+            continue
+        files = iter_paths([path])
+        if path.is_dir() and not files:
+            yield ReadError(raw, None, "no .txt, .json, .jsonl or .html files in directory")
+        for file in files:
+            yield from read_path(file)
+
+
+def _extract_one(article: Article) -> tuple[Article, Extraction | ReadError, float]:
+    started = time.perf_counter()
+    try:
+        result: Extraction | ReadError = extract(article, default_reference())
+    except Exception as exc:  # an extractor bug must not sink the batch; the input is named
+        result = ReadError(article.origin, None, f"extraction failed: {type(exc).__name__}: {exc}")
+    return article, result, time.perf_counter() - started
+
+
+def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
+    """Extraction results in input order, computed in `jobs` worker processes when jobs > 1."""
+    if jobs <= 1:
+        for item in items:
+            yield (None, item, 0.0) if isinstance(item, ReadError) else _extract_one(item)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: list = []
+        for item in items:
+            pending.append(item if isinstance(item, ReadError) else pool.submit(_extract_one, item))
+            if len(pending) >= jobs * 8:
+                yield _resolved(pending.pop(0))
+        while pending:
+            yield _resolved(pending.pop(0))
+
+
+def _resolved(entry):
+    return (None, entry, 0.0) if isinstance(entry, ReadError) else entry.result()
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    return getattr(exc.orig, "sqlstate", None)
+
+
+def store_one(engine: Engine, article: Article, extraction: Extraction, ctx: store.Context, dry_run: bool) -> store.StoreResult:
+    """One article in one transaction, retried on serialization failures and deadlocks."""
+    for attempt in range(RETRIES + 1):
+        try:
+            with engine.connect() as conn:
+                trans = conn.begin()
+                try:
+                    result = store.store_article(conn, article, extraction, ctx)
+                    if dry_run:
+                        trans.rollback()
+                    else:
+                        trans.commit()
+                    return result
+                except BaseException:
+                    if trans.is_active:
+                        trans.rollback()
+                    raise
+        except DBAPIError as exc:
+            if _sqlstate(exc) in RETRYABLE_SQLSTATES and attempt < RETRIES:
+                time.sleep(0.05 * (attempt + 1))
+                continue
+            if isinstance(exc, OperationalError) and (exc.connection_invalidated or _sqlstate(exc) is None or _sqlstate(exc).startswith("08")):
+                raise ConnectionLost(str(exc.orig or exc).strip().splitlines()[0]) from exc
+            raise
+    raise AssertionError("unreachable")
+
+
+def prepare(engine: Engine, command: str, inputs: list[str], dry_run: bool) -> tuple[store.Context, int | None]:
+    """Bring the reference data up to date and open an ingest run."""
+    with engine.begin() as conn:
+        load_reference(conn, default_reference())
+        run_id = None
+        if not dry_run:
+            run_id = conn.execute(
+                text("INSERT INTO ingest_runs (command, extractor_version, inputs) VALUES (:c, :v, :i) RETURNING id"),
+                {"c": command, "v": EXTRACTOR_VERSION, "i": inputs},
+            ).scalar_one()
+        return store.load_context(conn, EXTRACTOR_VERSION, run_id), run_id
+
+
+def finish(engine: Engine, run_id: int | None, summary: Summary) -> None:
+    if run_id is None:
+        return
+    import json
+
+    with engine.begin() as conn:
+        conn.execute(text("""
+            UPDATE ingest_runs SET finished_at = now(), articles_read = :read, articles_added = :added,
+                articles_unchanged = :unchanged, articles_updated = :updated, articles_failed = :failed,
+                incidents_created = :ic, incidents_merged = :im, claims_stored = :claims, errors = CAST(:errors AS jsonb)
+            WHERE id = :id"""), {
+            "id": run_id, "read": summary.read, "added": summary.added, "unchanged": summary.unchanged,
+            "updated": summary.updated, "failed": summary.failed, "ic": summary.incidents_created,
+            "im": summary.incidents_merged, "claims": summary.claims,
+            "errors": json.dumps([{"path": e.origin, "line": e.line, "reason": e.reason} for e in summary.errors]),
+        })
+
+
+def ingest(
+    engine: Engine,
+    paths: list[str],
+    *,
+    overrides: Overrides = Overrides(),
+    jobs: int = 1,
+    dry_run: bool = False,
+    stdin=None,
+    progress: Progress | None = None,
+) -> Summary:
+    started = time.perf_counter()
+    summary = Summary()
+    ctx, run_id = prepare(engine, "ingest", paths, dry_run)
+    items = (item if isinstance(item, ReadError) else overrides.apply(item) for item in read_inputs(paths, stdin))
+    try:
+        for article, outcome, seconds in extracted(items, jobs):
+            summary.extract_seconds += seconds
+            error = outcome if isinstance(outcome, ReadError) else None
+            if error is None:
+                summary.read += 1
+                try:
+                    summary.count(store_one(engine, article, outcome, ctx, dry_run))
+                except ConnectionLost:
+                    raise
+                except DBAPIError as exc:
+                    error = ReadError(article.origin, None, f"not stored: {str(exc.orig or exc).strip().splitlines()[0]}")
+            if error is not None:
+                summary.failed += 1
+                summary.errors.append(error)
+            if progress:
+                progress(summary, error)
+    finally:
+        summary.seconds = time.perf_counter() - started
+        try:
+            finish(engine, run_id, summary)
+        except DBAPIError:
+            pass  # the connection is gone; the run stays without finished_at, which says so
+    return summary
+
+
+def reextract(engine: Engine, *, since: dt.date | None = None, progress: Progress | None = None) -> Summary:
+    """Re-run the current extractor over stored sources whose claims came from an older one."""
+    started = time.perf_counter()
+    summary = Summary()
+    ctx, run_id = prepare(engine, "reextract", [f"--since={since}" if since else "all"], dry_run=False)
+    with engine.connect() as conn:
+        ids = conn.execute(text("""
+            SELECT id FROM sources
+            WHERE superseded_at IS NULL AND extractor_version <> :v
+              AND (CAST(:since AS date) IS NULL OR coalesce(published_on, ingested_at::date) >= :since)
+            ORDER BY id"""), {"v": EXTRACTOR_VERSION, "since": since}).scalars().all()
+    for source_id in ids:
+        summary.read += 1
+        with engine.begin() as conn:
+            row = conn.execute(text("""
+                SELECT s.text, s.origin, s.url, s.title, s.published_on, o.name AS outlet, s.republished_from_text
+                FROM sources s LEFT JOIN outlets o ON o.id = s.outlet_id WHERE s.id = :i FOR UPDATE OF s"""),
+                {"i": source_id}).one()
+            article = Article(row.text, row.origin, row.url, row.title, row.published_on, row.outlet, row.republished_from_text)
+            _, outcome, seconds = _extract_one(article)
+            summary.extract_seconds += seconds
+            if isinstance(outcome, ReadError):
+                summary.failed += 1
+                summary.errors.append(outcome)
+            else:
+                summary.count(store.replace_assertions(conn, source_id, article, outcome, ctx))
+        if progress:
+            progress(summary, None)
+    summary.seconds = time.perf_counter() - started
+    finish(engine, run_id, summary)
+    return summary

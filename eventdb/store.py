@@ -1,0 +1,460 @@
+"""Writing one article's assertions to PostgreSQL, inside the caller's transaction.
+
+An article lands whole or not at all: the caller opens one transaction per
+article and `store_article` does all its writes in it. Keys of sources,
+claims and statistics are derived from the content hash, so the same text
+never lands twice and no writer depends on a global sequence. Incident
+resolution runs under one transaction-scoped advisory lock, so two ingest
+processes cannot both create the same incident.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from sqlalchemy import Connection, text
+
+from eventdb.assertions import ActorRef, Article, Extraction, IncidentReport
+from eventdb.resolve import ClaimFacts, Decision, Facts, PlaceInfo, decide, derive, period
+from eventdb.articles import content_sha256
+
+INCIDENT_LOCK = 0x45564442_494E4344  # advisory lock held while resolving incidents
+
+
+def hash_id(*parts: object) -> int:
+    """A positive 63-bit key derived from `parts` (fits PostgreSQL bigint)."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).digest()
+    return int.from_bytes(digest[:8], "big") >> 1
+
+
+@dataclass
+class StoreResult:
+    status: str  # added, unchanged, updated
+    source_id: int
+    claims: int = 0
+    incidents_created: int = 0
+    incidents_merged: int = 0
+
+
+@dataclass
+class Context:
+    """Reference ids and lookups, read once per batch."""
+
+    extractor_version: str
+    run_id: int | None
+    actor_ids: dict[str, int]
+    places: dict[str, PlaceInfo]
+    places_by_id: dict[int, PlaceInfo]
+    outlets_by_name: dict[str, int]  # lower-cased key, domain, name and aliases
+    ancestors: dict[int, frozenset[int]]  # affiliation closure: actor -> actors it belongs to
+
+    def related(self, a: int, b: int) -> bool:
+        return b in self.ancestors.get(a, frozenset())
+
+    def actor_id(self, ref: ActorRef | None) -> int | None:
+        return self.actor_ids.get(ref.key) if ref is not None and ref.key else None
+
+
+def load_context(conn: Connection, extractor_version: str, run_id: int | None = None) -> Context:
+    actor_ids = dict(conn.execute(text("SELECT key, id FROM actors")).all())
+    rows = conn.execute(text("SELECT id, key, kind, country_code, latitude, longitude, parent_id FROM places")).all()
+    parents = {r.id: r.parent_id for r in rows}
+
+    def chain(pid: int | None) -> frozenset[int]:
+        seen: list[int] = []
+        while pid is not None and pid not in seen:
+            seen.append(pid)
+            pid = parents.get(pid)
+        return frozenset(seen)
+
+    places_by_id = {r.id: PlaceInfo(r.id, r.key, r.kind, r.country_code, r.latitude, r.longitude, chain(r.parent_id)) for r in rows}
+    outlets: dict[str, int] = {}
+    for r in conn.execute(text("SELECT id, key, domain, name, aliases FROM outlets")):
+        for name in (r.key, r.domain, r.name, *(r.aliases or ())):
+            if name:
+                outlets.setdefault(name.lower(), r.id)
+    edges: dict[int, set[int]] = {}
+    for a, b in conn.execute(text("SELECT actor_id, related_actor_id FROM affiliations WHERE relation IN ('member_of', 'part_of', 'front_for', 'commands')")):
+        edges.setdefault(a, set()).add(b)
+    return Context(
+        extractor_version=extractor_version, run_id=run_id, actor_ids=actor_ids,
+        places={p.key: p for p in places_by_id.values()}, places_by_id=places_by_id,
+        outlets_by_name=outlets, ancestors={a: _closure(a, edges) for a in edges},
+    )
+
+
+def _closure(start: int, edges: dict[int, set[int]]) -> frozenset[int]:
+    seen: set[int] = set()
+    stack = list(edges.get(start, ()))
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(edges.get(node, ()))
+    return frozenset(seen)
+
+
+# --- outlets -----------------------------------------------------------------------------------------
+
+
+def domain_of(value: str) -> str | None:
+    """'https://www.theguardian.com/x' or 'www.theguardian.com' -> 'theguardian.com'."""
+    value = value.strip()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", value, re.I):
+        if not re.fullmatch(r"[\w.-]+\.[a-z]{2,}(/\S*)?", value, re.I):
+            return None
+        value = "http://" + value
+    host = (urlsplit(value).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def outlet_id(conn: Connection, ctx: Context, name_or_url: str | None) -> int | None:
+    """The outlet named by a domain, URL or name; a new uncurated outlet when unknown."""
+    if not name_or_url or not name_or_url.strip():
+        return None
+    domain = domain_of(name_or_url)
+    label = (domain or name_or_url.strip())
+    found = ctx.outlets_by_name.get(label.lower())
+    if found:
+        return found
+    key = domain or re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:80] or "unknown"
+    conn.execute(
+        text("INSERT INTO outlets (key, name, domain) VALUES (:k, :n, :d) ON CONFLICT (key) DO NOTHING"),
+        {"k": key, "n": label, "d": domain},
+    )
+    return conn.execute(text("SELECT id FROM outlets WHERE key = :k"), {"k": key}).scalar_one()
+
+
+# --- sources -----------------------------------------------------------------------------------------
+
+
+def store_article(conn: Connection, article: Article, extraction: Extraction, ctx: Context) -> StoreResult:
+    """Store a new article, or note that its text is already stored, or store it as a revision."""
+    sha = content_sha256(article.text)
+    source_id = hash_id(sha)
+    if article.url:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": hash_id("url", article.url)})
+    if conn.execute(text("SELECT 1 FROM sources WHERE content_sha256 = :s"), {"s": sha}).first():
+        return StoreResult("unchanged", source_id)
+
+    previous = None
+    if article.url:
+        previous = conn.execute(
+            text("SELECT id FROM sources WHERE url = :u AND superseded_at IS NULL FOR UPDATE"), {"u": article.url}
+        ).scalar()
+    affected: set[int] = set()
+    if previous is not None:
+        conn.execute(text("UPDATE sources SET superseded_at = now() WHERE id = :i"), {"i": previous})
+        affected = supersede_assertions(conn, previous)
+
+    inserted = conn.execute(text("""
+        INSERT INTO sources (id, content_sha256, url, outlet_id, title, published_on, text, origin,
+                             republished_from_outlet_id, republished_from_text, revises_source_id,
+                             extractor_version, ingest_run_id)
+        VALUES (:id, :sha, :url, :outlet, :title, :published, :text, :origin, :repub, :repub_text, :revises, :ver, :run)
+        ON CONFLICT (content_sha256) DO NOTHING RETURNING id"""), {
+        "id": source_id, "sha": sha, "url": article.url,
+        "outlet": outlet_id(conn, ctx, article.outlet or article.url),
+        "title": article.title, "published": article.published, "text": article.text, "origin": article.origin,
+        "repub": outlet_id(conn, ctx, article.republished_from), "repub_text": article.republished_from,
+        "revises": previous, "ver": ctx.extractor_version, "run": ctx.run_id,
+    }).scalar()
+    if inserted is None:  # a concurrent ingest stored the same text first
+        return StoreResult("unchanged", source_id)
+    result = write_assertions(conn, source_id, sha, article, extraction, ctx, affected)
+    result.status = "updated" if previous is not None else "added"
+    return result
+
+
+def supersede_assertions(conn: Connection, source_id: int) -> set[int]:
+    """Mark a source's current assertions superseded; return the incidents they supported."""
+    incidents = set(conn.execute(text("""
+        UPDATE claims SET superseded_at = now() WHERE source_id = :s AND superseded_at IS NULL
+        RETURNING incident_id"""), {"s": source_id}).scalars()) - {None}
+    for table in ("statistics", "name_mentions"):
+        conn.execute(text(f"UPDATE {table} SET superseded_at = now() WHERE source_id = :s AND superseded_at IS NULL"), {"s": source_id})
+    return incidents
+
+
+def replace_assertions(conn: Connection, source_id: int, article: Article, extraction: Extraction, ctx: Context) -> StoreResult:
+    """Re-extraction: the source stays, its claims are superseded by the new extractor's."""
+    affected = supersede_assertions(conn, source_id)
+    sha = content_sha256(article.text)
+    conn.execute(text("UPDATE sources SET extractor_version = :v WHERE id = :i"), {"v": ctx.extractor_version, "i": source_id})
+    result = write_assertions(conn, source_id, sha, article, extraction, ctx, affected)
+    result.status = "updated"
+    return result
+
+
+# --- claims, statistics, incidents -------------------------------------------------------------------
+
+
+def write_assertions(
+    conn: Connection, source_id: int, sha: str, article: Article, extraction: Extraction, ctx: Context, affected: set[int]
+) -> StoreResult:
+    version = ctx.extractor_version
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": INCIDENT_LOCK})
+    incident_of: dict[str, int] = {}
+    merges: list[dict] = []
+    created = merged = 0
+    own: set[int] = set()
+    for report in extraction.incidents:
+        claim_id = hash_id(sha, version, "incident", report.local_id)
+        decision = find_incident(conn, ctx, report, exclude=own)
+        if decision is None:
+            incident_id = create_incident(conn, ctx, report)
+            own.add(incident_id)
+            created += 1
+            merges.append({"c": claim_id, "i": incident_id, "d": "created", "r": "no_matching_incident", "s": 1.0, "x": "{}"})
+        else:
+            incident_id = decision.incident_id
+            merged += 1
+            merges.append({"c": claim_id, "i": incident_id, "d": "merged", "r": decision.rule, "s": decision.score,
+                           "x": _json(decision.details)})
+        incident_of[report.local_id] = incident_id
+
+    claims, actors = claim_rows(source_id, sha, version, extraction, ctx, incident_of, conn)
+    if claims:
+        conn.execute(text("""
+            INSERT INTO claims (id, source_id, extractor_version, claim_type, stance, claimant_actor_id, claimant_outlet_id,
+                claimant_text, incident_id, local_incident, event_type, occurred_on, date_precision, date_text, place_id,
+                place_text, country_code, weapons, outcome, killed, injured, projectiles, perpetrator_basis, relation,
+                quote, char_start, char_end, sentence_index, confidence)
+            VALUES (:id, :source_id, :version, :claim_type, :stance, :claimant_actor_id, :claimant_outlet_id,
+                :claimant_text, :incident_id, :local_incident, :event_type, :occurred_on, :date_precision, :date_text, :place_id,
+                :place_text, :country_code, :weapons, :outcome, :killed, :injured, :projectiles, :perpetrator_basis, :relation,
+                :quote, :char_start, :char_end, :sentence_index, :confidence)"""), claims)
+    if actors:
+        conn.execute(text("""
+            INSERT INTO claim_actors (claim_id, role, position, source_id, actor_id, actor_text)
+            VALUES (:claim_id, :role, :position, :source_id, :actor_id, :actor_text)"""), actors)
+    if merges:
+        conn.execute(text("""
+            INSERT INTO incident_merges (claim_id, incident_id, decision, rule, score, details)
+            VALUES (:c, :i, :d, :r, :s, CAST(:x AS jsonb))"""), merges)
+    write_statistics(conn, source_id, sha, version, extraction, ctx)
+    write_mentions(conn, source_id, sha, version, extraction)
+    write_affiliations(conn, source_id, claims, actors)
+    refresh_incidents(conn, ctx, set(incident_of.values()) | affected)
+    return StoreResult("added", source_id, claims=len(claims), incidents_created=created, incidents_merged=merged)
+
+
+def _json(value: dict) -> str:
+    import json
+
+    return json.dumps(value, default=str, sort_keys=True)
+
+
+def report_facts(ctx: Context, report: IncidentReport) -> Facts:
+    place = ctx.places.get(report.place.key) if report.place and report.place.key else None
+    country = (place.country_code if place else None) or (report.place.country_code if report.place else None)
+    return Facts(
+        event_type=report.event_type, occurred_on=report.date.on, precision=report.date.precision if report.date.on else "unknown",
+        place=place, country_code=country,
+        perpetrator_id=ctx.actor_id(report.perpetrator), target_id=ctx.actor_id(report.target),
+    )
+
+
+def find_incident(conn: Connection, ctx: Context, report: IncidentReport, exclude: set[int]) -> Decision | None:
+    facts = report_facts(ctx, report)
+    span = period(facts.occurred_on, facts.precision)
+    if span is None or facts.place is None:
+        return None
+    lo, hi = span
+    rows = conn.execute(text("""
+        SELECT id, event_type, occurred_on, date_precision, place_id, country_code, perpetrator_actor_id, target_actor_id
+        FROM incidents
+        WHERE place_id IS NOT NULL
+          AND (country_code = :country OR country_code IS NULL OR CAST(:country AS text) IS NULL)
+          AND ((date_precision = 'day' AND occurred_on BETWEEN :lo - 1 AND :hi + 1)
+            OR (date_precision = 'week' AND occurred_on BETWEEN :lo - 6 AND :hi)
+            OR (date_precision = 'month' AND occurred_on BETWEEN :lo - 31 AND :hi)
+            OR (date_precision = 'year' AND occurred_on BETWEEN :lo - 366 AND :hi))"""),
+        {"country": facts.country_code, "lo": lo, "hi": hi}).all()
+    candidates = [
+        (r.id, Facts(r.event_type, r.occurred_on, r.date_precision, ctx.places_by_id.get(r.place_id), r.country_code,
+                     r.perpetrator_actor_id, r.target_actor_id))
+        for r in rows if r.id not in exclude
+    ]
+    return decide(facts, candidates, ctx.related)
+
+
+def create_incident(conn: Connection, ctx: Context, report: IncidentReport) -> int:
+    facts = report_facts(ctx, report)
+    return conn.execute(text("""
+        INSERT INTO incidents (occurred_on, date_precision, event_type, place_id, country_code)
+        VALUES (:on, :precision, :type, :place, :country) RETURNING id"""), {
+        "on": facts.occurred_on, "precision": facts.precision, "type": facts.event_type,
+        "place": facts.place.id if facts.place else None, "country": facts.country_code,
+    }).scalar_one()
+
+
+BASIS_OF_CLAIM = {"responsibility_claimed": "claimed", "attribution": "attributed"}
+
+
+def claim_rows(
+    source_id: int, sha: str, version: str, extraction: Extraction, ctx: Context, incident_of: dict[str, int], conn: Connection
+) -> tuple[list[dict], list[dict]]:
+    claims: list[dict] = []
+    actors: list[dict] = []
+
+    def add_actor(claim_id: int, role: str, ref: ActorRef | None) -> None:
+        if ref is None or not ref.text:
+            return
+        position = sum(1 for a in actors if a["claim_id"] == claim_id and a["role"] == role)
+        actors.append({"claim_id": claim_id, "role": role, "position": position, "source_id": source_id,
+                       "actor_id": ctx.actor_id(ref), "actor_text": ref.text})
+
+    def base(claim_id: int, claim_type: str, stance: str, claimant: ActorRef | None, span, confidence: float) -> dict:
+        claimant_outlet = None
+        if claimant is not None and ctx.actor_id(claimant) is None:
+            claimant_outlet = ctx.outlets_by_name.get(re.sub(r"^the\s+", "", claimant.text.strip(), flags=re.I).lower())
+        return {
+            "id": claim_id, "source_id": source_id, "version": version, "claim_type": claim_type, "stance": stance,
+            "claimant_actor_id": ctx.actor_id(claimant), "claimant_outlet_id": claimant_outlet,
+            "claimant_text": claimant.text if claimant else None, "incident_id": None, "local_incident": None,
+            "event_type": None, "occurred_on": None, "date_precision": "unknown", "date_text": None, "place_id": None,
+            "place_text": None, "country_code": None, "weapons": [], "outcome": None, "killed": None, "injured": None,
+            "projectiles": None, "perpetrator_basis": None, "relation": None,
+            "quote": span.quote, "char_start": span.char_start, "char_end": span.char_end,
+            "sentence_index": span.sentence_index, "confidence": confidence,
+        }
+
+    for r in extraction.incidents:
+        cid = hash_id(sha, version, "incident", r.local_id)
+        row = base(cid, "incident_report", r.stance, r.claimant, r.span, r.confidence)
+        place = ctx.places.get(r.place.key) if r.place and r.place.key else None
+        row.update(
+            incident_id=incident_of.get(r.local_id), local_incident=r.local_id, event_type=r.event_type,
+            occurred_on=r.date.on, date_precision=r.date.precision if r.date.on else "unknown", date_text=r.date.text,
+            place_id=place.id if place else None, place_text=r.place.text if r.place else None,
+            country_code=(place.country_code if place else None) or (r.place.country_code if r.place else None),
+            weapons=list(r.weapons), outcome=r.outcome, killed=r.killed, injured=r.injured,
+            projectiles=r.projectiles, perpetrator_basis=r.perpetrator_basis,
+        )
+        claims.append(row)
+        add_actor(cid, "perpetrator", r.perpetrator)
+        add_actor(cid, "target", r.target)
+        add_actor(cid, "claimant", r.claimant)
+
+    for n, c in enumerate(extraction.claims):
+        cid = hash_id(sha, version, "claim", n)
+        row = base(cid, c.type, c.stance, c.claimant, c.span, c.confidence)
+        row.update(
+            incident_id=incident_of.get(c.incident) if c.incident else None, local_incident=c.incident,
+            killed=c.killed, injured=c.injured, projectiles=c.projectiles,
+            perpetrator_basis=BASIS_OF_CLAIM.get(c.type),
+            outcome="intercepted" if c.type == "interception" else None,
+        )
+        claims.append(row)
+        add_actor(cid, "perpetrator", c.perpetrator)
+        add_actor(cid, "target", c.target)
+        add_actor(cid, "claimant", c.claimant)
+
+    for n, a in enumerate(extraction.affiliations):
+        cid = hash_id(sha, version, "affiliation", n)
+        row = base(cid, "affiliation", "asserted", None, a.span, a.confidence)
+        row["relation"] = a.relation
+        claims.append(row)
+        add_actor(cid, "subject", a.actor)
+        add_actor(cid, "related", a.related)
+    return claims, actors
+
+
+def write_statistics(conn: Connection, source_id: int, sha: str, version: str, extraction: Extraction, ctx: Context) -> None:
+    rows = [
+        {"id": hash_id(sha, version, "statistic", n), "source_id": source_id, "version": version,
+         "actor_id": ctx.actor_id(s.actor), "actor_text": s.actor.text if s.actor else None, "count": s.count,
+         "count_text": s.count_text, "qualifier": s.qualifier, "what": s.what, "target_text": s.target,
+         "period_text": s.period_text, "period_start": s.period_start, "period_end": s.period_end, "stance": s.stance,
+         "quote": s.span.quote, "char_start": s.span.char_start, "char_end": s.span.char_end,
+         "sentence_index": s.span.sentence_index, "confidence": s.confidence}
+        for n, s in enumerate(extraction.statistics)
+    ]
+    if rows:
+        conn.execute(text("""
+            INSERT INTO statistics (id, source_id, extractor_version, actor_id, actor_text, count, count_text, qualifier, what,
+                target_text, period_text, period_start, period_end, stance, quote, char_start, char_end, sentence_index, confidence)
+            VALUES (:id, :source_id, :version, :actor_id, :actor_text, :count, :count_text, :qualifier, :what,
+                :target_text, :period_text, :period_start, :period_end, :stance, :quote, :char_start, :char_end,
+                :sentence_index, :confidence)"""), rows)
+
+
+def write_mentions(conn: Connection, source_id: int, sha: str, version: str, extraction: Extraction) -> None:
+    rows = [
+        {"id": hash_id(sha, version, "mention", n), "source_id": source_id, "version": version, "name": u.name,
+         "kind": u.kind, "quote": u.sentence.quote, "char_start": u.char_start, "char_end": u.char_end}
+        for n, u in enumerate(extraction.unresolved)
+    ]
+    if rows:
+        conn.execute(text("""
+            INSERT INTO name_mentions (id, source_id, extractor_version, name, kind, quote, char_start, char_end)
+            VALUES (:id, :source_id, :version, :name, :kind, :quote, :char_start, :char_end)"""), rows)
+
+
+def write_affiliations(conn: Connection, source_id: int, claims: list[dict], actors: list[dict]) -> None:
+    """An affiliation the text states between two known actors becomes an affiliation with that claim as evidence."""
+    by_claim: dict[int, dict[str, int | None]] = {}
+    for a in actors:
+        by_claim.setdefault(a["claim_id"], {})[a["role"]] = a["actor_id"]
+    rows = []
+    for c in claims:
+        if c["claim_type"] != "affiliation":
+            continue
+        roles = by_claim.get(c["id"], {})
+        subject, related = roles.get("subject"), roles.get("related")
+        if subject and related and subject != related:
+            rows.append({"a": subject, "r": related, "rel": c["relation"], "e": f"claim:{c['id']}",
+                         "s": source_id, "c": c["id"], "n": c["quote"][:500]})
+    if rows:
+        conn.execute(text("""
+            INSERT INTO affiliations (actor_id, related_actor_id, relation, evidence_key, source_id, claim_id, note)
+            VALUES (:a, :r, :rel, :e, :s, :c, :n) ON CONFLICT DO NOTHING"""), rows)
+
+
+def refresh_incidents(conn: Connection, ctx: Context, incident_ids: Iterable[int]) -> None:
+    """Re-derive each incident's fields from its current claims."""
+    ids = sorted(set(incident_ids))
+    if not ids:
+        return
+    rows = conn.execute(text("""
+        SELECT c.incident_id, c.claim_type, c.stance, c.event_type, c.occurred_on, c.date_precision, c.place_id,
+               c.place_text, c.country_code, c.weapons, c.outcome, c.killed, c.injured, c.projectiles,
+               coalesce(c.perpetrator_basis, 'unknown') AS perpetrator_basis,
+               p.actor_id AS perpetrator_id, p.actor_text AS perpetrator_text,
+               t.actor_id AS target_id, t.actor_text AS target_text
+        FROM claims c
+        LEFT JOIN claim_actors p ON p.claim_id = c.id AND p.role = 'perpetrator' AND p.position = 0
+        LEFT JOIN claim_actors t ON t.claim_id = c.id AND t.role = 'target' AND t.position = 0
+        WHERE c.incident_id = ANY(:ids) AND c.superseded_at IS NULL"""), {"ids": ids}).all()
+    grouped: dict[int, list[ClaimFacts]] = {}
+    for r in rows:
+        grouped.setdefault(r.incident_id, []).append(ClaimFacts(
+            claim_type=r.claim_type, stance=r.stance, event_type=r.event_type, occurred_on=r.occurred_on,
+            precision=r.date_precision, place=ctx.places_by_id.get(r.place_id), place_text=r.place_text,
+            country_code=r.country_code, weapons=tuple(r.weapons or ()), outcome=r.outcome, killed=r.killed,
+            injured=r.injured, projectiles=r.projectiles, perpetrator_id=r.perpetrator_id,
+            perpetrator_text=r.perpetrator_text, perpetrator_basis=r.perpetrator_basis,
+            target_id=r.target_id, target_text=r.target_text,
+        ))
+    updates = []
+    for incident_id in ids:
+        facts = grouped.get(incident_id)
+        if not facts:
+            continue  # every claim superseded: the incident keeps its last derived state
+        fields = derive(facts)
+        updates.append({"id": incident_id, **fields.__dict__})
+    if updates:
+        conn.execute(text("""
+            UPDATE incidents SET occurred_on = :occurred_on, date_precision = :date_precision, event_type = :event_type,
+                place_id = :place_id, place_text = :place_text, country_code = :country_code, outcome = :outcome,
+                weapons = :weapons, perpetrator_actor_id = :perpetrator_actor_id, perpetrator_text = :perpetrator_text,
+                perpetrator_basis = :perpetrator_basis, target_actor_id = :target_actor_id, target_text = :target_text,
+                killed_low = :killed_low, killed_high = :killed_high, injured_low = :injured_low,
+                injured_high = :injured_high, projectiles_low = :projectiles_low, projectiles_high = :projectiles_high,
+                updated_at = now()
+            WHERE id = :id"""), updates)

@@ -1,0 +1,120 @@
+"""Incident merge rules and incident derivation, without a database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventdb.resolve import ClaimFacts, Facts, PlaceInfo, decide, derive, period
+
+IRAQ = PlaceInfo(1, "iraq", "country", "IQ", 33.0, 44.0)
+ANBAR = PlaceInfo(2, "anbar", "region", "IQ", 33.4, 42.0, frozenset({1}))
+ASAD = PlaceInfo(3, "ain-al-asad", "base", "IQ", 33.80, 42.44, frozenset({2, 1}))
+ERBIL = PlaceInfo(4, "erbil", "city", "IQ", 36.19, 44.01, frozenset({1}))
+ERBIL_AIRPORT = PlaceInfo(5, "erbil-airport", "airport", "IQ", 36.24, 43.96, frozenset({1}))
+EILAT = PlaceInfo(6, "eilat", "city", "IL", 29.56, 34.95)
+KH, IRI, IDF = 10, 11, 12
+
+
+def related(a: int, b: int) -> bool:
+    return (a, b) == (KH, IRI)  # KH is a member of the IRI
+
+
+def facts(place=ASAD, on=dt.date(2024, 4, 20), precision="day", kind="attack", perp=None, target=None) -> Facts:
+    return Facts(kind, on, precision, place, place.country_code if place else None, perp, target)
+
+
+def test_period_covers_what_each_precision_allows():
+    assert period(dt.date(2024, 2, 1), "month") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert period(dt.date(2024, 4, 20), "day") == (dt.date(2024, 4, 19), dt.date(2024, 4, 21))
+    assert period(None, "unknown") is None
+
+
+def test_same_place_same_day_merges_with_an_explained_rule():
+    d = decide(facts(), [(7, facts())], related)
+    assert d is not None and d.incident_id == 7
+    assert d.rule.startswith("same_place") and d.score == 1.0
+
+
+def test_a_day_apart_merges_two_days_apart_does_not():
+    assert decide(facts(on=dt.date(2024, 4, 21)), [(7, facts())], related) is not None
+    assert decide(facts(on=dt.date(2024, 4, 23)), [(7, facts())], related) is None
+
+
+def test_month_precision_overlaps_a_day_in_that_month_only():
+    month = facts(on=dt.date(2024, 1, 1), precision="month")
+    assert decide(facts(on=dt.date(2024, 1, 28)), [(7, month)], related) is not None
+    assert decide(facts(on=dt.date(2024, 2, 2)), [(7, month)], related) is None
+
+
+def test_nearby_points_merge_but_country_level_places_never_do():
+    assert decide(facts(place=ERBIL_AIRPORT), [(7, facts(place=ERBIL))], related).rule.startswith("near_place")
+    assert decide(facts(place=IRAQ), [(7, facts(place=IRAQ))], related) is None
+    assert decide(facts(place=ASAD), [(7, facts(place=IRAQ))], related) is None
+
+
+def test_place_inside_region_merges():
+    d = decide(facts(place=ASAD), [(7, facts(place=ANBAR))], related)
+    assert d is not None and d.rule.startswith("place_within")
+
+
+def test_different_countries_or_unknown_dates_never_merge():
+    assert decide(facts(place=EILAT), [(7, facts(place=ASAD))], related) is None
+    assert decide(facts(on=None, precision="unknown"), [(7, facts(on=None, precision="unknown"))], related) is None
+
+
+def test_contradicting_perpetrators_block_a_merge_affiliated_ones_do_not():
+    assert decide(facts(perp=KH), [(7, facts(perp=IDF))], related) is None
+    assert decide(facts(perp=KH), [(7, facts(perp=IRI))], related) is not None
+    assert decide(facts(perp=None), [(7, facts(perp=IDF))], related) is not None
+
+
+def test_sabotage_does_not_merge_with_an_airstrike():
+    assert decide(facts(kind="sabotage"), [(7, facts(kind="airstrike"))], related) is None
+
+
+def test_best_candidate_wins():
+    d = decide(facts(), [(7, facts(place=ANBAR)), (8, facts())], related)
+    assert d.incident_id == 8
+
+
+def claim(**kw) -> ClaimFacts:
+    base = dict(claim_type="incident_report", stance="asserted", event_type="attack", occurred_on=None, precision="unknown",
+                place=None, place_text=None, country_code=None, weapons=(), outcome=None, killed=None, injured=None,
+                projectiles=None, perpetrator_id=None, perpetrator_text=None, perpetrator_basis="unknown",
+                target_id=None, target_text=None)
+    base.update(kw)
+    return ClaimFacts(**base)
+
+
+def test_derive_keeps_conflicting_counts_as_low_and_high():
+    fields = derive([claim(projectiles=14, weapons=("rocket",)), claim(projectiles=30, injured=2), claim(claim_type="casualty_report", injured=3)])
+    assert (fields.projectiles_low, fields.projectiles_high) == (14, 30)
+    assert (fields.injured_low, fields.injured_high) == (2, 3)
+    assert fields.weapons == ["rocket"]
+
+
+def test_derive_prefers_claimed_over_attributed_over_reported():
+    fields = derive([
+        claim(perpetrator_id=IDF, perpetrator_basis="reported"),
+        claim(claim_type="attribution", perpetrator_id=IRI, perpetrator_basis="attributed"),
+        claim(claim_type="responsibility_claimed", perpetrator_id=KH, perpetrator_basis="claimed"),
+    ])
+    assert (fields.perpetrator_actor_id, fields.perpetrator_basis) == (KH, "claimed")
+
+
+def test_derive_ignores_denied_statements_for_facts():
+    fields = derive([claim(), claim(claim_type="responsibility_denied", stance="denied", perpetrator_id=IDF, perpetrator_basis="unknown")])
+    assert fields.perpetrator_actor_id is None
+
+
+def test_derive_takes_most_precise_date_and_most_specific_place():
+    fields = derive([
+        claim(occurred_on=dt.date(2024, 1, 1), precision="month", place=IRAQ),
+        claim(occurred_on=dt.date(2024, 1, 28), precision="day", place=ASAD),
+    ])
+    assert (fields.occurred_on, fields.date_precision, fields.place_id, fields.country_code) == (dt.date(2024, 1, 28), "day", 3, "IQ")
+
+
+def test_derive_outcome_hit_wins_over_interception():
+    assert derive([claim(claim_type="interception", stance="asserted")]).outcome == "intercepted"
+    assert derive([claim(outcome="hit"), claim(claim_type="interception")]).outcome == "hit"
