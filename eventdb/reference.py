@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from sqlalchemy import text
+
 from eventdb.resources import resource_path
 
 
@@ -188,3 +190,160 @@ def _check(ref: Reference) -> None:
 def default_reference() -> Reference:
     """The bundled reference data, read once per process."""
     return read_reference()
+
+
+# --- loading into the database -------------------------------------------------------------------
+
+REFERENCE_LOCK = 0x45564442_52454631  # advisory lock: one reference load at a time
+
+
+@dataclass
+class LoadCounts:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.inserted} inserted, {self.updated} updated, {self.unchanged} unchanged"
+
+
+def load_reference(conn, ref: Reference) -> dict[str, LoadCounts]:
+    """Upsert the reference rows by key inside the caller's transaction.
+
+    Rows whose values did not change are not written (so a re-run reports them
+    unchanged); aliases are replaced per entry; rows missing from the files are
+    left alone, since claims may point at them.
+    """
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": REFERENCE_LOCK})
+    counts = {
+        "outlets": _upsert(conn, "outlets", ["key", "name", "domain", "kind", "country_code", "state_affiliation", "aliases", "curated"], [
+            {"key": o.key, "name": o.name, "domain": o.domain, "kind": o.kind, "country_code": o.country,
+             "state_affiliation": o.state_affiliation, "aliases": list(o.aliases), "curated": True}
+            for o in ref.outlets
+        ]),
+        "actors": _upsert(conn, "actors", ["key", "name", "kind", "country_code", "description"], [
+            {"key": a.key, "name": a.name, "kind": a.kind, "country_code": a.country, "description": a.description}
+            for a in ref.actors
+        ]),
+        "places": _upsert(conn, "places", ["key", "name", "kind", "country_code", "latitude", "longitude"], [
+            {"key": p.key, "name": p.name, "kind": p.kind, "country_code": p.country, "latitude": p.lat, "longitude": p.lon}
+            for p in ref.places
+        ]),
+    }
+    actor_ids = dict(conn.execute(text("SELECT key, id FROM actors")).all())
+    place_ids = dict(conn.execute(text("SELECT key, id FROM places")).all())
+    conn.execute(text("""
+        UPDATE places p SET parent_id = v.parent_id
+        FROM (SELECT unnest(CAST(:keys AS text[])) AS key, unnest(CAST(:parents AS int[])) AS parent_id) v
+        WHERE p.key = v.key AND p.parent_id IS DISTINCT FROM v.parent_id"""), {
+        "keys": [p.key for p in ref.places], "parents": [place_ids.get(p.parent) if p.parent else None for p in ref.places],
+    })
+    counts["actor_aliases"] = _sync_aliases(conn, "actor_aliases", "actor_id", [
+        (actor_ids[a.key], alias, False) for a in ref.actors for alias in _unique((a.name, *a.aliases))
+    ] + [(actor_ids[a.key], adj, True) for a in ref.actors for adj in _unique(a.adjectives)])
+    counts["place_aliases"] = _sync_aliases(conn, "place_aliases", "place_id", [
+        (place_ids[p.key], alias, None) for p in ref.places for alias in _unique((p.name, *p.aliases))
+    ])
+    counts["affiliations"] = _load_affiliations(conn, ref, actor_ids)
+    return counts
+
+
+def _unique(values) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def _upsert(conn, table: str, columns: list[str], rows: list[dict]) -> LoadCounts:
+    counts = LoadCounts()
+    if not rows:
+        return counts
+    existing = {r[0]: tuple(r[1:]) for r in conn.execute(text(f"SELECT key, {', '.join(columns[1:])} FROM {table}"))}
+    changed = []
+    for row in sorted(rows, key=lambda r: r["key"]):
+        values = tuple(row[c] for c in columns[1:])
+        old = existing.get(row["key"])
+        if old is None:
+            counts.inserted += 1
+            changed.append(row)
+        elif _norm(old) != _norm(values):
+            counts.updated += 1
+            changed.append(row)
+        else:
+            counts.unchanged += 1
+    if changed:
+        assignments = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns[1:])
+        placeholders = ", ".join(f":{c}" for c in columns)
+        conn.execute(
+            text(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders}) ON CONFLICT (key) DO UPDATE SET {assignments}"),
+            changed,
+        )
+    return counts
+
+
+def _norm(values: tuple) -> tuple:
+    return tuple(tuple(v) if isinstance(v, list) else (round(v, 6) if isinstance(v, float) else v) for v in values)
+
+
+def _sync_aliases(conn, table: str, owner: str, wanted: list[tuple[int, str, bool | None]]) -> LoadCounts:
+    counts = LoadCounts()
+    has_adjective = table == "actor_aliases"
+    cols = f"{owner}, alias" + (", is_adjective" if has_adjective else "")
+    existing = {(r[0], r[1]): (r[2] if has_adjective else None) for r in conn.execute(text(f"SELECT {cols} FROM {table}"))}
+    wanted_map: dict[tuple[int, str], bool | None] = {}
+    for owner_id, alias, adjective in wanted:
+        wanted_map.setdefault((owner_id, alias), adjective)
+    owners = {k[0] for k in wanted_map}
+    stale = [k for k in existing if k[0] in owners and k not in wanted_map]
+    new = [k for k in wanted_map if k not in existing]
+    flipped = [k for k in wanted_map if k in existing and has_adjective and existing[k] != wanted_map[k]]
+    for owner_id, alias in stale:
+        conn.execute(text(f"DELETE FROM {table} WHERE {owner} = :o AND alias = :a"), {"o": owner_id, "a": alias})
+    if new:
+        values = ", ".join([f":{owner}", ":alias"] + ([":is_adjective"] if has_adjective else []))
+        conn.execute(text(f"INSERT INTO {table} ({cols}) VALUES ({values})"), [
+            {owner: o, "alias": a, "is_adjective": bool(wanted_map[(o, a)])} for o, a in sorted(new)
+        ])
+    for owner_id, alias in flipped:
+        conn.execute(text(f"UPDATE {table} SET is_adjective = :j WHERE {owner} = :o AND alias = :a"),
+                     {"j": wanted_map[(owner_id, alias)], "o": owner_id, "a": alias})
+    counts.inserted, counts.updated = len(new), len(stale) + len(flipped)
+    counts.unchanged = len(wanted_map) - len(new) - len(flipped)
+    return counts
+
+
+def _load_affiliations(conn, ref: Reference, actor_ids: dict[str, int]) -> LoadCounts:
+    evidence = "reference:affiliations.toml"
+    rows = [
+        {"actor_id": actor_ids[a.actor], "related_actor_id": actor_ids[a.related], "relation": a.relation,
+         "valid_from": a.valid_from, "valid_to": a.valid_to, "note": a.note, "evidence_key": evidence,
+         "reference_file": "affiliations.toml"}
+        for a in ref.affiliations
+    ]
+    existing = {
+        (r.actor_id, r.related_actor_id, r.relation): (r.valid_from, r.valid_to, r.note)
+        for r in conn.execute(text("SELECT actor_id, related_actor_id, relation, valid_from, valid_to, note FROM affiliations WHERE evidence_key = :e"), {"e": evidence})
+    }
+    counts = LoadCounts()
+    changed = []
+    for row in rows:
+        key = (row["actor_id"], row["related_actor_id"], row["relation"])
+        old = existing.get(key)
+        if old is None:
+            counts.inserted += 1
+            changed.append(row)
+        elif old != (row["valid_from"], row["valid_to"], row["note"]):
+            counts.updated += 1
+            changed.append(row)
+        else:
+            counts.unchanged += 1
+    if changed:
+        conn.execute(text("""
+            INSERT INTO affiliations (actor_id, related_actor_id, relation, valid_from, valid_to, note, evidence_key, reference_file)
+            VALUES (:actor_id, :related_actor_id, :relation, :valid_from, :valid_to, :note, :evidence_key, :reference_file)
+            ON CONFLICT (actor_id, related_actor_id, relation, evidence_key)
+            DO UPDATE SET valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, note = EXCLUDED.note"""), changed)
+    wanted = {(r["actor_id"], r["related_actor_id"], r["relation"]) for r in rows}
+    for key in existing.keys() - wanted:  # curated relation removed from the file
+        conn.execute(text("DELETE FROM affiliations WHERE actor_id = :a AND related_actor_id = :r AND relation = :rel AND evidence_key = :e"),
+                     {"a": key[0], "r": key[1], "rel": key[2], "e": evidence})
+        counts.updated += 1
+    return counts
