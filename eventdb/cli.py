@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import click
 
@@ -106,3 +108,119 @@ def db_psql() -> None:
         env["PGPASSWORD"] = str(url.password)
     dsn = url.set(password=None).render_as_string(hide_password=False)
     sys.exit(subprocess.call([psql, dsn], env=env))
+
+
+# --- eventdb reference ---------------------------------------------------------------------------
+
+
+@main.group()
+def reference() -> None:
+    """Curated reference data: actors, affiliations, places, weapons, outlets."""
+
+
+@reference.command("load")
+@click.option("--folder", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Reference folder (default: the bundled seeds/reference).")
+@fail_cleanly
+def reference_load(folder: Path | None) -> None:
+    """Upsert the reference data by stable key; re-running changes nothing."""
+    from eventdb.reference import ReferenceError, load_reference, read_reference
+
+    try:
+        ref = read_reference(folder)
+    except ReferenceError as exc:
+        raise UserError(f"reference data: {exc}") from exc
+    with database.connect().begin() as conn:
+        counts = load_reference(conn, ref)
+    for table, c in counts.items():
+        click.echo(f"{table}: {c}")
+
+
+# --- eventdb ingest / reextract --------------------------------------------------------------------
+
+
+class ProgressLine:
+    """A live status line on a terminal; a plain log line every few seconds otherwise."""
+
+    def __init__(self, total_files: int | None, interval: float = 5.0):
+        self.tty = sys.stderr.isatty()
+        self.total = total_files
+        self.interval = interval
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, summary, error) -> None:
+        if error is not None:
+            if self.tty:
+                click.echo("\r\033[K", nl=False, err=True)
+            click.echo(f"error: {error}", err=True)
+        now = time.monotonic()
+        if not self.tty and now - self.last < self.interval:
+            return
+        self.last = now
+        done = summary.read + (summary.failed if error is None else summary.failed)
+        rate = done / max(now - self.started, 1e-9)
+        total = f" of {self.total} files" if self.total else ""
+        line = f"{done} articles{total}, {rate:.0f}/s, {summary.failed} failed"
+        if self.tty:
+            click.echo(f"\r\033[K{line}", nl=False, err=True)
+        else:
+            click.echo(line, err=True)
+
+    def close(self) -> None:
+        if self.tty:
+            click.echo("\r\033[K", nl=False, err=True)
+
+
+def _count_files(paths: tuple[str, ...]) -> int | None:
+    from eventdb.articles import iter_paths
+
+    if "-" in paths:
+        return None
+    return len(iter_paths([Path(p) for p in paths if Path(p).exists()]))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date for articles that carry none.")
+@click.option("--url", help="URL for an article that carries none (use with a single article).")
+@click.option("--outlet", help="Outlet name or domain for articles that carry none.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction worker processes.")
+@click.option("--dry-run", is_flag=True, help="Extract and resolve, then roll back: nothing is written.")
+@fail_cleanly
+def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | None, jobs: int, dry_run: bool) -> None:
+    """Store the assertions of articles in PATHS (files, directories, or - for stdin).
+
+    Exit code 0 when every input landed, 1 when some failed (each is named on
+    one line with its reason), 2 for usage errors.
+    """
+    from eventdb.ingest import ConnectionLost, Overrides
+    from eventdb.ingest import ingest as run_ingest
+
+    overrides = Overrides(published=published.date() if published else None, url=url, outlet=outlet)
+    engine = database.connect()
+    progress = ProgressLine(_count_files(paths))
+    try:
+        summary = run_ingest(engine, list(paths), overrides=overrides, jobs=jobs, dry_run=dry_run,
+                             stdin=sys.stdin.buffer, progress=progress)
+    except ConnectionLost as exc:
+        progress.close()
+        raise UserError(f"lost the database connection, batch stopped (stored articles are complete; re-run to finish): {exc}") from exc
+    progress.close()
+    click.echo(("dry run, nothing written: " if dry_run else "") + str(summary))
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="Only sources published (or ingested) on or after this date.")
+@fail_cleanly
+def reextract(since) -> None:
+    """Re-run the current extractor over stored sources, superseding older extractors' claims."""
+    from eventdb.ingest import reextract as run_reextract
+
+    progress = ProgressLine(None)
+    summary = run_reextract(database.connect(), since=since.date() if since else None, progress=progress)
+    progress.close()
+    click.echo(str(summary))
+    if summary.failed:
+        sys.exit(1)
