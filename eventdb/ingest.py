@@ -21,7 +21,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from eventdb import store
-from eventdb.articles import ReadError, iter_paths, read_path, read_stream
+from eventdb.articles import ReadError, content_sha256, iter_paths, read_path, read_stream
 from eventdb.assertions import Article, Extraction
 from eventdb.extract import EXTRACTOR_VERSION, extract
 from eventdb.reference import default_reference, load_reference
@@ -97,6 +97,30 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[Article | ReadErro
             yield ReadError(raw, None, "no .txt, .json, .jsonl or .html files in directory")
         for file in files:
             yield from read_path(file)
+
+
+def skip_stored(engine: Engine, items: Iterable[Article | ReadError], summary: Summary, chunk: int = 200) -> Iterator[Article | ReadError]:
+    """Drop articles whose text is already stored before paying for their extraction."""
+    buffer: list[Article | ReadError] = []
+
+    def flush() -> Iterator[Article | ReadError]:
+        shas = {id(a): content_sha256(a.text) for a in buffer if isinstance(a, Article)}
+        with engine.connect() as conn:
+            known = set(conn.execute(text("SELECT content_sha256 FROM sources WHERE content_sha256 = ANY(:s)"),
+                                     {"s": list(shas.values())}).scalars()) if shas else set()
+        for item in buffer:
+            if isinstance(item, Article) and shas[id(item)] in known:
+                summary.read += 1
+                summary.unchanged += 1
+            else:
+                yield item
+        buffer.clear()
+
+    for item in items:
+        buffer.append(item)
+        if len(buffer) >= chunk:
+            yield from flush()
+    yield from flush()
 
 
 def _extract_one(article: Article) -> tuple[Article, Extraction | ReadError, float]:
@@ -204,6 +228,7 @@ def ingest(
     summary = Summary()
     ctx, run_id = prepare(engine, "ingest", paths, dry_run)
     items = (item if isinstance(item, ReadError) else overrides.apply(item) for item in read_inputs(paths, stdin))
+    items = skip_stored(engine, items, summary)
     try:
         for article, outcome, seconds in extracted(items, jobs):
             summary.extract_seconds += seconds

@@ -1,0 +1,95 @@
+"""Ingest benchmark: a generated corpus into a fresh database, end to end.
+
+    python benchmarks/ingest_bench.py --articles 10000 --jobs 2
+
+Writes the corpus to a temporary folder (the seeds with their dates, places,
+numbers and a reference line varied), creates a fresh database on
+EVENTDB_BENCH_DATABASE_URL (default: the local server on 127.0.0.1:5432),
+ingests the corpus twice (the second run finds everything unchanged) and
+prints articles/s, the share of time spent extracting, and peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import re
+import resource
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from eventdb import database
+from eventdb.ingest import ingest
+from eventdb.reference import default_reference
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
+NUMBER = re.compile(r"\b(\d{1,3})\b")
+
+
+def generate(folder: Path, n: int, seed: int = 7) -> None:
+    """n distinct articles: seed texts with other places, dates and numbers."""
+    rng = random.Random(seed)
+    ref = default_reference()
+    texts = [p.read_text().split("\n", 1)[-1] if p.read_text().startswith(" date") else p.read_text() for p in sorted(SEEDS.glob("*.txt"))]
+    swaps = {"base": [], "city": [], "airport": []}
+    for place in ref.places:
+        if place.kind in swaps and place.country in ("IQ", "SY", "IL", "JO", "LB", "YE"):
+            swaps[place.kind].append(place.name)
+    originals = [(name, kind) for kind in swaps for name in ("Ain al-Assad", "Erbil", "Haifa", "Baghdad", "Damascus", "Isfahan") if swaps[kind]]
+    start = dt.date(2023, 10, 7)
+    for i in range(n):
+        body = texts[i % len(texts)]
+        for name, kind in originals:
+            if name in body and rng.random() < 0.5:
+                body = body.replace(name, rng.choice(swaps[kind]))
+        body = NUMBER.sub(lambda m: str(max(1, int(m.group(1)) + rng.randint(-3, 3))), body)
+        published = start + dt.timedelta(days=rng.randint(0, 600))
+        header = f" date {published.isoformat()} https://bench.example.org/{i}\n\n"
+        (folder / f"{i:06d}.txt").write_text(header + body + f"\nBench dispatch {i}.\n")
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+
+    server = database.normalize_url(os.environ.get("EVENTDB_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"))
+    name = f"eventdb_bench_{uuid.uuid4().hex[:8]}"
+    database.create_database(server, name)
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    try:
+        database.upgrade(url)
+        engine = database.make_engine(url)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            t0 = time.perf_counter()
+            generate(folder, args.articles)
+            print(f"corpus: {args.articles} articles generated in {time.perf_counter() - t0:.1f}s")
+            first = ingest(engine, [str(folder)], jobs=args.jobs)
+            print(f"first run:  {first}")
+            print(f"  {first.read / first.seconds:.0f} articles/s end to end (jobs={args.jobs}); "
+                  f"extraction {first.extract_seconds:.1f} CPU-s in workers = {first.extract_seconds / first.seconds / max(args.jobs, 1):.0%} of worker capacity")
+            second = ingest(engine, [str(folder)], jobs=args.jobs)
+            print(f"second run: {second}")
+            print(f"  {second.read / second.seconds:.0f} articles/s (all unchanged)")
+        print(f"peak RSS: {peak_mb():.0f} MB (largest of this process and its workers)")
+        engine.dispose()
+    finally:
+        database.drop_database(server, name)
+
+
+if __name__ == "__main__":
+    main()
