@@ -1,0 +1,130 @@
+"""Rule-based extraction: one Article in, the assertions it makes out (pure, no database).
+
+`extract(article)` reads sentence by sentence: incidents are merged across
+sentences of one article, claims point at them, statistics and affiliations are
+collected, and names the reference does not know are listed for curators.
+"""
+
+from __future__ import annotations
+
+from eventdb.assertions import Article, Claim, Extraction, IncidentReport, UnresolvedName
+from eventdb.extract.aggregates import affiliations, statistics
+from eventdb.extract.claims import sentence_claims, speaker
+from eventdb.extract.context import SentenceView, Tools
+from eventdb.extract.gazetteer import build_gazetteer
+from eventdb.extract.incidents import Draft, attach, draft_from_trigger, find_triggers, windows
+from eventdb.extract.lexicon import Lexicon, default_lexicon
+from eventdb.extract.sentences import split_sentences
+from eventdb.reference import Reference, default_reference
+
+EXTRACTOR_VERSION = "rules-1"
+
+__all__ = ["EXTRACTOR_VERSION", "extract", "tools_for"]
+
+
+_TOOLS: dict[tuple[int, int], Tools] = {}
+
+
+def _tools(reference: Reference, lexicon: Lexicon) -> Tools:
+    key = (id(reference), id(lexicon))
+    tools = _TOOLS.get(key)
+    if tools is None or tools.reference is not reference or tools.lexicon is not lexicon:
+        if len(_TOOLS) > 8:
+            _TOOLS.clear()
+        tools = _TOOLS[key] = Tools(reference, build_gazetteer(reference), lexicon)
+    return tools
+
+
+def tools_for(reference: Reference | None = None, lexicon: Lexicon | None = None) -> Tools:
+    """Gazetteer and lexicon, built once per reference (building is the expensive part)."""
+    return _tools(reference or default_reference(), lexicon or default_lexicon())
+
+
+def extract(article: Article, reference: Reference | None = None) -> Extraction:
+    tools = tools_for(reference)
+    drafts: list[Draft] = []
+    claims: list[Claim] = []
+    stats = []
+    affs = []
+    for sentence in split_sentences(article.text):
+        view = SentenceView.build(article.text, sentence, article.published, tools)
+        sentence_stats = statistics(view)
+        stats.extend(sentence_stats)
+        affs.extend(affiliations(view))
+        blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
+        stat_spans = [(view.start, view.end)] if sentence_stats else []
+        incident = _incidents(view, drafts, blocked, len(drafts))
+        claims.extend(sentence_claims(view, incident or _referred(view, drafts), stat_spans))
+    incidents = tuple(d.report() for d in drafts)
+    return Extraction(EXTRACTOR_VERSION, incidents, tuple(_dedupe(claims)), tuple(_dedupe_stats(stats)),
+                      tuple(affs), tuple(_unresolved(incidents, claims)))
+
+
+def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]], count: int) -> Draft | None:
+    triggers = find_triggers(view, blocked)
+    first: Draft | None = None
+    claimant = speaker(view, view.end)
+    for trigger, (ws, we) in zip(triggers, windows(view, triggers)):
+        new = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
+        if new is None:
+            continue
+        _basis(new, claimant)
+        kept = attach(view, drafts, new)
+        first = first or kept
+    return first
+
+
+def _basis(d: Draft, claimant) -> None:
+    """Claimed when the perpetrator speaks, attributed when a third party names it, reported in the outlet's voice."""
+    if claimant is None:
+        return
+    d.claimant = claimant
+    if d.perpetrator is None and claimant.key:
+        return
+    if d.perpetrator and claimant.key and d.perpetrator.key == claimant.key:
+        d.perpetrator_basis = "claimed"
+    elif d.perpetrator:
+        d.perpetrator_basis = "attributed"
+
+
+def _referred(view: SentenceView, drafts: list[Draft]) -> Draft | None:
+    """A sentence without its own incident may talk about an earlier one: by place, or right after it."""
+    for d in reversed(drafts):
+        if d.place and any(m.place == d.place for m in view.mentions):
+            return d
+    if drafts and view.sentence.index - drafts[-1].sentence_index <= 3 and view.has("triggers"):
+        return drafts[-1]
+    if drafts and view.sentence.index - drafts[-1].sentence_index <= 2 and (view.has("interception") or view.has("non_confirmation")):
+        return drafts[-1]
+    return None
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen = set()
+    out = []
+    for c in claims:
+        key = (c.type, c.incident, c.claimant.key if c.claimant else None, c.claimant.text if c.claimant else None, c.span.char_start)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _dedupe_stats(stats):
+    seen = set()
+    out = []
+    for s in stats:
+        key = (s.actor.key if s.actor else None, s.count, s.qualifier, s.what.split()[-1].lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(s)
+    return out
+
+
+def _unresolved(incidents: tuple[IncidentReport, ...], claims: list[Claim]) -> list[UnresolvedName]:
+    out: dict[tuple[str, int], UnresolvedName] = {}
+    refs = [(i.perpetrator, i.span) for i in incidents] + [(c.claimant, c.span) for c in claims]
+    for ref, span in refs:
+        if ref and ref.key is None and ref.char_start is not None and ref.text[:1].isupper():
+            out[(ref.text, ref.char_start)] = UnresolvedName(ref.text, "actor", ref.char_start, ref.char_end, span)
+    return list(out.values())

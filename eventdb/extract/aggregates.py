@@ -1,0 +1,114 @@
+"""Statistics ("some 200 strikes since November") and affiliation statements ("Nujaba, an Iran-backed militia")."""
+
+from __future__ import annotations
+
+import re
+
+from eventdb.assertions import ActorRef, AffiliationStatement, Statistic
+from eventdb.extract.context import SentenceView, actor_ref
+from eventdb.extract.dates import DateMention
+
+_PERIOD = re.compile(r"\b(?:in recent (?:weeks|months|days|hours)|since (?:the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks|months|days|year)|this year|last year)", re.IGNORECASE)
+_MODIFIER = r"(?:[a-z-]+|U\.S\.|US|[A-Z][a-z]+)"
+
+
+def statistics(view: SentenceView) -> list[Statistic]:
+    lex = view.tools.lexicon
+    nouns = lex.pattern("statistic_nouns")
+    target_nouns = lex.pattern("statistic_target_nouns")
+    verbs = lex.pattern("statistic_verbs")
+    out = []
+    for c in view.counts:
+        tail = view.text[c.end:min(view.end, c.end + 60)]
+        m = re.match(rf"\s*(?:of\s+)?((?:{_MODIFIER}\s+){{0,3}}?)(\w+(?:\s\w+)?)", tail)
+        if not m:
+            continue
+        head_match = None
+        for k in (m.group(2), m.group(2).split()[0]):
+            full = nouns.fullmatch(k) or (target_nouns.fullmatch(k) and verbs.search(view.before(c.start, 30)))
+            if full:
+                head_match = k
+                break
+        if not head_match:
+            continue
+        what_end = c.end + m.start(1) + len(m.group(1)) + len(head_match)
+        what = view.text[c.end:what_end].strip()
+        what = re.sub(r"^of\s+", "", what)
+        out.append(Statistic(_stat_actor(view, c.start, what_end), c.value, c.text.removesuffix(" of"), c.qualifier, what,
+                             _stat_target(view, what_end), *_period(view), view.span(), stance=_stance(view), confidence=0.6))
+    return out
+
+
+def _stance(view: SentenceView) -> str:
+    return "hedged" if view.has("hedges") else "asserted"
+
+
+def _stat_actor(view: SentenceView, pos: int, end: int) -> ActorRef | None:
+    actors = [m for m in view.actors(view.start, pos) if not re.search(r"\b(?:on|against|at|in|inside|of)\s+(?:the\s+)?$", view.before(m.start, 12))]
+    if actors:
+        return actor_ref(actors[-1])
+    after = [m for m in view.actors(end, min(view.end, end + 30))]
+    if after and view.has("triggers", after[0].end, min(view.end, after[0].end + 20)):
+        return actor_ref(after[0])
+    return None
+
+
+def _stat_target(view: SentenceView, pos: int) -> str | None:
+    m = re.match(r"\s+((?:against|targeting|on|inside|in|at)\s+[^,.;]{3,60}?)(?=\s+(?:where|and have|and|in recent|since|which)\b|[,.;]|$)", view.after(pos, 80))
+    return m.group(1) if m else None
+
+
+def _period(view: SentenceView) -> tuple[str | None, object, object]:
+    m = _PERIOD.search(view.text, view.start, view.end)
+    if not m:
+        return None, None, None
+    dates: list[DateMention] = [d for d in view.dates if m.start() <= d.start < m.end() and d.on]
+    start = dates[0].on if dates else None
+    if start is None and re.search(r"beginning of (?:this|the) year", m.group(0)) and view.published:
+        start = view.published.replace(month=1, day=1)
+    return m.group(0), start, view.published if start else None
+
+
+def affiliations(view: SentenceView) -> list[AffiliationStatement]:
+    out = []
+    lex = view.tools.lexicon
+    suffixes = "|".join(lex.words["backing_suffixes"])
+    for m in view.mentions:
+        if not m.actor or not view.is_descriptor(m):
+            continue
+        if not re.match(rf"^[-\s](?:{suffixes})", view.after(m.end, 20)):
+            continue
+        named = _apposition(view, m.start, m.end)
+        if named and named.key != m.actor:
+            out.append(AffiliationStatement(named, actor_ref(m), "backed_by", view.span(), confidence=0.6))
+    roles = lex.pattern("roles")
+    for r in roles.finditer(view.text, view.start, view.end):
+        relation = lex.roles.get(" ".join(r.group(0).lower().replace("-", " ").split()), "member_of")
+        org_before = [a for a in view.actors(max(view.start, r.start() - 40), r.start()) if view.actor_kind(a.actor) != "person"]
+        person = re.match(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)", view.after(r.end(), 60))
+        if org_before and person and re.fullmatch(r"\s*", view.text[org_before[-1].end:r.start()]):
+            s = r.end() + person.start(1)
+            out.append(AffiliationStatement(ActorRef(person.group(1), None, s, s + len(person.group(1))),
+                                            actor_ref(org_before[-1]), relation, view.span(), confidence=0.5))
+            continue
+        org_after = re.match(r"\s+(?:for\s+|of\s+)?(?:the\s+)?", view.after(r.end(), 20))
+        names_after = [a for a in view.actors(r.end(), min(view.end, r.end() + 60)) if view.actor_kind(a.actor) != "person"]
+        who = re.search(r"([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+),\s+(?:the\s+)?(?:[a-z]+\s+)?$", view.before(r.start(), 70))
+        if org_after and names_after and who and names_after[0].start - r.end() <= 30:
+            s = r.start() - len(view.before(r.start(), 70)) + who.start(1)
+            out.append(AffiliationStatement(ActorRef(who.group(1), None, s, s + len(who.group(1))),
+                                            actor_ref(names_after[0]), relation, view.span(), confidence=0.5))
+    return out
+
+
+def _apposition(view: SentenceView, start: int, end: int) -> ActorRef | None:
+    """ "X, one of the Iranian-backed militias" or "the Iranian-backed militia, X"."""
+    before = [a for a in view.actors(max(view.start, start - 60), start)
+              if re.fullmatch(r",\s+(?:one of\s+)?(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}", view.text[a.end:start])]
+    if before:
+        return actor_ref(before[-1])
+    after = [a for a in view.actors(end, min(view.end, end + 40))
+             if re.fullmatch(r"[-\s]\w+\s+(?:[a-z]+\s+)?\w+,\s+", view.text[end:a.start])]
+    return actor_ref(after[0]) if after else None
+
+

@@ -1,0 +1,131 @@
+"""Claims: who says what about an incident, with the stance the words give it."""
+
+from __future__ import annotations
+
+import re
+
+from eventdb.assertions import ActorRef, Claim
+from eventdb.extract.context import SentenceView, actor_ref
+from eventdb.extract.incidents import Draft, casualties
+
+_GROUPS = re.compile(r"\s+(?:army|military|forces|sources|officials|official|government|ministry|media|state media)\b", re.IGNORECASE)
+
+
+def speaker(view: SentenceView, before: int) -> ActorRef | None:
+    """The subject of the nearest speech verb or "according to" before `before` (or after a closing quote)."""
+    lex = view.tools.lexicon
+    verbs = [m for m in view.find("speech_verbs", view.start, view.end)]
+    for v in verbs:
+        if fold_phrase(v.group(0)) == "according to":
+            names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25]
+            if names:
+                return _ref(view, names[0])
+    for v in verbs:
+        if v.start() > before + 200:
+            break
+        names = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= v.start() and v.start() - m.end < 45
+                 and not view.is_descriptor(m)]
+        if names:
+            m = names[-1]
+            between = view.text[m.end:v.start()]
+            if not re.search(r"\b(?:that|which|on|against|at|to)\b", between):
+                return _ref(view, m)
+    for m in lex.pattern("unknown_actors").finditer(view.text, view.start, before):
+        return ActorRef(m.group(0), None, m.start(), m.end())
+    return None
+
+
+def fold_phrase(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _ref(view: SentenceView, m) -> ActorRef:
+    group = _GROUPS.match(view.after(m.end, 20))
+    end = m.end + group.end() if group and m.adjective else m.end
+    return ActorRef(view.text[m.start:end], m.actor, m.start, end)
+
+
+def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
+    lex = view.tools.lexicon
+    unknown = [m for m in lex.pattern("unknown_actors").finditer(view.text, max(view.start, pos - 60), pos)]
+    if unknown:
+        m = unknown[-1]
+        return ActorRef(m.group(0), None, m.start(), m.end())
+    names = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= pos and not view.is_descriptor(m)]
+    return _ref(view, names[-1]) if names else None
+
+
+def stance(view: SentenceView, default: str = "asserted") -> str:
+    return "hedged" if view.has("hedges") else default
+
+
+def sentence_claims(view: SentenceView, incident: Draft | None, stats_spans: list[tuple[int, int]]) -> list[Claim]:
+    """Typed claims in one sentence; `incident` is the incident the sentence is about, if any."""
+    lex = view.tools.lexicon
+    out: list[Claim] = []
+    iid = incident.local_id if incident else None
+    span = view.span()
+
+    def about_statistic(pos: int) -> bool:
+        return any(s - 60 <= pos <= e for s, e in stats_spans)
+
+    for m in view.find("responsibility_claimed"):
+        if about_statistic(m.end()):
+            continue
+        who = subject_before(view, m.start())
+        out.append(Claim("responsibility_claimed", iid, who, stance(view), span, perpetrator=who,
+                         projectiles=incident.projectiles if incident else None, confidence=0.7))
+    for category, kind, default in (("responsibility_denied", "responsibility_denied", "denied"),
+                                    ("involvement_denied", "involvement_denied", "denied"),
+                                    ("non_confirmation", "non_confirmation", "not_confirmed")):
+        for m in view.find(category):
+            who = subject_before(view, m.start())
+            plural = re.match(r"\s+(?:\w+\s+){0,2}attacks\b", view.after(m.end(), 40))
+            out.append(Claim(kind, None if plural else iid, who, default, span, perpetrator=who if kind != "non_confirmation" else None,
+                             confidence=0.7))
+    negated = bool(out) or view.has("negations")
+    if not negated:
+        for m in view.find("confirmation"):
+            if iid:
+                out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))
+            break
+    for m in view.find("interception"):
+        who = speaker(view, m.start())
+        out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
+        break
+    for m in view.find("attribution"):
+        if about_statistic(m.start()):
+            continue
+        who = speaker(view, m.start())
+        perp = _named_after(view, m.end())
+        if who is None or perp is None:
+            continue
+        plural = re.search(r"\battacks\b", view.text[view.start:m.start()])
+        out.append(Claim("attribution", None if plural else iid, who, stance(view), span, perpetrator=perp, confidence=0.5))
+        break
+    who = speaker(view, view.end)
+    if who and incident:
+        killed, injured = casualties(view, view.start, view.end)
+        if killed is not None or injured is not None:
+            out.append(Claim("casualty_report", iid, who, stance(view), span, killed=killed, injured=injured, confidence=0.6))
+        if incident.perpetrator and incident.sentence_index == view.sentence.index and \
+                not any(c.type in ("attribution", "responsibility_claimed") for c in out):
+            if who.key and who.key == incident.perpetrator.key:
+                out.append(Claim("responsibility_claimed", iid, who, stance(view), span, perpetrator=incident.perpetrator,
+                                 confidence=0.6))
+            elif view.sentence.index == incident.sentence_index:
+                out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=incident.perpetrator, confidence=0.5))
+    return out
+
+
+def _named_after(view: SentenceView, pos: int) -> ActorRef | None:
+    """The actor (or described group, "Iranian-backed factions") right after an attribution phrase."""
+    window = view.after(pos, 60)
+    described = re.match(r"\s+(?:the\s+)?((?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies))", window)
+    for m in view.mentions:
+        if m.actor and pos <= m.start < pos + 40 and not view.is_descriptor(m):
+            return actor_ref(m)
+    if described:
+        s = pos + described.start(1)
+        return ActorRef(described.group(1), None, s, s + len(described.group(1)))
+    return None

@@ -1,0 +1,167 @@
+"""Resolve date expressions against the publication date, by hand-written rules.
+
+Decisions (documented because analysts will query on them):
+- a weekday is the most recent such day on or before publication ("Saturday" in an
+  article published on Saturday is that same day);
+- "yesterday" and "last night" are the day before publication; "overnight" is also the
+  day before (the night that began the day before publication), precision day;
+- "last weekend" is the most recent Saturday-Sunday that ended before the publication
+  date, precision week, `on` = that Saturday;
+- "April 1" takes the publication year, or the year before if that date would be
+  after publication; with no publication date a month and day without a year is unknown;
+- "late January 2024", "in January 2020" are month precision; "in 2014" is year;
+- "last month", "earlier this month", "last October", "last year" are relative;
+- without a publication date every relative expression stays unresolved
+  (`on` None, precision "unknown") but keeps its text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from eventdb.extract.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    on: dt.date | None
+    precision: str  # day, week, month, year, unknown
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    month_day: re.Pattern[str]
+    day_month: re.Pattern[str]
+    month_year: re.Pattern[str]
+    last_month_name: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative: re.Pattern[str]
+    year: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+
+
+_RELATIVE = {
+    "yesterday": ("day", -1), "last night": ("day", -1), "overnight": ("day", -1), "today": ("day", 0),
+    "earlier today": ("day", 0), "this morning": ("day", 0), "last weekend": ("weekend", 0),
+    "last week": ("week", -7), "this week": ("week", 0), "earlier this week": ("week", 0),
+    "last month": ("month", -1), "earlier this month": ("month", 0), "this month": ("month", 0),
+    "last year": ("year", -1), "this year": ("year", 0), "earlier this year": ("year", 0),
+}
+_CACHE: dict[int, _Patterns] = {}
+
+
+def _patterns(lexicon: Lexicon) -> _Patterns:
+    cached = _CACHE.get(id(lexicon))
+    if cached:
+        return cached
+    months = {m: i + 1 for i, m in enumerate(lexicon.words["months"])}
+    months.update({m: i + 1 for i, m in enumerate(lexicon.words["month_abbreviations"])})
+    names = "|".join(sorted((m.capitalize() for m in months), key=len, reverse=True))
+    weekdays = {d: i for i, d in enumerate(lexicon.words["weekdays"])}
+    wd = "|".join(d.capitalize() for d in weekdays)
+    rel = "|".join(sorted((re.escape(r) for r in _RELATIVE), key=len, reverse=True))
+    p = _Patterns(
+        month_day=re.compile(rf"\b({names})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}})\b)?"),
+        day_month=re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({names})\b(?:,? (\d{{4}})\b)?"),
+        month_year=re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?({names}),? (\d{{4}})\b", re.IGNORECASE),
+        last_month_name=re.compile(rf"\blast ({names})\b"),
+        weekday=re.compile(rf"\b({wd})(?:['’]s)?\b"),
+        relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
+        year=re.compile(r"\bin (\d{4})\b"),
+        months=months, weekdays=weekdays,
+    )
+    _CACHE[id(lexicon)] = p
+    return p
+
+
+def find_dates(text: str, start: int, end: int, published: dt.date | None, lexicon: Lexicon) -> list[DateMention]:
+    """All date expressions in text[start:end], resolved where the publication date allows."""
+    p = _patterns(lexicon)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m: re.Match[str], on: dt.date | None, precision: str) -> None:
+        s, e = m.span()
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        taken.append((s, e))
+        found.append(DateMention(s, e, m.group(0), on, precision if on else "unknown"))
+
+    for m in p.month_year.finditer(text, start, end):
+        add(m, _safe(int(m.group(2)), p.months[m.group(1).lower()], 1), "month")
+    for m in p.month_day.finditer(text, start, end):
+        add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(1).lower()], int(m.group(2)), published), "day")
+    for m in p.day_month.finditer(text, start, end):
+        add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(2).lower()], int(m.group(1)), published), "day")
+    for m in p.last_month_name.finditer(text, start, end):
+        add(m, _last_named_month(p.months[m.group(1).lower()], published), "month")
+    for m in p.relative.finditer(text, start, end):
+        on, precision = _relative(m.group(1).lower(), published)
+        add(m, on, precision)
+    for m in p.weekday.finditer(text, start, end):
+        add(m, _weekday(p.weekdays[m.group(1).lower()], published), "day")
+    for m in p.year.finditer(text, start, end):
+        year = int(m.group(1))
+        if 1900 < year < 2100:
+            add(m, dt.date(year, 1, 1), "year")
+    return sorted(found, key=lambda d: d.start)
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_of(year: int | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+    if year is not None:
+        return _safe(year, month, day)
+    if published is None:
+        return None
+    on = _safe(published.year, month, day)
+    if on and on > published:
+        on = _safe(published.year - 1, month, day)
+    return on
+
+
+def _weekday(weekday: int, published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _last_named_month(month: int, published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    year = published.year if month < published.month else published.year - 1
+    return dt.date(year, month, 1)
+
+
+def month_start(on: dt.date, delta: int) -> dt.date:
+    """First day of the month `delta` months from `on`'s month."""
+    index = on.year * 12 + on.month - 1 + delta
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, str]:
+    unit, delta = _RELATIVE[phrase]
+    if published is None:
+        return None, "unknown"
+    if unit == "day":
+        return published + dt.timedelta(days=delta), "day"
+    if unit == "weekend":
+        last_sunday = published - dt.timedelta(days=(published.weekday() - 6) % 7 or 7)
+        return last_sunday - dt.timedelta(days=1), "week"
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday())
+        return monday + dt.timedelta(days=delta), "week"
+    if unit == "month":
+        return month_start(published, delta), "month"
+    return dt.date(published.year + delta, 1, 1), "year"

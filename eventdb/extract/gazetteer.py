@@ -1,0 +1,121 @@
+"""Find reference names in text: actors, demonyms, places, weapons, outlets.
+
+Aho-Corasick over a folded copy of the text (one apostrophe, hyphens as spaces).
+Folding replaces characters one for one, so offsets in the folded copy are offsets
+in the original. Matching is case-sensitive, as the reference README promises, so
+acronyms ("KH") never match ordinary words; longest match wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from eventdb.reference import Reference
+
+_FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "‑": " "})
+
+
+def fold_text(text: str) -> str:
+    """Same length as `text`: apostrophe variants -> "'", hyphens -> space."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    actor: str | None = None
+    adjective: bool = False  # the actor was named by a demonym ("Israeli")
+    place: str | None = None
+    weapon: str | None = None
+    outlet: str | None = None
+
+
+@dataclass
+class _Entry:
+    actor: str | None = None
+    adjective: bool = False
+    place: str | None = None
+    weapon: str | None = None
+    outlet: str | None = None
+
+
+@dataclass
+class Gazetteer:
+    automaton: ahocorasick.Automaton
+    entries: dict[str, _Entry] = field(default_factory=dict)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+        if not self.entries:
+            return []
+        end = len(text) if end is None else end
+        folded = fold_text(text[start:end])
+        found: list[tuple[int, int, _Entry]] = []
+        for last, surface in self.automaton.iter(folded):
+            s, e = last - len(surface) + 1, last + 1
+            if _boundary(folded, s, e):
+                found.append((s, e, self.entries[surface]))
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out: list[Mention] = []
+        taken_until = -1
+        for s, e, entry in found:
+            if s < taken_until:
+                continue
+            taken_until = e
+            out.append(Mention(start + s, start + e, text[start + s:start + e], entry.actor, entry.adjective,
+                               entry.place, entry.weapon, entry.outlet))
+        return out
+
+
+def _boundary(text: str, s: int, e: int) -> bool:
+    before = text[s - 1] if s > 0 else " "
+    after = text[e] if e < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def _variants(word: str) -> set[str]:
+    """Lowercase vocabulary also matches capitalized at a sentence start."""
+    out = {word}
+    if word and word[0].islower():
+        out.add(word[0].upper() + word[1:])
+    return out
+
+
+def build_gazetteer(reference: Reference) -> Gazetteer:
+    entries: dict[str, _Entry] = {}
+
+    def add(surface: str, **kw: object) -> None:
+        for variant in _variants(surface.strip()):
+            key = fold_text(variant)
+            if not key:
+                continue
+            entry = entries.setdefault(key, _Entry())
+            for name, value in kw.items():
+                if getattr(entry, name) in (None, False):
+                    setattr(entry, name, value)
+
+    for actor in reference.actors:
+        for surface in (actor.name, *actor.aliases):
+            add(surface, actor=actor.key)
+    for actor in reference.actors:
+        for surface in actor.adjectives:
+            if fold_text(surface) not in entries or entries[fold_text(surface)].actor is None:
+                add(surface, actor=actor.key, adjective=True)
+    for place in reference.places:
+        for surface in (place.name, *place.aliases):
+            add(surface, place=place.key)
+    for weapon in reference.weapons:
+        for surface in weapon.words:
+            add(surface, weapon=weapon.key)
+    for outlet in reference.outlets:
+        for surface in (outlet.name, *outlet.aliases):
+            add(surface, outlet=outlet.key)
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+    for surface in entries:
+        automaton.add_word(surface, surface)
+    if entries:
+        automaton.make_automaton()
+    return Gazetteer(automaton, entries)

@@ -1,0 +1,383 @@
+"""Incidents: one specific use of force per trigger clause, merged across sentences.
+
+Precision first: a trigger becomes an incident only when it is realis (not a threat,
+plan, hypothesis or negation), specific (a date, a named place, counts, or a named
+perpetrator and target), and not an aggregate ("some 200 strikes").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span
+from eventdb.extract.context import SentenceView, actor_ref
+from eventdb.extract.dates import DateMention
+from eventdb.extract.lexicon import fold, trigger_type
+
+_COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
+_DETERMINER = re.compile(r"(?:\b(?:the|this|that|its|their)\b|['’]s)[\w\s“”\"'’-]{0,40}$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since)\b", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_NEAR = re.compile(r"\b(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+", re.IGNORECASE)
+_SEPARATE = re.compile(r"\b(?:separate|another|new|second|other)\b[\w\s“”-]{0,25}$", re.IGNORECASE)
+_VICTIM_PERSON = re.compile(r"^[\s,]*(?:[A-Za-z’'-]+\s+){0,6}?", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    """An incident while the article is being read; frozen into an IncidentReport at the end."""
+
+    local_id: str
+    span: Span
+    event_type: str
+    date: DateMention | None = None
+    date_is_statement: bool = False
+    place: str | None = None
+    place_text: str | None = None
+    country: str | None = None
+    weapons: list[str] = field(default_factory=list)
+    perpetrator: ActorRef | None = None
+    perpetrator_basis: str = "unknown"
+    target: ActorRef | None = None
+    outcome: str = "unknown"
+    killed: int | None = None
+    injured: int | None = None
+    projectiles: int | None = None
+    stance: str = "asserted"
+    claimant: ActorRef | None = None
+    sentence_index: int = 0
+    definite: bool = False
+    separate: bool = False
+    plural: bool = False
+
+    def report(self) -> IncidentReport:
+        date = DateRef(self.date.text, self.date.on, self.date.precision) if self.date else DateRef(None, None, "unknown")
+        place = PlaceRef(self.place_text or "", self.place, self.country) if (self.place or self.country) else None
+        confidence = 0.7 if self.stance == "asserted" else 0.5
+        return IncidentReport(self.local_id, self.span, self.event_type, date, place, tuple(self.weapons),
+                              self.perpetrator, self.perpetrator_basis, self.target, self.outcome, self.killed,
+                              self.injured, self.projectiles, self.stance, self.claimant, confidence)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    phrase: str
+    event_type: str
+
+
+def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Trigger]:
+    lex = view.tools.lexicon
+    out = []
+    for m in view.find("triggers"):
+        if any(s <= m.start() < e for s, e in blocked):
+            continue
+        phrase = fold(m.group(0))
+        out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase)))
+    return out
+
+
+def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]]:
+    """Each trigger reads the text up to a clause break before the next trigger."""
+    bounds = []
+    start = view.start
+    for i, t in enumerate(triggers):
+        end = view.end
+        if i + 1 < len(triggers):
+            nxt = triggers[i + 1]
+            gap = view.text[t.end:nxt.start]
+            breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in the wake of)\s", gap)]
+            end = t.end + (breaks[-1] if breaks else len(gap))
+        bounds.append((start, end))
+        start = end
+    return bounds
+
+
+def is_irrealis(view: SentenceView, t: Trigger, window_start: int) -> bool:
+    lex = view.tools.lexicon
+    lo = max(window_start, t.start - 70, view.start)
+    before = view.text[lo:t.start]
+    marks = list(lex.pattern("irrealis").finditer(before))
+    if marks:
+        last = marks[-1].end()
+        if not lex.pattern("realis_connectors").search(before[last:]):
+            return True
+    if lex.pattern("irrealis_after").search(view.after(t.end, 30)):
+        return True
+    near = view.text[max(view.start, t.start - 30):t.start]
+    return bool(lex.pattern("negations").search(near))
+
+
+def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[ActorRef | None, bool]:
+    """(perpetrator, passive): "by X"; "X's strike"/"an Israeli attack"; or the clause subject."""
+    after = view.text[t.end:we]
+    by = _BY.search(after[:40])
+    if by:
+        pos = t.end + by.end()
+        actors = [m for m in view.actors(pos, we) if m.start - pos < 45]
+        if actors:
+            return actor_ref(actors[0]), True
+    passive = bool(_PASSIVE.search(view.before(t.start, 25)))
+    close = [m for m in view.actors(ws, t.start) if t.start - m.end <= 30]
+    for m in reversed(close):
+        between = view.text[m.end:t.start]
+        if re.fullmatch(r"(?:['’]s)?[\s“”\"]*(?:[a-z“”\"-]+\s+){0,3}", between) and not _BLOCKERS.search(between):
+            return (None if passive else actor_ref(m)), passive
+    for m in reversed(view.actors(max(ws, t.start - 90), t.start)):
+        between = view.text[m.end:t.start]
+        if _BLOCKERS.search(between) or "," in between.strip(", "):
+            continue
+        return (None if passive else actor_ref(m)), passive
+    return None, passive
+
+
+def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | None, passive: bool) -> ActorRef | None:
+    if passive:
+        subject = [m for m in view.actors(max(ws, t.start - 60), t.start)]
+        if subject:
+            return actor_ref(subject[-1])
+    for m in view.actors(t.end, we):
+        if perp and m.actor == perp.key:
+            continue
+        if re.search(r"\bby\s+(?:the\s+)?$", view.before(m.start, 10), re.IGNORECASE):
+            continue
+        return actor_ref(m)
+    return None
+
+
+def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
+    """The person an assassination or killing names: a person actor, or a capitalized name after a role word."""
+    for m in view.actors(t.end, min(we, t.end + 90)):
+        if view.actor_kind(m.actor) == "person":
+            return actor_ref(m)
+    role = view.tools.lexicon.pattern("roles")
+    for r in role.finditer(view.text, t.end, min(we, t.end + 90)):
+        name = re.match(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)", view.text[r.end():we])
+        if name:
+            s = r.end() + name.start(1)
+            return ActorRef(name.group(1), None, s, s + len(name.group(1)))
+    before = [m for m in view.actors(max(view.start, t.start - 80), t.start) if view.actor_kind(m.actor) == "person"]
+    if before and re.search(r"\bwho\s+(?:were|was)\s+$", view.before(t.start, 15)):
+        return actor_ref(before[-1])
+    return None
+
+
+def _place(view: SentenceView, ws: int, we: int) -> tuple[str | None, str | None, str | None]:
+    best: tuple[int, str, str] | None = None
+    for m in view.places(ws, we):
+        if _FROM.search(view.before(m.start, 12)):
+            continue
+        key = m.place
+        if _NEAR.search(view.before(m.start, 40)) and view.is_specific_place(key):
+            country = view.country_of(key)
+            candidates = [p for p in view.tools.reference.places if p.kind == "country" and p.country == country]
+            if not candidates:
+                continue
+            key = candidates[0].key
+        rank = view.place_rank(key)
+        if best is None or rank < best[0]:
+            best = (rank, key, m.text)
+    if best is None:
+        return None, None, None
+    return best[1], best[2], view.country_of(best[1])
+
+
+def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | None]:
+    keys: list[str] = []
+    projectiles = None
+    for m in view.mentions:
+        if not m.weapon or not (ws <= m.start < we):
+            continue
+        if m.weapon not in keys:
+            keys.append(m.weapon)
+        if projectiles is None:
+            projectiles = _count_before(view, m.start)
+    return keys, projectiles
+
+
+def _count_before(view: SentenceView, pos: int) -> int | None:
+    for c in view.counts:
+        between = view.text[c.end:pos]
+        if c.end <= pos and re.fullmatch(r"\s+(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?", between) and not re.search(r"\bof\b", between):
+            return c.value
+    if re.search(r"\b(?:a|an|one)\s+(?:single\s+)?$", view.before(pos, 12), re.IGNORECASE):
+        return 1
+    return None
+
+
+def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
+    """Killed and injured counts next to a casualty word: "killed one person", "two people were injured"."""
+    lex = view.tools.lexicon
+    result: dict[str, int] = {}
+    for kind, category in (("killed", "killed_words"), ("injured", "injured_words")):
+        for w in view.find(category, ws, we):
+            for c in view.counts:
+                if not (ws <= c.start < we):
+                    continue
+                after_word = view.text[w.end():c.start]
+                before_word = view.text[c.end:w.start()]
+                if c.start >= w.end() and re.fullmatch(r"\s+(?:\w+ly\s+)?", after_word) and _victim_noun(view, c.end):
+                    result.setdefault(kind, c.value)
+                elif c.end <= w.start() and re.fullmatch(r"\s+(?:[\w.-]+\s+){0,2}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word) \
+                        and _victim_noun(view, c.end):
+                    result.setdefault(kind, c.value)
+    if view.has("no_casualties", ws, we):
+        result.setdefault("killed", 0)
+        result.setdefault("injured", 0)
+    return result.get("killed"), result.get("injured")
+
+
+def _victim_noun(view: SentenceView, pos: int) -> bool:
+    words = re.findall(r"[A-Za-z.’'-]+", view.after(pos, 40))[:3]
+    return any(view.tools.lexicon.is_a("victims", w) or w in ("U.S.", "US", "Iraqi", "Israeli", "American") for w in words)
+
+
+def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention | None, bool]:
+    """Prefer the most precise date of the clause that is not the date of a statement."""
+    lex = view.tools.lexicon
+    cands = []
+    for d in view.dates:
+        statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)]))
+        inside = ws <= d.start < we
+        cands.append((statement, not inside, d))
+    best = None
+    for statement, outside, d in cands:
+        rank = (outside, statement, ("day", "week", "month", "year", "unknown").index(d.precision), abs(d.start - t.start))
+        if best is None or rank < best[0]:
+            best = (rank, d, statement)
+    if best is None:
+        return None, False
+    return best[1], best[2] or best[0][0]
+
+
+def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_id: str) -> Draft | None:
+    """The incident a trigger describes, or None when it is irrealis, an aggregate, or too vague."""
+    lex = view.tools.lexicon
+    if is_irrealis(view, t, ws):
+        return None
+    weapons, projectiles = _weapons(view, ws, we)
+    if lex.is_a("weak_triggers", t.phrase) and not weapons:
+        return None
+    perp, passive = _perpetrator(view, t, ws, we)
+    event_type = t.event_type
+    victim = None
+    if event_type in ("assassination", "airstrike", "attack") or lex.is_a("kill_words", t.phrase):
+        kill = lex.pattern("kill_words").search(view.text, t.start, min(we, t.end + 25)) or lex.pattern("kill_words").search(view.text, max(ws, t.start - 25), t.start)
+        if event_type == "assassination" or kill:
+            victim = _victim(view, Trigger(kill.start(), kill.end(), kill.group(0), event_type) if kill else t, we)
+            if victim:
+                event_type = "assassination"
+    target = victim or _target(view, t, ws, we, perp, passive)
+    place, place_text, country = _place(view, ws, we)
+    killed, injured = casualties(view, ws, we)
+    date, statement = _date(view, ws, we, t)
+    plural = lex.is_a("plural_triggers", t.phrase)
+    definite = bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
+    draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
+                  "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
+                  "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
+                  bool(_SEPARATE.search(view.before(t.start, 40))), plural)
+    return draft if _specific(view, draft, t) else None
+
+
+def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
+    lex = view.tools.lexicon
+    has_date = d.date is not None and not d.date_is_statement
+    if d.plural:
+        if d.definite or view.has("generic_markers", max(view.start, t.start - 35), t.end):
+            return False
+        return view.is_specific_place(d.place) or (has_date and d.perpetrator is not None)
+    if d.event_type == "assassination":
+        return d.target is not None
+    if d.event_type == "sabotage":
+        return d.target is not None or d.place is not None
+    if d.definite:
+        return True  # decided at merge time: kept only if it joins an earlier incident or is specific
+    return (has_date or view.is_specific_place(d.place) or d.projectiles is not None or d.killed is not None
+            or d.injured is not None or (d.perpetrator is not None and (d.target is not None or d.place is not None)))
+
+
+def standalone(view: SentenceView, d: Draft) -> bool:
+    """A definite mention that joined nothing is kept only if it says enough on its own."""
+    has_date = d.date is not None and not d.date_is_statement
+    return (has_date and (d.perpetrator or d.target or d.place)) or view.is_specific_place(d.place) or \
+        (d.event_type == "assassination" and d.target is not None)
+
+
+def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
+    if a.event_type != b.event_type and frozenset({a.event_type, b.event_type}) not in _COMPATIBLE_TYPES:
+        return False
+    if a.date and b.date and a.date.on and b.date.on and not (a.date_is_statement or b.date_is_statement):
+        gap = abs((a.date.on - b.date.on).days)
+        limit = {"day": 1, "week": 7, "month": 31, "year": 366}
+        if gap > max(limit.get(a.date.precision, 0), limit.get(b.date.precision, 0)):
+            return False
+    if a.place and b.place and a.place != b.place:
+        if view.is_specific_place(a.place) and view.is_specific_place(b.place):
+            return False
+        if a.country and b.country and a.country != b.country:
+            return False
+    if a.perpetrator and b.perpetrator and a.perpetrator.key and b.perpetrator.key and a.perpetrator.key != b.perpetrator.key:
+        return False
+    if a.event_type == "assassination" and a.target and b.target and fold(a.target.text) != fold(b.target.text) \
+            and a.target.key != b.target.key:
+        return False
+    return True
+
+
+def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> bool:
+    if old.place and old.place == new.place and view.is_specific_place(old.place):
+        return True
+    if old.target and new.target and old.event_type == "assassination" and (
+            old.target.key and old.target.key == new.target.key or fold(old.target.text) == fold(new.target.text)):
+        return True
+    if new.separate:
+        return False
+    if old.sentence_index == new.sentence_index:
+        return True
+    same_actors = (old.perpetrator and new.perpetrator and old.perpetrator.key == new.perpetrator.key
+                   and (not old.target or not new.target or old.target.key == new.target.key))
+    if same_actors and new.definite:
+        return True
+    return new.definite and most_recent and new.sentence_index - old.sentence_index <= 4
+
+
+def merge(old: Draft, new: Draft, view: SentenceView) -> None:
+    """Fill what the earlier mention lacked; keep its values where both speak (conflicts stay in claims)."""
+    if new.date and (old.date is None or (old.date_is_statement and not new.date_is_statement)):
+        old.date, old.date_is_statement = new.date, new.date_is_statement
+    if new.place and (old.place is None or (view.place_rank(new.place) < view.place_rank(old.place)
+                                            and (old.country is None or old.country == new.country))):
+        old.place, old.place_text, old.country = new.place, new.place_text, new.country
+    for w in new.weapons:
+        if w not in old.weapons:
+            old.weapons.append(w)
+    for name in ("perpetrator", "target", "killed", "injured", "projectiles"):
+        if getattr(old, name) is None and getattr(new, name) is not None:
+            setattr(old, name, getattr(new, name))
+    if old.perpetrator_basis == "unknown" and new.perpetrator_basis != "unknown":
+        old.perpetrator_basis = new.perpetrator_basis
+    if new.event_type == "assassination" or (old.event_type == "attack" and new.event_type == "airstrike"):
+        old.event_type = new.event_type
+    if old.stance != "asserted" and new.stance == "asserted" and new.claimant is None:
+        old.stance = "asserted"
+
+
+def attach(view: SentenceView, drafts: list[Draft], new: Draft) -> Draft | None:
+    """Merge `new` into an earlier incident it refers to, add it, or drop a dangling reference."""
+    for i, old in enumerate(reversed(drafts)):
+        if compatible(view, old, new) and linked(view, old, new, i == 0):
+            merge(old, new, view)
+            return old
+    if new.definite and not standalone(view, new):
+        return None
+    drafts.append(new)
+    return new
+
+
+def replace_span(d: Draft, span: Span) -> Draft:
+    return replace(d, span=span)
