@@ -338,7 +338,7 @@ class IncidentMerge(Base):
     __table_args__ = ({"comment": "Why each incident report was linked to its incident: created it, or merged by which rule and score."},)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, comment="The incident_report claim.")
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="CASCADE"), index=True, comment="The incident it was linked to.")
-    decision: Mapped[str] = mapped_column(Text, comment="created (no existing incident matched), merged (across sources) or grouped (same article).")
+    decision: Mapped[str] = mapped_column(Text, comment="created (no existing incident matched), merged (matched an incident of another source) or carried_over (a re-extracted or revised claim keeps its incident).")
     rule: Mapped[str] = mapped_column(Text, comment="The rule that decided, e.g. 'same_place+date_within_precision+type_family'.")
     score: Mapped[float] = mapped_column(Numeric(5, 3), comment="Match score, 0 to 1 (1 for created).")
     details: Mapped[dict] = mapped_column(JSONB, server_default="{}", comment="The evidence: date gap in days, distance in km, fields compared.")

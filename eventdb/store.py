@@ -146,10 +146,10 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
         previous = conn.execute(
             text("SELECT id FROM sources WHERE url = :u AND superseded_at IS NULL FOR UPDATE"), {"u": article.url}
         ).scalar()
-    affected: set[int] = set()
+    prior: list[PriorReport] = []
     if previous is not None:
         conn.execute(text("UPDATE sources SET superseded_at = now() WHERE id = :i"), {"i": previous})
-        affected = supersede_assertions(conn, previous)
+        prior = supersede_assertions(conn, previous)
 
     inserted = conn.execute(text("""
         INSERT INTO sources (id, content_sha256, url, outlet_id, title, published_on, text, origin,
@@ -165,27 +165,53 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
     }).scalar()
     if inserted is None:  # a concurrent ingest stored the same text first
         return StoreResult("unchanged", source_id)
-    result = write_assertions(conn, source_id, sha, article, extraction, ctx, affected)
+    result = write_assertions(conn, source_id, sha, extraction, ctx, prior, same_text=False)
     result.status = "updated" if previous is not None else "added"
     return result
 
 
-def supersede_assertions(conn: Connection, source_id: int) -> set[int]:
-    """Mark a source's current assertions superseded; return the incidents they supported."""
-    incidents = set(conn.execute(text("""
+@dataclass(frozen=True)
+class PriorReport:
+    """A superseded claim's link to its incident, so that the new claims can keep the link."""
+
+    quote: str
+    char_start: int
+    char_end: int
+    incident_id: int
+
+
+def supersede_assertions(conn: Connection, source_id: int) -> list[PriorReport]:
+    """Mark a source's current assertions superseded; return the incident links they had."""
+    rows = conn.execute(text("""
         UPDATE claims SET superseded_at = now() WHERE source_id = :s AND superseded_at IS NULL
-        RETURNING incident_id"""), {"s": source_id}).scalars()) - {None}
+        RETURNING incident_id, claim_type, quote, char_start, char_end"""), {"s": source_id}).all()
     for table in ("statistics", "name_mentions"):
         conn.execute(text(f"UPDATE {table} SET superseded_at = now() WHERE source_id = :s AND superseded_at IS NULL"), {"s": source_id})
-    return incidents
+    return [PriorReport(r.quote, r.char_start, r.char_end, r.incident_id) for r in rows
+            if r.incident_id is not None and r.claim_type == "incident_report"]
+
+
+def carried_over(report: IncidentReport, prior: list[PriorReport], same_text: bool, used: set[int]) -> PriorReport | None:
+    """The superseded claim this report restates: the same span, else an overlapping one (same text),
+    else the same quote (a revised text). Each superseded claim is carried over once."""
+    start, end = report.span.char_start, report.span.char_end
+    tests = [lambda p: p.quote == report.span.quote]
+    if same_text:
+        tests = [lambda p: (p.char_start, p.char_end) == (start, end), lambda p: p.char_start < end and start < p.char_end]
+    for test in tests:
+        for n, p in enumerate(prior):
+            if n not in used and test(p):
+                used.add(n)
+                return p
+    return None
 
 
 def replace_assertions(conn: Connection, source_id: int, article: Article, extraction: Extraction, ctx: Context) -> StoreResult:
     """Re-extraction: the source stays, its claims are superseded by the new extractor's."""
-    affected = supersede_assertions(conn, source_id)
+    prior = supersede_assertions(conn, source_id)
     sha = content_sha256(article.text)
     conn.execute(text("UPDATE sources SET extractor_version = :v WHERE id = :i"), {"v": ctx.extractor_version, "i": source_id})
-    result = write_assertions(conn, source_id, sha, article, extraction, ctx, affected)
+    result = write_assertions(conn, source_id, sha, extraction, ctx, prior, same_text=True)
     result.status = "updated"
     return result
 
@@ -194,18 +220,27 @@ def replace_assertions(conn: Connection, source_id: int, article: Article, extra
 
 
 def write_assertions(
-    conn: Connection, source_id: int, sha: str, article: Article, extraction: Extraction, ctx: Context, affected: set[int]
+    conn: Connection, source_id: int, sha: str, extraction: Extraction, ctx: Context,
+    prior: list[PriorReport] = (), same_text: bool = False,
 ) -> StoreResult:
     version = ctx.extractor_version
+    # Keys are unique per text, extractor version and run, so re-extraction never collides with superseded rows.
+    salt = f"{sha}/{version}/{ctx.run_id}"
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": INCIDENT_LOCK})
     incident_of: dict[str, int] = {}
     merges: list[dict] = []
     created = merged = 0
     own: set[int] = set()
+    used: set[int] = set()
     for report in extraction.incidents:
-        claim_id = hash_id(sha, version, "incident", report.local_id)
-        decision = find_incident(conn, ctx, report, exclude=own)
-        if decision is None:
+        claim_id = hash_id(salt, "incident", report.local_id)
+        carried = carried_over(report, prior, same_text, used)
+        decision = None if carried else find_incident(conn, ctx, report, exclude=own)
+        if carried:
+            incident_id = carried.incident_id
+            rule = "same_span_as_superseded_claim" if same_text else "same_quote_in_revised_text"
+            merges.append({"c": claim_id, "i": incident_id, "d": "carried_over", "r": rule, "s": 1.0, "x": "{}"})
+        elif decision is None:
             incident_id = create_incident(conn, ctx, report)
             own.add(incident_id)
             created += 1
@@ -217,7 +252,7 @@ def write_assertions(
                            "x": _json(decision.details)})
         incident_of[report.local_id] = incident_id
 
-    claims, actors = claim_rows(source_id, sha, version, extraction, ctx, incident_of, conn)
+    claims, actors = claim_rows(source_id, salt, version, extraction, ctx, incident_of)
     if claims:
         conn.execute(text("""
             INSERT INTO claims (id, source_id, extractor_version, claim_type, stance, claimant_actor_id, claimant_outlet_id,
@@ -236,10 +271,10 @@ def write_assertions(
         conn.execute(text("""
             INSERT INTO incident_merges (claim_id, incident_id, decision, rule, score, details)
             VALUES (:c, :i, :d, :r, :s, CAST(:x AS jsonb))"""), merges)
-    write_statistics(conn, source_id, sha, version, extraction, ctx)
-    write_mentions(conn, source_id, sha, version, extraction)
+    write_statistics(conn, source_id, salt, version, extraction, ctx)
+    write_mentions(conn, source_id, salt, version, extraction)
     write_affiliations(conn, source_id, claims, actors)
-    refresh_incidents(conn, ctx, set(incident_of.values()) | affected)
+    refresh_incidents(conn, ctx, set(incident_of.values()) | {p.incident_id for p in prior})
     return StoreResult("added", source_id, claims=len(claims), incidents_created=created, incidents_merged=merged)
 
 
@@ -297,7 +332,7 @@ BASIS_OF_CLAIM = {"responsibility_claimed": "claimed", "attribution": "attribute
 
 
 def claim_rows(
-    source_id: int, sha: str, version: str, extraction: Extraction, ctx: Context, incident_of: dict[str, int], conn: Connection
+    source_id: int, salt: str, version: str, extraction: Extraction, ctx: Context, incident_of: dict[str, int]
 ) -> tuple[list[dict], list[dict]]:
     claims: list[dict] = []
     actors: list[dict] = []
@@ -325,7 +360,7 @@ def claim_rows(
         }
 
     for r in extraction.incidents:
-        cid = hash_id(sha, version, "incident", r.local_id)
+        cid = hash_id(salt, "incident", r.local_id)
         row = base(cid, "incident_report", r.stance, r.claimant, r.span, r.confidence)
         place = ctx.places.get(r.place.key) if r.place and r.place.key else None
         row.update(
@@ -342,7 +377,7 @@ def claim_rows(
         add_actor(cid, "claimant", r.claimant)
 
     for n, c in enumerate(extraction.claims):
-        cid = hash_id(sha, version, "claim", n)
+        cid = hash_id(salt, "claim", n)
         row = base(cid, c.type, c.stance, c.claimant, c.span, c.confidence)
         row.update(
             incident_id=incident_of.get(c.incident) if c.incident else None, local_incident=c.incident,
@@ -356,7 +391,7 @@ def claim_rows(
         add_actor(cid, "claimant", c.claimant)
 
     for n, a in enumerate(extraction.affiliations):
-        cid = hash_id(sha, version, "affiliation", n)
+        cid = hash_id(salt, "affiliation", n)
         row = base(cid, "affiliation", "asserted", None, a.span, a.confidence)
         row["relation"] = a.relation
         claims.append(row)
@@ -365,9 +400,9 @@ def claim_rows(
     return claims, actors
 
 
-def write_statistics(conn: Connection, source_id: int, sha: str, version: str, extraction: Extraction, ctx: Context) -> None:
+def write_statistics(conn: Connection, source_id: int, salt: str, version: str, extraction: Extraction, ctx: Context) -> None:
     rows = [
-        {"id": hash_id(sha, version, "statistic", n), "source_id": source_id, "version": version,
+        {"id": hash_id(salt, "statistic", n), "source_id": source_id, "version": version,
          "actor_id": ctx.actor_id(s.actor), "actor_text": s.actor.text if s.actor else None, "count": s.count,
          "count_text": s.count_text, "qualifier": s.qualifier, "what": s.what, "target_text": s.target,
          "period_text": s.period_text, "period_start": s.period_start, "period_end": s.period_end, "stance": s.stance,
@@ -384,9 +419,9 @@ def write_statistics(conn: Connection, source_id: int, sha: str, version: str, e
                 :sentence_index, :confidence)"""), rows)
 
 
-def write_mentions(conn: Connection, source_id: int, sha: str, version: str, extraction: Extraction) -> None:
+def write_mentions(conn: Connection, source_id: int, salt: str, version: str, extraction: Extraction) -> None:
     rows = [
-        {"id": hash_id(sha, version, "mention", n), "source_id": source_id, "version": version, "name": u.name,
+        {"id": hash_id(salt, "mention", n), "source_id": source_id, "version": version, "name": u.name,
          "kind": u.kind, "quote": u.sentence.quote, "char_start": u.char_start, "char_end": u.char_end}
         for n, u in enumerate(extraction.unresolved)
     ]

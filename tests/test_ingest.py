@@ -191,3 +191,31 @@ def test_lost_connection_stops_the_batch_with_a_clear_error(fresh_db_url, engine
         admin.dispose()
     engine.dispose()
     assert count(engine, "sources") == 1
+
+
+def test_reextract_supersedes_older_claims_and_keeps_incident_links(use_db, engine, monkeypatch):
+    import eventdb.ingest
+
+    assert run_cli("ingest", str(SEED_ARTICLES)).exit_code == 0
+    old_claims = count(engine, "claims")
+    incidents = count(engine, "incidents")
+    monkeypatch.setattr(eventdb.ingest, "EXTRACTOR_VERSION", "rules-next")
+    result = run_cli("reextract")
+    assert result.exit_code == 0, result.output
+    assert "read 5" in result.output
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM claims WHERE superseded_at IS NOT NULL")).scalar() == old_claims
+        current = conn.execute(text("SELECT extractor_version, count(*), count(incident_id) FILTER (WHERE claim_type = 'incident_report') FROM claims WHERE superseded_at IS NULL GROUP BY 1")).all()
+        assert [r[0] for r in current] == ["rules-next"]
+        assert current[0][1] == old_claims
+        reports = conn.execute(text("SELECT count(*) FROM claims WHERE superseded_at IS NULL AND claim_type = 'incident_report'")).scalar()
+        assert current[0][2] == reports
+        assert set(conn.execute(text("SELECT extractor_version FROM sources")).scalars()) == {"rules-next"}
+    assert count(engine, "sources") == 5
+    with engine.connect() as conn:  # the links follow: no incident is left without current claims
+        orphans = conn.execute(text("""
+            SELECT count(*) FROM incidents i
+            WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.incident_id = i.id AND c.superseded_at IS NULL)""")).scalar()
+    assert orphans == 0 and count(engine, "incidents") == incidents
+    # nothing left to do: a second run reads nothing
+    assert "read 0" in run_cli("reextract").output

@@ -110,6 +110,9 @@ def test_revision_of_a_url_supersedes_claims_and_deletes_nothing(engine, ctx):
         assert new.revises_source_id == old.id
         assert conn.execute(text("SELECT count(*) FROM claims WHERE source_id = :s AND superseded_at IS NOT NULL"), {"s": old.id}).scalar() == 1
         assert conn.execute(text("SELECT count(*) FROM claims WHERE superseded_at IS NULL")).scalar() == 1
+        # the restated report keeps its incident rather than making a new one
+        assert conn.execute(text("SELECT decision FROM incident_merges ORDER BY created_at DESC, decision LIMIT 1")).scalar() == "carried_over"
+    assert count(engine, "incidents") == 1
 
 
 def test_unresolved_names_are_kept_as_written(engine, ctx):

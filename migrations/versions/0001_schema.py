@@ -316,7 +316,7 @@ def upgrade() -> None:
     op.create_table('incident_merges',
     sa.Column('claim_id', sa.BigInteger(), nullable=False, comment='The incident_report claim.'),
     sa.Column('incident_id', sa.BigInteger(), nullable=False, comment='The incident it was linked to.'),
-    sa.Column('decision', sa.Text(), nullable=False, comment='created (no existing incident matched), merged (across sources) or grouped (same article).'),
+    sa.Column('decision', sa.Text(), nullable=False, comment='created (no existing incident matched), merged (matched an incident of another source) or carried_over (a re-extracted or revised claim keeps its incident).'),
     sa.Column('rule', sa.Text(), nullable=False, comment="The rule that decided, e.g. 'same_place+date_within_precision+type_family'."),
     sa.Column('score', sa.Numeric(precision=5, scale=3), nullable=False, comment='Match score, 0 to 1 (1 for created).'),
     sa.Column('details', postgresql.JSONB(astext_type=sa.Text()), server_default='{}', nullable=False, comment='The evidence: date gap in days, distance in km, fields compared.'),
