@@ -224,3 +224,37 @@ def reextract(since) -> None:
     click.echo(str(summary))
     if summary.failed:
         sys.exit(1)
+
+
+# --- eventdb extract / evaluate (no database) ----------------------------------------------------
+
+
+@main.command("extract")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the assertions as JSON.")
+def extract_command(file: str, as_json: bool) -> None:
+    """Print the assertions one article makes (no database needed); FILE '-' reads standard input."""
+    from eventdb.articles import ReadError, read_path, read_stream
+    from eventdb.extract import extract
+    from eventdb.extract import render
+
+    items = list(read_stream(sys.stdin.buffer) if file == "-" else read_path(file))
+    for item in items:
+        if isinstance(item, ReadError):
+            raise UserError(str(item))
+        x = extract(item)
+        click.echo(render.as_json(x) if as_json else render.as_text(x))
+
+
+@main.command("evaluate")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("article_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_command(gold: str, article_dir: str, as_json: bool) -> None:
+    """Score the extractor against gold annotations (JSONL) for the articles in ARTICLE_DIR."""
+    from pathlib import Path
+
+    from eventdb.evaluate import evaluate, format_report, report_json
+
+    report = evaluate(Path(gold), Path(article_dir))
+    click.echo(report_json(report) if as_json else format_report(report))

@@ -9,7 +9,6 @@ from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.dates import DateMention
 
 _PERIOD = re.compile(r"\b(?:in recent (?:weeks|months|days|hours)|since (?:the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks|months|days|year)|this year|last year)", re.IGNORECASE)
-_MODIFIER = r"(?:[a-z-]+|U\.S\.|US|[A-Z][a-z]+)"
 
 
 def statistics(view: SentenceView) -> list[Statistic]:
@@ -19,24 +18,32 @@ def statistics(view: SentenceView) -> list[Statistic]:
     verbs = lex.pattern("statistic_verbs")
     out = []
     for c in view.counts:
-        tail = view.text[c.end:min(view.end, c.end + 60)]
-        m = re.match(rf"\s*(?:of\s+)?((?:{_MODIFIER}\s+){{0,3}}?)(\w+(?:\s\w+)?)", tail)
-        if not m:
+        found = _counted_noun(view, c.end, nouns, target_nouns, verbs.search(view.before(c.start, 30)) is not None)
+        if not found:
             continue
-        head_match = None
-        for k in (m.group(2), m.group(2).split()[0]):
-            full = nouns.fullmatch(k) or (target_nouns.fullmatch(k) and verbs.search(view.before(c.start, 30)))
-            if full:
-                head_match = k
-                break
-        if not head_match:
-            continue
-        what_end = c.end + m.start(1) + len(m.group(1)) + len(head_match)
-        what = view.text[c.end:what_end].strip()
-        what = re.sub(r"^of\s+", "", what)
+        what_end, what = found
         out.append(Statistic(_stat_actor(view, c.start, what_end), c.value, c.text.removesuffix(" of"), c.qualifier, what,
                              _stat_target(view, what_end), *_period(view), view.span(), stance=_stance(view), confidence=0.6))
     return out
+
+
+def _counted_noun(view: SentenceView, pos: int, nouns, target_nouns, after_verb: bool) -> tuple[int, str] | None:
+    """ "100 missile and drone launches": up to four modifier words, then a statistic noun."""
+    words = list(re.finditer(r"[\w.-]+", view.after(pos, 70)))
+    if words and words[0].group(0) == "of":
+        words = words[1:]
+    for i, w in enumerate(words[:5]):
+        candidates = [w.group(0)]
+        if i + 1 < len(words):
+            candidates.insert(0, w.group(0) + " " + words[i + 1].group(0))
+        for cand in candidates:
+            if nouns.fullmatch(cand) or (after_verb and target_nouns.fullmatch(cand)):
+                first = words[0].start()
+                end = w.start() + len(cand)
+                return pos + end, view.after(pos, 70)[first:end]
+        if not re.fullmatch(r"[a-z-]+|U\.S\.|US|[A-Z][a-z]+", w.group(0)):
+            return None
+    return None
 
 
 def _stance(view: SentenceView) -> str:
@@ -44,7 +51,8 @@ def _stance(view: SentenceView) -> str:
 
 
 def _stat_actor(view: SentenceView, pos: int, end: int) -> ActorRef | None:
-    actors = [m for m in view.actors(view.start, pos) if not re.search(r"\b(?:on|against|at|in|inside|of)\s+(?:the\s+)?$", view.before(m.start, 12))]
+    actors = [m for m in view.actors(view.start, pos)
+              if not re.search(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$", view.before(m.start, 14))]
     if actors:
         return actor_ref(actors[-1])
     after = [m for m in view.actors(end, min(view.end, end + 30))]

@@ -8,6 +8,8 @@ from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.incidents import Draft, casualties
 
+_OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
 _GROUPS = re.compile(r"\s+(?:army|military|forces|sources|officials|official|government|ministry|media|state media)\b", re.IGNORECASE)
 
 
@@ -51,8 +53,13 @@ def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
     if unknown:
         m = unknown[-1]
         return ActorRef(m.group(0), None, m.start(), m.end())
-    names = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= pos and not view.is_descriptor(m)]
-    return _ref(view, names[-1]) if names else None
+    names = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= pos and not view.is_descriptor(m)
+             and not _OBJECT.search(view.before(m.start, 14))]
+    for i in range(len(names) - 1, -1, -1):
+        if i > 0 and _RELATIVE.search(view.text[names[i - 1].end:names[i].start]):
+            continue  # inside "X – which ... Iraq, ..., denied": the subject is X
+        return _ref(view, names[i])
+    return None
 
 
 def stance(view: SentenceView, default: str = "asserted") -> str:

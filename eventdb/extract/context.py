@@ -80,8 +80,8 @@ class SentenceView:
         if re.search(r"\bpro[-\s]?$", self.before(m.start, 5), re.IGNORECASE):
             return True
         if m.adjective:
-            group = re.match(r"^\s+(?:[a-z]+\s+)?([a-z]+(?:\s[a-z]+)?)", after)
-            if group and any(lex.is_a("generic_groups", w) for w in (group.group(1), group.group(1).split()[0])):
+            words = re.findall(r"[A-Za-z-]+", after)[:2]
+            if any(lex.is_a("generic_groups", w) for w in words):
                 return True
         return False
 

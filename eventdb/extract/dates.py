@@ -93,12 +93,12 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         taken.append((s, e))
         found.append(DateMention(s, e, m.group(0), on, precision if on else "unknown"))
 
-    for m in p.month_year.finditer(text, start, end):
-        add(m, _safe(int(m.group(2)), p.months[m.group(1).lower()], 1), "month")
     for m in p.month_day.finditer(text, start, end):
         add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(1).lower()], int(m.group(2)), published), "day")
     for m in p.day_month.finditer(text, start, end):
         add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(2).lower()], int(m.group(1)), published), "day")
+    for m in p.month_year.finditer(text, start, end):
+        add(m, _safe(int(m.group(2)), p.months[m.group(1).lower()], 1), "month")
     for m in p.last_month_name.finditer(text, start, end):
         add(m, _last_named_month(p.months[m.group(1).lower()], published), "month")
     for m in p.relative.finditer(text, start, end):

@@ -21,6 +21,7 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.I
 _BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|inside|at|near|into|across|over|on|of|within|throughout)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
 _SEPARATE = re.compile(r"\b(?:separate|another|new|second|other)\b[\w\s“”-]{0,25}$", re.IGNORECASE)
 _VICTIM_PERSON = re.compile(r"^[\s,]*(?:[A-Za-z’'-]+\s+){0,6}?", re.IGNORECASE)
@@ -77,6 +78,10 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
         if any(s <= m.start() < e for s, e in blocked):
             continue
         phrase = fold(m.group(0))
+        weak = lex.is_a("weak_triggers", phrase)
+        place_between = out and any(p.place and out[-1].end <= p.start < m.start() for p in view.mentions)
+        if out and ((weak and not place_between) or m.start() - out[-1].end < 12):
+            continue  # "strikes ... launched by X, targeted Y": one incident, read in one window
         out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase)))
     return out
 
@@ -172,6 +177,8 @@ def _place(view: SentenceView, ws: int, we: int) -> tuple[str | None, str | None
         if _FROM.search(view.before(m.start, 12)):
             continue
         key = m.place
+        if not view.is_specific_place(key) and not _LOCATIVE.search(view.before(m.start, 14)):
+            continue
         if _NEAR.search(view.before(m.start, 40)) and view.is_specific_place(key):
             country = view.country_of(key)
             candidates = [p for p in view.tools.reference.places if p.kind == "country" and p.country == country]
@@ -232,8 +239,9 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
 
 
 def _victim_noun(view: SentenceView, pos: int) -> bool:
-    words = re.findall(r"[A-Za-z.’'-]+", view.after(pos, 40))[:3]
-    return any(view.tools.lexicon.is_a("victims", w) or w in ("U.S.", "US", "Iraqi", "Israeli", "American") for w in words)
+    words = [w.rstrip(".") for w in re.findall(r"[A-Za-z.’'-]+", view.after(pos, 40))[:3]]
+    return any(view.tools.lexicon.is_a("victims", w) or any(m.actor and m.adjective for m in view.mentions if m.text == w)
+               for w in words)
 
 
 def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention | None, bool]:
@@ -246,12 +254,16 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
         cands.append((statement, not inside, d))
     best = None
     for statement, outside, d in cands:
+        if outside and (d.precision == "year" or d.start > ws or ws - d.end > 100):
+            continue
+        if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > 20:
+            continue  # "formed in 2014": a bare year far from the trigger dates something else
         rank = (outside, statement, ("day", "week", "month", "year", "unknown").index(d.precision), abs(d.start - t.start))
         if best is None or rank < best[0]:
             best = (rank, d, statement)
     if best is None:
         return None, False
-    return best[1], best[2] or best[0][0]
+    return best[1], best[2]
 
 
 def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_id: str) -> Draft | None:
@@ -338,7 +350,9 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
     if new.separate:
         return False
     if old.sentence_index == new.sentence_index:
-        return True
+        clash = (old.target and new.target and old.target.key != new.target.key) or \
+            (old.place and new.place and old.place != new.place)
+        return not clash
     same_actors = (old.perpetrator and new.perpetrator and old.perpetrator.key == new.perpetrator.key
                    and (not old.target or not new.target or old.target.key == new.target.key))
     if same_actors and new.definite:

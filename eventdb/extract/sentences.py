@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from syntok import segmenter
@@ -25,9 +26,18 @@ def split_sentences(text: str) -> list[Sentence]:
             start = tokens[0].offset
             end = tokens[-1].offset + len(tokens[-1].value)
             end = _end_in_text(text, tokens[-1].offset, end)
-            if end > start:
-                out.append(Sentence(len(out), start, end, text[start:end]))
+            for s, e in _split_glued(text, start, end):
+                out.append(Sentence(len(out), s, e, text[s:e]))
     return out
+
+
+_GLUED = re.compile(r"(?:(?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2}[.]))[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
+
+
+def _split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences glued without a space ("tensions.The", "AFP.On", "[Friday].”“The") that syntok kept together."""
+    cuts = [start] + [m.end() for m in _GLUED.finditer(text, start, end)] + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
 def _end_in_text(text: str, last_offset: int, end: int) -> int:
