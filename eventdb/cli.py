@@ -258,3 +258,120 @@ def evaluate_command(gold: str, article_dir: str, as_json: bool) -> None:
 
     report = evaluate(Path(gold), Path(article_dir))
     click.echo(report_json(report) if as_json else format_report(report))
+
+
+# --- saved reports: eventdb views / report / export / grant-reader ------------------------------
+
+
+def _report_command(fn):
+    """fail_cleanly, plus report errors and SQL errors (permissions, bad views) as one line."""
+    import functools
+
+    from sqlalchemy.exc import DBAPIError
+
+    from eventdb.reports import ReportError
+    from eventdb.views import ViewError
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (ReportError, ViewError) as exc:
+            raise UserError(str(exc)) from exc
+        except DBAPIError as exc:
+            raise UserError(f"database error: {database.first_line(exc.orig or exc)}") from exc
+
+    return fail_cleanly(wrapper)
+
+
+@main.group("views")
+def views_group() -> None:
+    """The saved report views in schema `reports` (defined in sql/)."""
+
+
+@views_group.command("sync")
+@_report_command
+def views_sync() -> None:
+    """Drop and re-create every report view from the sql/ files."""
+    from eventdb import views
+
+    with database.connect().begin() as conn:
+        names = views.sync_views(conn)
+    click.echo(f"{len(names)} views in schema reports: {', '.join(names)}")
+
+
+_DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _filters(since, until, actor: str | None, limit: int | None):
+    from eventdb.reports import Filters
+
+    return Filters(since=since.date() if since else None, until=until.date() if until else None, actor=actor, limit=limit)
+
+
+@main.command("report")
+@click.argument("name", required=False)
+@click.option("--list", "list_reports", is_flag=True, help="List the reports with their descriptions.")
+@click.option("--since", type=_DATE, help="Only rows on or after this date (the report's natural date column).")
+@click.option("--until", type=_DATE, help="Only rows on or before this date.")
+@click.option("--actor", help="Only rows whose actor columns contain this name (case-insensitive).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
+@click.option("--plot", type=click.Path(dir_okay=False, writable=True), help="actor_activity_weekly only: write a PNG timeline to this file.")
+@_report_command
+def report_command(name, list_reports, since, until, actor, fmt, limit, plot) -> None:
+    """Print the saved report NAME (a view in schema reports); --list shows them all."""
+    from pathlib import Path
+
+    from eventdb import reports
+
+    engine = database.connect()
+    with engine.connect() as conn:
+        if list_reports or not name:
+            for view, description in reports.describe(conn):
+                click.echo(f"{view}\n    {description}")
+            return
+        reports.get_spec(name)  # unknown names fail before any query, with the list
+        if plot:
+            if name != "actor_activity_weekly":
+                raise UserError("--plot draws actor_activity_weekly only")
+            table = reports.fetch(conn, name, _filters(since, until, actor, None))
+            reports.plot_weekly(table, Path(plot))
+            click.echo(f"wrote {plot} ({len(table.rows)} actor-weeks)", err=True)
+            return
+        table = reports.fetch(conn, name, _filters(since, until, actor, limit))
+    reports.write_report(table, fmt, sys.stdout)
+
+
+@main.command("export")
+@click.argument("what", type=click.Choice(["incidents"]))
+@click.option("--format", "fmt", type=click.Choice(["geojson", "csv", "jsonl"]), default="geojson", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default: standard output).")
+@click.option("--since", type=_DATE, help="Only incidents on or after this date.")
+@click.option("--until", type=_DATE, help="Only incidents on or before this date.")
+@click.option("--actor", help="Only incidents whose perpetrator or target contains this name.")
+@_report_command
+def export_command(what, fmt, output, since, until, actor) -> None:
+    """Export incidents as GeoJSON (points at the place, null geometry when unknown), CSV or JSON lines."""
+    from eventdb import reports
+
+    with database.connect().connect() as conn:
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                n = reports.export_incidents(conn, fmt, out, _filters(since, until, actor, None))
+            click.echo(f"wrote {n} incidents to {output}", err=True)
+        else:
+            reports.export_incidents(conn, fmt, sys.stdout, _filters(since, until, actor, None))
+
+
+@main.command("grant-reader")
+@click.argument("role")
+@click.option("--password", help="Login password to set (omit to keep the current one, or for peer/trust auth).")
+@_report_command
+def grant_reader_command(role: str, password: str | None) -> None:
+    """Create or update ROLE as a read-only login for BI tools: SELECT on the reports views, nothing else."""
+    from eventdb import reports
+
+    with database.connect().begin() as conn:
+        for statement in reports.grant_reader(conn, role, password):
+            click.echo(statement)

@@ -1,0 +1,31 @@
+"""Saved reports: schema `reports` and its views, from the files in sql/.
+
+Views are derived objects, re-created whole from sql/ by
+`eventdb.views.sync_views`. Convention for later migrations: one that changes
+a table or column the views read calls `views.drop_views(conn)` before its
+ALTERs and `views.sync_views(conn)` at its end (and the same in its
+downgrade), so the views always match the sql/ files of the checkout.
+
+Revision ID: 0002
+Revises: 0001
+"""
+from __future__ import annotations
+
+from alembic import op
+
+from eventdb import views
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute("CREATE SCHEMA IF NOT EXISTS reports")
+    op.execute("COMMENT ON SCHEMA reports IS 'Saved reports for analysts and BI tools: read-only views over the eventdb tables (see sql/ in the eventdb source).'")
+    views.sync_views(op.get_bind())
+
+
+def downgrade() -> None:
+    op.execute("DROP SCHEMA IF EXISTS reports CASCADE")

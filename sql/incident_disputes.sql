@@ -1,0 +1,62 @@
+-- reports.incident_disputes: which incidents' current claims disagree, and on what.
+-- A building block shared by reports.incidents (its `contested` flag) and
+-- reports.contested_incidents (which adds who says what), so both use one
+-- definition.
+--
+-- Kinds of disagreement (the `disputes` array), from the claims'
+-- responsibility_position (see reports.claims) and the numbers they state:
+--   responsibility  someone claims responsibility and someone denies
+--                   responsibility or involvement;
+--   attribution     an attribution meets a denial or a refusal to confirm, or
+--                   a claim of responsibility is not confirmed;
+--   killed, injured, projectiles
+--                   sources state different numbers.
+--
+-- Shape: one aggregate over the claims, cheap for all incidents at once and
+-- narrowed to one incident's claims when filtered by incident_id. Keep
+-- per-row subqueries out of it: PostgreSQL would run them for every disputed
+-- incident before any filter or LIMIT of the view that reads this one.
+--
+-- depends: reports.claims
+-- date-column:
+-- actor-columns:
+-- order-by: incident_id
+
+CREATE VIEW reports.incident_disputes AS
+WITH stated AS (
+    -- What each incident's current claims say about responsibility, and how
+    -- many different numbers they state. A query for one incident (or the
+    -- correlated lookup behind reports.incidents.contested) is narrowed to
+    -- that incident's claims before grouping.
+    SELECT c.incident_id,
+           array_agg(DISTINCT c.responsibility_position) AS positions,
+           count(DISTINCT c.killed)      AS killed_values,
+           count(DISTINCT c.injured)     AS injured_values,
+           count(DISTINCT c.projectiles) AS projectiles_values
+    FROM reports.claims c
+    WHERE c.incident_id IS NOT NULL
+    GROUP BY c.incident_id
+),
+flagged AS (
+    SELECT incident_id,
+           array_remove(ARRAY[
+               CASE WHEN 'claims' = ANY (positions) AND 'denies' = ANY (positions)
+                    THEN 'responsibility' END,
+               CASE WHEN ('attributes' = ANY (positions)
+                          AND ('denies' = ANY (positions) OR 'does_not_confirm' = ANY (positions)))
+                      OR ('claims' = ANY (positions) AND 'does_not_confirm' = ANY (positions))
+                    THEN 'attribution' END,
+               CASE WHEN killed_values > 1 THEN 'killed' END,
+               CASE WHEN injured_values > 1 THEN 'injured' END,
+               CASE WHEN projectiles_values > 1 THEN 'projectiles' END
+           ], NULL) AS disputes
+    FROM stated
+)
+SELECT incident_id, disputes
+FROM flagged
+WHERE cardinality(disputes) > 0;
+
+COMMENT ON VIEW reports.incident_disputes IS
+    'Building block: one row per incident whose current claims disagree (responsibility claimed and denied, attribution denied or not confirmed, differing casualty or projectile counts) and on what. reports.contested_incidents adds the incident and who states what.';
+COMMENT ON COLUMN reports.incident_disputes.incident_id IS 'The incident (incidents.id).';
+COMMENT ON COLUMN reports.incident_disputes.disputes IS 'What the sources disagree on: responsibility, attribution, killed, injured, projectiles.';

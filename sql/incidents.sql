@@ -1,0 +1,79 @@
+-- reports.incidents: one row per incident, with names instead of ids and the
+-- evidence behind it (how many sources and current claims, when reported,
+-- whether the sources disagree).
+--
+-- depends: reports.incident_disputes
+-- date-column: occurred_on
+-- actor-columns: perpetrator, target
+-- order-by: occurred_on DESC NULLS LAST, incident_id
+
+CREATE VIEW reports.incidents AS
+SELECT
+    i.id                AS incident_id,
+    i.occurred_on,
+    i.date_precision,
+    i.event_type,
+    i.outcome,
+    i.weapons,
+    COALESCE(place.name, i.place_text)          AS place,
+    COALESCE(i.country_code, place.country_code) AS country_code,
+    place.latitude,
+    place.longitude,
+    -- Canonical reference names; the text as written when unresolved.
+    COALESCE(perpetrator.name, i.perpetrator_text) AS perpetrator,
+    i.perpetrator_basis,
+    COALESCE(target.name, i.target_text)        AS target,
+    i.killed_low,
+    i.killed_high,
+    i.injured_low,
+    i.injured_high,
+    i.projectiles_low,
+    i.projectiles_high,
+    evidence.source_count,
+    evidence.claim_count,
+    evidence.first_reported_on,
+    evidence.last_reported_on,
+    -- A correlated lookup (not EXISTS, which PostgreSQL may turn into a hash
+    -- of every incident's disputes even when only a few rows are read).
+    COALESCE((SELECT true FROM reports.incident_disputes d WHERE d.incident_id = i.id), false) AS contested
+FROM incidents i
+LEFT JOIN places place       ON place.id = i.place_id
+LEFT JOIN actors perpetrator ON perpetrator.id = i.perpetrator_actor_id
+LEFT JOIN actors target      ON target.id = i.target_actor_id
+-- Only current claims (not superseded by a revision or a newer extractor) count.
+LEFT JOIN LATERAL (
+    SELECT count(DISTINCT c.source_id) AS source_count,
+           count(*)                    AS claim_count,
+           min(s.published_on)         AS first_reported_on,
+           max(s.published_on)         AS last_reported_on
+    FROM claims c
+    JOIN sources s ON s.id = c.source_id
+    WHERE c.incident_id = i.id AND c.superseded_at IS NULL
+) evidence ON true;
+
+COMMENT ON VIEW reports.incidents IS
+    'One row per incident (a real-world attack, strike or sabotage merged across the articles that report it), with canonical actor and place names, casualty ranges and how well it is sourced.';
+COMMENT ON COLUMN reports.incidents.incident_id IS 'Incident key (incidents.id).';
+COMMENT ON COLUMN reports.incidents.occurred_on IS 'Date of the event (first day of the week, month or year when less precise; see date_precision).';
+COMMENT ON COLUMN reports.incidents.date_precision IS 'Precision of occurred_on: day, week, month, year or unknown.';
+COMMENT ON COLUMN reports.incidents.event_type IS 'attack, airstrike, assassination or sabotage.';
+COMMENT ON COLUMN reports.incidents.outcome IS 'hit, intercepted or unknown.';
+COMMENT ON COLUMN reports.incidents.weapons IS 'Weapon keys named by any source (seeds/reference/weapons.toml).';
+COMMENT ON COLUMN reports.incidents.place IS 'Where it happened: reference place name, else the place as written.';
+COMMENT ON COLUMN reports.incidents.country_code IS 'ISO 3166-1 alpha-2 country where it happened.';
+COMMENT ON COLUMN reports.incidents.latitude IS 'WGS84 latitude of the reference place; NULL when the place is unresolved.';
+COMMENT ON COLUMN reports.incidents.longitude IS 'WGS84 longitude of the reference place; NULL when the place is unresolved.';
+COMMENT ON COLUMN reports.incidents.perpetrator IS 'Perpetrator: canonical actor name, else the name as written.';
+COMMENT ON COLUMN reports.incidents.perpetrator_basis IS 'Why this perpetrator: claimed (it says so), attributed (a third party blames it), reported (the outlet''s own voice) or unknown.';
+COMMENT ON COLUMN reports.incidents.target IS 'Target: canonical actor name, else the name as written.';
+COMMENT ON COLUMN reports.incidents.killed_low IS 'Lowest number killed stated by any source.';
+COMMENT ON COLUMN reports.incidents.killed_high IS 'Highest number killed stated by any source.';
+COMMENT ON COLUMN reports.incidents.injured_low IS 'Lowest number injured stated by any source.';
+COMMENT ON COLUMN reports.incidents.injured_high IS 'Highest number injured stated by any source.';
+COMMENT ON COLUMN reports.incidents.projectiles_low IS 'Lowest number of rockets, missiles or drones stated by any source.';
+COMMENT ON COLUMN reports.incidents.projectiles_high IS 'Highest number of rockets, missiles or drones stated by any source.';
+COMMENT ON COLUMN reports.incidents.source_count IS 'Number of articles with a current claim about the incident.';
+COMMENT ON COLUMN reports.incidents.claim_count IS 'Number of current claims about the incident.';
+COMMENT ON COLUMN reports.incidents.first_reported_on IS 'Earliest publication date among those articles.';
+COMMENT ON COLUMN reports.incidents.last_reported_on IS 'Latest publication date among those articles.';
+COMMENT ON COLUMN reports.incidents.contested IS 'True when the sources disagree (see reports.contested_incidents for how).';
