@@ -54,7 +54,11 @@ class Lexicon:
         return self.pattern(category).search(text) is not None
 
     def is_a(self, category: str, phrase: str) -> bool:
-        return _fold(phrase) in {_fold(p) for p in self.words[category]}
+        key = "set:" + category
+        folded = self._patterns.get(key)
+        if folded is None:
+            folded = self._patterns[key] = frozenset(_fold(p) for p in self.words[category])  # type: ignore[assignment]
+        return _fold(phrase) in folded  # type: ignore[operator]
 
 
 def _fold(phrase: str) -> str:
