@@ -4,8 +4,8 @@ Gold names actors and places by their canonical reference `name`; an extracted
 reference key matches when the gold name is that entry's name or one of its aliases,
 an unresolved extracted name matches on its text. Matching rules:
 incidents by kind, date (within a day; both unknown also matches) and place (same
-place, or same country when one side only has a country, or a side with no place at
-all); claims by type, claimant and matched incident; statistics by count and actor.
+place or one inside the other, or same country when one side only has a country, or a
+side with no place at all); claims by type, claimant and matched incident; statistics by count and actor.
 """
 
 from __future__ import annotations
@@ -101,6 +101,17 @@ class Names:
             return _fold(gold) in self.actor_names(ref.key)
         return _fold(gold) == _fold(ref.text)
 
+    def contains(self, outer: str, inner: str) -> bool:
+        """A base inside a city is the same place at a coarser grain (like a place versus its country)."""
+        seen = set()
+        key = self.reference.places_by_key.get(inner)
+        while key and key.parent and key.key not in seen:
+            seen.add(key.key)
+            if key.parent == outer:
+                return True
+            key = self.reference.places_by_key.get(key.parent)
+        return False
+
     def place_key(self, name: str | None) -> str | None:
         if not name:
             return None
@@ -126,7 +137,7 @@ def incident_matches(names: Names, gold: dict, got: IncidentReport) -> bool:
     gold_country = gold.get("country")
     got_key = got.place.key if got.place else None
     got_country = got.place.country_code if got.place else None
-    if gold_key and got_key and gold_key == got_key:
+    if gold_key and got_key and (gold_key == got_key or names.contains(gold_key, got_key) or names.contains(got_key, gold_key)):
         return True
     if not (gold_key or gold_country) or not (got_key or got_country):
         return True

@@ -40,6 +40,7 @@ def test_incident_matching_rules():
     assert not incident_matches(names, gold_incident(country="SY"), incident(place="erbil-airport", country="IQ"))
     assert not incident_matches(names, gold_incident(place="Ain al-Asad Air Base", country="IQ"), incident(place="erbil-airport", country="IQ"))
     assert incident_matches(names, gold_incident(place="Ain al-Assad"), incident(place="ain-al-asad", country="IQ"))
+    assert incident_matches(names, gold_incident(place="Erbil"), incident(place="erbil-airport", country="IQ"))  # contained
 
 
 def test_scores_count_misses_and_false_positives():

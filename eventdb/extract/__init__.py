@@ -53,16 +53,17 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         affs.extend(affiliations(view))
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []
-        incident = _incidents(view, drafts, blocked, len(drafts))
-        claims.extend(sentence_claims(view, incident or _referred(view, drafts), stat_spans))
+        found = _incidents(view, drafts, blocked)
+        claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans))
     incidents = tuple(d.report() for d in drafts)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(_dedupe(claims)), tuple(_dedupe_stats(stats)),
                       tuple(affs), tuple(_unresolved(incidents, claims)))
 
 
-def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]], count: int) -> Draft | None:
+def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[tuple[int, Draft]]:
+    """Incidents this sentence creates or adds to, with the offset of the trigger that named each."""
     triggers = find_triggers(view, blocked)
-    first: Draft | None = None
+    found: list[tuple[int, Draft]] = []
     claimant = speaker(view, view.end)
     for trigger, (ws, we) in zip(triggers, windows(view, triggers)):
         new = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
@@ -70,8 +71,9 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
             continue
         _basis(new, claimant)
         kept = attach(view, drafts, new)
-        first = first or kept
-    return first
+        if kept is not None:
+            found.append((trigger.start, kept))
+    return found
 
 
 def _basis(d: Draft, claimant) -> None:
@@ -87,7 +89,12 @@ def _basis(d: Draft, claimant) -> None:
         d.perpetrator_basis = "attributed"
 
 
-def _referred(view: SentenceView, drafts: list[Draft]) -> Draft | None:
+def _referred(view: SentenceView, drafts: list[Draft]) -> list[tuple[int, Draft]]:
+    found = _referred_one(view, drafts)
+    return [(view.start, found)] if found else []
+
+
+def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     """A sentence without its own incident may talk about an earlier one: by place, or right after it."""
     for d in reversed(drafts):
         if d.place and any(m.place == d.place for m in view.mentions):

@@ -66,10 +66,17 @@ def stance(view: SentenceView, default: str = "asserted") -> str:
     return "hedged" if view.has("hedges") else default
 
 
-def sentence_claims(view: SentenceView, incident: Draft | None, stats_spans: list[tuple[int, int]]) -> list[Claim]:
-    """Typed claims in one sentence; `incident` is the incident the sentence is about, if any."""
-    lex = view.tools.lexicon
+def nearest(found: list[tuple[int, Draft]], pos: int) -> Draft | None:
+    """The incident named closest to a claim phrase, preferring one named after it ("claimed ... the attack on X")."""
+    if not found:
+        return None
+    return min(found, key=lambda f: (abs(f[0] - pos) if f[0] >= pos else abs(f[0] - pos) + 80))[1]
+
+
+def sentence_claims(view: SentenceView, found: list[tuple[int, Draft]], stats_spans: list[tuple[int, int]]) -> list[Claim]:
+    """Typed claims in one sentence; `found` are the incidents the sentence names (with trigger offsets)."""
     out: list[Claim] = []
+    incident = found[0][1] if found else None
     iid = incident.local_id if incident else None
     span = view.span()
 
@@ -80,8 +87,9 @@ def sentence_claims(view: SentenceView, incident: Draft | None, stats_spans: lis
         if about_statistic(m.end()):
             continue
         who = subject_before(view, m.start())
-        out.append(Claim("responsibility_claimed", iid, who, stance(view), span, perpetrator=who,
-                         projectiles=incident.projectiles if incident else None, confidence=0.7))
+        target = nearest(found, m.end())
+        out.append(Claim("responsibility_claimed", target.local_id if target else None, who, stance(view), span, perpetrator=who,
+                         projectiles=target.projectiles if target else None, confidence=0.7))
     for category, kind, default in (("responsibility_denied", "responsibility_denied", "denied"),
                                     ("involvement_denied", "involvement_denied", "denied"),
                                     ("non_confirmation", "non_confirmation", "not_confirmed")):

@@ -99,6 +99,23 @@ class SentenceView:
         place = self.tools.reference.places_by_key.get(key or "")
         return bool(place and place.kind in _SPECIFIC_KINDS)
 
+    def nested(self, a: str, b: str) -> bool:
+        """One place lies inside the other (or is its country): the same incident at another grain."""
+        return self._inside(a, b) or self._inside(b, a) or \
+            (self.place_rank(a) == _KIND_RANK["country"] and self.country_of(a) == self.country_of(b)) or \
+            (self.place_rank(b) == _KIND_RANK["country"] and self.country_of(a) == self.country_of(b))
+
+    def _inside(self, inner: str, outer: str) -> bool:
+        places = self.tools.reference.places_by_key
+        seen: set[str] = set()
+        place = places.get(inner)
+        while place and place.parent and place.key not in seen:
+            seen.add(place.key)
+            if place.parent == outer:
+                return True
+            place = places.get(place.parent)
+        return False
+
     def country_of(self, key: str | None) -> str | None:
         place = self.tools.reference.places_by_key.get(key or "")
         return place.country if place else None

@@ -16,7 +16,7 @@ from eventdb.extract.dates import DateMention
 from eventdb.extract.lexicon import fold, trigger_type
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
-_DETERMINER = re.compile(r"(?:\b(?:the|this|that|its|their)\b|['’]s)[\w\s“”\"'’-]{0,40}$", re.IGNORECASE)
+_DETERMINER = re.compile(r"(?:\b(?:the|this|that|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
@@ -171,14 +171,15 @@ def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
     return None
 
 
-def _place(view: SentenceView, ws: int, we: int) -> tuple[str | None, str | None, str | None]:
+def _place(view: SentenceView, ws: int, we: int, t_start: int) -> tuple[str | None, str | None, str | None]:
     best: tuple[int, str, str] | None = None
     for m in view.places(ws, we):
         if _FROM.search(view.before(m.start, 12)):
             continue
         key = m.place
-        if not view.is_specific_place(key) and not _LOCATIVE.search(view.before(m.start, 14)):
-            continue
+        passive_subject = m.start < t_start and re.fullmatch(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+)?", view.text[m.end:t_start]) is not None
+        if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _LOCATIVE.search(view.before(m.start, 14)):
+            continue  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
         if _NEAR.search(view.before(m.start, 40)) and view.is_specific_place(key):
             country = view.country_of(key)
             candidates = [p for p in view.tools.reference.places if p.kind == "country" and p.country == country]
@@ -284,7 +285,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
             if victim:
                 event_type = "assassination"
     target = victim or _target(view, t, ws, we, perp, passive)
-    place, place_text, country = _place(view, ws, we)
+    place, place_text, country = _place(view, ws, we, t.start)
     killed, injured = casualties(view, ws, we)
     date, statement = _date(view, ws, we, t)
     plural = lex.is_a("plural_triggers", t.phrase)
@@ -328,7 +329,7 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
         limit = {"day": 1, "week": 7, "month": 31, "year": 366}
         if gap > max(limit.get(a.date.precision, 0), limit.get(b.date.precision, 0)):
             return False
-    if a.place and b.place and a.place != b.place:
+    if a.place and b.place and a.place != b.place and not view.nested(a.place, b.place):
         if view.is_specific_place(a.place) and view.is_specific_place(b.place):
             return False
         if a.country and b.country and a.country != b.country:
@@ -351,7 +352,7 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
         return False
     if old.sentence_index == new.sentence_index:
         clash = (old.target and new.target and old.target.key != new.target.key) or \
-            (old.place and new.place and old.place != new.place)
+            (old.place and new.place and old.place != new.place and not view.nested(old.place, new.place))
         return not clash
     same_actors = (old.perpetrator and new.perpetrator and old.perpetrator.key == new.perpetrator.key
                    and (not old.target or not new.target or old.target.key == new.target.key))
