@@ -146,7 +146,7 @@ class ProgressLine:
         self.total = total_files
         self.interval = interval
         self.started = time.monotonic()
-        self.last = 0.0
+        self.last = self.started
 
     def __call__(self, summary, error) -> None:
         if error is not None:

@@ -163,6 +163,9 @@ def store_one(engine: Engine, article: Article, extraction: Extraction, ctx: sto
             with engine.connect() as conn:
                 trans = conn.begin()
                 try:
+                    # Do not wait for the WAL flush: a server crash can lose the last few articles of a
+                    # batch (whole ones, never part of one), and re-running the batch stores them again.
+                    conn.execute(text("SET LOCAL synchronous_commit = off"))
                     result = store.store_article(conn, article, extraction, ctx)
                     if dry_run:
                         trans.rollback()

@@ -16,11 +16,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import psycopg
+from psycopg.types.json import Jsonb
 from sqlalchemy import Connection, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.exc import DBAPIError
 
-from eventdb.assertions import ActorRef, Article, Extraction, IncidentReport
-from eventdb.resolve import ClaimFacts, Decision, Facts, PlaceInfo, decide, derive, period
+from eventdb import models
 from eventdb.articles import content_sha256
+from eventdb.assertions import ActorRef, Article, Extraction, IncidentReport
+from eventdb.resolve import ClaimFacts, Facts, PlaceInfo, decide, derive, period
 
 INCIDENT_LOCK = 0x45564442_494E4344  # advisory lock held while resolving incidents
 
@@ -122,11 +127,15 @@ def outlet_id(conn: Connection, ctx: Context, name_or_url: str | None) -> int | 
     if found:
         return found
     key = domain or re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:80] or "unknown"
-    conn.execute(
-        text("INSERT INTO outlets (key, name, domain) VALUES (:k, :n, :d) ON CONFLICT (key) DO NOTHING"),
+    inserted = conn.execute(
+        text("INSERT INTO outlets (key, name, domain) VALUES (:k, :n, :d) ON CONFLICT (key) DO NOTHING RETURNING id"),
         {"k": key, "n": label, "d": domain},
-    )
-    return conn.execute(text("SELECT id FROM outlets WHERE key = :k"), {"k": key}).scalar_one()
+    ).scalar()
+    if inserted is not None:
+        return inserted  # not cached: this transaction may still roll back
+    existing = conn.execute(text("SELECT id FROM outlets WHERE key = :k"), {"k": key}).scalar_one()
+    ctx.outlets_by_name[label.lower()] = existing
+    return existing
 
 
 # --- sources -----------------------------------------------------------------------------------------
@@ -138,14 +147,12 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
     source_id = hash_id(sha)
     if article.url:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": hash_id("url", article.url)})
-    if conn.execute(text("SELECT 1 FROM sources WHERE content_sha256 = :s"), {"s": sha}).first():
+    # The url's advisory lock (above) serializes writers of one url, so no row lock is needed here.
+    stored, previous = conn.execute(text("""
+        SELECT EXISTS (SELECT 1 FROM sources WHERE content_sha256 = :s),
+               (SELECT id FROM sources WHERE url = :u AND superseded_at IS NULL)"""), {"s": sha, "u": article.url}).one()
+    if stored:
         return StoreResult("unchanged", source_id)
-
-    previous = None
-    if article.url:
-        previous = conn.execute(
-            text("SELECT id FROM sources WHERE url = :u AND superseded_at IS NULL FOR UPDATE"), {"u": article.url}
-        ).scalar()
     prior: list[PriorReport] = []
     if previous is not None:
         conn.execute(text("UPDATE sources SET superseded_at = now() WHERE id = :i"), {"i": previous})
@@ -229,59 +236,62 @@ def write_assertions(
     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": INCIDENT_LOCK})
     incident_of: dict[str, int] = {}
     merges: list[dict] = []
-    created = merged = 0
-    own: set[int] = set()
+    to_create: list[tuple[str, Facts]] = []
     used: set[int] = set()
-    for report in extraction.incidents:
+    facts = [report_facts(ctx, r) for r in extraction.incidents]
+    candidates = incident_candidates(conn, ctx, facts)
+    for report, fact in zip(extraction.incidents, facts):
         claim_id = hash_id(salt, "incident", report.local_id)
         carried = carried_over(report, prior, same_text, used)
-        decision = None if carried else find_incident(conn, ctx, report, exclude=own)
+        decision = None if carried else decide(fact, candidates, ctx.related)
         if carried:
-            incident_id = carried.incident_id
             rule = "same_span_as_superseded_claim" if same_text else "same_quote_in_revised_text"
-            merges.append({"c": claim_id, "i": incident_id, "d": "carried_over", "r": rule, "s": 1.0, "x": "{}"})
-        elif decision is None:
-            incident_id = create_incident(conn, ctx, report)
-            own.add(incident_id)
-            created += 1
-            merges.append({"c": claim_id, "i": incident_id, "d": "created", "r": "no_matching_incident", "s": 1.0, "x": "{}"})
+            incident_of[report.local_id] = carried.incident_id
+            merges.append(merge_row(claim_id, carried.incident_id, "carried_over", rule, 1.0))
+        elif decision is not None:
+            incident_of[report.local_id] = decision.incident_id
+            merges.append(merge_row(claim_id, decision.incident_id, "merged", decision.rule, decision.score, decision.details))
         else:
-            incident_id = decision.incident_id
-            merged += 1
-            merges.append({"c": claim_id, "i": incident_id, "d": "merged", "r": decision.rule, "s": decision.score,
-                           "x": _json(decision.details)})
-        incident_of[report.local_id] = incident_id
+            to_create.append((report.local_id, fact))
+            merges.append(merge_row(claim_id, None, "created", "no_matching_incident", 1.0))
+    created = create_incidents(conn, [f for _, f in to_create])
+    incident_of.update({local: new_id for (local, _), new_id in zip(to_create, created)})
+    for m, report in zip(merges, extraction.incidents):
+        m["incident_id"] = incident_of[report.local_id]
+    merged = sum(m["decision"] == "merged" for m in merges)
 
     claims, actors = claim_rows(source_id, salt, version, extraction, ctx, incident_of)
     if claims:
-        conn.execute(text("""
-            INSERT INTO claims (id, source_id, extractor_version, claim_type, stance, claimant_actor_id, claimant_outlet_id,
-                claimant_text, incident_id, local_incident, event_type, occurred_on, date_precision, date_text, place_id,
-                place_text, country_code, weapons, outcome, killed, injured, projectiles, perpetrator_basis, relation,
-                quote, char_start, char_end, sentence_index, confidence)
-            VALUES (:id, :source_id, :version, :claim_type, :stance, :claimant_actor_id, :claimant_outlet_id,
-                :claimant_text, :incident_id, :local_incident, :event_type, :occurred_on, :date_precision, :date_text, :place_id,
-                :place_text, :country_code, :weapons, :outcome, :killed, :injured, :projectiles, :perpetrator_basis, :relation,
-                :quote, :char_start, :char_end, :sentence_index, :confidence)"""), claims)
+        copy_rows(conn, models.Claim.__table__, claims)
     if actors:
-        conn.execute(text("""
-            INSERT INTO claim_actors (claim_id, role, position, source_id, actor_id, actor_text)
-            VALUES (:claim_id, :role, :position, :source_id, :actor_id, :actor_text)"""), actors)
+        copy_rows(conn, models.ClaimActor.__table__, actors)
     if merges:
-        conn.execute(text("""
-            INSERT INTO incident_merges (claim_id, incident_id, decision, rule, score, details)
-            VALUES (:c, :i, :d, :r, :s, CAST(:x AS jsonb))"""), merges)
+        copy_rows(conn, models.IncidentMerge.__table__, merges)
     write_statistics(conn, source_id, salt, version, extraction, ctx)
     write_mentions(conn, source_id, salt, version, extraction)
     write_affiliations(conn, source_id, claims, actors)
     refresh_incidents(conn, ctx, set(incident_of.values()) | {p.incident_id for p in prior})
-    return StoreResult("added", source_id, claims=len(claims), incidents_created=created, incidents_merged=merged)
+    return StoreResult("added", source_id, claims=len(claims), incidents_created=len(created), incidents_merged=merged)
 
 
-def _json(value: dict) -> str:
-    import json
+def copy_rows(conn: Connection, table, rows: list[dict]) -> None:
+    """Bulk insert with COPY (one round trip, no per-statement planning), inside the caller's transaction."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    jsonb = {c.name for c in table.columns if isinstance(c.type, JSONB)}
+    statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
+    try:
+        with conn.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([Jsonb(row[c]) if c in jsonb else row[c] for c in columns])
+    except psycopg.Error as exc:  # surface it as SQLAlchemy does for every other statement
+        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
-    return json.dumps(value, default=str, sort_keys=True)
+
+def merge_row(claim_id: int, incident_id: int | None, decision: str, rule: str, score: float, details: dict | None = None) -> dict:
+    return {"claim_id": claim_id, "incident_id": incident_id, "decision": decision, "rule": rule, "score": score,
+            "details": details or {}}
 
 
 def report_facts(ctx: Context, report: IncidentReport) -> Facts:
@@ -294,38 +304,41 @@ def report_facts(ctx: Context, report: IncidentReport) -> Facts:
     )
 
 
-def find_incident(conn: Connection, ctx: Context, report: IncidentReport, exclude: set[int]) -> Decision | None:
-    facts = report_facts(ctx, report)
-    span = period(facts.occurred_on, facts.precision)
-    if span is None or facts.place is None:
-        return None
-    lo, hi = span
+def incident_candidates(conn: Connection, ctx: Context, facts: list[Facts]) -> list[tuple[int, Facts]]:
+    """Stored incidents whose period may overlap any of these reports' (one query per article)."""
+    spans = [period(f.occurred_on, f.precision) for f in facts if f.place is not None]
+    spans = [s for s in spans if s is not None]
+    if not spans:
+        return []
     rows = conn.execute(text("""
-        SELECT id, event_type, occurred_on, date_precision, place_id, country_code, perpetrator_actor_id, target_actor_id
-        FROM incidents
-        WHERE place_id IS NOT NULL
-          AND (country_code = :country OR country_code IS NULL OR CAST(:country AS text) IS NULL)
-          AND ((date_precision = 'day' AND occurred_on BETWEEN :lo - 1 AND :hi + 1)
-            OR (date_precision = 'week' AND occurred_on BETWEEN :lo - 6 AND :hi)
-            OR (date_precision = 'month' AND occurred_on BETWEEN :lo - 31 AND :hi)
-            OR (date_precision = 'year' AND occurred_on BETWEEN :lo - 366 AND :hi))"""),
-        {"country": facts.country_code, "lo": lo, "hi": hi}).all()
-    candidates = [
+        SELECT DISTINCT i.id, i.event_type, i.occurred_on, i.date_precision, i.place_id, i.country_code,
+               i.perpetrator_actor_id, i.target_actor_id
+        FROM incidents i
+        JOIN unnest(CAST(:los AS date[]), CAST(:his AS date[])) AS w(lo, hi)
+          ON (i.date_precision = 'day' AND i.occurred_on BETWEEN w.lo - 1 AND w.hi + 1)
+          OR (i.date_precision = 'week' AND i.occurred_on BETWEEN w.lo - 6 AND w.hi)
+          OR (i.date_precision = 'month' AND i.occurred_on BETWEEN w.lo - 31 AND w.hi)
+          OR (i.date_precision = 'year' AND i.occurred_on BETWEEN w.lo - 366 AND w.hi)
+        WHERE i.place_id IS NOT NULL"""), {"los": [s[0] for s in spans], "his": [s[1] for s in spans]}).all()
+    return [
         (r.id, Facts(r.event_type, r.occurred_on, r.date_precision, ctx.places_by_id.get(r.place_id), r.country_code,
                      r.perpetrator_actor_id, r.target_actor_id))
-        for r in rows if r.id not in exclude
+        for r in rows
     ]
-    return decide(facts, candidates, ctx.related)
 
 
-def create_incident(conn: Connection, ctx: Context, report: IncidentReport) -> int:
-    facts = report_facts(ctx, report)
-    return conn.execute(text("""
-        INSERT INTO incidents (occurred_on, date_precision, event_type, place_id, country_code)
-        VALUES (:on, :precision, :type, :place, :country) RETURNING id"""), {
-        "on": facts.occurred_on, "precision": facts.precision, "type": facts.event_type,
-        "place": facts.place.id if facts.place else None, "country": facts.country_code,
-    }).scalar_one()
+def create_incidents(conn: Connection, facts: list[Facts]) -> list[int]:
+    """New incidents, in the order given (ids drawn first, so the order is certain)."""
+    if not facts:
+        return []
+    ids = list(conn.execute(text("SELECT nextval(pg_get_serial_sequence('incidents', 'id')) FROM generate_series(1, :n)"),
+                            {"n": len(facts)}).scalars())
+    copy_rows(conn, models.Incident.__table__, [
+        {"id": i, "occurred_on": f.occurred_on, "date_precision": f.precision, "event_type": f.event_type,
+         "place_id": f.place.id if f.place else None, "country_code": f.country_code}
+        for i, f in zip(ids, facts)
+    ])
+    return ids
 
 
 BASIS_OF_CLAIM = {"responsibility_claimed": "claimed", "attribution": "attributed"}
@@ -349,7 +362,7 @@ def claim_rows(
         if claimant is not None and ctx.actor_id(claimant) is None:
             claimant_outlet = ctx.outlets_by_name.get(re.sub(r"^the\s+", "", claimant.text.strip(), flags=re.I).lower())
         return {
-            "id": claim_id, "source_id": source_id, "version": version, "claim_type": claim_type, "stance": stance,
+            "id": claim_id, "source_id": source_id, "extractor_version": version, "claim_type": claim_type, "stance": stance,
             "claimant_actor_id": ctx.actor_id(claimant), "claimant_outlet_id": claimant_outlet,
             "claimant_text": claimant.text if claimant else None, "incident_id": None, "local_incident": None,
             "event_type": None, "occurred_on": None, "date_precision": "unknown", "date_text": None, "place_id": None,
@@ -402,7 +415,7 @@ def claim_rows(
 
 def write_statistics(conn: Connection, source_id: int, salt: str, version: str, extraction: Extraction, ctx: Context) -> None:
     rows = [
-        {"id": hash_id(salt, "statistic", n), "source_id": source_id, "version": version,
+        {"id": hash_id(salt, "statistic", n), "source_id": source_id, "extractor_version": version,
          "actor_id": ctx.actor_id(s.actor), "actor_text": s.actor.text if s.actor else None, "count": s.count,
          "count_text": s.count_text, "qualifier": s.qualifier, "what": s.what, "target_text": s.target,
          "period_text": s.period_text, "period_start": s.period_start, "period_end": s.period_end, "stance": s.stance,
@@ -411,24 +424,17 @@ def write_statistics(conn: Connection, source_id: int, salt: str, version: str, 
         for n, s in enumerate(extraction.statistics)
     ]
     if rows:
-        conn.execute(text("""
-            INSERT INTO statistics (id, source_id, extractor_version, actor_id, actor_text, count, count_text, qualifier, what,
-                target_text, period_text, period_start, period_end, stance, quote, char_start, char_end, sentence_index, confidence)
-            VALUES (:id, :source_id, :version, :actor_id, :actor_text, :count, :count_text, :qualifier, :what,
-                :target_text, :period_text, :period_start, :period_end, :stance, :quote, :char_start, :char_end,
-                :sentence_index, :confidence)"""), rows)
+        copy_rows(conn, models.Statistic.__table__, rows)
 
 
 def write_mentions(conn: Connection, source_id: int, salt: str, version: str, extraction: Extraction) -> None:
     rows = [
-        {"id": hash_id(salt, "mention", n), "source_id": source_id, "version": version, "name": u.name,
+        {"id": hash_id(salt, "mention", n), "source_id": source_id, "extractor_version": version, "name": u.name,
          "kind": u.kind, "quote": u.sentence.quote, "char_start": u.char_start, "char_end": u.char_end}
         for n, u in enumerate(extraction.unresolved)
     ]
     if rows:
-        conn.execute(text("""
-            INSERT INTO name_mentions (id, source_id, extractor_version, name, kind, quote, char_start, char_end)
-            VALUES (:id, :source_id, :version, :name, :kind, :quote, :char_start, :char_end)"""), rows)
+        copy_rows(conn, models.NameMention.__table__, rows)
 
 
 def write_affiliations(conn: Connection, source_id: int, claims: list[dict], actors: list[dict]) -> None:

@@ -28,7 +28,9 @@ def test_bundled_reference_parses_and_covers_the_seed_names():
     places = {alias for p in ref.places for alias in (p.name, *p.aliases)}
     for expected in ("Ain al-Assad", "Erbil", "Eilat", "Baghdad", "Haifa"):
         assert expected in places
-    assert all(p.lat is not None and p.lon is not None for p in ref.places if p.kind in ("base", "airport", "city"))
+    # Every place has coordinates, but for the one whose location is not public enough to curate.
+    missing = {p.key for p in ref.places if p.lat is None or p.lon is None}
+    assert missing <= {"mission-support-site-euphrates"}
 
 
 def test_load_twice_changes_nothing(use_db, engine):
