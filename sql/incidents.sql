@@ -49,7 +49,10 @@ LEFT JOIN LATERAL (
     FROM claims c
     JOIN sources s ON s.id = c.source_id
     WHERE c.incident_id = i.id AND c.superseded_at IS NULL
-) evidence ON true;
+) evidence ON true
+-- An incident whose every claim was superseded (its article revised, or re-extracted
+-- without it) stays in the incidents table, but no current source reports it.
+WHERE evidence.claim_count > 0;
 
 COMMENT ON VIEW reports.incidents IS
     'One row per incident (a real-world attack, strike or sabotage merged across the articles that report it), with canonical actor and place names, casualty ranges and how well it is sourced.';

@@ -143,3 +143,15 @@ def test_every_stored_quote_matches_its_offsets(engine, ctx):
             SELECT c.id FROM claims c JOIN sources s ON s.id = c.source_id
             WHERE substr(s.text, c.char_start + 1, c.char_end - c.char_start) <> c.quote""")).all()
     assert bad == []
+
+
+def test_incident_no_longer_reported_leaves_the_report_but_stays_stored(engine, ctx):
+    from eventdb.views import sync_views
+
+    url = "https://example-news.com/retracted"
+    put(engine, ctx, Article(A_TEXT, "a.txt", url=url), extraction_a())
+    put(engine, ctx, Article("Correction: no attack took place on Saturday.", "a2.txt", url=url), Extraction(VERSION))
+    with engine.begin() as conn:
+        sync_views(conn)
+        assert conn.execute(text("SELECT count(*) FROM incidents")).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM reports.incidents")).scalar() == 0
