@@ -350,12 +350,12 @@ def claim_rows(
     claims: list[dict] = []
     actors: list[dict] = []
 
-    def add_actor(claim_id: int, role: str, ref: ActorRef | None) -> None:
-        if ref is None or not ref.text:
-            return
-        position = sum(1 for a in actors if a["claim_id"] == claim_id and a["role"] == role)
-        actors.append({"claim_id": claim_id, "role": role, "position": position, "source_id": source_id,
-                       "actor_id": ctx.actor_id(ref), "actor_text": ref.text})
+    def add_actors(claim_id: int, **roles: ActorRef | None) -> None:
+        """One claim_actors row per named role (each role holds one actor per claim, at position 0)."""
+        for role, ref in roles.items():
+            if ref is not None and ref.text:
+                actors.append({"claim_id": claim_id, "role": role, "position": 0, "source_id": source_id,
+                               "actor_id": ctx.actor_id(ref), "actor_text": ref.text})
 
     def base(claim_id: int, claim_type: str, stance: str, claimant: ActorRef | None, span, confidence: float) -> dict:
         claimant_outlet = None
@@ -385,9 +385,7 @@ def claim_rows(
             projectiles=r.projectiles, perpetrator_basis=r.perpetrator_basis,
         )
         claims.append(row)
-        add_actor(cid, "perpetrator", r.perpetrator)
-        add_actor(cid, "target", r.target)
-        add_actor(cid, "claimant", r.claimant)
+        add_actors(cid, perpetrator=r.perpetrator, target=r.target, claimant=r.claimant)
 
     for n, c in enumerate(extraction.claims):
         cid = hash_id(salt, "claim", n)
@@ -399,17 +397,14 @@ def claim_rows(
             outcome="intercepted" if c.type == "interception" else None,
         )
         claims.append(row)
-        add_actor(cid, "perpetrator", c.perpetrator)
-        add_actor(cid, "target", c.target)
-        add_actor(cid, "claimant", c.claimant)
+        add_actors(cid, perpetrator=c.perpetrator, target=c.target, claimant=c.claimant)
 
     for n, a in enumerate(extraction.affiliations):
         cid = hash_id(salt, "affiliation", n)
         row = base(cid, "affiliation", "asserted", None, a.span, a.confidence)
         row["relation"] = a.relation
         claims.append(row)
-        add_actor(cid, "subject", a.actor)
-        add_actor(cid, "related", a.related)
+        add_actors(cid, subject=a.actor, related=a.related)
     return claims, actors
 
 
