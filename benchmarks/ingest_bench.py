@@ -80,8 +80,12 @@ def main() -> None:
             print(f"corpus: {args.articles} articles generated in {time.perf_counter() - t0:.1f}s")
             first = ingest(engine, [str(folder)], jobs=args.jobs)
             print(f"first run:  {first}")
-            print(f"  {first.read / first.seconds:.0f} articles/s end to end (jobs={args.jobs}); "
-                  f"extraction {first.extract_seconds:.1f} CPU-s in workers = {first.extract_seconds / first.seconds / max(args.jobs, 1):.0%} of worker capacity")
+            print(f"  {first.read / first.seconds:.0f} articles/s end to end (jobs={args.jobs})")
+            print(f"  database: {first.store_seconds:.1f}s storing = {first.store_seconds / first.seconds:.0%} of the wall time, "
+                  f"{1000 * first.store_seconds / first.read:.1f} ms/article")
+            print(f"  extraction: {first.extract_seconds:.1f} CPU-s in {args.jobs} worker(s), "
+                  f"{1000 * first.extract_seconds / first.read:.1f} ms/article; the rest of the wall time "
+                  f"({first.seconds - first.store_seconds:.1f}s) is waiting for extraction and reading files")
             second = ingest(engine, [str(folder)], jobs=args.jobs)
             print(f"second run: {second}")
             print(f"  {second.read / second.seconds:.0f} articles/s (all unchanged)")

@@ -62,7 +62,8 @@ class Summary:
     incidents_merged: int = 0
     claims: int = 0
     seconds: float = 0.0
-    extract_seconds: float = 0.0
+    extract_seconds: float = 0.0  # CPU time in extraction, summed over workers
+    store_seconds: float = 0.0  # time spent storing (the database's share)
     errors: list[ReadError] = field(default_factory=list)
 
     def count(self, result: store.StoreResult) -> None:
@@ -238,12 +239,14 @@ def ingest(
             error = outcome if isinstance(outcome, ReadError) else None
             if error is None:
                 summary.read += 1
+                stored_at = time.perf_counter()
                 try:
                     summary.count(store_one(engine, article, outcome, ctx, dry_run))
                 except ConnectionLost:
                     raise
                 except DBAPIError as exc:
                     error = ReadError(article.origin, None, f"not stored: {str(exc.orig or exc).strip().splitlines()[0]}")
+                summary.store_seconds += time.perf_counter() - stored_at
             if error is not None:
                 summary.failed += 1
                 summary.errors.append(error)
