@@ -12,12 +12,12 @@ from eventdb.extract.aggregates import affiliations, statistics
 from eventdb.extract.claims import sentence_claims, speaker
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.gazetteer import build_gazetteer
-from eventdb.extract.incidents import Draft, attach, draft_from_trigger, find_triggers, windows
+from eventdb.extract.incidents import Draft, Found, attach, draft_from_trigger, find_triggers, windows
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.sentences import split_sentences
 from eventdb.reference import Reference, default_reference
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "tools_for"]
 
@@ -57,13 +57,13 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans))
     incidents = tuple(d.report() for d in drafts)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(_dedupe(claims)), tuple(_dedupe_stats(stats)),
-                      tuple(affs), tuple(_unresolved(incidents, claims)))
+                      tuple(affs), tuple(_unresolved(incidents, claims, tools) + _unresolved_places(drafts)))
 
 
-def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[tuple[int, Draft]]:
+def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Found]:
     """Incidents this sentence creates or adds to, with the offset of the trigger that named each."""
     triggers = find_triggers(view, blocked)
-    found: list[tuple[int, Draft]] = []
+    found: list[Found] = []
     claimant = speaker(view, view.end)
     for trigger, (ws, we) in zip(triggers, windows(view, triggers)):
         new = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
@@ -72,13 +72,14 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
         _basis(new, claimant)
         kept = attach(view, drafts, new)
         if kept is not None:
-            found.append((trigger.start, kept))
+            kept.last_sentence = view.sentence.index
+            found.append(Found(trigger.start, kept, new))
     return found
 
 
 def _basis(d: Draft, claimant) -> None:
     """Claimed when the perpetrator speaks, attributed when a third party names it, reported in the outlet's voice."""
-    if claimant is None:
+    if claimant is None or d.reference_only:
         return
     d.claimant = claimant
     if d.perpetrator is None and claimant.key:
@@ -89,20 +90,24 @@ def _basis(d: Draft, claimant) -> None:
         d.perpetrator_basis = "attributed"
 
 
-def _referred(view: SentenceView, drafts: list[Draft]) -> list[tuple[int, Draft]]:
+def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
     found = _referred_one(view, drafts)
-    return [(view.start, found)] if found else []
+    return [Found(view.start, found)] if found else []
 
 
 def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
-    """A sentence without its own incident may talk about an earlier one: by place, or right after it."""
+    """A sentence without its own incident may talk about an earlier one: by place, or the one just talked about."""
     for d in reversed(drafts):
         if d.place and any(m.place == d.place for m in view.mentions):
             return d
-    if drafts and view.sentence.index - drafts[-1].sentence_index <= 3 and view.has("triggers"):
-        return drafts[-1]
-    if drafts and view.sentence.index - drafts[-1].sentence_index <= 2 and (view.has("interception") or view.has("non_confirmation")):
-        return drafts[-1]
+    if not drafts:
+        return None
+    last = max(reversed(drafts), key=lambda d: d.last_sentence)
+    gap = view.sentence.index - last.last_sentence
+    if gap <= 3 and view.has("triggers"):
+        return last
+    if gap <= 2 and (view.has("interception") or view.has("non_confirmation")):
+        return last
     return None
 
 
@@ -128,10 +133,26 @@ def _dedupe_stats(stats):
     return out
 
 
-def _unresolved(incidents: tuple[IncidentReport, ...], claims: list[Claim]) -> list[UnresolvedName]:
+def _unresolved(incidents: tuple[IncidentReport, ...], claims: list[Claim], tools: Tools) -> list[UnresolvedName]:
+    """Names used as actors that the reference lacks (outlet names are not actors: storage resolves them)."""
+    outlets = _outlet_names(tools)
     out: dict[tuple[str, int], UnresolvedName] = {}
     refs = [(i.perpetrator, i.span) for i in incidents] + [(c.claimant, c.span) for c in claims]
     for ref, span in refs:
-        if ref and ref.key is None and ref.char_start is not None and ref.text[:1].isupper():
+        if ref and ref.key is None and ref.char_start is not None and ref.text[:1].isupper() and ref.text not in outlets:
             out[(ref.text, ref.char_start)] = UnresolvedName(ref.text, "actor", ref.char_start, ref.char_end, span)
     return list(out.values())
+
+
+def _outlet_names(tools: Tools) -> frozenset[str]:
+    return frozenset(n for o in tools.reference.outlets for n in (o.name, *o.aliases))
+
+
+def _unresolved_places(drafts: list[Draft]) -> list[UnresolvedName]:
+    """Place names an incident is located at that match no reference place."""
+    out = []
+    for d in drafts:
+        if d.place is None and d.place_span and d.place_text:
+            s, e = d.place_span
+            out.append(UnresolvedName(d.place_text, "place", s, e, d.span))
+    return out

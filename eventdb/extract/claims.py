@@ -6,10 +6,12 @@ import re
 
 from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
-from eventdb.extract.incidents import Draft, casualties
+from eventdb.extract.incidents import Draft, Found, casualties
 
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
+_APPOSITION = re.compile(r",\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")
+_WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
 _GROUPS = re.compile(r"\s+(?:army|military|forces|sources|officials|official|government|ministry|media|state media)\b", re.IGNORECASE)
 
 
@@ -25,16 +27,38 @@ def speaker(view: SentenceView, before: int) -> ActorRef | None:
     for v in verbs:
         if v.start() > before + 200:
             break
-        names = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= v.start() and v.start() - m.end < 45
-                 and not view.is_descriptor(m)]
-        if names:
-            m = names[-1]
-            between = view.text[m.end:v.start()]
-            if not re.search(r"\b(?:that|which|on|against|at|to)\b", between):
-                return _ref(view, m)
+        who = _subject_of(view, v.start())
+        if who:
+            return who
     for m in lex.pattern("unknown_actors").finditer(view.text, view.start, before):
         return ActorRef(m.group(0), None, m.start(), m.end())
     return None
+
+
+def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
+    """The name a speech verb at `verb` belongs to: "X said", "X, a fellow at Y, said", "X, which reported", "an unknown group said"."""
+    named = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= verb and not view.is_descriptor(m)]
+    for m in named:
+        if m.start - view.start < 40 and _APPOSITION.fullmatch(view.text[m.end:verb]) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
+            return _ref(view, m)  # "Hamdi Malik, an associate fellow at ..., said"
+    close = [m for m in named if verb - m.end < 45 and _speaker_shape(view, m)]
+    unknown = [m for m in view.find("unknown_actors", max(view.start, verb - 45), verb)]
+    if unknown and (not close or unknown[-1].start() > close[-1].end):
+        return ActorRef(unknown[-1].group(0), None, unknown[-1].start(), unknown[-1].end())
+    if close:
+        m = close[-1]
+        between = view.text[m.end:verb]
+        if _WHICH.fullmatch(between) or not re.search(r"\b(?:that|which|on|against|at|to|of|in|for)\b", between):
+            return _ref(view, m)
+    return None
+
+
+def _speaker_shape(view: SentenceView, m) -> bool:
+    """A demonym speaks only with a group noun ("Iraqi sources"), a possessive name never ("Iraq's council")."""
+    after = view.after(m.end, 25)
+    if re.match(r"['’]s\b", after):
+        return False
+    return not m.adjective or bool(_GROUPS.match(after))
 
 
 def fold_phrase(text: str) -> str:
@@ -66,17 +90,25 @@ def stance(view: SentenceView, default: str = "asserted") -> str:
     return "hedged" if view.has("hedges") else default
 
 
-def nearest(found: list[tuple[int, Draft]], pos: int) -> Draft | None:
+def nearest(found: list[Found], pos: int) -> Found | None:
     """The incident named closest to a claim phrase, preferring one named after it ("claimed ... the attack on X")."""
     if not found:
         return None
-    return min(found, key=lambda f: (abs(f[0] - pos) if f[0] >= pos else abs(f[0] - pos) + 80))[1]
+    return min(found, key=lambda f: (abs(f.pos - pos) if f.pos >= pos else abs(f.pos - pos) + 80))
 
 
-def sentence_claims(view: SentenceView, found: list[tuple[int, Draft]], stats_spans: list[tuple[int, int]]) -> list[Claim]:
+def _mentioned(f: Found | None, name: str) -> int | None:
+    """A count as this sentence gives it (the faction's 30 missiles), not as merged from other reports (the outlet's 14)."""
+    if f is None:
+        return None
+    return getattr(f.mention, name) if f.mention is not None else getattr(f.incident, name)
+
+
+def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tuple[int, int]]) -> list[Claim]:
     """Typed claims in one sentence; `found` are the incidents the sentence names (with trigger offsets)."""
     out: list[Claim] = []
-    incident = found[0][1] if found else None
+    incident = found[0].incident if found else None
+    mention = found[0].mention if found else None
     iid = incident.local_id if incident else None
     span = view.span()
 
@@ -88,8 +120,8 @@ def sentence_claims(view: SentenceView, found: list[tuple[int, Draft]], stats_sp
             continue
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
-        out.append(Claim("responsibility_claimed", target.local_id if target else None, who, stance(view), span, perpetrator=who,
-                         projectiles=target.projectiles if target else None, confidence=0.7))
+        out.append(Claim("responsibility_claimed", target.incident.local_id if target else None, who, stance(view), span,
+                         perpetrator=who, projectiles=_mentioned(target, "projectiles"), confidence=0.7))
     for category, kind, default in (("responsibility_denied", "responsibility_denied", "denied"),
                                     ("involvement_denied", "involvement_denied", "denied"),
                                     ("non_confirmation", "non_confirmation", "not_confirmed")):
@@ -101,7 +133,7 @@ def sentence_claims(view: SentenceView, found: list[tuple[int, Draft]], stats_sp
     negated = bool(out) or view.has("negations")
     if not negated:
         for m in view.find("confirmation"):
-            if iid:
+            if iid and _confirms_incident(view, m.end(), mention):
                 out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))
             break
     for m in view.find("interception"):
@@ -123,20 +155,28 @@ def sentence_claims(view: SentenceView, found: list[tuple[int, Draft]], stats_sp
         killed, injured = casualties(view, view.start, view.end)
         if killed is not None or injured is not None:
             out.append(Claim("casualty_report", iid, who, stance(view), span, killed=killed, injured=injured, confidence=0.6))
-        if incident.perpetrator and incident.sentence_index == view.sentence.index and \
-                not any(c.type in ("attribution", "responsibility_claimed") for c in out):
-            if who.key and who.key == incident.perpetrator.key:
-                out.append(Claim("responsibility_claimed", iid, who, stance(view), span, perpetrator=incident.perpetrator,
-                                 confidence=0.6))
-            elif view.sentence.index == incident.sentence_index:
-                out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=incident.perpetrator, confidence=0.5))
+        if mention is not None and mention.perpetrator and not mention.reference_only and \
+                not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
+            if who.key and who.key == mention.perpetrator.key:
+                out.append(Claim("responsibility_claimed", iid, who, stance(view), span, perpetrator=mention.perpetrator,
+                                 projectiles=mention.projectiles, confidence=0.6))
+            else:
+                out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=mention.perpetrator, confidence=0.5))
     return out
+
+
+def _confirms_incident(view: SentenceView, pos: int, mention: Draft | None) -> bool:
+    """ "confirmed the strike" or a sentence that names its own incident; not "confirmed that the frequency of attacks ..."."""
+    after = view.after(pos, 40)
+    if view.tools.lexicon.pattern("confirmation_generic").search(after):
+        return False
+    return mention is not None and not mention.plural
 
 
 def _named_after(view: SentenceView, pos: int) -> ActorRef | None:
     """The actor (or described group, "Iranian-backed factions") right after an attribution phrase."""
     window = view.after(pos, 60)
-    described = re.match(r"\s+(?:the\s+)?((?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies))", window)
+    described = re.match(r"\s+(?:[a-z]+\s+){0,2}?(?:by\s+)?(?:the\s+)?((?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies))", window)
     for m in view.mentions:
         if m.actor and pos <= m.start < pos + 40 and not view.is_descriptor(m):
             return actor_ref(m)

@@ -41,7 +41,8 @@ class SentenceView:
     @classmethod
     def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools) -> SentenceView:
         s, e = sentence.start, sentence.end
-        return cls(text, sentence, published, tools, tools.gazetteer.find(text, s, e),
+        mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools)
+        return cls(text, sentence, published, tools, mentions,
                    find_dates(text, s, e, published, tools.lexicon), find_counts(text, s, e))
 
     @property
@@ -120,9 +121,77 @@ class SentenceView:
         place = self.tools.reference.places_by_key.get(key or "")
         return place.country if place else None
 
+    def actor_country(self, key: str | None) -> str | None:
+        actor = self.tools.reference.actors_by_key.get(key or "")
+        return actor.country if actor else None
+
     def actor_kind(self, key: str | None) -> str | None:
         actor = self.tools.reference.actors_by_key.get(key or "")
         return actor.kind if actor else None
+
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|inside|at|near|from|to|of|on|into|over|across|outside|around|towards?|against|between|and|or|"
+    r"via|through|targeting|toward|reach|reached|hit|struck|attacked)\s+(?:the\s+)?$", re.IGNORECASE)
+_ACTIVE_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|not\s+|already\s+|officially\s+|repeatedly\s+)?"
+                          r"([a-z]+ed|[a-z]+s)\b")
+
+
+def _metonym_states(tools: Tools) -> dict[str, str]:
+    """Capital name -> key of the state actor of that country (from the lexicon's `capital_metonyms`)."""
+    cached = _METONYMS.get(id(tools))
+    if cached is not None and cached[0] is tools:
+        return cached[1]
+    states = {a.country: a.key for a in tools.reference.actors if a.kind == "state" and a.country}
+    table: dict[str, str] = {}
+    for entry in tools.lexicon.words.get("capital_metonyms", ()):
+        city, _, code = entry.partition(":")
+        if code.strip() in states:
+            table[city.strip()] = states[code.strip()]
+    _METONYMS[id(tools)] = (tools, table)
+    return table
+
+
+_METONYMS: dict[int, tuple[Tools, dict[str, str]]] = {}
+
+
+def _metonym_subject(text: str, start: int, m_start: int, m_end: int, end: int, tools: Tools) -> bool:
+    """A capital names its government when it acts: "Tehran has denied", "Tel Aviv followed", "Washington's operation"."""
+    if _PREPOSITION_BEFORE.search(text[max(start, m_start - 20):m_start]):
+        return False
+    after = text[m_end:min(end, m_end + 60)]
+    lex = tools.lexicon
+    if re.match(r"['’]s\s", after):
+        return lex.pattern("triggers").search(after[:45]) is not None
+    if lex.pattern("place_verbs").match(after.lstrip()) and after[:1].isspace():
+        return False
+    verb = _ACTIVE_VERB.match(after)
+    if not verb:
+        return False
+    word = verb.group(1)
+    return word.endswith("ed") or lex.is_a("speech_verbs", word) or lex.pattern("involvement_denied").match(after.lstrip()) is not None
+
+
+def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], tools: Tools) -> list[Mention]:
+    """Replace a capital used as the subject of a verb by its state, so it speaks and acts instead of being a place."""
+    table = _metonym_states(tools)
+    if not table:
+        return mentions
+    out = []
+    for m in mentions:
+        key = table.get(m.text)
+        if m.place and key and _metonym_subject(text, start, m.start, m.end, end, tools):
+            m = Mention(m.start, m.end, m.text, actor=key)
+        out.append(m)
+    found = {(m.start, m.end) for m in out}
+    for city, key in table.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(city)}(?![\w-])", text[start:end]):
+            s, e = start + hit.start(), start + hit.end()
+            if (s, e) in found or any(m.start < e and s < m.end for m in out):
+                continue
+            if _metonym_subject(text, start, s, e, end, tools):
+                out.append(Mention(s, e, city, actor=key))
+    return sorted(out, key=lambda m: m.start)
 
 
 def actor_ref(m: Mention) -> ActorRef:
@@ -138,3 +207,20 @@ def capitalized_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     s, e = start, start + len(m.group(0).rstrip())
     return (s, e) if e - s >= 3 else None
+
+
+def quote_speaker(view: SentenceView, pos: int) -> ActorRef | None:
+    """Who speaks the quotation around `pos`: “…,” the faction, X, said — or “…,” said X."""
+    close = min((i for i in (view.text.find("”", pos, view.end), view.text.find('"', pos, view.end)) if i != -1), default=-1)
+    if close == -1:
+        return None
+    verbs = view.find("speech_verbs", close, min(view.end, close + 120))
+    if not verbs:
+        return None
+    v = verbs[0]
+    named = [m for m in view.mentions if (m.actor or m.outlet) and not view.is_descriptor(m)]
+    before = [m for m in named if close < m.start and m.end <= v.start()]
+    if before:
+        return actor_ref(before[-1])
+    after = [m for m in named if v.end() <= m.start < v.end() + 30]
+    return actor_ref(after[0]) if after else None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span
-from eventdb.extract.context import SentenceView, actor_ref
+from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.dates import DateMention
 from eventdb.extract.lexicon import fold, trigger_type
 
@@ -23,7 +23,6 @@ _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|inside|at|near|into|across|over|on|of|within|throughout)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
-_SEPARATE = re.compile(r"\b(?:separate|another|new|second|other)\b[\w\s“”-]{0,25}$", re.IGNORECASE)
 _VICTIM_PERSON = re.compile(r"^[\s,]*(?:[A-Za-z’'-]+\s+){0,6}?", re.IGNORECASE)
 
 
@@ -53,14 +52,26 @@ class Draft:
     definite: bool = False
     separate: bool = False
     plural: bool = False
+    last_sentence: int = -1  # the last sentence that named this incident
+    place_span: tuple[int, int] | None = None  # where an unresolved place name is written
+    reference_only: bool = False  # a negated mention ("denied any role in the X attack"): may only add to an earlier incident
 
     def report(self) -> IncidentReport:
         date = DateRef(self.date.text, self.date.on, self.date.precision) if self.date else DateRef(None, None, "unknown")
-        place = PlaceRef(self.place_text or "", self.place, self.country) if (self.place or self.country) else None
+        place = PlaceRef(self.place_text or "", self.place, self.country) if (self.place or self.country or self.place_text) else None
         confidence = 0.7 if self.stance == "asserted" else 0.5
         return IncidentReport(self.local_id, self.span, self.event_type, date, place, tuple(self.weapons),
                               self.perpetrator, self.perpetrator_basis, self.target, self.outcome, self.killed,
                               self.injured, self.projectiles, self.stance, self.claimant, confidence)
+
+
+@dataclass(frozen=True)
+class Found:
+    """An incident a sentence names: where, the incident as merged so far, and what this sentence itself said (None if only referred to)."""
+
+    pos: int
+    incident: Draft
+    mention: Draft | None = None
 
 
 @dataclass(frozen=True)
@@ -80,7 +91,8 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
         phrase = fold(m.group(0))
         weak = lex.is_a("weak_triggers", phrase)
         place_between = out and any(p.place and out[-1].end <= p.start < m.start() for p in view.mentions)
-        if out and ((weak and not place_between) or m.start() - out[-1].end < 12):
+        new_clause = out and lex.pattern("clause_openers").search(view.text, out[-1].end, m.start()) is not None
+        if out and ((weak and not place_between and not new_clause) or m.start() - out[-1].end < 12):
             continue  # "strikes ... launched by X, targeted Y": one incident, read in one window
         out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase)))
     return out
@@ -95,30 +107,101 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
         if i + 1 < len(triggers):
             nxt = triggers[i + 1]
             gap = view.text[t.end:nxt.start]
-            breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in the wake of)\s", gap)]
+            breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in the wake of)\s", gap)
+                      if not _joins_weapons(view, t.end + m.start(), gap[m.start():])]
             end = t.end + (breaks[-1] if breaks else len(gap))
         bounds.append((start, end))
         start = end
     return bounds
 
 
+def _joins_weapons(view: SentenceView, pos: int, rest: str) -> bool:
+    """ "drone and missile attack": an "and" between weapon words belongs to the next trigger's noun phrase."""
+    return rest.lstrip().startswith(("and ", "or ")) and any(m.weapon and m.end == pos for m in view.mentions)
+
+
 def is_irrealis(view: SentenceView, t: Trigger, window_start: int) -> bool:
+    return irrealis_reason(view, t, window_start) is not None
+
+
+def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | None:
+    """ "irrealis" for threats, plans and hypotheticals, "negated" for a negation or denial just before, else None."""
     lex = view.tools.lexicon
+    if _denied_before(view, t):
+        return "negated"
     lo = max(window_start, t.start - 70, view.start)
     before = view.text[lo:t.start]
     marks = list(lex.pattern("irrealis").finditer(before))
     if marks:
         last = marks[-1].end()
         if not lex.pattern("realis_connectors").search(before[last:]):
-            return True
+            return "irrealis"
     if lex.pattern("irrealis_after").search(view.after(t.end, 30)):
-        return True
+        return "irrealis"
     near = view.text[max(view.start, t.start - 30):t.start]
-    return bool(lex.pattern("negations").search(near))
+    return "negated" if lex.pattern("negations").search(near) else None
+
+
+def _denied_before(view: SentenceView, t: Trigger) -> bool:
+    """ "denied any involvement in the X attack", "has not confirmed the strike": the trigger is the object of a denial."""
+    lo = max(view.start, t.start - 60)
+    for category in ("involvement_denied", "responsibility_denied", "non_confirmation"):
+        for m in view.find(category, lo, t.start):
+            if not re.search(r"[,;.]|\b(?:and|but)\b", view.text[m.end():t.start]):
+                return True
+    return False
+
+
+def _reacts_between(view: SentenceView, start: int, end: int) -> bool:
+    """A speech or reaction verb between an actor and a trigger: the actor announces or condemns, it did not act."""
+    return view.has("speech_verbs", start, end) or view.has("reaction_verbs", start, end)
+
+
+def _in_quote(view: SentenceView, pos: int) -> bool:
+    before = view.text[view.start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
+    """The speaker as the subject of its own attack: "X announced that it attacked ...", or "our fighters struck" in X's quote."""
+    lex = view.tools.lexicon
+    before = view.before(t.start, 90)
+    pronouns = "|".join(re.escape(p) for p in lex.words["self_pronouns"])
+    own = re.search(rf"(?:\bthat\s+)?\b(?:{pronouns})\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:also\s+)?$", before, re.IGNORECASE)
+    if own:
+        head = t.start - len(before) + own.start()
+        verbs = [v for v in view.find("speech_verbs", max(view.start, head - 30), head)]
+        if verbs and re.fullmatch(r"\s*(?:\w+day\s+|on\s+\w+day\s+)?", view.text[verbs[-1].end():head]):
+            actors = [m for m in view.actors(max(view.start, verbs[-1].start() - 45), verbs[-1].start())]
+            if actors and not re.search(r"\b(?:that|which|on|against|at|to|of)\b", view.text[actors[-1].end:verbs[-1].start()]):
+                return actor_ref(actors[-1])
+    reported = _reports_own_operation(view, t)
+    if reported:
+        return reported
+    first = list(lex.pattern("first_person").finditer(view.text, max(view.start, t.start - 40), t.start))
+    if first and _in_quote(view, t.start):
+        return quote_speaker(view, t.start)
+    return None
+
+
+def _reports_own_operation(view: SentenceView, t: Trigger) -> ActorRef | None:
+    """ "The Islamic Resistance in Iraq reported an operation targeting X": an armed group reporting an operation claims it."""
+    verbs = view.find("speech_verbs", max(view.start, t.start - 60), t.start)
+    if not verbs:
+        return None
+    v = verbs[-1]
+    if not re.fullmatch(r"\s+(?:on\s+\w+day\s+)?(?:an?|the|its|their)\s+(?:[\w“”-]+\s+){0,2}(?:operations?|attacks?|strikes?)\s+",
+                        view.text[v.end():t.start]) and not re.fullmatch(r"\s+(?:on\s+\w+day\s+)?(?:an?|the|its|their)\s+(?:[\w“”-]+\s+){0,2}", view.text[v.end():t.start]):
+        return None
+    actors = view.actors(max(view.start, v.start() - 45), v.start())
+    if not actors or re.search(r"[,;]|\b(?:that|which|on|against|at|to|of)\b", view.text[actors[-1].end:v.start()]):
+        return None
+    kinds = view.tools.lexicon.words.get("self_reporting_kinds", ())
+    return actor_ref(actors[-1]) if view.actor_kind(actors[-1].actor) in kinds else None
 
 
 def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[ActorRef | None, bool]:
-    """(perpetrator, passive): "by X"; "X's strike"/"an Israeli attack"; or the clause subject."""
+    """(perpetrator, passive): "by X"; "X's strike"/"an Israeli attack"; or the clause subject, never a speaker."""
     after = view.text[t.end:we]
     by = _BY.search(after[:40])
     if by:
@@ -130,10 +213,14 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
     close = [m for m in view.actors(ws, t.start) if t.start - m.end <= 30]
     for m in reversed(close):
         between = view.text[m.end:t.start]
+        if _reacts_between(view, m.end, t.start):
+            break
         if re.fullmatch(r"(?:['’]s)?[\s“”\"]*(?:[a-z“”\"-]+\s+){0,3}", between) and not _BLOCKERS.search(between):
             return (None if passive else actor_ref(m)), passive
     for m in reversed(view.actors(max(ws, t.start - 90), t.start)):
         between = view.text[m.end:t.start]
+        if _reacts_between(view, m.end, t.start):
+            break
         if _BLOCKERS.search(between) or "," in between.strip(", "):
             continue
         return (None if passive else actor_ref(m)), passive
@@ -142,7 +229,7 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
 
 def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | None, passive: bool) -> ActorRef | None:
     if passive:
-        subject = [m for m in view.actors(max(ws, t.start - 60), t.start)]
+        subject = [m for m in view.actors(max(ws, t.start - 60), t.start) if not _reacts_between(view, m.end, t.start)]
         if subject:
             return actor_ref(subject[-1])
     for m in view.actors(t.end, we):
@@ -194,6 +281,22 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int) -> tuple[str | No
     return best[1], best[2], view.country_of(best[1])
 
 
+def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[int, int] | None:
+    """A capitalized name after a locative word near the trigger that the reference does not know: for the curators."""
+    lex = view.tools.lexicon
+    lo, hi = max(ws, t.start - 60), min(we, t.end + 80)
+    for m in re.finditer(r"\b(?:in|at|near|outside|on|targeting|struck|hit|into)\s+(?:the\s+)?(?:town|city|village|base|camp|area|province|district|airport|port|region)?\s*(?:of\s+)?([A-Z][\w’'-]+(?:\s(?:al-|el-)?[A-Z][\w’'-]+){0,3})",
+                         view.text[lo:hi]):
+        s, e = lo + m.start(1), lo + m.end(1)
+        if any(x.start < e and s < x.end for x in view.mentions) or any(d.start < e and s < d.end for d in view.dates):
+            continue
+        words = m.group(1).lower().split()
+        if lex.is_a("weekdays", words[0]) or lex.is_a("months", words[0]):
+            continue
+        return s, e
+    return None
+
+
 def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | None]:
     keys: list[str] = []
     projectiles = None
@@ -221,7 +324,10 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
     """Killed and injured counts next to a casualty word: "killed one person", "two people were injured"."""
     lex = view.tools.lexicon
     result: dict[str, int] = {}
+    casualty_word = re.compile(lex.pattern("killed_words").pattern + "|" + lex.pattern("injured_words").pattern, re.IGNORECASE)
     for kind, category in (("killed", "killed_words"), ("injured", "injured_words")):
+        objects: list[int] = []  # "injured six others": the count after the verb is its own
+        subjects: list[int] = []  # "two people were injured"
         for w in view.find(category, ws, we):
             for c in view.counts:
                 if not (ws <= c.start < we):
@@ -229,10 +335,13 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
                 after_word = view.text[w.end():c.start]
                 before_word = view.text[c.end:w.start()]
                 if c.start >= w.end() and re.fullmatch(r"\s+(?:\w+ly\s+)?", after_word) and _victim_noun(view, c.end):
-                    result.setdefault(kind, c.value)
+                    objects.append(c.value)
                 elif c.end <= w.start() and re.fullmatch(r"\s+(?:[\w.-]+\s+){0,2}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word) \
-                        and _victim_noun(view, c.end):
-                    result.setdefault(kind, c.value)
+                        and not re.search(r"\b(?:and|or)\b|[,;]", before_word) and _victim_noun(view, c.end) \
+                        and not casualty_word.search(view.before(c.start, 20)):
+                    subjects.append(c.value)
+        if objects or subjects:
+            result[kind] = (objects or subjects)[0]
     if view.has("no_casualties", ws, we):
         result.setdefault("killed", 0)
         result.setdefault("injured", 0)
@@ -257,6 +366,8 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
     for statement, outside, d in cands:
         if outside and (d.precision == "year" or d.start > ws or ws - d.end > 100):
             continue
+        if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)):
+            continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
         if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > 20:
             continue  # "formed in 2014": a bare year far from the trigger dates something else
         rank = (outside, statement, ("day", "week", "month", "year", "unknown").index(d.precision), abs(d.start - t.start))
@@ -270,12 +381,15 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
 def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_id: str) -> Draft | None:
     """The incident a trigger describes, or None when it is irrealis, an aggregate, or too vague."""
     lex = view.tools.lexicon
-    if is_irrealis(view, t, ws):
+    reason = irrealis_reason(view, t, ws)
+    if reason == "irrealis":
         return None
     weapons, projectiles = _weapons(view, ws, we)
     if lex.is_a("weak_triggers", t.phrase) and not weapons:
         return None
     perp, passive = _perpetrator(view, t, ws, we)
+    claimed_by = None if perp else _self_claimed(view, t)
+    perp = perp or claimed_by
     event_type = t.event_type
     victim = None
     if event_type in ("assassination", "airstrike", "attack") or lex.is_a("kill_words", t.phrase):
@@ -286,15 +400,31 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
                 event_type = "assassination"
     target = victim or _target(view, t, ws, we, perp, passive)
     place, place_text, country = _place(view, ws, we, t.start)
+    place_span = None
+    if place is None:
+        place_span = _unknown_place(view, t, ws, we)
+        place_text = view.text[place_span[0]:place_span[1]] if place_span else None
     killed, injured = casualties(view, ws, we)
     date, statement = _date(view, ws, we, t)
     plural = lex.is_a("plural_triggers", t.phrase)
     definite = bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
-                  "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
+                  "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
-                  bool(_SEPARATE.search(view.before(t.start, 40))), plural)
+                  _separate(view, t), plural, place_span=place_span)
+    if reason == "negated":
+        if not definite:
+            return None
+        draft.reference_only = True
+        return draft
     return draft if _specific(view, draft, t) else None
+
+
+def _separate(view: SentenceView, t: Trigger) -> bool:
+    """ "a separate operation", "another strike", "as well as rocket fire": not the incident named before."""
+    before = view.before(t.start, 40)
+    marks = list(view.tools.lexicon.pattern("separate_markers").finditer(before))
+    return bool(marks) and re.fullmatch(r"[\w\s“”-]{0,25}", before[marks[-1].end():]) is not None
 
 
 def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
@@ -345,6 +475,11 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
 def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> bool:
     if old.place and old.place == new.place and view.is_specific_place(old.place):
         return True
+    if _same_day(old, new) and (_same_key(old.perpetrator, new.perpetrator) or _same_key(old.target, new.target)) and not new.separate:
+        return True  # "near Isfahan on Friday" and "attacked Isfahan on Friday": one strike at two grains
+    if old.place and new.place and view.is_specific_place(old.place) and view.is_specific_place(new.place) \
+            and view.nested(old.place, new.place) and not new.separate:
+        return True  # "the embassy compound in Damascus" after "Damascus"
     if old.target and new.target and old.event_type == "assassination" and (
             old.target.key and old.target.key == new.target.key or fold(old.target.text) == fold(new.target.text)):
         return True
@@ -355,22 +490,43 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
             (old.place and new.place and old.place != new.place and not view.nested(old.place, new.place))
         return not clash
     same_actors = (old.perpetrator and new.perpetrator and old.perpetrator.key == new.perpetrator.key
-                   and (not old.target or not new.target or old.target.key == new.target.key))
+                   and (not old.target or not new.target or _same_side(view, old.target, new.target)))
     if same_actors and new.definite:
         return True
     return new.definite and most_recent and new.sentence_index - old.sentence_index <= 4
 
 
+def _same_day(a: Draft, b: Draft) -> bool:
+    return bool(a.date and b.date and a.date.on and a.date.on == b.date.on and a.date.precision == b.date.precision == "day"
+                and not (a.date_is_statement or b.date_is_statement))
+
+
+def _same_side(view: SentenceView, a: ActorRef, b: ActorRef) -> bool:
+    """ "Israel" and "the Israeli military": the same side (same key, or actors of the same country)."""
+    if a.key == b.key:
+        return True
+    ca, cb = view.actor_country(a.key), view.actor_country(b.key)
+    return bool(ca and ca == cb)
+
+
+def _same_key(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return bool(a and b and a.key and a.key == b.key)
+
+
 def merge(old: Draft, new: Draft, view: SentenceView) -> None:
     """Fill what the earlier mention lacked; keep its values where both speak (conflicts stay in claims)."""
-    if new.date and (old.date is None or (old.date_is_statement and not new.date_is_statement)):
+    if new.date and not new.date_is_statement and (old.date is None or old.date_is_statement):
         old.date, old.date_is_statement = new.date, new.date_is_statement
     if new.place and (old.place is None or (view.place_rank(new.place) < view.place_rank(old.place)
                                             and (old.country is None or old.country == new.country))):
-        old.place, old.place_text, old.country = new.place, new.place_text, new.country
+        old.place, old.place_text, old.country, old.place_span = new.place, new.place_text, new.country, None
+    elif old.place is None and old.place_text is None and new.place_text and new.place_span:
+        old.place_text, old.place_span = new.place_text, new.place_span
     for w in new.weapons:
         if w not in old.weapons:
             old.weapons.append(w)
+    if new.reference_only:
+        return  # a denial names the incident; it asserts none of its details
     for name in ("perpetrator", "target", "killed", "injured", "projectiles"):
         if getattr(old, name) is None and getattr(new, name) is not None:
             setattr(old, name, getattr(new, name))
@@ -384,11 +540,16 @@ def merge(old: Draft, new: Draft, view: SentenceView) -> None:
 
 def attach(view: SentenceView, drafts: list[Draft], new: Draft) -> Draft | None:
     """Merge `new` into an earlier incident it refers to, add it, or drop a dangling reference."""
+    for old in reversed(drafts):
+        if new.place and old.place == new.place and view.is_specific_place(new.place) and compatible(view, old, new) \
+                and not new.separate:
+            merge(old, new, view)
+            return old  # the same named base or town wins over a nearer mention at another place
     for i, old in enumerate(reversed(drafts)):
         if compatible(view, old, new) and linked(view, old, new, i == 0):
             merge(old, new, view)
             return old
-    if new.definite and not standalone(view, new):
+    if new.reference_only or (new.definite and not standalone(view, new)):
         return None
     drafts.append(new)
     return new
