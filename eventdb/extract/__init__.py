@@ -7,6 +7,8 @@ collected, and names the reference does not know are listed for curators.
 
 from __future__ import annotations
 
+import re
+
 from eventdb.assertions import Article, Claim, Extraction, IncidentReport, UnresolvedName
 from eventdb.extract.aggregates import affiliations, statistics
 from eventdb.extract.claims import sentence_claims, speaker
@@ -14,7 +16,7 @@ from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import Draft, Found, attach, draft_from_trigger, find_triggers, windows
 from eventdb.extract.lexicon import Lexicon, default_lexicon
-from eventdb.extract.sentences import split_sentences
+from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
 
 EXTRACTOR_VERSION = "rules-2"
@@ -46,7 +48,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     claims: list[Claim] = []
     stats = []
     affs = []
-    for sentence in split_sentences(article.text):
+    for sentence in _sentences(article.text):
         view = SentenceView.build(article.text, sentence, article.published, tools)
         sentence_stats = statistics(view)
         stats.extend(sentence_stats)
@@ -58,6 +60,39 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     incidents = tuple(d.report() for d in drafts)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(_dedupe(claims)), tuple(_dedupe_stats(stats)),
                       tuple(affs), tuple(_unresolved(incidents, claims, tools) + _unresolved_places(drafts)))
+
+
+_ELISION = re.compile(r"(?<![.!?\s])[\s,;:]*(?:\.\s){2}\.$|(?<![.!?\s])[\s,;:]*…$")
+
+
+def _sentences(text: str) -> list[Sentence]:
+    """Sentences, with an elision mark inside a sentence ("Since November 2023, . . . militias") not taken as its end."""
+    out: list[Sentence] = []
+    glue = False
+    for s in _at_line_ends(text, split_sentences(text)):
+        if glue and out:
+            prev = out.pop()
+            s = Sentence(prev.index, prev.start, s.end, text[prev.start:s.end])
+        else:
+            s = Sentence(len(out), s.start, s.end, s.text)
+        out.append(s)
+        glue = _ELISION.search(s.text) is not None
+    return out
+
+
+_LINE_END = re.compile(r"(?<=[.!?:”\"])[ \t]*\n\s*")
+
+
+def _at_line_ends(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """A line that ends with a stop or a colon ends its sentence ("... these groups:\nSince November")."""
+    out = []
+    for s in sentences:
+        cuts = [s.start] + [m.end() for m in _LINE_END.finditer(text, s.start, s.end)] + [s.end]
+        for a, b in zip(cuts, cuts[1:]):
+            b = len(text[:b].rstrip()) if a < b else b
+            if text[a:b].strip():
+                out.append(Sentence(len(out), a, b, text[a:b]))
+    return out
 
 
 def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Found]:
@@ -106,7 +141,7 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     gap = view.sentence.index - last.last_sentence
     if gap <= 3 and view.has("triggers"):
         return last
-    if gap <= 2 and (view.has("interception") or view.has("non_confirmation")):
+    if gap <= 2 and any(view.has(c) for c in ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words")):
         return last
     return None
 

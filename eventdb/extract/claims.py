@@ -11,6 +11,7 @@ from eventdb.extract.incidents import Draft, Found, casualties
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
 _APPOSITION = re.compile(r",\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")
+_PERSON = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s(?:(?:al|bin|ibn|el|Abu)[-\s])?[A-Z][\w’'-]+){1,3})")
 _WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
 _GROUPS = re.compile(r"\s+(?:army|military|forces|sources|officials|official|government|ministry|media|state media)\b", re.IGNORECASE)
 
@@ -41,6 +42,10 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     for m in named:
         if m.start - view.start < 40 and _APPOSITION.fullmatch(view.text[m.end:verb]) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
             return _ref(view, m)  # "Hamdi Malik, an associate fellow at ..., said"
+    person = _PERSON.match(view.text, view.start, verb)
+    if person and not view.tools.lexicon.is_a("sentence_openers", person.group(1).split()[0]) \
+            and _APPOSITION.fullmatch(view.text[person.end(1):verb]) and not any(m.start < person.end(1) for m in named):
+        return ActorRef(person.group(1), None, person.start(1), person.end(1))  # a name the reference lacks
     close = [m for m in named if verb - m.end < 45 and _speaker_shape(view, m)]
     unknown = [m for m in view.find("unknown_actors", max(view.start, verb - 45), verb)]
     if unknown and (not close or unknown[-1].start() > close[-1].end):

@@ -216,7 +216,7 @@ def quote_speaker(view: SentenceView, pos: int) -> ActorRef | None:
         return None
     verbs = view.find("speech_verbs", close, min(view.end, close + 120))
     if not verbs:
-        return None
+        return _speaker_before_quote(view, pos)
     v = verbs[0]
     named = [m for m in view.mentions if (m.actor or m.outlet) and not view.is_descriptor(m)]
     before = [m for m in named if close < m.start and m.end <= v.start()]
@@ -224,3 +224,16 @@ def quote_speaker(view: SentenceView, pos: int) -> ActorRef | None:
         return actor_ref(before[-1])
     after = [m for m in named if v.end() <= m.start < v.end() + 30]
     return actor_ref(after[0]) if after else None
+
+
+def _speaker_before_quote(view: SentenceView, pos: int) -> ActorRef | None:
+    """ "X said: “We struck ...”": the name right before the speech verb that opens the quotation."""
+    opening = max(view.text.rfind("“", view.start, pos), view.text.rfind('"', view.start, pos))
+    if opening == -1:
+        return None
+    verbs = view.find("speech_verbs", max(view.start, opening - 30), opening)
+    if not verbs or not re.fullmatch(r"[\s:,]*", view.text[verbs[-1].end():opening]):
+        return None
+    named = [m for m in view.mentions if (m.actor or m.outlet) and not view.is_descriptor(m)
+             and m.end <= verbs[-1].start() and verbs[-1].start() - m.end < 30]
+    return actor_ref(named[-1]) if named else None

@@ -324,7 +324,8 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
     """Killed and injured counts next to a casualty word: "killed one person", "two people were injured"."""
     lex = view.tools.lexicon
     result: dict[str, int] = {}
-    casualty_word = re.compile(lex.pattern("killed_words").pattern + "|" + lex.pattern("injured_words").pattern, re.IGNORECASE)
+    casualty_word = re.compile(f"(?:{lex.pattern('killed_words').pattern}|{lex.pattern('injured_words').pattern})\\s+(?:\\w+ly\\s+)?$",
+                               re.IGNORECASE)
     for kind, category in (("killed", "killed_words"), ("injured", "injured_words")):
         objects: list[int] = []  # "injured six others": the count after the verb is its own
         subjects: list[int] = []  # "two people were injured"
