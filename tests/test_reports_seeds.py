@@ -43,7 +43,6 @@ def test_islamic_resistance_in_iraq_reaches_the_irgc(seeded):
     assert paths and min(p["depth"] for p in paths) == 1
 
 
-@pytest.mark.xfail(strict=False, reason="extraction in progress: seed 000's 'Kalso' strike is stored with injured 1 (text: six) at place Iraq")
 def test_kalsu_strike_appears_once_with_one_killed_and_six_injured(seeded):
     kalsu = rows(seeded, """SELECT * FROM reports.incidents
                             WHERE target = 'Popular Mobilization Forces' AND occurred_on = DATE '2024-04-19'""")
@@ -52,7 +51,6 @@ def test_kalsu_strike_appears_once_with_one_killed_and_six_injured(seeded):
     assert (kalsu[0]["injured_low"], kalsu[0]["injured_high"]) == (6, 6)
 
 
-@pytest.mark.xfail(strict=False, reason="extraction in progress: the Revenge of al-Muhandis Brigade's claim of 30 missiles in seed 003 is not linked to the Ain al-Asad incident")
 def test_ain_al_asad_attack_in_seed_003_is_contested_14_against_30(seeded):
     contested = rows(seeded, "SELECT * FROM reports.contested_incidents WHERE place = 'Ain al-Asad Air Base'")
     assert len(contested) == 1
