@@ -279,3 +279,19 @@ def test_a_line_ending_in_a_colon_ends_its_sentence(ref):
                  "have carried out some 200 strikes against bases in Syria.")
     (s,) = x.statistics
     assert s.actor is None and s.period_text == "Since early November 2023"
+
+
+def test_example_after_such_as_is_a_new_incident_not_a_reference(ref):
+    x = run(ref, "Sabotage operations, such as the explosion of Hezbollah communication devices, weakened militias across Syria and Iraq.")
+    (i,) = x.incidents
+    assert i.event_type == "sabotage" and key(i.target) == "hezbollah" and i.place is None
+
+
+@pytest.mark.parametrize("text, perpetrator", [
+    ("Qasem Soleimani and Abu Mahdi al-Muhandis, who were killed in a US air strike at Baghdad in January 2020, were mourned.",
+     "united-states"),
+    ("Two fighters were wounded by an Israeli drone strike near Damascus on Sunday.", "israel"),
+])
+def test_actor_inside_the_attack_noun_phrase_is_the_perpetrator(ref, text, perpetrator):
+    (i,) = run(ref, text).incidents
+    assert key(i.perpetrator) == perpetrator, text

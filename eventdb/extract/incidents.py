@@ -22,6 +22,7 @@ _BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|w
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|inside|at|near|into|across|over|on|of|within|throughout)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
+_SPREAD = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
 _VICTIM_PERSON = re.compile(r"^[\s,]*(?:[A-Za-z’'-]+\s+){0,6}?", re.IGNORECASE)
 
@@ -92,6 +93,10 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
         weak = lex.is_a("weak_triggers", phrase)
         place_between = out and any(p.place and out[-1].end <= p.start < m.start() for p in view.mentions)
         new_clause = out and lex.pattern("clause_openers").search(view.text, out[-1].end, m.start()) is not None
+        if out and m.start() - out[-1].end < 25 and not weak and lex.is_a("weak_triggers", out[-1].phrase) \
+                and not re.search(r"[,;]", view.text[out[-1].end:m.start()]):
+            out[-1] = Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase))
+            continue  # "killed in a US air strike": the attack noun names the incident, not the weak verb
         if out and ((weak and not place_between and not new_clause) or m.start() - out[-1].end < 12):
             continue  # "strikes ... launched by X, targeted Y": one incident, read in one window
         out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase)))
@@ -200,6 +205,18 @@ def _reports_own_operation(view: SentenceView, t: Trigger) -> ActorRef | None:
     return actor_ref(actors[-1]) if view.actor_kind(actors[-1].actor) in kinds else None
 
 
+def _named_in_noun_phrase(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
+    """ "killed in a US air strike", "wounded by an Israeli drone strike": the actor inside the attack noun phrase."""
+    if not view.tools.lexicon.is_a("weak_triggers", t.phrase):
+        return None
+    for m in view.actors(t.end, min(we, t.end + 40)):
+        if re.fullmatch(r"\s+(?:an?|the)\s+", view.text[t.end:m.start]):
+            rest = view.after(m.end, 25)
+            if view.tools.lexicon.pattern("triggers").match(rest.lstrip()) and rest[:1].isspace():
+                return actor_ref(m)
+    return None
+
+
 def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[ActorRef | None, bool]:
     """(perpetrator, passive): "by X"; "X's strike"/"an Israeli attack"; or the clause subject, never a speaker."""
     after = view.text[t.end:we]
@@ -209,6 +226,9 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
         actors = [m for m in view.actors(pos, we) if m.start - pos < 45]
         if actors:
             return actor_ref(actors[0]), True
+    named = _named_in_noun_phrase(view, t, we)
+    if named:
+        return named, False
     passive = bool(_PASSIVE.search(view.before(t.start, 25)))
     close = [m for m in view.actors(ws, t.start) if t.start - m.end <= 30]
     for m in reversed(close):
@@ -258,11 +278,11 @@ def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
     return None
 
 
-def _place(view: SentenceView, ws: int, we: int, t_start: int) -> tuple[str | None, str | None, str | None]:
+def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = False) -> tuple[str | None, str | None, str | None]:
     best: tuple[int, str, str] | None = None
     for m in view.places(ws, we):
-        if _FROM.search(view.before(m.start, 12)):
-            continue
+        if _FROM.search(view.before(m.start, 12)) or (not plural and _SPREAD.search(view.before(m.start, 12))):
+            continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
         key = m.place
         passive_subject = m.start < t_start and re.fullmatch(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+)?", view.text[m.end:t_start]) is not None
         if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _LOCATIVE.search(view.before(m.start, 14)):
@@ -400,7 +420,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
             if victim:
                 event_type = "assassination"
     target = victim or _target(view, t, ws, we, perp, passive)
-    place, place_text, country = _place(view, ws, we, t.start)
+    place, place_text, country = _place(view, ws, we, t.start, lex.is_a("plural_triggers", t.phrase))
     place_span = None
     if place is None:
         place_span = _unknown_place(view, t, ws, we)
@@ -408,7 +428,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     killed, injured = casualties(view, ws, we)
     date, statement = _date(view, ws, we, t)
     plural = lex.is_a("plural_triggers", t.phrase)
-    definite = bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
+    definite = bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by")) \
+        and not _introduces_example(view, t)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
@@ -419,6 +440,12 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         draft.reference_only = True
         return draft
     return draft if _specific(view, draft, t) else None
+
+
+def _introduces_example(view: SentenceView, t: Trigger) -> bool:
+    """ "operations, such as the explosion of X": "the" after an example marker names a new incident, it does not refer back."""
+    return re.search(rf"(?:{view.tools.lexicon.pattern('example_markers').pattern})\s+(?:the\s+)?(?:[\w“”-]+\s+){{0,2}}$",
+                     view.before(t.start, 45), re.IGNORECASE) is not None
 
 
 def _separate(view: SentenceView, t: Trigger) -> bool:
