@@ -295,3 +295,31 @@ def test_example_after_such_as_is_a_new_incident_not_a_reference(ref):
 def test_actor_inside_the_attack_noun_phrase_is_the_perpetrator(ref, text, perpetrator):
     (i,) = run(ref, text).incidents
     assert key(i.perpetrator) == perpetrator, text
+
+
+def test_no_group_claiming_is_not_a_claim_and_another_weapon_is_another_attack(ref):
+    text = ("Kataib Hezbollah said on Tuesday that it had targeted Ain al-Asad with three drones. "
+            "In Baghdad, police found a launch pad. No group claimed responsibility for the rocket attack.")
+    x = run(ref, text)
+    assert [key(c.claimant) for c in claims_of(x, "responsibility_claimed")] == ["kataib-hezbollah"]
+    assert x.incidents[0].weapons == ("drone",)
+
+
+def test_quote_then_said_then_speaker_claims(ref):
+    text = "“We struck the occupation base at Ain al-Asad with rockets,” said a spokesman for Kataib Hezbollah on Monday."
+    x = run(ref, text)
+    (i,) = x.incidents
+    assert key(i.perpetrator) == "kataib-hezbollah" and i.perpetrator_basis == "claimed"
+    assert [key(c.claimant) for c in claims_of(x, "responsibility_claimed")] == ["kataib-hezbollah"]
+
+
+def test_speaker_at_the_end_is_neither_target_nor_perpetrator(ref):
+    x = run(ref, "Two rockets landed near Ain al-Asad on Wednesday, Iraqi security sources told AFP.")
+    (i,) = x.incidents
+    assert i.target is None and i.perpetrator is None and key(i.claimant) == "iraq" and i.projectiles == 2
+
+
+def test_named_victim_after_a_role_and_a_comma_makes_an_assassination(ref):
+    x = run(ref, "An Israeli strike on a car near Damascus killed a Hezbollah commander, Wissam Tawil, on Monday.")
+    (i,) = x.incidents
+    assert i.event_type == "assassination" and i.target.text == "Wissam Tawil" and key(i.perpetrator) == "israel"

@@ -13,7 +13,7 @@ _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
 _APPOSITION = re.compile(r",\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")
 _PERSON = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s(?:(?:al|bin|ibn|el|Abu)[-\s])?[A-Z][\w’'-]+){1,3})")
 _WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
-_GROUPS = re.compile(r"\s+(?:army|military|forces|sources|officials|official|government|ministry|media|state media)\b", re.IGNORECASE)
+_GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media)\b", re.IGNORECASE)
 
 
 def speaker(view: SentenceView, before: int) -> ActorRef | None:
@@ -28,7 +28,7 @@ def speaker(view: SentenceView, before: int) -> ActorRef | None:
     for v in verbs:
         if v.start() > before + 200:
             break
-        who = _subject_of(view, v.start())
+        who = _subject_of(view, v.start()) or _inverted_subject(view, v.start(), v.end())
         if who:
             return who
     for m in lex.pattern("unknown_actors").finditer(view.text, view.start, before):
@@ -56,6 +56,14 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
         if _WHICH.fullmatch(between) or not re.search(r"\b(?:that|which|on|against|at|to|of|in|for)\b", between):
             return _ref(view, m)
     return None
+
+
+def _inverted_subject(view: SentenceView, verb: int, verb_end: int) -> ActorRef | None:
+    """ “…,” said X: after a closing quotation the speaker follows the verb."""
+    if not re.search(r"[”\"][\s,]*$|[,.][”\"]\s*$", view.text[max(view.start, verb - 4):verb]):
+        return None
+    names = [m for m in view.mentions if (m.actor or m.outlet) and verb_end <= m.start < verb_end + 40 and not view.is_descriptor(m)]
+    return _ref(view, names[0]) if names else None
 
 
 def _speaker_shape(view: SentenceView, m) -> bool:
@@ -121,8 +129,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         return any(s - 60 <= pos <= e for s, e in stats_spans)
 
     for m in view.find("responsibility_claimed"):
-        if about_statistic(m.end()):
-            continue
+        if about_statistic(m.end()) or view.has("negations", max(view.start, m.start() - 20), m.start()):
+            continue  # "No group claimed responsibility", "has not claimed responsibility"
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
         out.append(Claim("responsibility_claimed", target.incident.local_id if target else None, who, stance(view), span,

@@ -255,6 +255,9 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
     for m in view.actors(t.end, we):
         if perp and m.actor == perp.key:
             continue
+        verb = view.tools.lexicon.pattern("speech_verbs").search(view.after(m.end, 30))
+        if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]):
+            continue  # "..., Iraqi security sources told Reuters": the speaker, not the target
         if re.search(r"\bby\s+(?:the\s+)?$", view.before(m.start, 10), re.IGNORECASE):
             continue
         return actor_ref(m)
@@ -268,7 +271,7 @@ def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
             return actor_ref(m)
     role = view.tools.lexicon.pattern("roles")
     for r in role.finditer(view.text, t.end, min(we, t.end + 90)):
-        name = re.match(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)", view.text[r.end():we])
+        name = re.match(r",?\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)", view.text[r.end():we])
         if name:
             s = r.end() + name.start(1)
             return ActorRef(name.group(1), None, s, s + len(name.group(1)))
@@ -414,7 +417,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     event_type = t.event_type
     victim = None
     if event_type in ("assassination", "airstrike", "attack") or lex.is_a("kill_words", t.phrase):
-        kill = lex.pattern("kill_words").search(view.text, t.start, min(we, t.end + 25)) or lex.pattern("kill_words").search(view.text, max(ws, t.start - 25), t.start)
+        kill = lex.pattern("kill_words").search(view.text, t.start, min(we, t.end + 60)) or lex.pattern("kill_words").search(view.text, max(ws, t.start - 25), t.start)
         if event_type == "assassination" or kill:
             victim = _victim(view, Trigger(kill.start(), kill.end(), kill.group(0), event_type) if kill else t, we)
             if victim:
@@ -521,7 +524,8 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
                    and (not old.target or not new.target or _same_side(view, old.target, new.target)))
     if same_actors and new.definite:
         return True
-    return new.definite and most_recent and new.sentence_index - old.sentence_index <= 4
+    other_weapons = bool(old.weapons and new.weapons and not set(old.weapons) & set(new.weapons))
+    return new.definite and most_recent and new.sentence_index - old.sentence_index <= 4 and not other_weapons
 
 
 def _same_day(a: Draft, b: Draft) -> bool:
