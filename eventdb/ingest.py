@@ -83,6 +83,21 @@ class Summary:
 Progress = Callable[[Summary, "ReadError | None"], None]
 
 
+def apply_overrides(items: Iterable[Article | ReadError], overrides: Overrides) -> Iterator[Article | ReadError]:
+    """Command-line metadata onto the articles; a --url names one article, so a second one is an error
+    (storing it under the same url would make it a revision of the first)."""
+    labelled = 0
+    for item in items:
+        if isinstance(item, ReadError):
+            yield item
+            continue
+        labelled += bool(overrides.url and not item.url)
+        if labelled > 1 and not item.url:
+            yield ReadError(item.origin, None, "--url names a single article, but the inputs hold more than one")
+            continue
+        yield overrides.apply(item)
+
+
 def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[Article | ReadError]:
     """Every article (or read error) named by the paths; '-' is standard input."""
     for raw in paths:
@@ -231,7 +246,7 @@ def ingest(
     started = time.perf_counter()
     summary = Summary()
     ctx, run_id = prepare(engine, "ingest", paths, dry_run)
-    items = (item if isinstance(item, ReadError) else overrides.apply(item) for item in read_inputs(paths, stdin))
+    items = apply_overrides(read_inputs(paths, stdin), overrides)
     items = skip_stored(engine, items, summary)
     try:
         for article, outcome, seconds in extracted(items, jobs):

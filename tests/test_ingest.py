@@ -219,3 +219,26 @@ def test_reextract_supersedes_older_claims_and_keeps_incident_links(use_db, engi
     assert orphans == 0 and count(engine, "incidents") == incidents
     # nothing left to do: a second run reads nothing
     assert "read 0" in run_cli("reextract").output
+
+
+def test_stdin_with_command_line_metadata(use_db, engine):
+    text_ = (SEED_ARTICLES / "004_d9cf89ebf1156292.txt").read_bytes()
+    result = run_cli("ingest", "-", "--published", "2024-04-15", "--url", "https://example.org/a", "--outlet", "mosaicmagazine.com", input=text_)
+    assert result.exit_code == 0, result.output
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT s.origin, s.url, s.published_on, o.key FROM sources s JOIN outlets o ON o.id = s.outlet_id")).one()
+    assert row.origin == "<stdin>" and row.url == "https://example.org/a" and str(row.published_on) == "2024-04-15"
+    assert row.key == "mosaicmagazine.com"
+
+
+def test_url_option_refuses_to_label_several_articles(use_db, engine):
+    result = run_cli("ingest", str(SEED_ARTICLES), "--url", "https://example.org/one")
+    assert result.exit_code == 1
+    assert "--url names a single article" in result.output
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM sources WHERE url = 'https://example.org/one'")).scalar() == 1
+
+
+def test_usage_errors_exit_2():
+    assert CliRunner().invoke(main, ["ingest"]).exit_code == 2
+    assert CliRunner().invoke(main, ["ingest", "x.txt", "--published", "last tuesday"]).exit_code == 2
