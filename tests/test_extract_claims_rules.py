@@ -323,3 +323,19 @@ def test_named_victim_after_a_role_and_a_comma_makes_an_assassination(ref):
     x = run(ref, "An Israeli strike on a car near Damascus killed a Hezbollah commander, Wissam Tawil, on Monday.")
     (i,) = x.incidents
     assert i.event_type == "assassination" and i.target.text == "Wissam Tawil" and key(i.perpetrator) == "israel"
+
+
+@pytest.mark.parametrize("text, denier", [
+    ("Hezbollah denied that it had fired rockets at Haifa on Saturday.", "hezbollah"),
+    ("Kataib Hezbollah denies launching drones at Erbil Airport on Sunday.", "kataib-hezbollah"),
+])
+def test_denied_attack_is_a_denial_never_an_incident_or_a_claim_of_it(ref, text, denier):
+    x = run(ref, text)
+    assert x.incidents == (), text
+    assert [key(c.claimant) for c in claims_of(x, "responsibility_denied")] == [denier]
+    assert not claims_of(x, "responsibility_claimed")
+
+
+def test_neither_nor_claimed_is_no_claim(ref):
+    x = run(ref, "Israeli jets bombed Damascus on Sunday. Neither Israel nor the United States has claimed responsibility for the strike.")
+    assert not claims_of(x, "responsibility_claimed")

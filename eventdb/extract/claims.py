@@ -129,7 +129,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         return any(s - 60 <= pos <= e for s, e in stats_spans)
 
     for m in view.find("responsibility_claimed"):
-        if about_statistic(m.end()) or view.has("negations", max(view.start, m.start() - 20), m.start()):
+        if about_statistic(m.end()) or _negated_clause(view, m.start()):
             continue  # "No group claimed responsibility", "has not claimed responsibility"
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
@@ -176,6 +176,13 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             else:
                 out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=mention.perpetrator, confidence=0.5))
     return out
+
+
+def _negated_clause(view: SentenceView, pos: int) -> bool:
+    """A negation earlier in the same clause: "No group claimed", "Neither Israel nor the US has claimed"."""
+    lo = max(view.start, pos - 60)
+    breaks = [m.end() for m in re.finditer(r"[,;:]|\b(?:but|while|whereas)\b", view.text[lo:pos])]
+    return view.has("negations", lo + (breaks[-1] if breaks else 0), pos)
 
 
 def _confirms_incident(view: SentenceView, pos: int, mention: Draft | None) -> bool:

@@ -175,7 +175,8 @@ def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
     own = re.search(rf"(?:\bthat\s+)?\b(?:{pronouns})\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:also\s+)?$", before, re.IGNORECASE)
     if own:
         head = t.start - len(before) + own.start()
-        verbs = [v for v in view.find("speech_verbs", max(view.start, head - 30), head)]
+        verbs = [v for v in view.find("speech_verbs", max(view.start, head - 30), head)
+                 if not view.tools.lexicon.has("negations", v.group(0))]
         if verbs and re.fullmatch(r"\s*(?:\w+day\s+|on\s+\w+day\s+)?", view.text[verbs[-1].end():head]):
             actors = [m for m in view.actors(max(view.start, verbs[-1].start() - 45), verbs[-1].start())]
             if actors and not re.search(r"\b(?:that|which|on|against|at|to|of)\b", view.text[actors[-1].end:verbs[-1].start()]):
