@@ -339,3 +339,12 @@ def test_denied_attack_is_a_denial_never_an_incident_or_a_claim_of_it(ref, text,
 def test_neither_nor_claimed_is_no_claim(ref):
     x = run(ref, "Israeli jets bombed Damascus on Sunday. Neither Israel nor the United States has claimed responsibility for the strike.")
     assert not claims_of(x, "responsibility_claimed")
+
+
+@pytest.mark.parametrize("text", [
+    "The drone attack on Erbil Airport on Sunday was condemned by the PMF.",
+    "The rocket attack on Ain al-Asad on Monday was reported by the Iraqi army.",
+])
+def test_by_after_a_reaction_verb_is_not_the_perpetrator(ref, text):
+    (i,) = run(ref, text).incidents
+    assert i.perpetrator is None, text

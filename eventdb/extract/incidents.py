@@ -222,6 +222,8 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
     """(perpetrator, passive): "by X"; "X's strike"/"an Israeli attack"; or the clause subject, never a speaker."""
     after = view.text[t.end:we]
     by = _BY.search(after[:40])
+    if by and _reacts_between(view, t.end, t.end + by.start()):
+        by = None  # "the attack was condemned by X", "reported by X": X reacts or speaks, it did not attack
     if by:
         pos = t.end + by.end()
         actors = [m for m in view.actors(pos, we) if m.start - pos < 45]
