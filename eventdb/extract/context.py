@@ -137,22 +137,24 @@ _ACTIVE_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|not\s+|alrea
                           r"([a-z]+ed|[a-z]+s)\b")
 
 
-def _metonym_states(tools: Tools) -> dict[str, str]:
-    """Capital name -> key of the state actor of that country (from the lexicon's `capital_metonyms`)."""
+def _metonym_states(tools: Tools) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Capital name -> key of the state actor of that country (from the lexicon's `capital_metonyms`), and a matcher."""
     cached = _METONYMS.get(id(tools))
     if cached is not None and cached[0] is tools:
-        return cached[1]
+        return cached[1], cached[2]
     states = {a.country: a.key for a in tools.reference.actors if a.kind == "state" and a.country}
     table: dict[str, str] = {}
     for entry in tools.lexicon.words.get("capital_metonyms", ()):
         city, _, code = entry.partition(":")
         if code.strip() in states:
             table[city.strip()] = states[code.strip()]
-    _METONYMS[id(tools)] = (tools, table)
-    return table
+    names = "|".join(re.escape(c) for c in sorted(table, key=len, reverse=True)) or "(?!x)x"
+    pattern = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+    _METONYMS[id(tools)] = (tools, table, pattern)
+    return table, pattern
 
 
-_METONYMS: dict[int, tuple[Tools, dict[str, str]]] = {}
+_METONYMS: dict[int, tuple[Tools, dict[str, str], re.Pattern[str]]] = {}
 
 
 def _metonym_subject(text: str, start: int, m_start: int, m_end: int, end: int, tools: Tools) -> bool:
@@ -174,7 +176,7 @@ def _metonym_subject(text: str, start: int, m_start: int, m_end: int, end: int, 
 
 def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], tools: Tools) -> list[Mention]:
     """Replace a capital used as the subject of a verb by its state, so it speaks and acts instead of being a place."""
-    table = _metonym_states(tools)
+    table, pattern = _metonym_states(tools)
     if not table:
         return mentions
     out = []
@@ -184,13 +186,12 @@ def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], too
             m = Mention(m.start, m.end, m.text, actor=key)
         out.append(m)
     found = {(m.start, m.end) for m in out}
-    for city, key in table.items():
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(city)}(?![\w-])", text[start:end]):
-            s, e = start + hit.start(), start + hit.end()
-            if (s, e) in found or any(m.start < e and s < m.end for m in out):
-                continue
-            if _metonym_subject(text, start, s, e, end, tools):
-                out.append(Mention(s, e, city, actor=key))
+    for hit in pattern.finditer(text, start, end):
+        s, e = hit.start(), hit.end()
+        if (s, e) in found or any(m.start < e and s < m.end for m in out):
+            continue
+        if _metonym_subject(text, start, s, e, end, tools):
+            out.append(Mention(s, e, hit.group(0), actor=table[hit.group(0)]))
     return sorted(out, key=lambda m: m.start)
 
 
