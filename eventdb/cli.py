@@ -317,9 +317,10 @@ def _filters(since, until, actor: str | None, limit: int | None):
 @click.option("--actor", help="Only rows whose actor columns contain this name (case-insensitive).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
+@click.option("--columns", help="Comma-separated columns to show (default: all; a table shows the report's main columns).")
 @click.option("--plot", type=click.Path(dir_okay=False, writable=True), help="actor_activity_weekly only: write a PNG timeline to this file.")
 @_report_command
-def report_command(name, list_reports, since, until, actor, fmt, limit, plot) -> None:
+def report_command(name, list_reports, since, until, actor, fmt, limit, columns, plot) -> None:
     """Print the saved report NAME (a view in schema reports); --list shows them all."""
     from pathlib import Path
 
@@ -340,7 +341,15 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, plot) ->
             click.echo(f"wrote {plot} ({len(table.rows)} actor-weeks)", err=True)
             return
         table = reports.fetch(conn, name, _filters(since, until, actor, limit))
+    shown = [c.strip() for c in columns.split(",") if c.strip()] if columns else []
+    if not shown and fmt == "table":
+        shown = list(reports.get_spec(name).table_columns)
+    if shown:
+        hidden = len(table.columns) - len(shown)
+        table = reports.select_columns(table, shown)
     reports.write_report(table, fmt, sys.stdout)
+    if shown and not columns and hidden > 0:
+        click.echo(f"({hidden} more columns: --columns NAME,... or --format csv|json shows them)", err=True)
 
 
 @main.command("export")

@@ -108,6 +108,15 @@ def fetch(connection: Connection, name: str, filters: Filters = Filters()) -> Ta
     return Table(list(result.keys()), [tuple(row) for row in result])
 
 
+def select_columns(table: Table, columns: Sequence[str]) -> Table:
+    """Only these columns, in this order; an unknown name is an error that lists the known ones."""
+    unknown = [c for c in columns if c not in table.columns]
+    if unknown:
+        raise ReportError(f"unknown column {unknown[0]!r}; columns: {', '.join(table.columns)}")
+    index = [table.columns.index(c) for c in columns]
+    return Table(list(columns), [tuple(row[i] for i in index) for row in table.rows])
+
+
 # --- formatting ----------------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ column. Its header declares, in comment lines:
     -- date-column: occurred_on                      (what --since/--until filter)
     -- actor-columns: perpetrator, target            (what --actor filters)
     -- order-by: occurred_on DESC NULLS LAST          (default order of `eventdb report`)
+    -- table-columns: incident_id, occurred_on, ...  (optional: what a terminal table shows by default)
 
 Views are derived objects: `sync_views` drops them all and re-creates them
 from the files, in dependency order. Convention for migrations: a migration
@@ -27,7 +28,7 @@ from sqlalchemy import Connection, text
 from eventdb.resources import resource_path
 
 SCHEMA = "reports"
-_HEADER = re.compile(r"^--\s*(depends|date-column|actor-columns|order-by):(.*)$", re.MULTILINE)
+_HEADER = re.compile(r"^--\s*(depends|date-column|actor-columns|order-by|table-columns):(.*)$", re.MULTILINE)
 
 
 class ViewError(Exception):
@@ -43,6 +44,7 @@ class ViewFile:
     date_column: str | None
     actor_columns: tuple[str, ...]
     order_by: str | None
+    table_columns: tuple[str, ...] = ()
 
 
 def _names(value: str) -> tuple[str, ...]:
@@ -65,6 +67,7 @@ def parse_view_file(path: Path) -> ViewFile:
         date_column=header["date-column"] or None,
         actor_columns=_names(header["actor-columns"]),
         order_by=header["order-by"] or None,
+        table_columns=_names(header.get("table-columns", "")),
     )
 
 

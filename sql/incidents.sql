@@ -6,6 +6,7 @@
 -- date-column: occurred_on
 -- actor-columns: perpetrator, target
 -- order-by: occurred_on DESC NULLS LAST, incident_id
+-- table-columns: incident_id, occurred_on, date_precision, event_type, place, perpetrator, perpetrator_basis, target, killed_high, injured_high, source_count, contested
 
 CREATE VIEW reports.incidents AS
 SELECT

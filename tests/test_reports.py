@@ -166,7 +166,7 @@ def test_report_list_shows_every_view_with_its_description(data_db):
 def test_report_formats(data_db):
     table = run("report", "incidents")
     assert table.exit_code == 0
-    lines = table.output.splitlines()
+    lines = table.stdout.splitlines()
     assert lines[0].split()[:3] == ["incident_id", "occurred_on", "date_precision"]
     assert set(lines[1]) <= {"-", " "} and lines[-1] == "(5 rows)"
 
@@ -304,3 +304,20 @@ def test_views_sync_command(data_db):
     result = run("views", "sync")
     assert result.exit_code == 0
     assert result.output.startswith(f"{len(views.view_files())} views in schema reports")
+
+
+def test_table_shows_the_main_columns_and_columns_can_be_chosen(data_db):
+    default = run("report", "incidents")
+    header = default.stdout.splitlines()[0].split()
+    assert header == list(reports.get_spec("incidents").table_columns)
+    assert "more columns" in default.stderr
+
+    chosen = run("report", "incidents", "--columns", "place,incident_id")
+    assert chosen.stdout.splitlines()[0].split() == ["place", "incident_id"]
+    assert "more columns" not in chosen.stderr
+
+    every = json.loads(run("report", "incidents", "--format", "json").output)
+    assert "latitude" in every[0]  # machine formats keep every column
+
+    unknown = run("report", "incidents", "--columns", "nope")
+    assert unknown.exit_code == 1 and "unknown column 'nope'" in unknown.output
