@@ -157,7 +157,7 @@ class ProgressLine:
         if not self.tty and now - self.last < self.interval:
             return
         self.last = now
-        done = summary.read + (summary.failed if error is None else summary.failed)
+        done = summary.read + summary.unreadable
         rate = done / max(now - self.started, 1e-9)
         total = f" of {self.total} files" if self.total else ""
         line = f"{done} articles{total}, {rate:.0f}/s, {summary.failed} failed"

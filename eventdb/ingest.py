@@ -53,7 +53,8 @@ class Overrides:
 
 @dataclass
 class Summary:
-    read: int = 0
+    read: int = 0  # articles read (stored, unchanged or failed to store)
+    unreadable: int = 0  # inputs that could not be read as articles
     added: int = 0
     unchanged: int = 0
     updated: int = 0
@@ -264,6 +265,7 @@ def ingest(
                 summary.store_seconds += time.perf_counter() - stored_at
             if error is not None:
                 summary.failed += 1
+                summary.unreadable += article is None
                 summary.errors.append(error)
             if progress:
                 progress(summary, error)

@@ -413,13 +413,21 @@ def write_statistics(conn: Connection, source_id: int, salt: str, version: str, 
         {"id": hash_id(salt, "statistic", n), "source_id": source_id, "extractor_version": version,
          "actor_id": ctx.actor_id(s.actor), "actor_text": s.actor.text if s.actor else None, "count": s.count,
          "count_text": s.count_text, "qualifier": s.qualifier, "what": s.what, "target_text": s.target,
-         "period_text": s.period_text, "period_start": s.period_start, "period_end": s.period_end, "stance": s.stance,
+         "period_text": s.period_text, **resolved_period(s.period_start, s.period_end), "stance": s.stance,
          "quote": s.span.quote, "char_start": s.span.char_start, "char_end": s.span.char_end,
          "sentence_index": s.span.sentence_index, "confidence": s.confidence}
         for n, s in enumerate(extraction.statistics)
     ]
     if rows:
         copy_rows(conn, models.Statistic.__table__, rows)
+
+
+def resolved_period(start, end) -> dict:
+    """An inverted period (a "since November 2023" in an article dated October 2023) is not a fact
+    to store: keep the words, drop the dates."""
+    if start is not None and end is not None and start > end:
+        start = end = None
+    return {"period_start": start, "period_end": end}
 
 
 def write_mentions(conn: Connection, source_id: int, salt: str, version: str, extraction: Extraction) -> None:
