@@ -155,3 +155,12 @@ def test_incident_no_longer_reported_leaves_the_report_but_stays_stored(engine, 
         sync_views(conn)
         assert conn.execute(text("SELECT count(*) FROM incidents")).scalar() == 1
         assert conn.execute(text("SELECT count(*) FROM reports.incidents")).scalar() == 0
+
+
+def test_an_inverted_statistics_period_keeps_its_words_but_not_its_dates(engine, ctx):
+    text_ = "Since November 2023 the group has claimed some 40 strikes."
+    stat = Statistic(None, 40, "some 40", "approx", "strikes", None, "Since November 2023",
+                     dt.date(2023, 11, 1), dt.date(2023, 10, 26), span(text_, text_))
+    assert put(engine, ctx, Article(text_, "s.txt", published=dt.date(2023, 10, 26)), Extraction(VERSION, statistics=(stat,))).status == "added"
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT period_text, period_start, period_end FROM statistics")).one() == ("Since November 2023", None, None)
