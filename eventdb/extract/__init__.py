@@ -11,7 +11,7 @@ import re
 
 from eventdb.assertions import Article, Claim, Extraction, IncidentReport, UnresolvedName
 from eventdb.extract.aggregates import affiliations, statistics
-from eventdb.extract.claims import sentence_claims, speaker
+from eventdb.extract.claims import own_side, sentence_claims, speaker
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import Draft, Found, attach, draft_from_trigger, find_triggers, windows
@@ -19,7 +19,7 @@ from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
 
-EXTRACTOR_VERSION = "rules-2"
+EXTRACTOR_VERSION = "rules-3"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "tools_for"]
 
@@ -104,7 +104,7 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
         new = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
         if new is None:
             continue
-        _basis(new, claimant)
+        _basis(new, claimant, view)
         kept = attach(view, drafts, new)
         if kept is not None:
             kept.last_sentence = view.sentence.index
@@ -112,14 +112,14 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
     return found
 
 
-def _basis(d: Draft, claimant) -> None:
+def _basis(d: Draft, claimant, view: SentenceView) -> None:
     """Claimed when the perpetrator speaks, attributed when a third party names it, reported in the outlet's voice."""
     if claimant is None or d.reference_only:
         return
     d.claimant = claimant
     if d.perpetrator is None and claimant.key:
         return
-    if d.perpetrator and claimant.key and d.perpetrator.key == claimant.key:
+    if d.perpetrator and claimant.key and own_side(view, claimant, d.perpetrator):
         d.perpetrator_basis = "claimed"
     elif d.perpetrator:
         d.perpetrator_basis = "attributed"

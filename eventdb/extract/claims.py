@@ -140,9 +140,14 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                                     ("non_confirmation", "non_confirmation", "not_confirmed")):
         for m in view.find(category):
             who = subject_before(view, m.start())
+            typ = kind
+            if typ == "involvement_denied" and who and view.tools.lexicon.is_a("role_denials", m.group(0)) \
+                    and view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]:
+                typ = "responsibility_denied"  # an armed group denying a role denies it did it; a state denies involvement
             plural = re.match(r"\s+(?:\w+\s+){0,2}attacks\b", view.after(m.end(), 40))
-            out.append(Claim(kind, None if plural else iid, who, default, span, perpetrator=who if kind != "non_confirmation" else None,
-                             confidence=0.7))
+            anaphoric = re.match(_ANAPHORIC_PLURAL, view.after(m.end(), 40))  # "the attacks": the ones just described
+            out.append(Claim(typ, None if plural and not anaphoric else iid, who, default, span,
+                             perpetrator=who if typ != "non_confirmation" else None, confidence=0.7))
     negated = bool(out) or view.has("negations")
     if not negated:
         for m in view.find("confirmation"):
@@ -167,15 +172,45 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
     if who and incident:
         killed, injured = casualties(view, view.start, view.end)
         if killed is not None or injured is not None:
-            out.append(Claim("casualty_report", iid, who, stance(view), span, killed=killed, injured=injured, confidence=0.6))
+            reporter = _casualty_speaker(view) or who
+            out.append(Claim("casualty_report", iid, reporter, stance(view), span, killed=killed, injured=injured, confidence=0.6))
         if mention is not None and mention.perpetrator and not mention.reference_only and \
                 not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
-            if who.key and who.key == mention.perpetrator.key:
+            if own_side(view, who, mention.perpetrator):
                 out.append(Claim("responsibility_claimed", iid, who, stance(view), span, perpetrator=mention.perpetrator,
                                  projectiles=mention.projectiles, confidence=0.6))
             else:
                 out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=mention.perpetrator, confidence=0.5))
     return out
+
+
+def own_side(view: SentenceView, who: ActorRef, perp: ActorRef) -> bool:
+    """The perpetrator itself, or its own state speaking ("a US drone strike ..., CENTCOM said"): a claim, not an attribution."""
+    if who.key and who.key == perp.key:
+        return True
+    kinds = view.tools.lexicon.words["state_speaker_kinds"]
+    if view.actor_kind(who.key) not in kinds or view.actor_kind(perp.key) not in kinds:
+        return False
+    country = view.actor_country(who.key)
+    return bool(country and country == view.actor_country(perp.key))
+
+
+_ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?:\w+\s+)?attacks\b", re.IGNORECASE)
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while)\s+|;\s+")
+
+
+def _casualty_speaker(view: SentenceView) -> ActorRef | None:
+    """ "X said it fired ..., and the Y military said seven soldiers were wounded": the speaker of the casualty clause."""
+    lex = view.tools.lexicon
+    words = view.find("killed_words") + view.find("injured_words") + view.find("no_casualties")
+    if not words:
+        return None
+    pos = min(w.start() for w in words)
+    joins = [j.end() for j in _CLAUSE_JOIN.finditer(view.text, view.start, pos)]
+    if not joins:
+        return None
+    verbs = [v for v in lex.find("speech_verbs", view.text, joins[-1], pos)]
+    return (_subject_of(view, verbs[-1].start()) if verbs else None)
 
 
 def _negated_clause(view: SentenceView, pos: int) -> bool:

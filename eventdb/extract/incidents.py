@@ -24,6 +24,7 @@ _NEAR = re.compile(r"\b(?:near|outside|close to|(?:south|north|east|west)(?:east
 _LOCATIVE = re.compile(r"\b(?:in|inside|at|near|into|across|over|on|of|within|throughout)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
+_KIND_NEAR_KEPT = 1  # "near Ain al-Asad air base", "near Erbil airport": a base or airport is the place; near a town is only its country
 _VICTIM_PERSON = re.compile(r"^[\s,]*(?:[A-Za-z’'-]+\s+){0,6}?", re.IGNORECASE)
 
 
@@ -293,7 +294,7 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
         passive_subject = m.start < t_start and re.fullmatch(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+)?", view.text[m.end:t_start]) is not None
         if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _LOCATIVE.search(view.before(m.start, 14)):
             continue  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
-        if _NEAR.search(view.before(m.start, 40)) and view.is_specific_place(key):
+        if _NEAR.search(view.before(m.start, 40)) and view.is_specific_place(key) and view.place_rank(key) > _KIND_NEAR_KEPT:
             country = view.country_of(key)
             candidates = [p for p in view.tools.reference.places if p.kind == "country" and p.country == country]
             if not candidates:
@@ -367,12 +368,42 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
                         and not re.search(r"\b(?:and|or)\b|[,;]", before_word) and _victim_noun(view, c.end) \
                         and not casualty_word.search(view.before(c.start, 20)):
                     subjects.append(c.value)
+        if not objects and kind == "killed":
+            objects = [n for w in view.find(category, ws, we) if (n := _singular_victims(view, w.end(), we)) is not None][:1]
         if objects or subjects:
             result[kind] = (objects or subjects)[0]
     if view.has("no_casualties", ws, we):
         result.setdefault("killed", 0)
         result.setdefault("injured", 0)
     return result.get("killed"), result.get("injured")
+
+
+_SINGULAR: dict[int, tuple[object, re.Pattern[str]]] = {}
+
+
+def _singular_pattern(view: SentenceView) -> re.Pattern[str]:
+    """ "a <group> commander and two of his bodyguards": built once per lexicon from `single_victim_words` and `victims`."""
+    lex = view.tools.lexicon
+    cached = _SINGULAR.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    roles = "|".join(re.escape(w) for w in sorted(lex.words["single_victim_words"], key=len, reverse=True))
+    victims = "|".join(re.escape(w) for w in sorted(lex.words["victims"], key=len, reverse=True))
+    pattern = re.compile(rf"\s+(?:an?|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{roles})\b(?!-)"
+                         rf"(?P<more>\s+and\s+(?P<n>[\w-]+)\s+(?:of\s+(?:his|her|their|its)\s+)?(?:{victims})\b)?")
+    _SINGULAR[id(lex)] = (lex, pattern)
+    return pattern
+
+
+def _singular_victims(view: SentenceView, pos: int, we: int) -> int | None:
+    """ "killed a senior adviser" = 1; "killed a commander and two of his bodyguards" = 3."""
+    m = _singular_pattern(view).match(view.text, pos, we)
+    if not m:
+        return None
+    if not m.group("more"):
+        return 1
+    counts = [c for c in view.counts if c.start == m.start("n")]
+    return 1 + counts[0].value if counts else None
 
 
 def _victim_noun(view: SentenceView, pos: int) -> bool:
@@ -425,6 +456,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
             victim = _victim(view, Trigger(kill.start(), kill.end(), kill.group(0), event_type) if kill else t, we)
             if victim:
                 event_type = "assassination"
+    if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t.phrase):
+        event_type = "airstrike"
     target = victim or _target(view, t, ws, we, perp, passive)
     place, place_text, country = _place(view, ws, we, t.start, lex.is_a("plural_triggers", t.phrase))
     place_span = None
@@ -440,12 +473,21 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
                   "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
                   _separate(view, t), plural, place_span=place_span)
+    if view.has("interception", ws, we):
+        draft.outcome = "intercepted"
     if reason == "negated":
         if not definite:
             return None
         draft.reference_only = True
         return draft
     return draft if _specific(view, draft, t) else None
+
+
+def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: list[str], phrase: str) -> bool:
+    """ "A US drone strike": a state's forces striking with a drone or aircraft carry out an airstrike, not a generic attack."""
+    lex = view.tools.lexicon
+    return bool(perp and view.actor_kind(perp.key) in lex.words["air_force_kinds"]
+                and weapons and all(w in lex.words["air_weapons"] for w in weapons) and lex.is_a("air_strike_nouns", phrase))
 
 
 def _introduces_example(view: SentenceView, t: Trigger) -> bool:
@@ -562,6 +604,8 @@ def merge(old: Draft, new: Draft, view: SentenceView) -> None:
             old.weapons.append(w)
     if new.reference_only:
         return  # a denial names the incident; it asserts none of its details
+    if old.outcome == "unknown":
+        old.outcome = new.outcome
     for name in ("perpetrator", "target", "killed", "injured", "projectiles"):
         if getattr(old, name) is None and getattr(new, name) is not None:
             setattr(old, name, getattr(new, name))

@@ -1,0 +1,170 @@
+"""General extraction rules, on sentences written for these tests (not taken from any article set).
+
+Each rule has varied positive sentences and negative ones that guard precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from test_extract_rules import ref, run  # noqa: F401  (the fixture reference and the runner)
+
+
+def claims_of(x, kind: str):
+    return [c for c in x.claims if c.type == kind]
+
+
+def key(a):
+    return a.key if a else None
+
+
+# 1. A state's own statement about its own strike claims it; its drone strike is an airstrike.
+
+@pytest.mark.parametrize("text", [
+    "A US drone strike on a car in Baghdad on Wednesday killed a Kataib Hezbollah commander and two of his bodyguards, "
+    "CENTCOM said in a statement.",
+    "An American drone strike in Baghdad on Monday killed a Kataib Hezbollah commander and two bodyguards, US Central Command said.",
+])
+def test_own_state_statement_claims_its_strike(ref, text):
+    x = run(ref, text)
+    (i,) = x.incidents
+    assert i.event_type == "airstrike" and i.perpetrator_basis == "claimed" and i.killed == 3
+    (c,) = claims_of(x, "responsibility_claimed")
+    assert key(c.claimant) == "us-centcom" and key(c.perpetrator) == "united-states"
+    assert not claims_of(x, "attribution")
+
+
+def test_a_state_reporting_another_states_strike_still_attributes(ref):
+    x = run(ref, "An Israeli drone strike on a car near Damascus on Monday killed two people, the Pentagon said.")
+    assert not claims_of(x, "responsibility_claimed")
+    assert [key(c.perpetrator) for c in claims_of(x, "attribution")] == ["israel"]
+
+
+def test_a_state_drone_and_missile_attack_stays_an_attack(ref):
+    (i,) = run(ref, "Iran launched a drone and missile strike on Haifa on Saturday.").incidents
+    assert i.event_type == "attack"
+
+
+def test_a_militia_drone_strike_is_not_an_airstrike(ref):
+    (i,) = run(ref, "A Kataib Hezbollah drone strike hit Erbil Airport on Sunday.").incidents
+    assert i.event_type == "attack"
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("An air strike near Damascus on Monday killed a senior adviser of the IRGC.", 1),
+    ("A drone strike in Baghdad on Monday killed a Nujaba commander and three of his guards.", 4),
+    ("A drone strike in Baghdad on Monday killed a commander and two bodyguards.", 3),
+])
+def test_singular_victims_are_counted(ref, text, killed):
+    (i,) = run(ref, text).incidents
+    assert i.killed == killed
+
+
+def test_a_singular_word_that_is_not_a_person_is_not_a_victim(ref):
+    (i,) = run(ref, "A drone strike in Baghdad on Monday killed a senior commander's hopes, officials said.").incidents
+    assert i.killed in (None, 1)  # the rule reads "a <...> commander": documented limit, never more than one
+
+
+# 5. Compound sentences: each clause's speaker keeps its own statement.
+
+def test_casualty_figure_belongs_to_the_speaker_of_its_clause(ref):
+    x = run(ref, "Kataib Hezbollah said it fired a barrage of rockets at Israeli army positions near Haifa on Saturday, "
+                 "and the Israeli military said seven soldiers were lightly wounded.")
+    (i,) = x.incidents
+    assert i.injured == 7
+    assert [key(c.claimant) for c in claims_of(x, "responsibility_claimed")] == ["kataib-hezbollah"]
+    (cas,) = claims_of(x, "casualty_report")
+    assert key(cas.claimant) == "idf" and cas.injured == 7
+
+
+def test_single_clause_casualty_report_keeps_its_speaker(ref):
+    x = run(ref, "A drone struck Ain al-Asad on Sunday. The Pentagon said the attack injured three soldiers.")
+    (cas,) = claims_of(x, "casualty_report")
+    assert key(cas.claimant) == "us-dod" and cas.injured == 3
+
+
+# 8. Interception: the incident's outcome.
+
+@pytest.mark.parametrize("text", [
+    "Two drones targeting the coalition base at Erbil Airport were shot down late on Tuesday, the Pentagon said, "
+    "adding that there were no casualties or damage.",
+    "A drone launched at Erbil Airport on Tuesday was intercepted, the Pentagon said.",
+])
+def test_intercepted_projectiles_make_an_intercepted_incident(ref, text):
+    x = run(ref, text)
+    (i,) = x.incidents
+    assert i.outcome == "intercepted" and i.place.key == "erbil-airport"
+    assert [key(c.claimant) for c in claims_of(x, "interception")] == ["us-dod"]
+
+
+def test_no_casualties_or_damage_is_zero_casualties(ref):
+    (i,) = run(ref, "Two drones targeting Erbil Airport were shot down on Tuesday, the Pentagon said, adding that there "
+                    "were no casualties or damage.").incidents
+    assert (i.killed, i.injured) == (0, 0)
+
+
+def test_a_hit_is_not_intercepted(ref):
+    (i,) = run(ref, "Two drones struck Erbil Airport on Tuesday, wounding a soldier.").incidents
+    assert i.outcome == "unknown"
+
+
+# 9. A past strike inside a vow is an incident; the vow is not.
+
+def test_strike_that_a_vow_retaliates_for_is_an_incident(ref):
+    x = run(ref, "Iraqi factions vowed to retaliate for an Israeli air strike near Damascus that reportedly killed "
+                 "a senior adviser of the IRGC.")
+    (i,) = x.incidents
+    assert i.event_type == "airstrike" and key(i.perpetrator) == "israel" and i.killed == 1 and i.stance == "hedged"
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah warned it would target American interests if the strikes continue.",
+    "Analysts said the militias might resume attacks on US bases such as Ain al-Asad.",
+    "Nujaba vowed to strike Erbil Airport with drones.",
+])
+def test_vows_threats_and_speculation_are_not_incidents(ref, text):
+    assert run(ref, text).incidents == ()
+
+
+# 10. A rocket near a base without casualties, told by an unnamed source.
+
+def test_rocket_near_a_base_without_casualties(ref):
+    x = run(ref, "A rocket landed near Ain al-Asad north of Baghdad without causing casualties, a security source told reporters.")
+    (i,) = x.incidents
+    assert i.place.key == "ain-al-asad" and i.weapons == ("rocket",) and (i.killed, i.injured) == (0, 0)
+    assert i.claimant is not None and i.claimant.text == "a security source" and i.claimant.key is None
+    assert i.stance == "asserted"  # a named kind of source asserting is not a hedge; the claimant records who said it
+
+
+def test_near_a_town_is_still_only_its_country(ref):
+    (i,) = run(ref, "A drone attack near Isfahan on Friday wounded two guards.").incidents
+    assert i.place.key == "iran"
+
+
+# 12. Denials of a role.
+
+def test_armed_group_denying_a_role_denies_responsibility_for_the_attacks_described(ref):
+    x = run(ref, "Drones attacked Erbil Airport and Ain al-Asad on Monday, wounding two soldiers. "
+                 "Kataib Hezbollah denied any role in the attacks.")
+    (c,) = claims_of(x, "responsibility_denied")
+    assert key(c.claimant) == "kataib-hezbollah" and c.stance == "denied" and c.incident == x.incidents[0].local_id
+    assert not claims_of(x, "involvement_denied")
+
+
+def test_state_force_denying_a_role_denies_involvement(ref):
+    x = run(ref, "A drone attack hit Erbil Airport on Monday. CENTCOM denied any role in the attack.")
+    assert [key(c.claimant) for c in claims_of(x, "involvement_denied")] == ["us-centcom"]
+    assert not claims_of(x, "responsibility_denied")
+
+
+def test_denial_of_attacks_in_general_is_not_linked(ref):
+    x = run(ref, "A drone attack hit Erbil Airport on Monday. Iran denied supporting attacks on US forces in Iraq.")
+    (c,) = claims_of(x, "involvement_denied")
+    assert c.incident is None
+
+
+def test_published_date_is_used(ref):
+    x = run(ref, "A US drone strike in Baghdad on Monday killed a commander, CENTCOM said.")
+    assert x.incidents[0].date.on == dt.date(2024, 3, 4)
