@@ -168,3 +168,78 @@ def test_denial_of_attacks_in_general_is_not_linked(ref):
 def test_published_date_is_used(ref):
     x = run(ref, "A US drone strike in Baghdad on Monday killed a commander, CENTCOM said.")
     assert x.incidents[0].date.on == dt.date(2024, 3, 4)
+
+
+# 2. A headline restates the lead: no incident of its own.
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_headline_is_not_a_separate_incident(ref, sep):
+    x = run(ref, "US strike in Baghdad kills Kataib Hezbollah commander" + sep +
+                 "A US drone strike on a car in Baghdad on Wednesday killed a Kataib Hezbollah commander, CENTCOM said.")
+    (i,) = x.incidents
+    assert i.span.quote.startswith("A US drone strike") and i.date.on == dt.date(2024, 3, 6)
+
+
+def test_headline_alone_or_a_first_sentence_with_a_stop_are_read(ref):
+    assert len(run(ref, "A drone attack hit Erbil Airport on Monday.\nThe Pentagon said no one was hurt.").incidents) == 1
+    assert len(run(ref, "Drone attack hits Erbil Airport on Monday").incidents) == 1  # no body: the only line is read
+
+
+def test_long_first_line_without_stop_is_not_a_headline(ref):
+    line = "A drone attack hit Erbil Airport on Monday and " + "the base was closed for a while " * 4
+    assert len(run(ref, line + "\nMore later.").incidents) == 1
+
+
+# 6. and 8. Speakers the reference lacks are kept as written.
+
+def test_state_media_casualty_report_with_an_unknown_speaker(ref):
+    x = run(ref, "Israeli jets struck Damascus on Monday. Syrian state media reported that two people were killed in the strikes.")
+    (c,) = claims_of(x, "casualty_report")
+    assert c.claimant.text == "Syrian state media" and c.claimant.key is None and c.killed == 2
+    assert c.incident == x.incidents[0].local_id
+
+
+def test_regional_government_after_the_report_is_the_interception_claimant(ref):
+    x = run(ref, "Two drones targeting the coalition base at Erbil Airport were shot down late on Tuesday, "
+                 "the Kurdistan regional government said.")
+    (c,) = claims_of(x, "interception")
+    assert c.claimant.text == "Kurdistan regional government" and c.claimant.key is None
+
+
+def test_news_agency_reports_an_interception(ref):
+    x = run(ref, "Iran fired missiles at Haifa on Saturday. AFP said air defenses intercepted most of the missiles.")
+    (c,) = claims_of(x, "interception")
+    assert c.claimant.text == "AFP" and c.incident == x.incidents[0].local_id
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli jets struck Damascus on Monday. It said two people were killed.",
+    "Israeli jets struck Damascus on Monday. Residents said two people were killed.",
+])
+def test_pronouns_and_anonymous_plurals_are_not_named_speakers(ref, text):
+    assert all(c.claimant is None or c.claimant.text not in ("It", "Residents") for c in run(ref, text).claims)
+
+
+# 11. Statistics.
+
+def test_statistic_with_two_actors_takes_the_first_named(ref):
+    (s,) = run(ref, "The United States and Israel have carried out dozens of air strikes on Houthi targets.").statistics
+    assert s.actor.key == "united-states" and (s.count, s.qualifier) == (24, "at_least")
+
+
+def test_statistic_since_a_month(ref):
+    (s,) = run(ref, "The Houthis have launched more than 100 attacks on merchant vessels since November 2023, "
+                    "according to US officials.").statistics
+    assert (s.count, s.qualifier, s.period_start) == (100, "more_than", dt.date(2023, 11, 1))
+
+
+def test_projectiles_over_several_days_are_a_statistic(ref):
+    x = run(ref, "Hezbollah fired about 20 anti-tank missiles and rockets over the weekend.")
+    (s,) = x.statistics
+    assert (s.count, s.qualifier, s.period_text) == (20, "approx", "over the weekend")
+    assert x.incidents == ()
+
+
+def test_projectiles_on_one_day_are_an_incident(ref):
+    x = run(ref, "Hezbollah fired 20 rockets at Haifa on Saturday.")
+    assert x.statistics == () and len(x.incidents) == 1

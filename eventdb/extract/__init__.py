@@ -48,7 +48,10 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     claims: list[Claim] = []
     stats = []
     affs = []
-    for sentence in _sentences(article.text):
+    headline = _headline_end(article.text)
+    for sentence in _sentences(article.text, headline):
+        if sentence.end <= headline:
+            continue  # a headline restates the lead: the body sentence says it with its details
         view = SentenceView.build(article.text, sentence, article.published, tools)
         sentence_stats = statistics(view)
         stats.extend(sentence_stats)
@@ -65,11 +68,23 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
 _ELISION = re.compile(r"(?<![.!?\s])[\s,;:]*(?:\.\s){2}\.$|(?<![.!?\s])[\s,;:]*…$")
 
 
-def _sentences(text: str) -> list[Sentence]:
+_HEADLINE = re.compile(r"[ \t]*(?P<line>[^\n]*[^\s.!?:;,”\"])[ \t]*\n\s*\S")
+_HEADLINE_MAX_WORDS = 20
+
+
+def _headline_end(text: str) -> int:
+    """End of a headline: a short first line without a final stop, followed by the body; 0 when there is none."""
+    m = _HEADLINE.match(text)
+    if not m or len(m.group("line").split()) > _HEADLINE_MAX_WORDS:
+        return 0
+    return m.end("line")
+
+
+def _sentences(text: str, headline: int = 0) -> list[Sentence]:
     """Sentences, with an elision mark inside a sentence ("Since November 2023, . . . militias") not taken as its end."""
     out: list[Sentence] = []
     glue = False
-    for s in _at_line_ends(text, split_sentences(text)):
+    for s in _at_line_ends(text, _split_at(text, split_sentences(text), headline)):
         if glue and out:
             prev = out.pop()
             s = Sentence(prev.index, prev.start, s.end, text[prev.start:s.end])
@@ -77,6 +92,21 @@ def _sentences(text: str) -> list[Sentence]:
             s = Sentence(len(out), s.start, s.end, s.text)
         out.append(s)
         glue = _ELISION.search(s.text) is not None
+    return out
+
+
+def _split_at(text: str, sentences: list[Sentence], cut: int) -> list[Sentence]:
+    """The sentence that runs over `cut` (a headline's end) becomes two."""
+    if not cut:
+        return sentences
+    out = []
+    for s in sentences:
+        if s.start < cut < s.end:
+            body = cut + len(text[cut:s.end]) - len(text[cut:s.end].lstrip())
+            out.append(Sentence(len(out), s.start, cut, text[s.start:cut]))
+            out.append(Sentence(len(out), body, s.end, text[body:s.end]))
+        else:
+            out.append(Sentence(len(out), s.start, s.end, s.text))
     return out
 
 

@@ -8,7 +8,7 @@ from eventdb.assertions import ActorRef, AffiliationStatement, Statistic
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.dates import DateMention
 
-_PERIOD = re.compile(r"\b(?:in recent (?:weeks|months|days|hours)|since (?:the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks|months|days|year)|this year|last year)", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:in recent (?:weeks|months|days|hours)|since (?:the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
 
 
 def statistics(view: SentenceView) -> list[Statistic]:
@@ -17,8 +17,9 @@ def statistics(view: SentenceView) -> list[Statistic]:
     target_nouns = lex.pattern("statistic_target_nouns")
     verbs = lex.pattern("statistic_verbs")
     out = []
+    projectiles = lex.pattern("statistic_projectile_nouns") if view.has("multi_day_periods") else None
     for c in view.counts:
-        found = _counted_noun(view, c.end, nouns, target_nouns, verbs.search(view.before(c.start, 30)) is not None)
+        found = _counted_noun(view, c.end, nouns, target_nouns, verbs.search(view.before(c.start, 30)) is not None, projectiles)
         if not found:
             continue
         what_end, what = found
@@ -27,8 +28,11 @@ def statistics(view: SentenceView) -> list[Statistic]:
     return out
 
 
-def _counted_noun(view: SentenceView, pos: int, nouns, target_nouns, after_verb: bool) -> tuple[int, str] | None:
-    """ "100 missile and drone launches": up to four modifier words, then a statistic noun."""
+def _counted_noun(view: SentenceView, pos: int, nouns, target_nouns, after_verb: bool, projectiles=None) -> tuple[int, str] | None:
+    """ "100 missile and drone launches": up to four modifier words, then a statistic noun.
+
+    `projectiles` (only when the sentence spans several days): "about 20 anti-tank missiles and rockets
+    over the weekend" adds up many launches, it is not one incident's projectile count."""
     words = list(re.finditer(r"[\w.-]+", view.after(pos, 70)))
     if words and words[0].group(0) == "of":
         words = words[1:]
@@ -37,7 +41,7 @@ def _counted_noun(view: SentenceView, pos: int, nouns, target_nouns, after_verb:
         if i + 1 < len(words):
             candidates.insert(0, w.group(0) + " " + words[i + 1].group(0))
         for cand in candidates:
-            if nouns.fullmatch(cand) or (after_verb and target_nouns.fullmatch(cand)):
+            if nouns.fullmatch(cand) or (after_verb and target_nouns.fullmatch(cand)) or (projectiles and projectiles.fullmatch(cand)):
                 first = words[0].start()
                 end = w.start() + len(cand)
                 return pos + end, view.after(pos, 70)[first:end]
@@ -54,7 +58,10 @@ def _stat_actor(view: SentenceView, pos: int, end: int) -> ActorRef | None:
     actors = [m for m in view.actors(view.start, pos)
               if not re.search(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$", view.before(m.start, 14))]
     if actors:
-        return actor_ref(actors[-1])
+        first = len(actors) - 1
+        while first > 0 and re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[actors[first - 1].end:actors[first].start]):
+            first -= 1  # "The United States and Britain have carried out ...": the first named leads
+        return actor_ref(actors[first])
     after = [m for m in view.actors(end, min(view.end, end + 30))]
     if after and view.has("triggers", after[0].end, min(view.end, after[0].end + 20)):
         return actor_ref(after[0])

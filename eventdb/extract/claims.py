@@ -33,7 +33,28 @@ def speaker(view: SentenceView, before: int) -> ActorRef | None:
             return who
     for m in lex.pattern("unknown_actors").finditer(view.text, view.start, before):
         return ActorRef(m.group(0), None, m.start(), m.end())
+    for v in verbs[:1]:
+        return _unresolved_speaker(view, v.start())
     return None
+
+
+_NAMED_SPEAKER = re.compile(
+    r"(?:^|[,;]\s+)(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?:\s+(?:regional\s+|security\s+|state\s+|news\s+)?"
+    r"(?:government|media|military|army|ministry|officials|authorities|agency|police|service|council))?)\s+$")
+
+
+def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
+    """ "Syrian state media reported", "..., the Kurdistan regional government said": a named speaker the reference lacks, as written."""
+    before = view.text[view.start:verb]
+    m = _NAMED_SPEAKER.search(before)
+    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]) \
+            or m.group("name").split()[0] in _PRONOUNS:
+        return None
+    s = view.start + m.start("name")
+    return ActorRef(m.group("name"), None, s, s + len(m.group("name")))
+
+
+_PRONOUNS = frozenset({"It", "They", "He", "She", "We", "I", "Officials", "Analysts", "Witnesses", "Residents", "Sources"})
 
 
 def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
