@@ -243,3 +243,28 @@ def test_projectiles_over_several_days_are_a_statistic(ref):
 def test_projectiles_on_one_day_are_an_incident(ref):
     x = run(ref, "Hezbollah fired 20 rockets at Haifa on Saturday.")
     assert x.statistics == () and len(x.incidents) == 1
+
+
+# 4. Several events with their own dates in one sentence.
+
+def test_one_sentence_with_a_strike_wave_and_an_earlier_attack(ref):
+    x = run(ref, "A US drone strike in Baghdad on Wednesday killed a commander. The strike came days after the United States "
+                 "hit more than 85 targets in Iraq and Syria on Friday in retaliation for the drone attack that killed "
+                 "three US soldiers at a logistics base in Jordan, on January 28.")
+    dates = [i.date.on for i in x.incidents]
+    assert dates == [dt.date(2024, 3, 6), dt.date(2024, 3, 1), dt.date(2024, 1, 28)]
+    wave, drone = x.incidents[1], x.incidents[2]
+    assert key(wave.perpetrator) == "united-states" and wave.target is None
+    assert drone.killed == 3 and drone.place.key == "jordan" and drone.weapons == ("drone",)
+    assert x.statistics == ()  # one day's strikes on 85 targets are one strike wave, not an aggregate
+
+
+def test_targets_over_weeks_stay_a_statistic(ref):
+    x = run(ref, "The United States has hit more than 85 targets in Iraq and Syria since January.")
+    assert len(x.statistics) == 1 and x.incidents == ()
+
+
+def test_date_of_a_vow_is_not_the_date_of_the_strike_it_answers(ref):
+    (i,) = run(ref, "Nujaba vowed on Thursday to retaliate for an Israeli air strike near Damascus that killed "
+                    "a senior adviser of the IRGC.").incidents
+    assert i.date.on is None and i.killed == 1

@@ -18,7 +18,10 @@ def statistics(view: SentenceView) -> list[Statistic]:
     verbs = lex.pattern("statistic_verbs")
     out = []
     projectiles = lex.pattern("statistic_projectile_nouns") if view.has("multi_day_periods") else None
+    waves = {c for _, c in strike_waves(view)}
     for c in view.counts:
+        if c in waves:
+            continue
         found = _counted_noun(view, c.end, nouns, target_nouns, verbs.search(view.before(c.start, 30)) is not None, projectiles)
         if not found:
             continue
@@ -48,6 +51,43 @@ def _counted_noun(view: SentenceView, pos: int, nouns, target_nouns, after_verb:
         if not re.fullmatch(r"[a-z-]+|U\.S\.|US|[A-Z][a-z]+", w.group(0)):
             return None
     return None
+
+
+_WAVE_NOUNS: dict[int, tuple[object, re.Pattern[str]]] = {}
+
+
+def _wave_noun(lex) -> re.Pattern[str]:
+    """Up to two modifier words then a target noun ("85 militia targets"), compiled once per lexicon."""
+    cached = _WAVE_NOUNS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        nouns = lex.pattern("statistic_target_nouns").pattern
+        cached = _WAVE_NOUNS[id(lex)] = (lex, re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?{nouns}", re.IGNORECASE))
+    return cached[1]
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:in retaliation|in response|after|before|following|since)\b", re.IGNORECASE)
+
+
+def strike_waves(view: SentenceView) -> list[tuple[re.Match[str], object]]:
+    """ "hit more than 85 targets in Iraq and Syria on Friday": one day's strikes on many targets are one incident.
+
+    A statistic verb, a count of target nouns (`statistic_target_nouns`), and a day-precision
+    date in the same clause; returns (verb match, count) pairs."""
+    lex = view.tools.lexicon
+    out = []
+    for v in view.find("statistic_verbs"):
+        c = next((c for c in view.counts if c.start > v.end()), None)
+        if c is None or not re.fullmatch(r"\s+", view.text[v.end():c.start]):
+            continue
+        noun = _wave_noun(lex).match(view.text, c.end)
+        if noun is None:
+            continue
+        for d in view.dates:
+            if d.precision == "day" and d.start >= noun.end() and d.start - noun.end() < 60 \
+                    and not _CLAUSE_BREAK.search(view.text, noun.end(), d.start):
+                out.append((v, c))
+                break
+    return out
 
 
 def _stance(view: SentenceView) -> str:

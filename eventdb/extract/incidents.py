@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span
+from eventdb.extract.aggregates import strike_waves
 from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.dates import DateMention
 from eventdb.extract.lexicon import fold, trigger_type
@@ -101,7 +102,15 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
         if out and ((weak and not place_between and not new_clause) or m.start() - out[-1].end < 12):
             continue  # "strikes ... launched by X, targeted Y": one incident, read in one window
         out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase)))
-    return out
+    return _with_waves(view, out, blocked)
+
+
+def _with_waves(view: SentenceView, triggers: list[Trigger], blocked: list[tuple[int, int]]) -> list[Trigger]:
+    """ "the United States hit more than 85 targets ... on Friday": the verb of a one-day strike wave is a trigger."""
+    waves = [Trigger(v.start(), v.end(), fold(v.group(0)), "attack") for v, _ in strike_waves(view)
+             if not any(s <= v.start() < e for s, e in blocked)]
+    waves = [w for w in waves if not any(t.start <= w.start < t.end + 12 or w.start <= t.start < w.end + 40 for t in triggers)]
+    return sorted(triggers + waves, key=lambda t: t.start) if waves else triggers
 
 
 def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]]:
@@ -113,7 +122,7 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
         if i + 1 < len(triggers):
             nxt = triggers[i + 1]
             gap = view.text[t.end:nxt.start]
-            breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in the wake of)\s", gap)
+            breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in retaliation for|in the wake of)\s", gap)
                       if not _joins_weapons(view, t.end + m.start(), gap[m.start():])]
             end = t.end + (breaks[-1] if breaks else len(gap))
         bounds.append((start, end))
@@ -262,8 +271,8 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         verb = view.tools.lexicon.pattern("speech_verbs").search(view.after(m.end, 30))
         if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]):
             continue  # "..., Iraqi security sources told Reuters": the speaker, not the target
-        if re.search(r"\bby\s+(?:the\s+)?$", view.before(m.start, 10), re.IGNORECASE):
-            continue
+        if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?$", view.before(m.start, 10), re.IGNORECASE):
+            continue  # "by X" is the perpetrator; "targets in Iraq" is where, not whom
         return actor_ref(m)
     return None
 
@@ -424,6 +433,8 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
     for statement, outside, d in cands:
         if outside and (d.precision == "year" or d.start > ws or ws - d.end > 100):
             continue
+        if d.end <= t.start and lex.pattern("vow_verbs").search(view.text, max(view.start, d.start - 25), d.end):
+            continue  # "vowed on Thursday to retaliate for an air strike": the day of the vow, the strike came before
         if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)):
             continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
         if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > 20:
