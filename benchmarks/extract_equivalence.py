@@ -18,6 +18,8 @@ Exit status 1 on any difference.
 from __future__ import annotations
 
 import argparse
+import itertools
+import random
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -71,6 +73,21 @@ TRICKY = [
     "Don’t go. He didn't. It isn’t. They won’t. OK.",
     "Pro-Iranian factions hit it. Iran-backed groups hit it.And then more.",
 ]
+
+
+_PIECES = ("the", "The", "army", "said", "Iraq", "U.S.", "Gen.", "Maj.", "Dr.", "St.", "No.", "no", "Mr.", "a.m.",
+           "p.m.", "3.5", "5", "12", "2023", "Jan", "May", "IV", "II", "IS", "US", "A.", "J.", "e.g.", "etc.", "al.",
+           ".", "..", "...", ". . .", "!", "?", ";", ":", ",", "“", "”", "\"", "'", "’", "‘", "(", ")", "[", "]",
+           "{", "}", "*", "–", "-", "\n", "\n\n", " ", "  ", "\t", "\u00a0", "\u200b", "Kataib", "Hezbollah",
+           "iPhone", "al-Sudani", "don’t", "isn't", "others.United", "tensions.The", "AFP.On", "1.", "2)", "(4)")
+
+
+def fuzz_texts(count: int, seed: int = 3) -> Iterator[tuple[str, str]]:
+    """Random strings of the pieces syntok reacts to, joined by a space or nothing."""
+    rng = random.Random(seed)
+    for n in range(count):
+        parts = [rng.choice(_PIECES) + rng.choice(("", " ", " ", " ")) for _ in range(rng.randint(1, 40))]
+        yield f"fuzz:{n}", "".join(parts)
 
 
 def legacy_split_sentences(text: str) -> list[Sentence]:
@@ -171,7 +188,7 @@ def compare(name: str, items: Iterable[tuple[str, object, object]]) -> int:
 
 
 def sentence_pairs(count: int) -> Iterator[tuple[str, object, object]]:
-    for origin, text in texts(count):
+    for origin, text in itertools.chain(texts(count), fuzz_texts(count * 10)):
         yield origin, legacy_split_sentences(text), split_sentences(text)
 
 

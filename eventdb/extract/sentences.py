@@ -1,11 +1,25 @@
-"""Sentence splitting with exact character offsets into the normalized article text."""
+"""Sentence splitting with exact character offsets into the normalized article text.
+
+syntok decides the sentences, but running its pure-Python tokenizer and state
+machine over every word was half of the extraction time. Most sentence ends are
+plain ("... in Baghdad. The army said"), and a sentence with no other
+punctuation that syntok reacts to can only be one sentence. So each paragraph is
+cut at ends syntok certainly splits, spans with nothing syntok could act on
+become sentences directly, and only the rest (abbreviations, decimals,
+brackets, semicolons, ellipses, odd spaces) goes through syntok, which sees the
+same tokens there as it would in the whole paragraph. The result is identical to
+syntok on the whole text; benchmarks/extract_equivalence.py checks it.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from syntok import segmenter
+from syntok._segmentation_states import State
+from syntok.tokenizer import Tokenizer
 
 
 @dataclass(frozen=True)
@@ -19,18 +33,93 @@ class Sentence:
 def split_sentences(text: str) -> list[Sentence]:
     """syntok sentences (it splits glued ones such as "tensions.The Iraqi"), as offsets into `text`."""
     out: list[Sentence] = []
-    for paragraph in segmenter.analyze(text):
-        for tokens in paragraph:
-            if not tokens:
-                continue
-            start = tokens[0].offset
-            end = tokens[-1].offset + len(tokens[-1].value)
-            end = _end_in_text(text, tokens[-1].offset, end)
+    for offset, paragraph in segmenter.preprocess_with_offsets(text):
+        for start, end, last in _paragraph_sentences(paragraph, offset):
+            end = _end_in_text(text, last, end)
             for s, e in _split_glued(text, start, end):
                 out.append(Sentence(len(out), s, e, text[s:e]))
     return out
 
 
+_TOKENIZER = Tokenizer(replace_not_contraction=False)
+
+# A word syntok never reads as an abbreviation, initial or roman numeral (no
+# lower-to-upper change inside, which its tokenizer would split), a full stop,
+# ! or ?, maybe one closing quote, then a capital or an opening quote after a
+# space, or the paragraph end: syntok always ends the sentence there. A number qualifies unless a month
+# abbreviation follows ("5. Jan"). Glued ends ("tensions.The") qualify when the
+# tokenizer cuts them (lowercase, stop, capitalized word).
+_MONTHS = "|".join(sorted((m for m in State.months if m[:1].isupper()), key=len, reverse=True))
+_PLAIN_END = re.compile(
+    rf"(?<!\S)(?:(?P<word>[A-Z]{{2,}}|[A-Z]?[a-z]+)|[0-9]{{2,}}(?=[.!?][”\"’']?\s++(?!{_MONTHS})))"
+    r"(?P<stop>[.!?])(?:[”\"’']?(?=\s+[A-Z“‘\"]|\s*\Z)|(?<=[a-z][.!?])(?=[A-Z][a-z]+(?:[\s,]|\Z)))"
+)
+_NOT_PLAIN_WORDS = State.abbreviations | State.roman_numerals | State.months | {"no", "No", "NO"}
+# What syntok acts on inside a sentence: terminals (also inside "3.5", "U.S", "..."),
+# opening brackets, and spaces its tokenizer and `re` might see differently.
+_SYNTOK_NEEDED = re.compile(
+    "[" + re.escape("".join(t for t in State.terminals if len(t) == 1))
+    + re.escape("".join(State.opening_brackets)) + r"\u200b]|[^\S \n\t\r]"
+)
+_FIRST_VISIBLE = re.compile(r"\S")
+
+
+def _paragraph_sentences(paragraph: str, offset: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, offset of the last token) of each syntok sentence of one paragraph."""
+    chunk = 0
+    for m in _PLAIN_END.finditer(paragraph):
+        word = m.group("word")
+        if word in _NOT_PLAIN_WORDS or _inside_brackets(paragraph, chunk, m.start()):
+            continue
+        yield from _chunk_sentences(paragraph, offset, chunk, m.end(), m.start("stop"))
+        chunk = m.end()
+    if chunk < len(paragraph):
+        yield from _chunk_sentences(paragraph, offset, chunk, len(paragraph), len(paragraph))
+
+
+def _chunk_sentences(paragraph: str, offset: int, start: int, end: int, body_end: int) -> Iterator[tuple[int, int, int]]:
+    """One sentence if nothing before `body_end` can make syntok split or skip; else ask syntok."""
+    first = _FIRST_VISIBLE.search(paragraph, start, end)
+    if first is None:
+        return
+    if _SYNTOK_NEEDED.search(paragraph, start, body_end) is None:
+        # After trailing spaces syntok's last token is an empty one at the paragraph end.
+        last = end if paragraph[end - 1].isspace() else end - 1
+        yield offset + first.start(), offset + end, offset + last
+        return
+    for tokens in segmenter.segment(_TOKENIZER.tokenize(paragraph[start:end])):
+        base = offset + start
+        yield base + tokens[0].offset, base + tokens[-1].offset + len(tokens[-1].value), base + tokens[-1].offset
+
+
+def _inside_brackets(paragraph: str, start: int, end: int) -> bool:
+    """An opening bracket still open at `end`: syntok may skip over that stretch, so no cut there.
+
+    Counts brackets as syntok's tokenizer cuts them; when unsure (a bracket inside a run of
+    punctuation, which is one token, a non-ASCII bracket, odd spaces) it answers yes.
+    """
+    if _ANY_BRACKET.search(paragraph, start, end) is None:
+        return False
+    if _ODD_SPACE.search(paragraph, start, end) or _OTHER_BRACKET.search(paragraph, start, end):
+        return True
+    depth = 0
+    for run in _BRACKET_RUN.finditer(paragraph, start, end):
+        token = run.group()
+        if len(token) > 1 and not any(c.isalnum() for c in token):
+            return True
+        for c in token:
+            if c in "([{":
+                depth += 1
+            elif c in ")]}" and depth:
+                depth -= 1
+    return depth > 0
+
+
+_ALL_BRACKETS = re.escape("".join(State.opening_brackets | State.closing_brackets))
+_ANY_BRACKET = re.compile(f"[{_ALL_BRACKETS}]")
+_OTHER_BRACKET = re.compile(f"[{_ALL_BRACKETS}]" + r"(?<![\[\](){}])")
+_BRACKET_RUN = re.compile(r"\S*[\[\](){}]\S*")
+_ODD_SPACE = re.compile(r"[^\S \n\t\r]|\u200b")
 _GLUED = re.compile(r"(?:(?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2}[.]))[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
 
 
