@@ -268,3 +268,13 @@ def test_date_of_a_vow_is_not_the_date_of_the_strike_it_answers(ref):
     (i,) = run(ref, "Nujaba vowed on Thursday to retaliate for an Israeli air strike near Damascus that killed "
                     "a senior adviser of the IRGC.").incidents
     assert i.date.on is None and i.killed == 1
+
+
+def test_a_person_named_by_role_resolves_to_the_reference_person():
+    from eventdb.assertions import Article
+    from eventdb.extract import extract
+
+    text = "Supporters marched in memory of PMF deputy chief Abu Mahdi al-Muhandis, who was killed in 2020."
+    found = extract(Article(text, "t.txt")).affiliations
+    assert [(a.actor.key, a.related.key) for a in found] == [("abu-mahdi-al-muhandis", "popular-mobilization-forces")]
+    assert text[found[0].actor.char_start:found[0].actor.char_end] == found[0].actor.text

@@ -143,7 +143,7 @@ def affiliations(view: SentenceView) -> list[AffiliationStatement]:
         person = re.match(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)", view.after(r.end(), 60))
         if org_before and person and re.fullmatch(r"\s*", view.text[org_before[-1].end:r.start()]):
             s = r.end() + person.start(1)
-            out.append(AffiliationStatement(ActorRef(person.group(1), None, s, s + len(person.group(1))),
+            out.append(AffiliationStatement(_named(view, person.group(1), s),
                                             actor_ref(org_before[-1]), relation, view.span(), confidence=0.5))
             continue
         org_after = re.match(r"\s+(?:for\s+|of\s+)?(?:the\s+)?", view.after(r.end(), 20))
@@ -151,9 +151,16 @@ def affiliations(view: SentenceView) -> list[AffiliationStatement]:
         who = re.search(r"([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+),\s+(?:the\s+)?(?:[a-z]+\s+)?$", view.before(r.start(), 70))
         if org_after and names_after and who and names_after[0].start - r.end() <= 30:
             s = r.start() - len(view.before(r.start(), 70)) + who.start(1)
-            out.append(AffiliationStatement(ActorRef(who.group(1), None, s, s + len(who.group(1))),
+            out.append(AffiliationStatement(_named(view, who.group(1), s),
                                             actor_ref(names_after[0]), relation, view.span(), confidence=0.5))
     return out
+
+
+def _named(view: SentenceView, name: str, start: int) -> ActorRef:
+    """A name found by its capitals, resolved when the reference knows it (a mention inside the name)."""
+    end = start + len(name)
+    known = [a for a in view.actors(start, end) if view.actor_kind(a.actor) == "person"]
+    return actor_ref(known[-1]) if known else ActorRef(name, None, start, end)
 
 
 def _apposition(view: SentenceView, start: int, end: int) -> ActorRef | None:
