@@ -21,6 +21,8 @@ WITH mentions AS (
     FROM claim_actors ca
     JOIN claims c ON c.id = ca.claim_id
     WHERE ca.actor_id IS NULL AND c.superseded_at IS NULL
+      -- a claimant that names a known outlet ("the Times of Israel reported") is resolved
+      AND NOT (ca.role = 'claimant' AND c.claimant_outlet_id IS NOT NULL)
     UNION ALL
     SELECT c.place_text, 'place', 'claims.place_text', c.quote, c.source_id
     FROM claims c

@@ -164,3 +164,21 @@ def test_an_inverted_statistics_period_keeps_its_words_but_not_its_dates(engine,
     assert put(engine, ctx, Article(text_, "s.txt", published=dt.date(2023, 10, 26)), Extraction(VERSION, statistics=(stat,))).status == "added"
     with engine.connect() as conn:
         assert conn.execute(text("SELECT period_text, period_start, period_end FROM statistics")).one() == ("Since November 2023", None, None)
+
+
+def test_outlet_claimants_resolve_and_unknown_claimants_are_listed_for_curators(engine, ctx):
+    from eventdb.views import sync_views
+
+    text_ = "The Example News reported that rockets hit Ain al-Assad on Saturday, Iraqi sources said."
+    base_report = extraction_a().incidents[0]
+    report = IncidentReport(**{**base_report.__dict__, "span": span(text_, "rockets hit Ain al-Assad on Saturday")})
+    claims = (
+        Claim("interception", "i1", ActorRef("The Example News", None), "asserted", span(text_, "The Example News reported")),
+        Claim("casualty_report", "i1", ActorRef("Iraqi sources", None), "hedged", span(text_, "Iraqi sources said")),
+    )
+    put(engine, ctx, Article(text_, "c.txt"), Extraction(VERSION, incidents=(report,), claims=claims))
+    with engine.begin() as conn:
+        sync_views(conn)
+        assert conn.execute(text("SELECT claimant_outlet_id IS NOT NULL FROM claims WHERE claim_type = 'interception'")).scalar()
+        names = set(conn.execute(text("SELECT name FROM reports.unresolved_names")).scalars())
+    assert "Iraqi sources" in names and "The Example News" not in names
