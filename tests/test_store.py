@@ -169,11 +169,11 @@ def test_an_inverted_statistics_period_keeps_its_words_but_not_its_dates(engine,
 def test_outlet_claimants_resolve_and_unknown_claimants_are_listed_for_curators(engine, ctx):
     from eventdb.views import sync_views
 
-    text_ = "The Example News reported that rockets hit Ain al-Assad on Saturday, Iraqi sources said."
+    text_ = "The Times of Israel reported that rockets hit Ain al-Assad on Saturday, Iraqi sources said."
     base_report = extraction_a().incidents[0]
     report = IncidentReport(**{**base_report.__dict__, "span": span(text_, "rockets hit Ain al-Assad on Saturday")})
     claims = (
-        Claim("interception", "i1", ActorRef("The Example News", None), "asserted", span(text_, "The Example News reported")),
+        Claim("interception", "i1", ActorRef("The Times of Israel", None), "asserted", span(text_, "The Times of Israel reported")),
         Claim("casualty_report", "i1", ActorRef("Iraqi sources", None), "hedged", span(text_, "Iraqi sources said")),
     )
     put(engine, ctx, Article(text_, "c.txt"), Extraction(VERSION, incidents=(report,), claims=claims))
@@ -181,4 +181,4 @@ def test_outlet_claimants_resolve_and_unknown_claimants_are_listed_for_curators(
         sync_views(conn)
         assert conn.execute(text("SELECT claimant_outlet_id IS NOT NULL FROM claims WHERE claim_type = 'interception'")).scalar()
         names = set(conn.execute(text("SELECT name FROM reports.unresolved_names")).scalars())
-    assert "Iraqi sources" in names and "The Example News" not in names
+    assert "Iraqi sources" in names and "The Times of Israel" not in names
