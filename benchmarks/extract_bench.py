@@ -12,6 +12,7 @@ import datetime as dt
 import random
 import re
 import resource
+import statistics
 import time
 import tracemalloc
 from pathlib import Path
@@ -63,10 +64,28 @@ def run(count: int, trace: bool) -> tuple[float, float, int]:
     return count / elapsed, peak / 1e6, items
 
 
+def compare_legacy(count: int, rounds: int) -> None:
+    """Interleaved runs with the original helpers patched in and without: same rules, same load."""
+    from extract_equivalence import legacy_helpers
+
+    old, new = [], []
+    for _ in range(rounds):
+        with legacy_helpers():
+            old.append(run(count, trace=False)[0])
+        new.append(run(count, trace=False)[0])
+    print(f"{count} articles x {rounds}: original helpers median {statistics.median(old):.0f} articles/s "
+          f"{[round(r) for r in old]}, current median {statistics.median(new):.0f} articles/s {[round(r) for r in new]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=5000)
+    parser.add_argument("--compare-legacy", type=int, default=0, metavar="ROUNDS",
+                        help="instead: interleave ROUNDS runs with the original helpers and the current ones")
     args = parser.parse_args()
+    if args.compare_legacy:
+        compare_legacy(args.count, args.compare_legacy)
+        return
     rate, _, items = run(args.count, trace=False)
     print(f"{args.count} articles on one core: {rate:.0f} articles/s, {items} assertions")
     for count in (args.count // 10, args.count // 2):

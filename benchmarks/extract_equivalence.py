@@ -116,8 +116,16 @@ def legacy_fold(phrase: str) -> str:
     return re.sub(r"[-\s]+", " ", re.sub(f"[{_LEGACY_APOSTROPHES}]", "'", phrase.lower()))
 
 
+def legacy_find(self: Lexicon, category: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    return list(self.pattern(category).finditer(text, start, len(text) if end is None else end))
+
+
 def legacy_is_a(self: Lexicon, category: str, phrase: str) -> bool:
-    return legacy_fold(phrase) in frozenset(legacy_fold(p) for p in self.words[category])
+    key = "legacy-set:" + category
+    folded = self._patterns.get(key)
+    if folded is None:
+        folded = self._patterns[key] = frozenset(legacy_fold(p) for p in self.words[category])  # type: ignore[assignment]
+    return legacy_fold(phrase) in folded  # type: ignore[operator]
 
 
 def legacy_find_mentions(self: Gazetteer, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -170,6 +178,7 @@ def legacy_helpers() -> Iterator[None]:
     with mock.patch.object(extract_module, "split_sentences", legacy_split_sentences), \
          mock.patch.object(lexicon_module, "_fold", legacy_fold), \
          mock.patch.object(Lexicon, "is_a", legacy_is_a), \
+         mock.patch.object(Lexicon, "find", legacy_find), \
          mock.patch.object(Gazetteer, "find", legacy_find_mentions):
         yield
 
@@ -200,6 +209,19 @@ def fold_pairs(count: int, lexicon: Lexicon) -> Iterator[tuple[str, object, obje
             yield origin, [legacy_is_a(lexicon, c, word) for c in categories], [lexicon.is_a(c, word) for c in categories]
 
 
+def find_pairs(count: int, lexicon: Lexicon) -> Iterator[tuple[str, object, object]]:
+    """Phrase matches over whole sentences and random stretches (also starting or ending inside a word)."""
+    rng = random.Random(5)
+    categories = sorted({*lexicon.words, "triggers", "roles"})
+    for origin, text in texts(count // 10):
+        spans = [(s.start, s.end) for s in legacy_split_sentences(text)] + [(0, len(text))]
+        spans += [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))) for _ in range(20)]
+        for category in categories:
+            for s, e in spans:
+                old = [(m.span(), m.group()) for m in legacy_find(lexicon, category, text, s, e)]
+                yield origin, old, [(m.span(), m.group()) for m in lexicon.find(category, text, s, e)]
+
+
 def mention_pairs(count: int, gazetteer: Gazetteer) -> Iterator[tuple[str, object, object]]:
     for origin, text in texts(count):
         for s in legacy_split_sentences(text):
@@ -221,6 +243,7 @@ def main() -> None:
     tools = extract_module.tools_for()
     bad = compare("sentence spans", sentence_pairs(args.count))
     bad += compare("fold / is_a", fold_pairs(args.count, default_lexicon()))
+    bad += compare("lexicon find", find_pairs(args.count, default_lexicon()))
     bad += compare("gazetteer mentions", mention_pairs(args.count, tools.gazetteer))
     bad += compare("extract()", extraction_pairs(args.count // 4, extract_module.extract))
     sys.exit(1 if bad else 0)

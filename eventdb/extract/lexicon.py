@@ -61,8 +61,14 @@ class Lexicon:
         return _fold(phrase) in folded  # type: ignore[operator]
 
 
+_APOSTROPHE_TO_ONE = str.maketrans({c: "'" for c in _APOSTROPHES})
+_HYPHENS_SPACES = re.compile(r"[-\s]+")
+
+
+@lru_cache(maxsize=8192)
 def _fold(phrase: str) -> str:
-    return re.sub(r"[-\s]+", " ", re.sub(f"[{_APOSTROPHES}]", "'", phrase.lower()))
+    """Cached: the rules fold the same few words over and over."""
+    return _HYPHENS_SPACES.sub(" ", phrase.lower().translate(_APOSTROPHE_TO_ONE))
 
 
 def read_lexicon(path: Path) -> Lexicon:
