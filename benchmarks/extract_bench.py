@@ -31,7 +31,8 @@ def corpus(count: int, seed: int = 7):
     bases = [a for p in sorted(SEEDS.glob("*.txt")) for a in read_path(p) if isinstance(a, Article)]
     places = [p.name for p in ref.places if p.kind != "country"] or ["Erbil"]
     actors = [a.name for a in ref.actors if a.kind in ("militia", "armed_group", "militia_coalition")] or ["Kataib Hezbollah"]
-    swap_places = sorted({p.name for p in ref.places if p.kind != "country"}, key=len, reverse=True)[:40]
+    # Sorted by name too: a set's order changes with PYTHONHASHSEED, and the corpus must not.
+    swap_places = sorted({p.name for p in ref.places if p.kind != "country"}, key=lambda n: (-len(n), n))[:40]
     for n in range(count):
         base = bases[n % len(bases)]
         text = base.text
@@ -82,12 +83,18 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=5000)
     parser.add_argument("--compare-legacy", type=int, default=0, metavar="ROUNDS",
                         help="instead: interleave ROUNDS runs with the original helpers and the current ones")
+    parser.add_argument("--rounds", type=int, default=1, help="untraced runs; the median is reported")
+    parser.add_argument("--no-trace", action="store_true", help="skip the traced (memory) runs")
     args = parser.parse_args()
     if args.compare_legacy:
         compare_legacy(args.count, args.compare_legacy)
         return
-    rate, _, items = run(args.count, trace=False)
-    print(f"{args.count} articles on one core: {rate:.0f} articles/s, {items} assertions")
+    runs = [run(args.count, trace=False) for _ in range(args.rounds)]
+    rate, items = statistics.median(r[0] for r in runs), runs[0][2]
+    print(f"{args.count} articles on one core: {rate:.0f} articles/s (median of {args.rounds}: "
+          f"{[round(r[0]) for r in runs]}), {rate and 1000 / rate:.1f} ms/article, {items} assertions")
+    if args.no_trace:
+        return
     for count in (args.count // 10, args.count // 2):
         _, peak_mb, _ = run(count, trace=True)
         print(f"{count} articles traced: peak {peak_mb:.2f} MB of Python allocations")

@@ -37,6 +37,9 @@ class SentenceView:
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
+    _found: dict[str, list[re.Match[str]]] = field(default_factory=dict, compare=False, repr=False)
+    _words: frozenset[str] | None = field(default=None, compare=False, repr=False)
+    _words_read: bool = field(default=False, compare=False, repr=False)
 
     @classmethod
     def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools) -> SentenceView:
@@ -59,11 +62,58 @@ class SentenceView:
         return Span(self.text[s:e], s, e, self.sentence.index)
 
     def find(self, category: str, start: int | None = None, end: int | None = None) -> list[re.Match[str]]:
-        return self.tools.lexicon.find(category, self.text, self.start if start is None else start,
-                                       self.end if end is None else end)
+        """Phrases of `category` in [start, end): the same matches as scanning that stretch.
+
+        The rules ask about the same categories many times per sentence, so each is scanned
+        once over the whole sentence; a stretch is answered from that list when `_reusable`
+        proves a scan of the stretch would find exactly those matches, else it is scanned.
+        """
+        s = self.start if start is None else start
+        e = self.end if end is None else end
+        whole = self._sentence_matches(category)
+        if s == self.start and e == self.end:
+            return list(whole)
+        if self._reusable(category, whole, s, e):
+            return [m for m in whole if s <= m.start() and m.end() <= e]
+        return self.tools.lexicon.find(category, self.text, s, e)
 
     def has(self, category: str, start: int | None = None, end: int | None = None) -> bool:
         return bool(self.find(category, start, end))
+
+    def _sentence_matches(self, category: str) -> list[re.Match[str]]:
+        """All matches of a category over the sentence, scanned once (not at all when no phrase's key word occurs)."""
+        found = self._found.get(category)
+        if found is None:
+            keys = self.tools.lexicon.shape(category).key_words
+            words = self._sentence_words()
+            if keys is not None and words is not None and keys.isdisjoint(words):
+                found = []
+            else:
+                found = self.tools.lexicon.find(category, self.text, self.start, self.end)
+            self._found[category] = found
+        return found
+
+    def _sentence_words(self) -> frozenset[str] | None:
+        """The sentence's words, lowercased; None when it holds a character that case-insensitive
+        matching equates with an ASCII letter although its lowercase differs (see `_FOLDS_TO_ASCII`)."""
+        if not self._words_read:
+            chunk = self.text[self.start:self.end]
+            self._words_read = True
+            if _FOLDS_TO_ASCII.search(chunk) is None:
+                self._words = frozenset(map(str.lower, _WORDS.findall(chunk)))
+        return self._words
+
+    def _reusable(self, category: str, whole: list[re.Match[str]], start: int, end: int) -> bool:
+        """Scanning [start, end) finds exactly the sentence matches inside it when no sentence match
+        straddles either bound and cutting the text at `end` cannot complete a phrase there: `end` is the
+        sentence end, or no word continues across it (the pattern ends with (?!\w)), or the phrases
+        all end with a word character and the one before `end` is not."""
+        if start < self.start or end > self.end:
+            return False
+        if any(m.start() < start < m.end() or m.start() < end < m.end() for m in whole):
+            return False
+        return end == self.end or not _WORD.match(self.text, end) or \
+            (self.tools.lexicon.shape(category).ends_in_word and not _WORD.match(self.text, end - 1))
 
     def before(self, pos: int, chars: int) -> str:
         return self.text[max(self.start, pos - chars):pos]
@@ -129,6 +179,12 @@ class SentenceView:
         actor = self.tools.reference.actors_by_key.get(key or "")
         return actor.kind if actor else None
 
+
+_WORDS = re.compile(r"\w+")
+# The only non-ASCII characters that re.IGNORECASE matches to an ASCII letter or digit (found by
+# trying every code point in Python 3.11): İ ı ſ and the Kelvin sign.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_WORD = re.compile(r"\w")
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|inside|at|near|from|to|of|on|into|over|across|outside|around|towards?|against|between|and|or|"

@@ -30,22 +30,61 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 
 @dataclass(frozen=True)
+class PhraseShape:
+    """key_words: one lowercased word of every phrase (its longest), None when a phrase is not plain ASCII;
+    ends_in_word: every phrase ends with a word character."""
+
+    key_words: frozenset[str] | None
+    ends_in_word: bool
+
+
+_ASCII_WORD = re.compile(r"[a-z0-9_]+")
+_ENDS_IN_WORD = re.compile(r"\w\Z")
+
+
+def phrase_shape(phrases: tuple[str, ...]) -> PhraseShape:
+    """Where a phrase of `phrase_pattern` matches ASCII text, each of its words stands there as a whole
+    word: the pattern is fenced by (?<![\w-]) and (?!\w), and what separates words inside a phrase
+    (hyphen/space, apostrophes, punctuation) only matches non-word characters. So a sentence
+    without any phrase's key word cannot match the category."""
+    keys: set[str] | None = set()
+    for phrase in phrases:
+        lowered = phrase.lower()
+        words = _ASCII_WORD.findall(lowered)
+        if keys is None or not words or not lowered.isascii():
+            keys = None
+            continue
+        keys.add(max(words, key=len))
+    ends = all(_ENDS_IN_WORD.search(p.lower()) for p in phrases)
+    return PhraseShape(frozenset(keys) if keys is not None else None, ends)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     words: dict[str, tuple[str, ...]]
     triggers: dict[str, str]  # phrase (lowercase) -> event type
     roles: dict[str, str]  # role phrase -> relation
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _shapes: dict[str, PhraseShape] = field(default_factory=dict, compare=False, repr=False)
+
+    def phrases(self, category: str) -> tuple[str, ...]:
+        if category == "triggers":
+            return tuple(self.triggers)
+        if category == "roles":
+            return tuple(self.roles)
+        return self.words[category]
 
     def pattern(self, category: str) -> re.Pattern[str]:
         if category not in self._patterns:
-            if category == "triggers":
-                phrases = tuple(self.triggers)
-            elif category == "roles":
-                phrases = tuple(self.roles)
-            else:
-                phrases = self.words[category]
-            self._patterns[category] = phrase_pattern(phrases)
+            self._patterns[category] = phrase_pattern(self.phrases(category))
         return self._patterns[category]
+
+    def shape(self, category: str) -> PhraseShape:
+        """What a category's phrases start and end with (cached): lets a sentence skip or reuse scans."""
+        shape = self._shapes.get(category)
+        if shape is None:
+            shape = self._shapes[category] = phrase_shape(self.phrases(category))
+        return shape
 
     def find(self, category: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
         return list(self.pattern(category).finditer(text, start, len(text) if end is None else end))
