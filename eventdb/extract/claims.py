@@ -17,7 +17,15 @@ _GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|de
 
 
 def speaker(view: SentenceView, before: int) -> ActorRef | None:
-    """The subject of the nearest speech verb or "according to" before `before` (or after a closing quote)."""
+    """The subject of the nearest speech verb or "according to" before `before` (or after a closing quote).
+
+    Cached on the view: incidents and claims ask for the same sentence's speaker."""
+    if before not in view.speakers:
+        view.speakers[before] = _speaker(view, before)
+    return view.speakers[before]
+
+
+def _speaker(view: SentenceView, before: int) -> ActorRef | None:
     lex = view.tools.lexicon
     verbs = [m for m in view.find("speech_verbs", view.start, view.end)]
     for v in verbs:

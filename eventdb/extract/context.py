@@ -40,6 +40,8 @@ class SentenceView:
     _found: dict[str, list[re.Match[str]]] = field(default_factory=dict, compare=False, repr=False)
     _words: frozenset[str] | None = field(default=None, compare=False, repr=False)
     _words_read: bool = field(default=False, compare=False, repr=False)
+    _descriptors: dict[Mention, bool] = field(default_factory=dict, compare=False, repr=False)
+    speakers: dict[int, ActorRef | None] = field(default_factory=dict, compare=False, repr=False)  # claims.speaker's answers
 
     @classmethod
     def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools) -> SentenceView:
@@ -68,16 +70,19 @@ class SentenceView:
         once over the whole sentence; a stretch is answered from that list when `_reusable`
         proves a scan of the stretch would find exactly those matches, else it is scanned.
         """
-        s = self.start if start is None else start
-        e = self.end if end is None else end
         whole = self._sentence_matches(category)
-        if s == self.start and e == self.end:
+        sentence = self.sentence
+        s = sentence.start if start is None else start
+        e = sentence.end if end is None else end
+        if s == sentence.start and e == sentence.end:
             return list(whole)
         if self._reusable(category, whole, s, e):
             return [m for m in whole if s <= m.start() and m.end() <= e]
         return self.tools.lexicon.find(category, self.text, s, e)
 
     def has(self, category: str, start: int | None = None, end: int | None = None) -> bool:
+        if start is None and end is None:
+            return bool(self._sentence_matches(category))
         return bool(self.find(category, start, end))
 
     def _sentence_matches(self, category: str) -> list[re.Match[str]]:
@@ -122,7 +127,15 @@ class SentenceView:
         return self.text[pos:min(self.end, pos + chars)]
 
     def is_descriptor(self, m: Mention) -> bool:
-        """ "Iran-backed", "pro-Iranian", "Iranian militias": a description of a group, not the state itself."""
+        """ "Iran-backed", "pro-Iranian", "Iranian militias": a description of a group, not the state itself.
+
+        Cached per mention: the rules ask about the same mentions many times per sentence."""
+        known = self._descriptors.get(m)
+        if known is None:
+            known = self._descriptors[m] = self._is_descriptor(m)
+        return known
+
+    def _is_descriptor(self, m: Mention) -> bool:
         lex = self.tools.lexicon
         after = self.after(m.end, 30)
         suffix = re.match(r"^[-\s]([A-Za-z]+)", after)
