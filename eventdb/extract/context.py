@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from eventdb.assertions import ActorRef, Span
 from eventdb.extract.dates import DateMention, find_dates
 from eventdb.extract.gazetteer import Gazetteer, Mention
-from eventdb.extract.lexicon import Lexicon
+from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon
 from eventdb.extract.numbers import Count, find_counts
 from eventdb.extract.sentences import Sentence
 from eventdb.reference import Reference
@@ -100,11 +100,11 @@ class SentenceView:
 
     def _sentence_words(self) -> frozenset[str] | None:
         """The sentence's words, lowercased; None when it holds a character that case-insensitive
-        matching equates with an ASCII letter although its lowercase differs (see `_FOLDS_TO_ASCII`)."""
+        matching equates with an ASCII letter although its lowercase differs (see `FOLDS_TO_ASCII`)."""
         if not self._words_read:
             chunk = self.text[self.start:self.end]
             self._words_read = True
-            if _FOLDS_TO_ASCII.search(chunk) is None:
+            if FOLDS_TO_ASCII.search(chunk) is None:
                 self._words = frozenset(map(str.lower, _WORDS.findall(chunk)))
         return self._words
 
@@ -194,9 +194,6 @@ class SentenceView:
 
 
 _WORDS = re.compile(r"\w+")
-# The only non-ASCII characters that re.IGNORECASE matches to an ASCII letter or digit (found by
-# trying every code point in Python 3.11): İ ı ſ and the Kelvin sign.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _WORD = re.compile(r"\w")
 
 _PREPOSITION_BEFORE = re.compile(

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from eventdb.extract.lexicon import Lexicon
+from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class _Patterns:
     year: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
+    month_words: tuple[str, ...]  # lowercased, for `_Present`
+    weekday_words: tuple[str, ...]
 
 
 _RELATIVE = {
@@ -75,6 +78,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
         months=months, weekdays=weekdays,
+        month_words=tuple(m.lower() for m in months), weekday_words=tuple(d.lower() for d in weekdays),
     )
     _CACHE[id(lexicon)] = p
     return p
@@ -93,24 +97,44 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         taken.append((s, e))
         found.append(DateMention(s, e, m.group(0), on, precision if on else "unknown"))
 
-    for m in p.month_day.finditer(text, start, end):
+    near = _Present(text[start:end], p)
+    for m in _scan(p.month_day, text, start, end, near.month):
         add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(1).lower()], int(m.group(2)), published), "day")
-    for m in p.day_month.finditer(text, start, end):
+    for m in _scan(p.day_month, text, start, end, near.month):
         add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(2).lower()], int(m.group(1)), published), "day")
-    for m in p.month_year.finditer(text, start, end):
+    for m in _scan(p.month_year, text, start, end, near.month):
         add(m, _safe(int(m.group(2)), p.months[m.group(1).lower()], 1), "month")
-    for m in p.last_month_name.finditer(text, start, end):
+    for m in _scan(p.last_month_name, text, start, end, near.month):
         add(m, _last_named_month(p.months[m.group(1).lower()], published), "month")
-    for m in p.relative.finditer(text, start, end):
+    for m in _scan(p.relative, text, start, end, near.relative):
         on, precision = _relative(m.group(1).lower(), published)
         add(m, on, precision)
-    for m in p.weekday.finditer(text, start, end):
+    for m in _scan(p.weekday, text, start, end, near.weekday):
         add(m, _weekday(p.weekdays[m.group(1).lower()], published), "day")
-    for m in p.year.finditer(text, start, end):
+    for m in _scan(p.year, text, start, end, near.year):
         year = int(m.group(1))
         if 1900 < year < 2100:
             add(m, dt.date(year, 1, 1), "year")
     return sorted(found, key=lambda d: d.start)
+
+
+class _Present:
+    """Which kinds of date words text[start:end] contains at all, so that scans which cannot match
+    are skipped: every pattern needs one of its words in the lowercased text (a month name, a
+    weekday, a relative phrase; "in " for years). When the text holds a character that
+    case-insensitive matching equates with an ASCII letter, everything counts as present."""
+
+    def __init__(self, chunk: str, p: _Patterns) -> None:
+        lowered = chunk.lower()
+        unsure = FOLDS_TO_ASCII.search(chunk) is not None
+        self.month = unsure or any(name in lowered for name in p.month_words)
+        self.relative = unsure or any(phrase in lowered for phrase in _RELATIVE)
+        self.weekday = unsure or any(day in lowered for day in p.weekday_words)
+        self.year = "in " in chunk
+
+
+def _scan(pattern: re.Pattern[str], text: str, start: int, end: int, needed: bool) -> Iterable[re.Match[str]]:
+    return pattern.finditer(text, start, end) if needed else ()
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:

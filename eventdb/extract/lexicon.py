@@ -14,6 +14,10 @@ from pathlib import Path
 from eventdb.resources import resource_path
 
 _APOSTROPHES = "'’ʼ‘`"
+# The only non-ASCII characters that re.IGNORECASE matches to an ASCII letter or digit (found by
+# trying every code point in Python 3.11): İ ı ſ and the Kelvin sign. Without them in a text,
+# a case-insensitive match of ASCII words is a substring of the lowercased text.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
