@@ -136,8 +136,7 @@ def affiliations(view: SentenceView) -> list[AffiliationStatement]:
         named = _apposition(view, m.start, m.end)
         if named and named.key != m.actor:
             out.append(AffiliationStatement(named, actor_ref(m), "backed_by", view.span(), confidence=0.6))
-    roles = lex.pattern("roles")
-    for r in roles.finditer(view.text, view.start, view.end):
+    for r in view.find("roles"):
         relation = lex.roles.get(" ".join(r.group(0).lower().replace("-", " ").split()), "member_of")
         org_before = [a for a in view.actors(max(view.start, r.start() - 40), r.start()) if view.actor_kind(a.actor) != "person"]
         person = re.match(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)", view.after(r.end(), 60))

@@ -39,7 +39,7 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
         who = _subject_of(view, v.start()) or _inverted_subject(view, v.start(), v.end())
         if who:
             return who
-    for m in lex.pattern("unknown_actors").finditer(view.text, view.start, before):
+    for m in view.find("unknown_actors", view.start, before):
         return ActorRef(m.group(0), None, m.start(), m.end())
     for v in verbs[:1]:
         return _unresolved_speaker(view, v.start())
@@ -114,8 +114,7 @@ def _ref(view: SentenceView, m) -> ActorRef:
 
 
 def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
-    lex = view.tools.lexicon
-    unknown = [m for m in lex.pattern("unknown_actors").finditer(view.text, max(view.start, pos - 60), pos)]
+    unknown = view.find("unknown_actors", max(view.start, pos - 60), pos)
     if unknown:
         m = unknown[-1]
         return ActorRef(m.group(0), None, m.start(), m.end())

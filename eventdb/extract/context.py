@@ -80,6 +80,10 @@ class SentenceView:
             return [m for m in whole if s <= m.start() and m.end() <= e]
         return self.tools.lexicon.find(category, self.text, s, e)
 
+    def first(self, category: str, start: int | None = None, end: int | None = None) -> re.Match[str] | None:
+        found = self.find(category, start, end)
+        return found[0] if found else None
+
     def has(self, category: str, start: int | None = None, end: int | None = None) -> bool:
         if start is None and end is None:
             return bool(self._sentence_matches(category))

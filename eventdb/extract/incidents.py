@@ -94,7 +94,7 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
         phrase = fold(m.group(0))
         weak = lex.is_a("weak_triggers", phrase)
         place_between = out and any(p.place and out[-1].end <= p.start < m.start() for p in view.mentions)
-        new_clause = out and lex.pattern("clause_openers").search(view.text, out[-1].end, m.start()) is not None
+        new_clause = out and view.has("clause_openers", out[-1].end, m.start())
         if out and m.start() - out[-1].end < 25 and not weak and lex.is_a("weak_triggers", out[-1].phrase) \
                 and not re.search(r"[,;]", view.text[out[-1].end:m.start()]):
             out[-1] = Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase))
@@ -194,7 +194,7 @@ def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
     reported = _reports_own_operation(view, t)
     if reported:
         return reported
-    first = list(lex.pattern("first_person").finditer(view.text, max(view.start, t.start - 40), t.start))
+    first = view.find("first_person", max(view.start, t.start - 40), t.start)
     if first and _in_quote(view, t.start):
         return quote_speaker(view, t.start)
     return None
@@ -433,7 +433,7 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
     for statement, outside, d in cands:
         if outside and (d.precision == "year" or d.start > ws or ws - d.end > 100):
             continue
-        if d.end <= t.start and lex.pattern("vow_verbs").search(view.text, max(view.start, d.start - 25), d.end):
+        if d.end <= t.start and view.has("vow_verbs", max(view.start, d.start - 25), d.end):
             continue  # "vowed on Thursday to retaliate for an air strike": the day of the vow, the strike came before
         if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)):
             continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
@@ -462,7 +462,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     event_type = t.event_type
     victim = None
     if event_type in ("assassination", "airstrike", "attack") or lex.is_a("kill_words", t.phrase):
-        kill = lex.pattern("kill_words").search(view.text, t.start, min(we, t.end + 60)) or lex.pattern("kill_words").search(view.text, max(ws, t.start - 25), t.start)
+        kill = view.first("kill_words", t.start, min(we, t.end + 60)) or view.first("kill_words", max(ws, t.start - 25), t.start)
         if event_type == "assassination" or kill:
             victim = _victim(view, Trigger(kill.start(), kill.end(), kill.group(0), event_type) if kill else t, we)
             if victim:
