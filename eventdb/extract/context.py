@@ -115,7 +115,7 @@ class SentenceView:
     def _reusable(self, category: str, whole: list[re.Match[str]], start: int, end: int) -> bool:
         """Scanning [start, end) finds exactly the sentence matches inside it when no sentence match
         straddles either bound and cutting the text at `end` cannot complete a phrase there: `end` is the
-        sentence end, or no word continues across it (the pattern ends with (?!\w)), or the phrases
+        sentence end, or no word continues across it (the pattern ends with (?!\\w)), or the phrases
         all end with a word character and the one before `end` is not."""
         if start < self.start or end > self.end:
             return False

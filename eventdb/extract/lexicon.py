@@ -48,7 +48,7 @@ _ENDS_IN_WORD = re.compile(r"\w\Z")
 
 def phrase_shape(phrases: tuple[str, ...]) -> PhraseShape:
     """Where a phrase of `phrase_pattern` matches ASCII text, each of its words stands there as a whole
-    word: the pattern is fenced by (?<![\w-]) and (?!\w), and what separates words inside a phrase
+    word: the pattern is fenced by (?<![\\w-]) and (?!\\w), and what separates words inside a phrase
     (hyphen/space, apostrophes, punctuation) only matches non-word characters. So a sentence
     without any phrase's key word cannot match the category."""
     keys: set[str] | None = set()
