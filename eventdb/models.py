@@ -242,6 +242,8 @@ class Incident(Base):
         CheckConstraint("(occurred_on IS NULL) = (date_precision = 'unknown')", name="date_known"),
         CheckConstraint("killed_low <= killed_high AND injured_low <= injured_high AND projectiles_low <= projectiles_high", name="low_high"),
         Index("ix_incidents_occurred_on_event_type", "occurred_on", "event_type"),
+        # Incident resolution looks up placed incidents by precision and date range (see store.incident_candidates).
+        Index("ix_incidents_date_precision_occurred_on", "date_precision", "occurred_on", postgresql_where=text("place_id IS NOT NULL")),
         {"comment": "One real-world event, merged across the sources that report it; its fields are derived from its claims."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, comment="Surrogate key.")

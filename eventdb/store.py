@@ -310,16 +310,25 @@ def incident_candidates(conn: Connection, ctx: Context, facts: list[Facts]) -> l
     spans = [s for s in spans if s is not None]
     if not spans:
         return []
+    # One index range scan per window and precision (ix_incidents_date_precision_occurred_on),
+    # so the cost does not grow with the number of stored incidents.
     rows = conn.execute(text("""
         SELECT DISTINCT i.id, i.event_type, i.occurred_on, i.date_precision, i.place_id, i.country_code,
                i.perpetrator_actor_id, i.target_actor_id
-        FROM incidents i
-        JOIN unnest(CAST(:los AS date[]), CAST(:his AS date[])) AS w(lo, hi)
-          ON (i.date_precision = 'day' AND i.occurred_on BETWEEN w.lo - 1 AND w.hi + 1)
-          OR (i.date_precision = 'week' AND i.occurred_on BETWEEN w.lo - 6 AND w.hi)
-          OR (i.date_precision = 'month' AND i.occurred_on BETWEEN w.lo - 31 AND w.hi)
-          OR (i.date_precision = 'year' AND i.occurred_on BETWEEN w.lo - 366 AND w.hi)
-        WHERE i.place_id IS NOT NULL"""), {"los": [s[0] for s in spans], "his": [s[1] for s in spans]}).all()
+        FROM unnest(CAST(:los AS date[]), CAST(:his AS date[])) AS w(lo, hi)
+        CROSS JOIN LATERAL (
+            SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'day'
+                AND occurred_on BETWEEN w.lo - 1 AND w.hi + 1
+            UNION ALL
+            SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'week'
+                AND occurred_on BETWEEN w.lo - 6 AND w.hi
+            UNION ALL
+            SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'month'
+                AND occurred_on BETWEEN w.lo - 31 AND w.hi
+            UNION ALL
+            SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'year'
+                AND occurred_on BETWEEN w.lo - 366 AND w.hi
+        ) i"""), {"los": [s[0] for s in spans], "his": [s[1] for s in spans]}).all()
     return [
         (r.id, Facts(r.event_type, r.occurred_on, r.date_precision, ctx.places_by_id.get(r.place_id), r.country_code,
                      r.perpetrator_actor_id, r.target_actor_id))
