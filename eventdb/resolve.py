@@ -21,6 +21,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 NEAR_KM = 15.0
 DAY_SLACK = dt.timedelta(days=1)
@@ -65,8 +66,9 @@ class Decision:
     details: dict = field(default_factory=dict)
 
 
+@lru_cache(maxsize=65536)
 def period(on: dt.date | None, precision: str) -> tuple[dt.date, dt.date] | None:
-    """The days a date with this precision may stand for."""
+    """The days a date with this precision may stand for (cached: incident resolution asks often)."""
     if on is None or precision == "unknown":
         return None
     if precision == "day":
@@ -93,7 +95,15 @@ def place_agreement(a: Facts, b: Facts) -> tuple[float, str, dict] | None:
     """How well two reports agree on where; None when they disagree or cannot be compared."""
     if a.place is None or b.place is None:
         return None
-    pa, pb = a.place, b.place
+    return places_agree(a.place, b.place)
+
+
+def mergeable_places(place: PlaceInfo, places: Iterable[PlaceInfo]) -> frozenset[int]:
+    """Ids of the places a report at `place` may merge with (lets the database pre-filter candidates)."""
+    return frozenset(other.id for other in places if places_agree(place, other) is not None)
+
+
+def places_agree(pa: PlaceInfo, pb: PlaceInfo) -> tuple[float, str, dict] | None:
     if "country" in (pa.kind, pb.kind):
         return None  # "in Iraq" is too vague to merge on
     if pa.id == pb.id:
@@ -123,11 +133,11 @@ def decide(report: Facts, candidates: Iterable[tuple[int, Facts]], related: Call
     for incident_id, cand in candidates:
         if EVENT_FAMILIES[cand.event_type] != EVENT_FAMILIES[report.event_type]:
             continue
+        place = place_agreement(report, cand)  # cheapest test that rules most candidates out
+        if place is None:
+            continue
         other = period(cand.occurred_on, cand.precision)
         if other is None or other[0] > span[1] or span[0] > other[1]:
-            continue
-        place = place_agreement(report, cand)
-        if place is None:
             continue
         if not compatible_actors(report.perpetrator_id, cand.perpetrator_id, related):
             continue

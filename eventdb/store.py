@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import psycopg
@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError
 from eventdb import models
 from eventdb.articles import content_sha256
 from eventdb.assertions import ActorRef, Article, Extraction, IncidentReport
-from eventdb.resolve import ClaimFacts, Facts, PlaceInfo, decide, derive, period
+from eventdb.resolve import ClaimFacts, Facts, PlaceInfo, decide, derive, mergeable_places, period
 
 INCIDENT_LOCK = 0x45564442_494E4344  # advisory lock held while resolving incidents
 
@@ -56,9 +56,16 @@ class Context:
     places_by_id: dict[int, PlaceInfo]
     outlets_by_name: dict[str, int]  # lower-cased key, domain, name and aliases
     ancestors: dict[int, frozenset[int]]  # affiliation closure: actor -> actors it belongs to
+    _mergeable: dict[int, frozenset[int]] = field(default_factory=dict)  # place id -> places it may merge with
 
     def related(self, a: int, b: int) -> bool:
         return b in self.ancestors.get(a, frozenset())
+
+    def mergeable_places(self, place: PlaceInfo) -> frozenset[int]:
+        found = self._mergeable.get(place.id)
+        if found is None:
+            found = self._mergeable[place.id] = mergeable_places(place, self.places_by_id.values())
+        return found
 
     def actor_id(self, ref: ActorRef | None) -> int | None:
         return self.actor_ids.get(ref.key) if ref is not None and ref.key else None
@@ -305,17 +312,26 @@ def report_facts(ctx: Context, report: IncidentReport) -> Facts:
 
 
 def incident_candidates(conn: Connection, ctx: Context, facts: list[Facts]) -> list[tuple[int, Facts]]:
-    """Stored incidents whose period may overlap any of these reports' (one query per article)."""
-    spans = [period(f.occurred_on, f.precision) for f in facts if f.place is not None]
-    spans = [s for s in spans if s is not None]
-    if not spans:
+    """Stored incidents at a place these reports could merge with, whose period may overlap theirs.
+
+    One query per article; each report's window is an index range scan per date precision
+    (ix_incidents_date_precision_occurred_on) narrowed to its mergeable places, so the cost
+    does not grow with the number of stored incidents.
+    """
+    windows: list[tuple[int, tuple]] = []
+    pairs: list[tuple[int, int]] = []
+    for f in facts:
+        span = period(f.occurred_on, f.precision)
+        places = ctx.mergeable_places(f.place) if f.place is not None and span is not None else frozenset()
+        if places:
+            windows.append((len(windows), span))
+            pairs.extend((len(windows) - 1, place_id) for place_id in sorted(places))
+    if not windows:
         return []
-    # One index range scan per window and precision (ix_incidents_date_precision_occurred_on),
-    # so the cost does not grow with the number of stored incidents.
     rows = conn.execute(text("""
         SELECT DISTINCT i.id, i.event_type, i.occurred_on, i.date_precision, i.place_id, i.country_code,
                i.perpetrator_actor_id, i.target_actor_id
-        FROM unnest(CAST(:los AS date[]), CAST(:his AS date[])) AS w(lo, hi)
+        FROM unnest(CAST(:idx AS int[]), CAST(:los AS date[]), CAST(:his AS date[])) AS w(idx, lo, hi)
         CROSS JOIN LATERAL (
             SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'day'
                 AND occurred_on BETWEEN w.lo - 1 AND w.hi + 1
@@ -328,7 +344,12 @@ def incident_candidates(conn: Connection, ctx: Context, facts: list[Facts]) -> l
             UNION ALL
             SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'year'
                 AND occurred_on BETWEEN w.lo - 366 AND w.hi
-        ) i"""), {"los": [s[0] for s in spans], "his": [s[1] for s in spans]}).all()
+        ) i
+        JOIN unnest(CAST(:pair_idx AS int[]), CAST(:pair_place AS int[])) AS p(idx, place_id)
+          ON p.idx = w.idx AND p.place_id = i.place_id"""), {
+        "idx": [n for n, _ in windows], "los": [span[0] for _, span in windows], "his": [span[1] for _, span in windows],
+        "pair_idx": [n for n, _ in pairs], "pair_place": [pid for _, pid in pairs],
+    }).all()
     return [
         (r.id, Facts(r.event_type, r.occurred_on, r.date_precision, ctx.places_by_id.get(r.place_id), r.country_code,
                      r.perpetrator_actor_id, r.target_actor_id))

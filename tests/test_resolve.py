@@ -118,3 +118,12 @@ def test_derive_takes_most_precise_date_and_most_specific_place():
 def test_derive_outcome_hit_wins_over_interception():
     assert derive([claim(claim_type="interception", stance="asserted")]).outcome == "intercepted"
     assert derive([claim(outcome="hit"), claim(claim_type="interception")]).outcome == "hit"
+
+
+def test_mergeable_places_are_exactly_those_that_agree():
+    from eventdb.resolve import mergeable_places
+
+    places = [IRAQ, ANBAR, ASAD, ERBIL, ERBIL_AIRPORT, EILAT]
+    assert mergeable_places(ASAD, places) == {ANBAR.id, ASAD.id}
+    assert mergeable_places(ERBIL_AIRPORT, places) == {ERBIL.id, ERBIL_AIRPORT.id}
+    assert mergeable_places(IRAQ, places) == frozenset()
