@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from test_extract_rules import ref, run  # noqa: F401  (the fixture reference and the runner)
+from tests.test_extract_rules import ref, run  # noqa: F401  (the fixture reference and the runner)
 
 
 def claims_of(x, kind: str):

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError, ProgrammingError
 
 from eventdb import database, reports, views
 from eventdb.cli import main
-from test_reports_data import load_dataset
+from tests.test_reports_data import load_dataset
 
 
 @pytest.fixture()

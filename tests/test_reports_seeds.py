@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from eventdb import database
 from eventdb.cli import main
-from conftest import SEED_ARTICLES
+from tests.conftest import SEED_ARTICLES
 
 pytest.importorskip("eventdb.ingest")
 
