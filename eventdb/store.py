@@ -1,11 +1,12 @@
 """Writing one article's assertions to PostgreSQL, inside the caller's transaction.
 
 An article lands whole or not at all: the caller opens one transaction per
-article and `store_article` does all its writes in it. Keys of sources,
-claims and statistics are derived from the content hash, so the same text
-never lands twice and no writer depends on a global sequence. Incident
-resolution runs under one transaction-scoped advisory lock, so two ingest
-processes cannot both create the same incident.
+article and `store_article` does all its writes in it. A source's key is
+derived from the SHA-256 of its normalized text (the same text never lands
+twice); claims, statistics and mentions derive theirs from that hash, the
+extractor version and the run, so no writer depends on a global sequence.
+Incident resolution runs under one transaction-scoped advisory lock, so two
+ingest processes cannot both create the same incident.
 """
 
 from __future__ import annotations
