@@ -145,7 +145,7 @@ def downgrade(url: str, revision: str) -> None:
     command.downgrade(alembic_config(url), revision)
 
 
-def connect(*, migrate_embedded: bool = True) -> Engine:
+def connect() -> Engine:
     """The engine for the configured database, with its schema checked against head."""
     tgt = target()
     engine = make_engine(tgt.url)
@@ -155,7 +155,7 @@ def connect(*, migrate_embedded: bool = True) -> Engine:
         raise DatabaseError(f"cannot connect to {mask_url(tgt.url)}: {first_line(exc)}") from exc
     head = head_revision()
     if current != head:
-        if tgt.embedded and migrate_embedded:
+        if tgt.embedded:
             upgrade(tgt.url)
         else:
             raise SchemaBehind(

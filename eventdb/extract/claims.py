@@ -26,8 +26,7 @@ def speaker(view: SentenceView, before: int) -> ActorRef | None:
 
 
 def _speaker(view: SentenceView, before: int) -> ActorRef | None:
-    lex = view.tools.lexicon
-    verbs = [m for m in view.find("speech_verbs", view.start, view.end)]
+    verbs = view.find("speech_verbs", view.start, view.end)
     for v in verbs:
         if fold_phrase(v.group(0)) == "according to":
             names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25]

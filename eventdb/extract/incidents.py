@@ -515,7 +515,6 @@ def _separate(view: SentenceView, t: Trigger) -> bool:
 
 
 def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
-    lex = view.tools.lexicon
     has_date = d.date is not None and not d.date_is_statement
     if d.plural:
         if d.definite or view.has("generic_markers", max(view.start, t.start - 35), t.end):
