@@ -87,7 +87,7 @@ def place_names(row: dict) -> list[str]:
 
 def test_all_expected_sets_are_present():
     found = {s.gold.parent.name for s in gold_sets()}
-    assert {"gold", "heldout", "dev"} <= found, found
+    assert set(EXPECTED_SETS) <= found, found
 
 
 @pytest.mark.parametrize("gold_set", gold_sets(), ids=str)
