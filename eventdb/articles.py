@@ -4,6 +4,11 @@ Readers never raise on bad input: each problem becomes a `ReadError` with a
 one-line reason, so one broken file in a folder of thousands costs one line in
 the report, not the run. Text is normalized once here (NFC, LF line ends, no
 BOM) because every character offset stored later indexes this exact text.
+
+JSONL is read record by record (from a `.jsonl` file, or from a stream whose
+first line is a JSON object), so a dump of any size goes through in constant
+memory; the size limit then applies to each record. Other inputs are read
+whole and limited to `MAX_BYTES`.
 """
 
 from __future__ import annotations
@@ -80,6 +85,9 @@ def read_path(path: str | Path) -> Iterator[Read]:
     """Articles (or errors) from one file; the format follows the suffix, unknown suffixes are sniffed."""
     path = Path(path)
     origin = str(path)
+    if path.suffix.lower() == ".jsonl":
+        yield from _read_jsonl_file(path, origin)
+        return
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -93,18 +101,35 @@ def read_path(path: str | Path) -> Iterator[Read]:
 
 
 def read_stream(fh: IO[Any], origin: str = "<stdin>") -> Iterator[Read]:
-    """Articles (or errors) from an open stream such as stdin; plain text, JSON, JSONL or HTML is sniffed."""
+    """Articles (or errors) from an open stream such as stdin; plain text, JSON, JSONL or HTML is sniffed.
+
+    A stream whose first line is a JSON object on its own is JSONL and is read record by record."""
     try:
-        data = fh.read(MAX_BYTES + 1)
+        first = _as_bytes(fh.readline(MAX_BYTES + 1))
+        if _is_json_object_line(first):
+            yield from _jsonl_records(_chain_first(first, _bounded_lines(fh)), origin)
+            return
+        data = first + _as_bytes(fh.read(MAX_BYTES + 1 - len(first)))
     except (OSError, UnicodeDecodeError) as exc:
         yield ReadError(origin, None, f"cannot read input: {exc}")
         return
-    if isinstance(data, str):
-        data = data.encode("utf-8", errors="surrogatepass")
     if len(data) > MAX_BYTES:
         yield ReadError(origin, None, f"input too large (> {MAX_BYTES // (1024 * 1024)} MB limit)")
         return
     yield from _read_bytes(data, origin, "")
+
+
+def _as_bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8", errors="surrogatepass") if isinstance(data, str) else data
+
+
+def _is_json_object_line(line: bytes) -> bool:
+    if not line.lstrip(b"\xef\xbb\xbf \t").startswith(b"{") or len(line) > MAX_BYTES:
+        return False
+    try:
+        return isinstance(json.loads(line.decode("utf-8-sig")), dict)
+    except ValueError:
+        return False
 
 
 def _read_bytes(data: bytes, origin: str, suffix: str) -> Iterator[Read]:
@@ -117,7 +142,7 @@ def _read_bytes(data: bytes, origin: str, suffix: str) -> Iterator[Read]:
     if kind == "json":
         yield from _read_json(raw, origin)
     elif kind == "jsonl":
-        yield from _read_jsonl(raw, origin)
+        yield from _jsonl_records((line.encode("utf-8") for line in raw.split("\n")), origin)
     elif kind == "html":
         yield _read_html(raw, origin)
     else:
@@ -235,20 +260,69 @@ def _read_json(raw: str, origin: str) -> Iterator[Read]:
         yield _from_record(data, origin, None, "")
 
 
-def _read_jsonl(raw: str, origin: str) -> Iterator[Read]:
+def _read_jsonl_file(path: Path, origin: str) -> Iterator[Read]:
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield ReadError(origin, None, f"cannot read file: {exc.strerror or exc}")
+        return
+    with fh:
+        if b"\x00" in fh.read(8192):
+            yield ReadError(origin, None, "binary data (NUL bytes), not an article")
+            return
+        fh.seek(0)
+        try:
+            yield from _jsonl_records(_bounded_lines(fh), origin)
+        except OSError as exc:
+            yield ReadError(origin, None, f"cannot read file: {exc.strerror or exc}")
+
+
+def _bounded_lines(fh: IO[Any]) -> Iterator[bytes | None]:
+    """Lines of at most MAX_BYTES; an over-long line is skipped to its end and given as None."""
+    while True:
+        line = _as_bytes(fh.readline(MAX_BYTES + 1))
+        if not line:
+            return
+        if len(line) > MAX_BYTES:
+            while line and not line.endswith(b"\n"):
+                line = _as_bytes(fh.readline(MAX_BYTES))
+            yield None
+        else:
+            yield line
+
+
+def _chain_first(first: bytes, rest: Iterator[bytes | None]) -> Iterator[bytes | None]:
+    yield first
+    yield from rest
+
+
+def _jsonl_records(lines: Iterable[bytes | None], origin: str) -> Iterator[Read]:
+    """One article or error per non-blank line, numbered from 1 as editors count them."""
     seen = False
-    for number, line in enumerate(raw.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
+        if line is None:
+            seen = True
+            yield ReadError(origin, number, f"record too large (> {MAX_BYTES // (1024 * 1024)} MB limit)")
+            continue
         if not line.strip():
             continue
         seen = True
         try:
-            obj = json.loads(line)
+            raw = line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield ReadError(origin, number, f"not valid UTF-8 (byte offset {exc.start} in the line)")
+            continue
+        if "\x00" in raw:
+            yield ReadError(origin, number, "binary data (NUL bytes), not an article")
+            continue
+        try:
+            obj = json.loads(raw)
         except ValueError as exc:
             yield ReadError(origin, number, f"malformed JSON: {getattr(exc, 'msg', exc)}")
             continue
         yield _from_record(obj, origin, number, "")
     if not seen:
-        yield ReadError(origin, None, "no records")
+        yield ReadError(origin, None, "empty input")
 
 
 def _read_html(raw: str, origin: str) -> Read:

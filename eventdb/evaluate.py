@@ -5,7 +5,8 @@ reference key matches when the gold name is that entry's name or one of its alia
 an unresolved extracted name matches on its text. Matching rules:
 incidents by kind, date (within a day; both unknown also matches) and place (same
 place or one inside the other, or same country when one side only has a country, or a
-side with no place at all); claims by type, claimant and matched incident; statistics by count and actor.
+side with no place at all); claims by type, claimant and matched incident (and, as a
+second figure, by type and claimant alone); statistics by count and actor.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class Accuracy:
 class Report:
     incidents: Score = field(default_factory=Score)
     claims: Score = field(default_factory=Score)
+    claims_unlinked: Score = field(default_factory=Score)  # type and claimant only: tells linking errors apart
     statistics: Score = field(default_factory=Score)
     accuracy: dict[str, Accuracy] = field(default_factory=lambda: {k: Accuracy() for k in ("perpetrator", "target", "weapons", "casualties")})
     misses: list[str] = field(default_factory=list)
@@ -73,6 +75,7 @@ class Report:
 
     def as_dict(self) -> dict:
         return {"incidents": self.incidents.as_dict(), "claims": self.claims.as_dict(),
+                "claims_unlinked": self.claims_unlinked.as_dict(),
                 "statistics": self.statistics.as_dict(),
                 "accuracy": {k: {"right": a.right, "total": a.total, "value": round(a.value, 3)} for k, a in self.accuracy.items()},
                 "misses": self.misses, "false_positives": self.false_positives, "errors": self.errors}
@@ -99,7 +102,17 @@ class Names:
             return gold is None and ref is None
         if ref.key:
             return _fold(gold) in self.actor_names(ref.key)
-        return _fold(gold) == _fold(ref.text)
+        return _fold(ref.text) in self.outlet_names(gold) | {_fold(gold)}
+
+    def outlet_names(self, name: str) -> set[str]:
+        """Every name of the outlet called `name`: an outlet quoted as a speaker ("SANA said") has no
+        actor key, and gold writes it by its canonical name ("Syrian Arab News Agency")."""
+        wanted = _fold(name)
+        for outlet in self.reference.outlets:
+            names = {_fold(n) for n in (outlet.name, *outlet.aliases)}
+            if wanted in names:
+                return names
+        return set()
 
     def contains(self, outer: str, inner: str) -> bool:
         """A base inside a city is the same place at a coarser grain (like a place versus its country)."""
@@ -185,6 +198,8 @@ def score_article(names: Names, gold: dict, got: Extraction, report: Report, lab
 
     claims = list(got.claims)
     cpairs = _greedy(gold["claims"], claims, claim_ok)
+    loose = _greedy(gold["claims"], claims, lambda g, c: g["type"] == c.type and names.same_actor(g.get("claimant"), c.claimant))
+    _count(report.claims_unlinked, len(gold["claims"]), len(claims), len(loose))
     _count(report.claims, len(gold["claims"]), len(claims), len(cpairs))
     _list(report, label, "claim", gold["claims"], claims, cpairs,
           lambda g: f"{g['type']} by {g.get('claimant')}", lambda c: f"{c.type} by {c.claimant.text if c.claimant else None} ({c.incident})")
@@ -238,7 +253,10 @@ def format_report(report: Report) -> str:
     for name in ("incidents", "claims", "statistics"):
         s: Score = getattr(report, name)
         lines.append(f"{name:<12} {s.precision:>9.2f} {s.recall:>7.2f} {s.f1:>6.2f}  ({s.tp}/{s.fp}/{s.fn})")
+    u = report.claims_unlinked
     lines.append("")
+    lines.append(f"claims on type and claimant alone (incident link ignored): precision {u.precision:.2f}, "
+                 f"recall {u.recall:.2f}, f1 {u.f1:.2f} ({u.tp}/{u.fp}/{u.fn})")
     lines.append("on matched incidents: " + ", ".join(f"{k} {a.value:.2f} ({a.right}/{a.total})" for k, a in report.accuracy.items()))
     for title, items in (("missed", report.misses), ("false positives", report.false_positives), ("errors", report.errors)):
         if items:

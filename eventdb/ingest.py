@@ -3,9 +3,10 @@
 Failures are per input: a file that cannot be read or an article that cannot
 be stored is reported on one line (file, JSONL line, reason) and the rest of
 the batch goes on. Only a lost database stops the batch, since nothing else
-could land either. Extraction may run in worker processes (`jobs`); storing
-stays in this process, one short transaction per article, retried a bounded
-number of times on serialization failures and deadlocks.
+could land either. Extraction may run in worker processes (`jobs`); a worker
+that dies (a native crash, the OOM killer) costs only the article it was on.
+Storing stays in this process, one short transaction per article, retried a
+bounded number of times on serialization failures and deadlocks.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -155,18 +158,59 @@ def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple
         for item in items:
             yield (None, item, 0.0) if isinstance(item, ReadError) else _extract_one(item)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: list = []
+    pending: deque[tuple[Article | ReadError, Future | None]] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
         for item in items:
-            pending.append(item if isinstance(item, ReadError) else pool.submit(_extract_one, item))
-            if len(pending) >= jobs * 8:
-                yield _resolved(pending.pop(0))
+            pending.append((item, None if isinstance(item, ReadError) else pool.submit(_extract_one, item)))
+            while len(pending) >= jobs * 8:
+                result = _resolved(*pending[0])
+                if result is None:  # a worker died: every pending future is lost with the pool
+                    pool.shutdown(cancel_futures=True)
+                    yield from _isolated([entry for entry, _ in pending])
+                    pending.clear()
+                    pool = ProcessPoolExecutor(max_workers=jobs)
+                    continue
+                pending.popleft()
+                yield result
         while pending:
-            yield _resolved(pending.pop(0))
+            result = _resolved(*pending[0])
+            if result is None:
+                yield from _isolated([entry for entry, _ in pending])
+                break
+            pending.popleft()
+            yield result
+    finally:
+        pool.shutdown(cancel_futures=True)
 
 
-def _resolved(entry):
-    return (None, entry, 0.0) if isinstance(entry, ReadError) else entry.result()
+def _resolved(entry: Article | ReadError, future: Future | None) -> tuple[Article | None, Extraction | ReadError, float] | None:
+    """The result of one entry, or None when its worker process died."""
+    if future is None:
+        return None, entry, 0.0
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None
+
+
+def _isolated(entries: list[Article | ReadError]) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
+    """After a worker died, run the entries that were in flight one at a time in a fresh process each
+    time one dies, so that only the article that kills its process is reported, and the batch goes on."""
+    pool = ProcessPoolExecutor(max_workers=1)
+    try:
+        for entry in entries:
+            if isinstance(entry, ReadError):
+                yield None, entry, 0.0
+                continue
+            result = _resolved(entry, pool.submit(_extract_one, entry))
+            if result is None:
+                pool.shutdown()
+                pool = ProcessPoolExecutor(max_workers=1)
+                result = entry, ReadError(entry.origin, None, "extraction failed: its worker process died"), 0.0
+            yield result
+    finally:
+        pool.shutdown()
 
 
 def _sqlstate(exc: DBAPIError) -> str | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from eventdb import articles
 from eventdb.articles import (
     MAX_BYTES, ReadError, content_sha256, iter_paths, normalize_text, read_path, read_stream,
 )
@@ -130,6 +131,52 @@ def test_jsonl_errors_carry_line_numbers(tmp_path):
     assert [type(i).__name__ for i in items] == ["Article", "ReadError", "ReadError", "Article"]
     assert items[1].line == 3 and items[2].line == 4
     assert items[0].origin.endswith("x.jsonl:1") and items[3].origin.endswith("x.jsonl:5")
+
+
+def _records(count: int) -> list[str]:
+    return [json.dumps({"text": f"Article number {i} about a drone strike.", "url": f"https://x/{i}"}) for i in range(count)]
+
+
+def test_jsonl_file_larger_than_the_limit_streams_record_by_record(tmp_path, monkeypatch):
+    monkeypatch.setattr(articles, "MAX_BYTES", 400)  # the file is about 30 times the limit
+    lines = _records(200)
+    lines[50] = json.dumps({"text": "x" * 500})  # one record over the limit
+    lines[120] = "not json"
+    path = write(tmp_path, "dump.jsonl", "\n".join(lines) + "\n")
+    assert path.stat().st_size > 30 * 400
+
+    def boom(self):  # pragma: no cover - proves the file is never read whole
+        raise AssertionError("read the whole file")
+
+    monkeypatch.setattr(Path, "read_bytes", boom)
+    items = list(read_path(path))
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert len(items) == 200 and [(e.line, e.reason.split(" (")[0]) for e in errors] == [
+        (51, "record too large"), (121, "malformed JSON: Expecting value")]
+    assert items[199].origin.endswith("dump.jsonl:200") and items[199].url == "https://x/199"
+
+
+def test_jsonl_bad_bytes_cost_one_line_and_a_binary_file_one_error(tmp_path):
+    lines = [line.encode() for line in _records(3)]
+    lines[1] = b'{"text": "caf\xe9 attack"}'
+    items = list(read_path(write(tmp_path, "mixed.jsonl", b"\n".join(lines))))
+    assert [type(i).__name__ for i in items] == ["Article", "ReadError", "Article"]
+    assert items[1].line == 2 and "UTF-8" in items[1].reason
+    err = one(read_path(write(tmp_path, "blob.jsonl", b"\x00\x01" * 5000)))
+    assert isinstance(err, ReadError) and "binary" in err.reason and err.line is None
+    err = one(read_path(write(tmp_path, "blank.jsonl", "\n \n")))
+    assert isinstance(err, ReadError) and err.reason == "empty input"
+
+
+def test_jsonl_on_stdin_streams_past_the_limit(monkeypatch):
+    monkeypatch.setattr(articles, "MAX_BYTES", 400)
+    payload = "\ufeff" + "\n".join(_records(100)) + "\n"
+    items = list(read_stream(io.BytesIO(payload.encode())))
+    assert len(items) == 100 and all(isinstance(i, Article) for i in items)
+    assert items[0].origin == "<stdin>:1" and items[99].origin == "<stdin>:100"
+    # plain text on stdin is still read whole, and still limited
+    err = one(read_stream(io.BytesIO(b"A long article. " * 100)))
+    assert isinstance(err, ReadError) and "too large" in err.reason
 
 
 def test_html_is_read_offline(tmp_path):

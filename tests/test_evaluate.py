@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from eventdb.assertions import ActorRef, DateRef, Extraction, IncidentReport, PlaceRef, Span, Statistic
+from eventdb.assertions import ActorRef, Claim, DateRef, Extraction, IncidentReport, PlaceRef, Span, Statistic
 from eventdb.evaluate import Names, Report, evaluate, format_report, incident_matches, report_json, score_article
 from eventdb.reference import read_reference
 
@@ -43,6 +43,15 @@ def test_incident_matching_rules():
     assert incident_matches(names, gold_incident(place="Erbil"), incident(place="erbil-airport", country="IQ"))  # contained
 
 
+def test_an_outlet_speaker_matches_its_canonical_name_through_its_aliases():
+    names = Names(read_reference(FIXTURE))
+    assert names.same_actor("AFP", ActorRef("Agence France-Presse", None))
+    assert names.same_actor("Times of Israel", ActorRef("The Times of Israel", None))
+    assert not names.same_actor("AFP", ActorRef("The Times of Israel", None))
+    assert not names.same_actor("Iran", ActorRef("AFP", None))
+    assert names.same_actor("Lebanese state media", ActorRef("Lebanese state media", None))  # unlisted: as written
+
+
 def test_scores_count_misses_and_false_positives():
     names = Names(read_reference(FIXTURE))
     gold = {"incidents": [gold_incident(perpetrator="Iran"), gold_incident(id="g2", kind="sabotage")], "claims": [],
@@ -57,6 +66,19 @@ def test_scores_count_misses_and_false_positives():
     assert len(report.misses) == 1 and len(report.false_positives) == 1
     assert "sabotage" in format_report(report)
     assert json.loads(report_json(report))["incidents"]["tp"] == 1
+
+
+def test_a_claim_on_the_wrong_incident_counts_only_in_the_unlinked_figure():
+    names = Names(read_reference(FIXTURE))
+    gold = {"incidents": [gold_incident(), gold_incident(id="g2", kind="sabotage")], "statistics": [],
+            "claims": [{"type": "attribution", "claimant": "Iran", "incident": "g2", "quote": "q"}]}
+    got = Extraction("t", incidents=(incident(), incident(kind="sabotage", local_id="i2")),
+                     claims=(Claim("attribution", "i1", ActorRef("Iran", "iran"), "asserted", SPAN),))
+    report = Report()
+    score_article(names, gold, got, report, "a")
+    assert (report.claims.tp, report.claims.fp, report.claims.fn) == (0, 1, 1)
+    assert (report.claims_unlinked.tp, report.claims_unlinked.fp, report.claims_unlinked.fn) == (1, 0, 0)
+    assert "incident link ignored): precision 1.00" in format_report(report)
 
 
 def test_seed_gold_is_well_formed_and_quotes_exist():

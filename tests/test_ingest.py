@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -88,6 +89,27 @@ def test_bad_inputs_are_named_one_per_line_and_the_rest_lands(use_db, engine, tm
     with engine.connect() as conn:
         run = conn.execute(text("SELECT articles_failed, errors FROM ingest_runs")).one()
     assert run.articles_failed == len(expected) and len(run.errors) == len(expected)
+
+
+def _extract_or_die(article, reference):
+    """Stands in for a native crash (segfault, OOM kill) in an extraction worker."""
+    if "KILL-THE-WORKER" in article.text:
+        os._exit(9)
+    return extract(article, reference)
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the stand-in crash reaches workers only by fork")
+def test_an_article_that_kills_its_worker_process_fails_alone(use_db, engine, tmp_path, monkeypatch):
+    monkeypatch.setattr("eventdb.ingest.extract", _extract_or_die)
+    good = [path.read_text() for path in sorted(SEED_ARTICLES.glob("*.txt"))]
+    for i, body in enumerate(good):
+        (tmp_path / f"{i}_good.txt").write_text(body)
+    (tmp_path / "2_poison.txt").write_text("KILL-THE-WORKER: rockets hit Erbil on Friday.")
+    result = run_cli("ingest", "--jobs", "2", str(tmp_path))
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert errors == [f"error: {tmp_path / '2_poison.txt'}: extraction failed: its worker process died"], result.output
+    assert count(engine, "sources") == len(good)
 
 
 def test_missing_path_and_unreachable_database_are_one_line_errors(tmp_path, monkeypatch):
