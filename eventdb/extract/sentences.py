@@ -36,9 +36,41 @@ def split_sentences(text: str) -> list[Sentence]:
     for offset, paragraph in segmenter.preprocess_with_offsets(text):
         for start, end, last in _paragraph_sentences(paragraph, offset):
             end = _end_in_text(text, last, end)
-            for s, e in _split_glued(text, start, end):
-                out.append(Sentence(len(out), s, e, text[s:e]))
+            for glued_start, glued_end in _split_glued(text, start, end):
+                for s, e in _bounded(text, glued_start, glued_end):
+                    out.append(Sentence(len(out), s, e, text[s:e]))
     return out
+
+
+# News sentences run to about 400 characters. A far longer "sentence" is a table, a list or
+# scraped text without full stops, and the rules' work per sentence grows with the square of its
+# length (32,000 unpunctuated words took five minutes), so such stretches are cut into pieces.
+MAX_SENTENCE_CHARS = 1000
+_SOFT_BREAK = re.compile(r"[;,:\u2014]\s|\s")
+
+
+def _bounded(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Pieces of at most MAX_SENTENCE_CHARS, cut after the last clause mark (else space) of each."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = _last_break(text, start + MAX_SENTENCE_CHARS // 2, limit) or limit
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
+
+
+def _last_break(text: str, lo: int, hi: int) -> int | None:
+    """End of the last clause mark in text[lo:hi], else of its last space."""
+    best_mark = best_space = None
+    for m in _SOFT_BREAK.finditer(text, lo, hi):
+        if m.group()[0].isspace():
+            best_space = m.start()
+        else:
+            best_mark = m.start() + 1
+    return best_mark or best_space
 
 
 _TOKENIZER = Tokenizer(replace_not_contraction=False)
