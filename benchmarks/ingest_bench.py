@@ -20,8 +20,11 @@ import resource
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from eventdb import database
@@ -60,19 +63,31 @@ def peak_mb() -> float:
     return max(own, children) / 1024
 
 
+@contextmanager
+def fresh_engine(prefix: str) -> Iterator[Engine]:
+    """A migrated database of its own on EVENTDB_BENCH_DATABASE_URL's server, dropped afterwards."""
+    server = database.normalize_url(os.environ.get("EVENTDB_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"))
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    database.create_database(server, name)
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    try:
+        database.upgrade(url)
+        engine = database.make_engine(url)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+    finally:
+        database.drop_database(server, name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
 
-    server = database.normalize_url(os.environ.get("EVENTDB_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"))
-    name = f"eventdb_bench_{uuid.uuid4().hex[:8]}"
-    database.create_database(server, name)
-    url = make_url(server).set(database=name).render_as_string(hide_password=False)
-    try:
-        database.upgrade(url)
-        engine = database.make_engine(url)
+    with fresh_engine("eventdb_bench") as engine:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             t0 = time.perf_counter()
@@ -90,9 +105,6 @@ def main() -> None:
             print(f"second run: {second}")
             print(f"  {second.read / second.seconds:.0f} articles/s (all unchanged)")
         print(f"peak RSS: {peak_mb():.0f} MB (largest of this process and its workers)")
-        engine.dispose()
-    finally:
-        database.drop_database(server, name)
 
 
 if __name__ == "__main__":
