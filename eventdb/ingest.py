@@ -5,8 +5,9 @@ be stored is reported on one line (file, JSONL line, reason) and the rest of
 the batch goes on. Only a lost database stops the batch, since nothing else
 could land either. Extraction may run in worker processes (`jobs`); a worker
 that dies (a native crash, the OOM killer) costs only the article it was on.
-Storing stays in this process, one short transaction per article, retried a
-bounded number of times on serialization failures and deadlocks.
+Storing stays in this process, one short transaction per article on one
+connection held for the batch, retried a bounded number of times on
+serialization failures and deadlocks.
 """
 
 from __future__ import annotations

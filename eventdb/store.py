@@ -6,7 +6,15 @@ derived from the SHA-256 of its normalized text (the same text never lands
 twice); claims, statistics and mentions derive theirs from that hash, the
 extractor version and the run, so no writer depends on a global sequence.
 Incident resolution runs under one transaction-scoped advisory lock, so two
-ingest processes cannot both create the same incident.
+ingest processes cannot both create the same incident; it is taken only once the
+article's source row exists, so no writer holds it while waiting on another's
+insert of the same text.
+
+Statements go through psycopg on the caller's session in pipeline mode, so a new
+article costs about five round trips (url lock, state, source insert and
+incident candidates together; new incident ids; every row with the re-read of
+the touched incidents' claims; the incidents' update; the commit) rather than
+one per statement.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -256,10 +264,11 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
         state = pg.execute(SOURCE_STATE, values)
         inserted = pg.execute(INSERT_NEW_SOURCE, values) if fast else None
         pg.execute(LOCK_INCIDENTS_IF_LANDED, values)
-        found = query_candidates(pg, ctx, facts)
+        found = incident_candidates(pg, ctx, facts)
     stored, previous = state.fetchone()
     if stored:
         return StoreResult("unchanged", source_id)
+    prior: list[PriorReport] = []
     if inserted is not None and inserted.fetchone() is not None:
         candidates = read_candidates(ctx, found)
     elif fast and previous is None:  # a concurrent ingest stored the same text first
@@ -268,10 +277,9 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
         landed, prior, candidates = land_slowly(conn, article, values, previous, ctx, facts)
         if not landed:  # a concurrent ingest stored the same text first
             return StoreResult("unchanged", source_id)
-        result = write_assertions(conn, source_id, sha, extraction, ctx, prior, same_text=False, candidates=candidates)
-        result.status = "updated" if previous is not None else "added"
-        return result
-    return write_assertions(conn, source_id, sha, extraction, ctx, candidates=candidates)
+    result = write_assertions(conn, source_id, sha, extraction, ctx, prior, same_text=False, candidates=candidates)
+    result.status = "updated" if previous is not None else "added"
+    return result
 
 
 def land_slowly(
@@ -286,7 +294,7 @@ def land_slowly(
         superseded = supersede_pipelined(pg, previous) if previous is not None else None
         inserted = pg.execute(INSERT_SOURCE, values)
         pg.execute(LOCK_INCIDENTS, values)
-        found = query_candidates(pg, ctx, facts)
+        found = incident_candidates(pg, ctx, facts)
     prior = prior_reports(superseded) if superseded is not None else []
     return inserted.fetchone() is not None, prior, read_candidates(ctx, found)
 
@@ -372,7 +380,7 @@ def write_assertions(
     if candidates is None:
         with pipeline(conn) as pg:
             pg.execute(LOCK_INCIDENTS, {"lock": INCIDENT_LOCK})
-            found = query_candidates(pg, ctx, facts)
+            found = incident_candidates(pg, ctx, facts)
         candidates = read_candidates(ctx, found)
     incident_of: dict[str, int] = {}
     merges: list[dict] = []
@@ -450,7 +458,7 @@ CANDIDATES = """
       ON p.idx = w.idx AND p.place_id = i.place_id"""
 
 
-def query_candidates(pg: psycopg.Connection, ctx: Context, facts: list[Facts]) -> psycopg.Cursor | None:
+def incident_candidates(pg: psycopg.Connection, ctx: Context, facts: list[Facts]) -> psycopg.Cursor | None:
     """Send the query for stored incidents at a place these reports could merge with, whose period
     may overlap theirs; None when no report can merge (no date or no mergeable place).
 
@@ -480,13 +488,6 @@ def read_candidates(ctx: Context, cursor: psycopg.Cursor | None) -> list[tuple[i
     places = ctx.places_by_id
     return [(i, Facts(event_type, on, precision, places.get(place_id), country, perpetrator, target))
             for i, event_type, on, precision, place_id, country, perpetrator, target in cursor.fetchall()]
-
-
-def incident_candidates(conn: Connection, ctx: Context, facts: list[Facts]) -> list[tuple[int, Facts]]:
-    """Stored incidents these reports could merge with (see query_candidates)."""
-    with pipeline(conn) as pg:
-        found = query_candidates(pg, ctx, facts)
-    return read_candidates(ctx, found)
 
 
 def draw_incident_ids(conn: Connection, n: int) -> list[int]:
@@ -673,11 +674,3 @@ def update_incidents(conn: Connection, updates: list[dict]) -> None:
         with pipeline(conn) as pg:
             pg.execute(UPDATE_INCIDENTS, [as_json(updates)])
 
-
-def refresh_incidents(conn: Connection, ctx: Context, incident_ids: Iterable[int]) -> None:
-    """Re-derive each incident's fields from its current claims."""
-    ids = sorted(set(incident_ids))
-    if ids:
-        with pipeline(conn) as pg:
-            current = pg.execute(CURRENT_CLAIMS, [ids])
-        update_incidents(conn, incident_updates(ctx, ids, current.fetchall()))
