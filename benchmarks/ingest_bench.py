@@ -7,6 +7,8 @@ numbers and a reference line varied), creates a fresh database on
 EVENTDB_BENCH_DATABASE_URL (default: the local server on 127.0.0.1:5432),
 ingests the corpus twice (the second run finds everything unchanged) and
 prints articles/s, the share of time spent extracting, and peak memory.
+With --store-only it extracts the whole corpus first and then times storing
+alone (wall and CPU per article, client and server; the server must be local).
 """
 
 from __future__ import annotations
@@ -20,12 +22,17 @@ import resource
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
 from eventdb import database
-from eventdb.ingest import ingest
+from eventdb.articles import iter_paths, read_path
+from eventdb.assertions import Extraction
+from eventdb.ingest import extracted, ingest, prepare
 from eventdb.reference import default_reference
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
@@ -60,24 +67,66 @@ def peak_mb() -> float:
     return max(own, children) / 1024
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=10_000)
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args()
-
+@contextmanager
+def fresh_engine(prefix: str) -> Iterator[Engine]:
+    """A migrated database of its own on EVENTDB_BENCH_DATABASE_URL's server, dropped afterwards."""
     server = database.normalize_url(os.environ.get("EVENTDB_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/postgres"))
-    name = f"eventdb_bench_{uuid.uuid4().hex[:8]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
     database.create_database(server, name)
     url = make_url(server).set(database=name).render_as_string(hide_password=False)
     try:
         database.upgrade(url)
         engine = database.make_engine(url)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+    finally:
+        database.drop_database(server, name)
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time of a server process (user + system), read from /proc: the server must run on this machine."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def store_only(engine: Engine, folder: Path, jobs: int) -> None:
+    """Storing alone: every article extracted first, then stored one transaction each on the batch's
+    connection with nothing else running; wall time and CPU per article, this process's and its server session's."""
+    from eventdb.ingest import batch_connection, store_one  # imported here: older code has neither
+
+    items = [a for path in iter_paths([folder]) for a in read_path(path)]
+    done = [(a, e) for a, e, _ in extracted(items, jobs) if isinstance(e, Extraction)]
+    ctx, _ = prepare(engine, "ingest", [str(folder)], dry_run=False)
+    with batch_connection(engine) as conn:
+        pid = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        conn.commit()
+        wall, client, server = time.perf_counter(), time.process_time(), server_cpu_seconds(pid)
+        for article, extraction in done:
+            store_one(conn, article, extraction, ctx, dry_run=False)
+        wall, client, server = time.perf_counter() - wall, time.process_time() - client, server_cpu_seconds(pid) - server
+    n = len(done)
+    print(f"storing alone: {1000 * wall / n:.2f} ms/article wall, CPU {1000 * client / n:.2f} ms in this process "
+          f"and {1000 * server / n:.2f} ms in its server session ({n} articles)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--store-only", action="store_true", help="extract first, then time storing alone")
+    args = parser.parse_args()
+
+    with fresh_engine("eventdb_bench") as engine:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             t0 = time.perf_counter()
             generate(folder, args.articles)
             print(f"corpus: {args.articles} articles generated in {time.perf_counter() - t0:.1f}s")
+            if args.store_only:
+                store_only(engine, folder, args.jobs)
+                return
             first = ingest(engine, [str(folder)], jobs=args.jobs)
             print(f"first run:  {first}")
             print(f"  {first.read / first.seconds:.0f} articles/s end to end (jobs={args.jobs})")
@@ -90,9 +139,6 @@ def main() -> None:
             print(f"second run: {second}")
             print(f"  {second.read / second.seconds:.0f} articles/s (all unchanged)")
         print(f"peak RSS: {peak_mb():.0f} MB (largest of this process and its workers)")
-        engine.dispose()
-    finally:
-        database.drop_database(server, name)
 
 
 if __name__ == "__main__":

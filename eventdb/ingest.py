@@ -5,22 +5,24 @@ be stored is reported on one line (file, JSONL line, reason) and the rest of
 the batch goes on. Only a lost database stops the batch, since nothing else
 could land either. Extraction may run in worker processes (`jobs`); a worker
 that dies (a native crash, the OOM killer) costs only the article it was on.
-Storing stays in this process, one short transaction per article, retried a
-bounded number of times on serialization failures and deadlocks.
+Storing stays in this process, one short transaction per article on one
+connection held for the batch, retried a bounded number of times on
+serialization failures and deadlocks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterable, Iterator
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from eventdb import store
@@ -217,34 +219,63 @@ def _sqlstate(exc: DBAPIError) -> str | None:
     return getattr(exc.orig, "sqlstate", None)
 
 
-def store_one(engine: Engine, article: Article, extraction: Extraction, ctx: store.Context, dry_run: bool) -> store.StoreResult:
-    """One article in one transaction, retried on serialization failures and deadlocks."""
+def store_one(conn: Connection, article: Article, extraction: Extraction, ctx: store.Context, dry_run: bool) -> store.StoreResult:
+    """One article in one transaction on the batch's connection, retried on serialization failures and deadlocks."""
     for attempt in range(RETRIES + 1):
         try:
-            with engine.connect() as conn:
-                trans = conn.begin()
-                try:
-                    # Do not wait for the WAL flush: a server crash can lose the last few articles of a
-                    # batch (whole ones, never part of one), and re-running the batch stores them again.
-                    conn.execute(text("SET LOCAL synchronous_commit = off"))
-                    result = store.store_article(conn, article, extraction, ctx)
-                    if dry_run:
-                        trans.rollback()
-                    else:
-                        trans.commit()
-                    return result
-                except BaseException:
-                    if trans.is_active:
-                        trans.rollback()
-                    raise
+            trans = conn.begin()
+            try:
+                result = store.store_article(conn, article, extraction, ctx)
+                if dry_run:
+                    trans.rollback()
+                else:
+                    trans.commit()
+                return result
+            except BaseException:
+                if trans.is_active:
+                    trans.rollback()
+                raise
         except DBAPIError as exc:
+            if _lost(conn, exc):
+                raise ConnectionLost(str(exc.orig or exc).strip().splitlines()[0]) from exc
             if _sqlstate(exc) in RETRYABLE_SQLSTATES and attempt < RETRIES:
                 time.sleep(0.05 * (attempt + 1))
                 continue
-            if isinstance(exc, OperationalError) and (exc.connection_invalidated or _sqlstate(exc) is None or _sqlstate(exc).startswith("08")):
-                raise ConnectionLost(str(exc.orig or exc).strip().splitlines()[0]) from exc
             raise
     raise AssertionError("unreachable")
+
+
+def _lost(conn: Connection, exc: DBAPIError) -> bool:
+    """Whether the batch's connection is gone (nothing more can land), rather than one statement failing."""
+    if not isinstance(exc, OperationalError):
+        return False
+    if exc.connection_invalidated or conn.invalidated or conn.closed or store.driver(conn).closed:
+        return True
+    state = _sqlstate(exc)
+    return state is None or state.startswith("08") or state.startswith("57P")
+
+
+@contextmanager
+def batch_connection(engine: Engine) -> Iterator[Connection]:
+    """One connection for a whole batch's storing (no pool checkout or liveness ping per article).
+
+    It commits without waiting for the WAL flush (synchronous_commit off, set once here): a server
+    crash can lose the last few articles of a batch, whole ones, never part of one, and re-running
+    the batch stores them again. The setting is reset before the connection returns to the pool.
+    """
+    with engine.connect() as conn:
+        conn.execute(text("SET synchronous_commit = off"))
+        conn.commit()
+        try:
+            yield conn
+        finally:
+            if not (conn.invalidated or conn.closed or store.driver(conn).closed):
+                try:
+                    conn.rollback()
+                    conn.execute(text("RESET synchronous_commit"))
+                    conn.commit()
+                except DBAPIError:
+                    conn.invalidate()  # the pool must not hand out a session in an unknown state
 
 
 def prepare(engine: Engine, command: str, inputs: list[str], dry_run: bool) -> tuple[store.Context, int | None]:
@@ -294,25 +325,8 @@ def ingest(
     items = apply_overrides(read_inputs(paths, stdin), overrides)
     items = skip_stored(engine, items, summary)
     try:
-        for article, outcome, seconds in extracted(items, jobs):
-            summary.extract_seconds += seconds
-            error = outcome if isinstance(outcome, ReadError) else None
-            if error is None:
-                summary.read += 1
-                stored_at = time.perf_counter()
-                try:
-                    summary.count(store_one(engine, article, outcome, ctx, dry_run))
-                except ConnectionLost:
-                    raise
-                except DBAPIError as exc:
-                    error = ReadError(article.origin, None, f"not stored: {str(exc.orig or exc).strip().splitlines()[0]}")
-                summary.store_seconds += time.perf_counter() - stored_at
-            if error is not None:
-                summary.failed += 1
-                summary.unreadable += article is None
-                summary.errors.append(error)
-            if progress:
-                progress(summary, error)
+        with batch_connection(engine) as conn:
+            _store_all(conn, extracted(items, jobs), ctx, dry_run, summary, progress)
     finally:
         summary.seconds = time.perf_counter() - started
         try:
@@ -320,6 +334,32 @@ def ingest(
         except DBAPIError:
             pass  # the connection is gone; the run stays without finished_at, which says so
     return summary
+
+
+def _store_all(
+    conn: Connection, results: Iterable[tuple[Article | None, Extraction | ReadError, float]], ctx: store.Context,
+    dry_run: bool, summary: Summary, progress: Progress | None,
+) -> None:
+    """Store each extraction in its own transaction; failures are counted and named, the rest goes on."""
+    for article, outcome, seconds in results:
+        summary.extract_seconds += seconds
+        error = outcome if isinstance(outcome, ReadError) else None
+        if error is None:
+            summary.read += 1
+            stored_at = time.perf_counter()
+            try:
+                summary.count(store_one(conn, article, outcome, ctx, dry_run))
+            except ConnectionLost:
+                raise
+            except DBAPIError as exc:
+                error = ReadError(article.origin, None, f"not stored: {str(exc.orig or exc).strip().splitlines()[0]}")
+            summary.store_seconds += time.perf_counter() - stored_at
+        if error is not None:
+            summary.failed += 1
+            summary.unreadable += article is None
+            summary.errors.append(error)
+        if progress:
+            progress(summary, error)
 
 
 def reextract(engine: Engine, *, since: dt.date | None = None, progress: Progress | None = None) -> Summary:

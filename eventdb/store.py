@@ -6,24 +6,33 @@ derived from the SHA-256 of its normalized text (the same text never lands
 twice); claims, statistics and mentions derive theirs from that hash, the
 extractor version and the run, so no writer depends on a global sequence.
 Incident resolution runs under one transaction-scoped advisory lock, so two
-ingest processes cannot both create the same incident.
+ingest processes cannot both create the same incident; it is taken only once the
+article's source row exists, so no writer holds it while waiting on another's
+insert of the same text.
+
+Statements go through psycopg on the caller's session in pipeline mode, so a new
+article costs about five round trips (url lock, state, source insert and
+incident candidates together; new incident ids; every row with the re-read of
+the touched incidents' claims; the incidents' update; the commit) rather than
+one per statement.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import psycopg
-from psycopg.types.json import Jsonb
 from sqlalchemy import Connection, text
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.exc import DBAPIError
 
-from eventdb import models
 from eventdb.articles import content_sha256
 from eventdb.assertions import ActorRef, Article, Extraction, IncidentReport
 from eventdb.resolve import ClaimFacts, Facts, PlaceInfo, decide, derive, mergeable_places, period
@@ -146,43 +155,148 @@ def outlet_id(conn: Connection, ctx: Context, name_or_url: str | None) -> int | 
     return existing
 
 
+# --- round trips --------------------------------------------------------------------------------------
+#
+# Storing talks to psycopg directly, inside the transaction SQLAlchemy began: statements whose results
+# are not needed before the next one are sent together in pipeline mode (one round trip for many), and
+# rows are inserted from one JSON parameter per table, so a whole article's rows go in one round trip.
+
+
+def driver(conn: Connection) -> psycopg.Connection:
+    """The psycopg connection under a SQLAlchemy one (same session, same transaction)."""
+    return conn.connection.driver_connection
+
+
+@contextmanager
+def pipeline(conn: Connection) -> Iterator[psycopg.Connection]:
+    """Send the statements issued in the block together; read their cursors after it.
+
+    Errors surface as SQLAlchemy's, as for every other statement (an IntegrityError for a CHECK)."""
+    pg = driver(conn)
+    try:
+        with pg.pipeline():
+            yield pg
+    except psycopg.Error as exc:
+        raise DBAPIError.instance("(pipeline)", None, exc, psycopg.Error) from exc
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot store {type(value).__name__} as JSON")
+
+
+def as_json(rows: list[dict]) -> str:
+    """Rows as a JSON array for jsonb_populate_recordset: numbers keep their exact decimal form."""
+    return json.dumps(rows, default=_json_value, ensure_ascii=False)
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...], suffix: str) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) SELECT {names} FROM jsonb_populate_recordset(NULL::{table}, %s::jsonb){suffix}"
+
+
+def insert_rows(pg: psycopg.Connection, table: str, rows: list[dict], suffix: str = "") -> None:
+    """Insert rows (dicts with the same keys) in one statement, in their order; columns not named get
+    their defaults. Pipelinable, unlike COPY."""
+    if rows:
+        pg.execute(_insert_sql(table, tuple(rows[0]), suffix), [as_json(rows)])
+
+
 # --- sources -----------------------------------------------------------------------------------------
+
+SOURCE_STATE = """
+    SELECT EXISTS (SELECT 1 FROM sources WHERE content_sha256 = %(sha)s),
+           (SELECT id FROM sources WHERE url = %(url)s AND superseded_at IS NULL)"""
+SOURCE_COLUMNS = """sources (id, content_sha256, url, outlet_id, title, published_on, text, origin,
+                             republished_from_outlet_id, republished_from_text, revises_source_id,
+                             extractor_version, ingest_run_id)"""
+INSERT_SOURCE = f"""
+    INSERT INTO {SOURCE_COLUMNS}
+    VALUES (%(id)s, %(sha)s, %(url)s, %(outlet)s, %(title)s, %(published)s, %(text)s, %(origin)s, %(repub)s,
+            %(repub_text)s, %(revises)s, %(ver)s, %(run)s)
+    ON CONFLICT (content_sha256) DO NOTHING RETURNING id"""
+# The same insert, made only when no current source holds the url (else the article is a revision
+# and lands after its predecessor is superseded), so it can travel with the state query above.
+INSERT_NEW_SOURCE = f"""
+    INSERT INTO {SOURCE_COLUMNS}
+    SELECT CAST(%(id)s AS bigint), CAST(%(sha)s AS varchar), CAST(%(url)s AS text), CAST(%(outlet)s AS int),
+           CAST(%(title)s AS text), CAST(%(published)s AS date), CAST(%(text)s AS text), CAST(%(origin)s AS text),
+           CAST(%(repub)s AS int), CAST(%(repub_text)s AS text), CAST(%(revises)s AS bigint), CAST(%(ver)s AS text),
+           CAST(%(run)s AS bigint)
+    WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = %(url)s AND superseded_at IS NULL)
+    ON CONFLICT (content_sha256) DO NOTHING RETURNING id"""
+# The incident lock is taken only once the source row exists (this transaction's or an earlier one):
+# a writer never waits on another's source insert while holding it.
+LOCK_INCIDENTS_IF_LANDED = "SELECT pg_advisory_xact_lock(%(lock)s) FROM sources WHERE content_sha256 = %(sha)s"
+LOCK_INCIDENTS = "SELECT pg_advisory_xact_lock(%(lock)s)"
+
+
+def cached_outlet(ctx: Context, name_or_url: str | None) -> tuple[bool, int | None]:
+    """(True, id) when the outlet is known without asking the database, else (False, None)."""
+    if not name_or_url or not name_or_url.strip():
+        return True, None
+    found = ctx.outlets_by_name.get((domain_of(name_or_url) or name_or_url.strip()).lower())
+    return (True, found) if found else (False, None)
 
 
 def store_article(conn: Connection, article: Article, extraction: Extraction, ctx: Context) -> StoreResult:
-    """Store a new article, or note that its text is already stored, or store it as a revision."""
+    """Store a new article, or note that its text is already stored, or store it as a revision.
+
+    A new article costs one round trip up to its incident candidates: the url lock, the state query,
+    the source insert, the incident lock and the candidate query travel together."""
     sha = content_sha256(article.text)
     source_id = hash_id(sha)
-    if article.url:
-        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": hash_id("url", article.url)})
-    # The url's advisory lock (above) serializes writers of one url, so no row lock is needed here.
-    stored, previous = conn.execute(text("""
-        SELECT EXISTS (SELECT 1 FROM sources WHERE content_sha256 = :s),
-               (SELECT id FROM sources WHERE url = :u AND superseded_at IS NULL)"""), {"s": sha, "u": article.url}).one()
+    facts = [report_facts(ctx, r) for r in extraction.incidents]
+    outlet, repub = cached_outlet(ctx, article.outlet or article.url), cached_outlet(ctx, article.republished_from)
+    values = {
+        "id": source_id, "sha": sha, "url": article.url, "outlet": outlet[1], "title": article.title,
+        "published": article.published, "text": article.text, "origin": article.origin, "repub": repub[1],
+        "repub_text": article.republished_from, "revises": None, "ver": ctx.extractor_version, "run": ctx.run_id,
+        "lock": INCIDENT_LOCK,
+    }
+    fast = outlet[0] and repub[0]
+    with pipeline(conn) as pg:
+        if article.url:
+            # The url's advisory lock serializes writers of one url, so no row lock is needed below.
+            pg.execute("SELECT pg_advisory_xact_lock(%s)", [hash_id("url", article.url)])
+        state = pg.execute(SOURCE_STATE, values)
+        inserted = pg.execute(INSERT_NEW_SOURCE, values) if fast else None
+        pg.execute(LOCK_INCIDENTS_IF_LANDED, values)
+        found = incident_candidates(pg, ctx, facts)
+    stored, previous = state.fetchone()
     if stored:
         return StoreResult("unchanged", source_id)
     prior: list[PriorReport] = []
-    if previous is not None:
-        conn.execute(text("UPDATE sources SET superseded_at = now() WHERE id = :i"), {"i": previous})
-        prior = supersede_assertions(conn, previous)
-
-    inserted = conn.execute(text("""
-        INSERT INTO sources (id, content_sha256, url, outlet_id, title, published_on, text, origin,
-                             republished_from_outlet_id, republished_from_text, revises_source_id,
-                             extractor_version, ingest_run_id)
-        VALUES (:id, :sha, :url, :outlet, :title, :published, :text, :origin, :repub, :repub_text, :revises, :ver, :run)
-        ON CONFLICT (content_sha256) DO NOTHING RETURNING id"""), {
-        "id": source_id, "sha": sha, "url": article.url,
-        "outlet": outlet_id(conn, ctx, article.outlet or article.url),
-        "title": article.title, "published": article.published, "text": article.text, "origin": article.origin,
-        "repub": outlet_id(conn, ctx, article.republished_from), "repub_text": article.republished_from,
-        "revises": previous, "ver": ctx.extractor_version, "run": ctx.run_id,
-    }).scalar()
-    if inserted is None:  # a concurrent ingest stored the same text first
+    if inserted is not None and inserted.fetchone() is not None:
+        candidates = read_candidates(ctx, found)
+    elif fast and previous is None:  # a concurrent ingest stored the same text first
         return StoreResult("unchanged", source_id)
-    result = write_assertions(conn, source_id, sha, extraction, ctx, prior, same_text=False)
+    else:
+        landed, prior, candidates = land_slowly(conn, article, values, previous, ctx, facts)
+        if not landed:  # a concurrent ingest stored the same text first
+            return StoreResult("unchanged", source_id)
+    result = write_assertions(conn, source_id, sha, extraction, ctx, prior, same_text=False, candidates=candidates)
     result.status = "updated" if previous is not None else "added"
     return result
+
+
+def land_slowly(
+    conn: Connection, article: Article, values: dict, previous: int | None, ctx: Context, facts: list[Facts],
+) -> tuple[bool, list[PriorReport], list[tuple[int, Facts]]]:
+    """The source of a revision (its predecessor superseded first) or of a new outlet: (landed, the
+    superseded reports, the incident candidates read under the incident lock)."""
+    values = {**values, "revises": previous}
+    values["outlet"] = outlet_id(conn, ctx, article.outlet or article.url)
+    values["repub"] = outlet_id(conn, ctx, article.republished_from)
+    with pipeline(conn) as pg:
+        superseded = supersede_pipelined(pg, previous) if previous is not None else None
+        inserted = pg.execute(INSERT_SOURCE, values)
+        pg.execute(LOCK_INCIDENTS, values)
+        found = incident_candidates(pg, ctx, facts)
+    prior = prior_reports(superseded) if superseded is not None else []
+    return inserted.fetchone() is not None, prior, read_candidates(ctx, found)
 
 
 @dataclass(frozen=True)
@@ -195,15 +309,31 @@ class PriorReport:
     incident_id: int
 
 
+def supersede_pipelined(pg: psycopg.Connection, source_id: int) -> psycopg.Cursor:
+    """Mark a source and its current assertions superseded; the cursor returns the claims' incident links."""
+    pg.execute("UPDATE sources SET superseded_at = now() WHERE id = %s", [source_id])
+    return supersede_claims(pg, source_id)
+
+
+def supersede_claims(pg: psycopg.Connection, source_id: int) -> psycopg.Cursor:
+    cursor = pg.execute("""
+        UPDATE claims SET superseded_at = now() WHERE source_id = %s AND superseded_at IS NULL
+        RETURNING incident_id, claim_type, quote, char_start, char_end""", [source_id])
+    for table in ("statistics", "name_mentions"):
+        pg.execute(f"UPDATE {table} SET superseded_at = now() WHERE source_id = %s AND superseded_at IS NULL", [source_id])
+    return cursor
+
+
+def prior_reports(cursor: psycopg.Cursor) -> list[PriorReport]:
+    return [PriorReport(quote, start, end, incident_id) for incident_id, claim_type, quote, start, end in cursor.fetchall()
+            if incident_id is not None and claim_type == "incident_report"]
+
+
 def supersede_assertions(conn: Connection, source_id: int) -> list[PriorReport]:
     """Mark a source's current assertions superseded; return the incident links they had."""
-    rows = conn.execute(text("""
-        UPDATE claims SET superseded_at = now() WHERE source_id = :s AND superseded_at IS NULL
-        RETURNING incident_id, claim_type, quote, char_start, char_end"""), {"s": source_id}).all()
-    for table in ("statistics", "name_mentions"):
-        conn.execute(text(f"UPDATE {table} SET superseded_at = now() WHERE source_id = :s AND superseded_at IS NULL"), {"s": source_id})
-    return [PriorReport(r.quote, r.char_start, r.char_end, r.incident_id) for r in rows
-            if r.incident_id is not None and r.claim_type == "incident_report"]
+    with pipeline(conn) as pg:
+        cursor = supersede_claims(pg, source_id)
+    return prior_reports(cursor)
 
 
 def carried_over(report: IncidentReport, prior: list[PriorReport], same_text: bool, used: set[int]) -> PriorReport | None:
@@ -236,18 +366,26 @@ def replace_assertions(conn: Connection, source_id: int, article: Article, extra
 
 def write_assertions(
     conn: Connection, source_id: int, sha: str, extraction: Extraction, ctx: Context,
-    prior: list[PriorReport] = (), same_text: bool = False,
+    prior: list[PriorReport] = (), same_text: bool = False, candidates: list[tuple[int, Facts]] | None = None,
 ) -> StoreResult:
+    """Resolve the reports to incidents and write every row of the article.
+
+    `candidates` were read under the incident lock by the caller; without them the lock is taken
+    here. Round trips: the candidates (unless given), the new incidents' ids (when any), every insert
+    with the re-read of the touched incidents' claims, and their update."""
     version = ctx.extractor_version
     # Keys are unique per text, extractor version and run, so re-extraction never collides with superseded rows.
     salt = f"{sha}/{version}/{ctx.run_id}"
-    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": INCIDENT_LOCK})
+    facts = [report_facts(ctx, r) for r in extraction.incidents]
+    if candidates is None:
+        with pipeline(conn) as pg:
+            pg.execute(LOCK_INCIDENTS, {"lock": INCIDENT_LOCK})
+            found = incident_candidates(pg, ctx, facts)
+        candidates = read_candidates(ctx, found)
     incident_of: dict[str, int] = {}
     merges: list[dict] = []
     to_create: list[tuple[str, Facts]] = []
     used: set[int] = set()
-    facts = [report_facts(ctx, r) for r in extraction.incidents]
-    candidates = incident_candidates(conn, ctx, facts)
     for report, fact in zip(extraction.incidents, facts):
         claim_id = hash_id(salt, "incident", report.local_id)
         carried = carried_over(report, prior, same_text, used)
@@ -262,39 +400,26 @@ def write_assertions(
         else:
             to_create.append((report.local_id, fact))
             merges.append(merge_row(claim_id, None, "created", "no_matching_incident", 1.0))
-    created = create_incidents(conn, [f for _, f in to_create])
+    created = draw_incident_ids(conn, len(to_create))
     incident_of.update({local: new_id for (local, _), new_id in zip(to_create, created)})
     for m, report in zip(merges, extraction.incidents):
         m["incident_id"] = incident_of[report.local_id]
     merged = sum(m["decision"] == "merged" for m in merges)
 
     claims, actors = claim_rows(source_id, salt, version, extraction, ctx, incident_of)
-    if claims:
-        copy_rows(conn, models.Claim.__table__, claims)
-    if actors:
-        copy_rows(conn, models.ClaimActor.__table__, actors)
-    if merges:
-        copy_rows(conn, models.IncidentMerge.__table__, merges)
-    write_statistics(conn, source_id, salt, version, extraction, ctx)
-    write_mentions(conn, source_id, salt, version, extraction)
-    write_affiliations(conn, source_id, claims, actors)
-    refresh_incidents(conn, ctx, set(incident_of.values()) | {p.incident_id for p in prior})
+    touched = sorted(set(incident_of.values()) | {p.incident_id for p in prior})
+    with pipeline(conn) as pg:
+        insert_rows(pg, "incidents", incident_rows(created, [f for _, f in to_create]))
+        insert_rows(pg, "claims", claims)
+        insert_rows(pg, "claim_actors", actors)
+        insert_rows(pg, "incident_merges", merges)
+        insert_rows(pg, "statistics", statistic_rows(source_id, salt, version, extraction, ctx))
+        insert_rows(pg, "name_mentions", mention_rows(source_id, salt, version, extraction))
+        insert_rows(pg, "affiliations", affiliation_rows(source_id, claims, actors), " ON CONFLICT DO NOTHING")
+        current = pg.execute(CURRENT_CLAIMS, [touched]) if touched else None
+    if current is not None:
+        update_incidents(conn, incident_updates(ctx, touched, current.fetchall()))
     return StoreResult("added", source_id, claims=len(claims), incidents_created=len(created), incidents_merged=merged)
-
-
-def copy_rows(conn: Connection, table, rows: list[dict]) -> None:
-    """Bulk insert with COPY (one round trip, no per-statement planning), inside the caller's transaction."""
-    if not rows:
-        return
-    columns = list(rows[0])
-    jsonb = {c.name for c in table.columns if isinstance(c.type, JSONB)}
-    statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
-    try:
-        with conn.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row([Jsonb(row[c]) if c in jsonb else row[c] for c in columns])
-    except psycopg.Error as exc:  # surface it as SQLAlchemy does for every other statement
-        raise DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 def merge_row(claim_id: int, incident_id: int | None, decision: str, rule: str, score: float, details: dict | None = None) -> dict:
@@ -312,8 +437,30 @@ def report_facts(ctx: Context, report: IncidentReport) -> Facts:
     )
 
 
-def incident_candidates(conn: Connection, ctx: Context, facts: list[Facts]) -> list[tuple[int, Facts]]:
-    """Stored incidents at a place these reports could merge with, whose period may overlap theirs.
+CANDIDATES = """
+    SELECT DISTINCT i.id, i.event_type, i.occurred_on, i.date_precision, i.place_id, i.country_code,
+           i.perpetrator_actor_id, i.target_actor_id
+    FROM unnest(CAST(%(idx)s AS int[]), CAST(%(los)s AS date[]), CAST(%(his)s AS date[])) AS w(idx, lo, hi)
+    CROSS JOIN LATERAL (
+        SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'day'
+            AND occurred_on BETWEEN w.lo - 1 AND w.hi + 1
+        UNION ALL
+        SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'week'
+            AND occurred_on BETWEEN w.lo - 6 AND w.hi
+        UNION ALL
+        SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'month'
+            AND occurred_on BETWEEN w.lo - 31 AND w.hi
+        UNION ALL
+        SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'year'
+            AND occurred_on BETWEEN w.lo - 366 AND w.hi
+    ) i
+    JOIN unnest(CAST(%(pair_idx)s AS int[]), CAST(%(pair_place)s AS int[])) AS p(idx, place_id)
+      ON p.idx = w.idx AND p.place_id = i.place_id"""
+
+
+def incident_candidates(pg: psycopg.Connection, ctx: Context, facts: list[Facts]) -> psycopg.Cursor | None:
+    """Send the query for stored incidents at a place these reports could merge with, whose period
+    may overlap theirs; None when no report can merge (no date or no mergeable place).
 
     One query per article; each report's window is an index range scan per date precision
     (ix_incidents_date_precision_occurred_on) narrowed to its mergeable places, so the cost
@@ -328,48 +475,39 @@ def incident_candidates(conn: Connection, ctx: Context, facts: list[Facts]) -> l
             windows.append((len(windows), span))
             pairs.extend((len(windows) - 1, place_id) for place_id in sorted(places))
     if not windows:
-        return []
-    rows = conn.execute(text("""
-        SELECT DISTINCT i.id, i.event_type, i.occurred_on, i.date_precision, i.place_id, i.country_code,
-               i.perpetrator_actor_id, i.target_actor_id
-        FROM unnest(CAST(:idx AS int[]), CAST(:los AS date[]), CAST(:his AS date[])) AS w(idx, lo, hi)
-        CROSS JOIN LATERAL (
-            SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'day'
-                AND occurred_on BETWEEN w.lo - 1 AND w.hi + 1
-            UNION ALL
-            SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'week'
-                AND occurred_on BETWEEN w.lo - 6 AND w.hi
-            UNION ALL
-            SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'month'
-                AND occurred_on BETWEEN w.lo - 31 AND w.hi
-            UNION ALL
-            SELECT * FROM incidents WHERE place_id IS NOT NULL AND date_precision = 'year'
-                AND occurred_on BETWEEN w.lo - 366 AND w.hi
-        ) i
-        JOIN unnest(CAST(:pair_idx AS int[]), CAST(:pair_place AS int[])) AS p(idx, place_id)
-          ON p.idx = w.idx AND p.place_id = i.place_id"""), {
+        return None
+    return pg.execute(CANDIDATES, {
         "idx": [n for n, _ in windows], "los": [span[0] for _, span in windows], "his": [span[1] for _, span in windows],
         "pair_idx": [n for n, _ in pairs], "pair_place": [pid for _, pid in pairs],
-    }).all()
-    return [
-        (r.id, Facts(r.event_type, r.occurred_on, r.date_precision, ctx.places_by_id.get(r.place_id), r.country_code,
-                     r.perpetrator_actor_id, r.target_actor_id))
-        for r in rows
-    ]
+    })
 
 
-def create_incidents(conn: Connection, facts: list[Facts]) -> list[int]:
-    """New incidents, in the order given (ids drawn first, so the order is certain)."""
-    if not facts:
+def read_candidates(ctx: Context, cursor: psycopg.Cursor | None) -> list[tuple[int, Facts]]:
+    if cursor is None:
         return []
-    ids = list(conn.execute(text("SELECT nextval(pg_get_serial_sequence('incidents', 'id')) FROM generate_series(1, :n)"),
-                            {"n": len(facts)}).scalars())
-    copy_rows(conn, models.Incident.__table__, [
+    places = ctx.places_by_id
+    return [(i, Facts(event_type, on, precision, places.get(place_id), country, perpetrator, target))
+            for i, event_type, on, precision, place_id, country, perpetrator, target in cursor.fetchall()]
+
+
+def draw_incident_ids(conn: Connection, n: int) -> list[int]:
+    """Ids for new incidents, drawn before they are written, so the order is certain."""
+    if not n:
+        return []
+    try:
+        rows = driver(conn).execute("SELECT nextval(pg_get_serial_sequence('incidents', 'id')) FROM generate_series(1, %s)", [n]).fetchall()
+    except psycopg.Error as exc:
+        raise DBAPIError.instance("nextval", None, exc, psycopg.Error) from exc
+    return [r[0] for r in rows]
+
+
+def incident_rows(ids: list[int], facts: list[Facts]) -> list[dict]:
+    """New incidents, in the order given."""
+    return [
         {"id": i, "occurred_on": f.occurred_on, "date_precision": f.precision, "event_type": f.event_type,
          "place_id": f.place.id if f.place else None, "country_code": f.country_code}
         for i, f in zip(ids, facts)
-    ])
-    return ids
+    ]
 
 
 BASIS_OF_CLAIM = {"responsibility_claimed": "claimed", "attribution": "attributed"}
@@ -439,8 +577,8 @@ def claim_rows(
     return claims, actors
 
 
-def write_statistics(conn: Connection, source_id: int, salt: str, version: str, extraction: Extraction, ctx: Context) -> None:
-    rows = [
+def statistic_rows(source_id: int, salt: str, version: str, extraction: Extraction, ctx: Context) -> list[dict]:
+    return [
         {"id": hash_id(salt, "statistic", n), "source_id": source_id, "extractor_version": version,
          "actor_id": ctx.actor_id(s.actor), "actor_text": s.actor.text if s.actor else None, "count": s.count,
          "count_text": s.count_text, "qualifier": s.qualifier, "what": s.what, "target_text": s.target,
@@ -449,8 +587,6 @@ def write_statistics(conn: Connection, source_id: int, salt: str, version: str, 
          "sentence_index": s.span.sentence_index, "confidence": s.confidence}
         for n, s in enumerate(extraction.statistics)
     ]
-    if rows:
-        copy_rows(conn, models.Statistic.__table__, rows)
 
 
 def resolved_period(start, end) -> dict:
@@ -461,17 +597,15 @@ def resolved_period(start, end) -> dict:
     return {"period_start": start, "period_end": end}
 
 
-def write_mentions(conn: Connection, source_id: int, salt: str, version: str, extraction: Extraction) -> None:
-    rows = [
+def mention_rows(source_id: int, salt: str, version: str, extraction: Extraction) -> list[dict]:
+    return [
         {"id": hash_id(salt, "mention", n), "source_id": source_id, "extractor_version": version, "name": u.name,
          "kind": u.kind, "quote": u.sentence.quote, "char_start": u.char_start, "char_end": u.char_end}
         for n, u in enumerate(extraction.unresolved)
     ]
-    if rows:
-        copy_rows(conn, models.NameMention.__table__, rows)
 
 
-def write_affiliations(conn: Connection, source_id: int, claims: list[dict], actors: list[dict]) -> None:
+def affiliation_rows(source_id: int, claims: list[dict], actors: list[dict]) -> list[dict]:
     """An affiliation the text states between two known actors becomes an affiliation with that claim as evidence."""
     by_claim: dict[int, dict[str, int | None]] = {}
     for a in actors:
@@ -483,53 +617,60 @@ def write_affiliations(conn: Connection, source_id: int, claims: list[dict], act
         roles = by_claim.get(c["id"], {})
         subject, related = roles.get("subject"), roles.get("related")
         if subject and related and subject != related:
-            rows.append({"a": subject, "r": related, "rel": c["relation"], "e": f"claim:{c['id']}",
-                         "s": source_id, "c": c["id"], "n": c["quote"][:500]})
-    if rows:
-        conn.execute(text("""
-            INSERT INTO affiliations (actor_id, related_actor_id, relation, evidence_key, source_id, claim_id, note)
-            VALUES (:a, :r, :rel, :e, :s, :c, :n) ON CONFLICT DO NOTHING"""), rows)
+            rows.append({"actor_id": subject, "related_actor_id": related, "relation": c["relation"],
+                         "evidence_key": f"claim:{c['id']}", "source_id": source_id, "claim_id": c["id"],
+                         "note": c["quote"][:500]})
+    return rows
 
 
-def refresh_incidents(conn: Connection, ctx: Context, incident_ids: Iterable[int]) -> None:
-    """Re-derive each incident's fields from its current claims."""
-    ids = sorted(set(incident_ids))
-    if not ids:
-        return
-    rows = conn.execute(text("""
-        SELECT c.incident_id, c.claim_type, c.stance, c.event_type, c.occurred_on, c.date_precision, c.place_id,
-               c.place_text, c.country_code, c.weapons, c.outcome, c.killed, c.injured, c.projectiles,
-               coalesce(c.perpetrator_basis, 'unknown') AS perpetrator_basis,
-               p.actor_id AS perpetrator_id, p.actor_text AS perpetrator_text,
-               t.actor_id AS target_id, t.actor_text AS target_text
-        FROM claims c
-        LEFT JOIN claim_actors p ON p.claim_id = c.id AND p.role = 'perpetrator' AND p.position = 0
-        LEFT JOIN claim_actors t ON t.claim_id = c.id AND t.role = 'target' AND t.position = 0
-        WHERE c.incident_id = ANY(:ids) AND c.superseded_at IS NULL"""), {"ids": ids}).all()
+CURRENT_CLAIMS = """
+    SELECT c.incident_id, c.claim_type, c.stance, c.event_type, c.occurred_on, c.date_precision, c.place_id,
+           c.place_text, c.country_code, c.weapons, c.outcome, c.killed, c.injured, c.projectiles,
+           coalesce(c.perpetrator_basis, 'unknown') AS perpetrator_basis,
+           p.actor_id AS perpetrator_id, p.actor_text AS perpetrator_text,
+           t.actor_id AS target_id, t.actor_text AS target_text
+    FROM claims c
+    LEFT JOIN claim_actors p ON p.claim_id = c.id AND p.role = 'perpetrator' AND p.position = 0
+    LEFT JOIN claim_actors t ON t.claim_id = c.id AND t.role = 'target' AND t.position = 0
+    WHERE c.incident_id = ANY(CAST(%s AS bigint[])) AND c.superseded_at IS NULL"""
+
+
+def incident_updates(ctx: Context, ids: list[int], rows: list[tuple]) -> list[dict]:
+    """Each incident's fields re-derived from its current claims (rows of CURRENT_CLAIMS)."""
     grouped: dict[int, list[ClaimFacts]] = {}
-    for r in rows:
-        grouped.setdefault(r.incident_id, []).append(ClaimFacts(
-            claim_type=r.claim_type, stance=r.stance, event_type=r.event_type, occurred_on=r.occurred_on,
-            precision=r.date_precision, place=ctx.places_by_id.get(r.place_id), place_text=r.place_text,
-            country_code=r.country_code, weapons=tuple(r.weapons or ()), outcome=r.outcome, killed=r.killed,
-            injured=r.injured, projectiles=r.projectiles, perpetrator_id=r.perpetrator_id,
-            perpetrator_text=r.perpetrator_text, perpetrator_basis=r.perpetrator_basis,
-            target_id=r.target_id, target_text=r.target_text,
+    places = ctx.places_by_id
+    for (incident_id, claim_type, stance, event_type, occurred_on, precision, place_id, place_text, country, weapons,
+         outcome, killed, injured, projectiles, basis, perp_id, perp_text, target_id, target_text) in rows:
+        grouped.setdefault(incident_id, []).append(ClaimFacts(
+            claim_type=claim_type, stance=stance, event_type=event_type, occurred_on=occurred_on,
+            precision=precision, place=places.get(place_id), place_text=place_text,
+            country_code=country, weapons=tuple(weapons or ()), outcome=outcome, killed=killed,
+            injured=injured, projectiles=projectiles, perpetrator_id=perp_id,
+            perpetrator_text=perp_text, perpetrator_basis=basis, target_id=target_id, target_text=target_text,
         ))
     updates = []
     for incident_id in ids:
         facts = grouped.get(incident_id)
-        if not facts:
-            continue  # every claim superseded: the incident keeps its last derived state
-        fields = derive(facts)
-        updates.append({"id": incident_id, **fields.__dict__})
+        if facts:  # else every claim is superseded: the incident keeps its last derived state
+            updates.append({"id": incident_id, **derive(facts).__dict__})
+    return updates
+
+
+UPDATE_INCIDENTS = """
+    UPDATE incidents AS i SET occurred_on = u.occurred_on, date_precision = u.date_precision, event_type = u.event_type,
+        place_id = u.place_id, place_text = u.place_text, country_code = u.country_code, outcome = u.outcome,
+        weapons = u.weapons, perpetrator_actor_id = u.perpetrator_actor_id, perpetrator_text = u.perpetrator_text,
+        perpetrator_basis = u.perpetrator_basis, target_actor_id = u.target_actor_id, target_text = u.target_text,
+        killed_low = u.killed_low, killed_high = u.killed_high, injured_low = u.injured_low,
+        injured_high = u.injured_high, projectiles_low = u.projectiles_low, projectiles_high = u.projectiles_high,
+        updated_at = now()
+    FROM jsonb_populate_recordset(NULL::incidents, %s::jsonb) AS u
+    WHERE i.id = u.id"""
+
+
+def update_incidents(conn: Connection, updates: list[dict]) -> None:
+    """One statement for all of an article's incidents."""
     if updates:
-        conn.execute(text("""
-            UPDATE incidents SET occurred_on = :occurred_on, date_precision = :date_precision, event_type = :event_type,
-                place_id = :place_id, place_text = :place_text, country_code = :country_code, outcome = :outcome,
-                weapons = :weapons, perpetrator_actor_id = :perpetrator_actor_id, perpetrator_text = :perpetrator_text,
-                perpetrator_basis = :perpetrator_basis, target_actor_id = :target_actor_id, target_text = :target_text,
-                killed_low = :killed_low, killed_high = :killed_high, injured_low = :injured_low,
-                injured_high = :injured_high, projectiles_low = :projectiles_low, projectiles_high = :projectiles_high,
-                updated_at = now()
-            WHERE id = :id"""), updates)
+        with pipeline(conn) as pg:
+            pg.execute(UPDATE_INCIDENTS, [as_json(updates)])
+

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
 from eventdb import database
 from eventdb.articles import read_path
@@ -213,6 +213,30 @@ def test_lost_connection_stops_the_batch_with_a_clear_error(fresh_db_url, engine
         admin.dispose()
     engine.dispose()
     assert count(engine, "sources") == 1
+
+
+def test_serialization_failures_are_retried_on_the_batch_connection_which_is_returned_as_found(engine, monkeypatch):
+    from eventdb import store
+
+    real, calls = store.store_article, []
+
+    def fails_once(conn, article, extraction, ctx):
+        calls.append(article.origin)
+        if len(calls) == 1:  # as a concurrent ingest can make it fail, after part of the article was written
+            real(conn, article, extraction, ctx)
+            conn.execute(text("DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = 'serialization_failure'; END $$"))
+        return real(conn, article, extraction, ctx)
+
+    monkeypatch.setattr(store, "store_article", fails_once)
+    lifo = create_engine(engine.url, pool_use_lifo=True)  # hands out the connection returned last: the batch's
+    try:
+        summary = ingest(lifo, [str(SEED_ARTICLES)])
+        assert (summary.added, summary.failed, len(calls)) == (5, 0, 6)
+        assert count(engine, "sources") == 5
+        with lifo.connect() as conn:  # the session setting made for storing does not leak into the pool
+            assert conn.execute(text("SHOW synchronous_commit")).scalar() == "on"
+    finally:
+        lifo.dispose()
 
 
 def test_reextract_supersedes_older_claims_and_keeps_incident_links(use_db, engine, monkeypatch):
