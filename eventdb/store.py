@@ -325,8 +325,11 @@ def supersede_claims(pg: psycopg.Connection, source_id: int) -> psycopg.Cursor:
 
 
 def prior_reports(cursor: psycopg.Cursor) -> list[PriorReport]:
-    return [PriorReport(quote, start, end, incident_id) for incident_id, claim_type, quote, start, end in cursor.fetchall()
-            if incident_id is not None and claim_type == "incident_report"]
+    """In text order, then incident order: RETURNING gives rows in their physical order, which
+    differs between runs, and two reports of one sentence must carry over the same way every time."""
+    reports = [PriorReport(quote, start, end, incident_id) for incident_id, claim_type, quote, start, end in cursor.fetchall()
+               if incident_id is not None and claim_type == "incident_report"]
+    return sorted(reports, key=lambda p: (p.char_start, p.char_end, p.incident_id))
 
 
 def supersede_assertions(conn: Connection, source_id: int) -> list[PriorReport]:

@@ -182,3 +182,19 @@ def test_outlet_claimants_resolve_and_unknown_claimants_are_listed_for_curators(
         assert conn.execute(text("SELECT claimant_outlet_id IS NOT NULL FROM claims WHERE claim_type = 'interception'")).scalar()
         names = set(conn.execute(text("SELECT name FROM reports.unresolved_names")).scalars())
     assert "Iraqi sources" in names and "The Times of Israel" not in names
+
+
+class _Rows:
+    def __init__(self, rows):
+        self.rows = rows
+
+    def fetchall(self):
+        return self.rows
+
+
+def test_superseded_reports_come_back_in_text_order_whatever_order_the_server_returns():
+    rows = [(9, "incident_report", "b", 40, 60), (7, "incident_report", "a", 0, 20), (3, "incident_report", "a", 0, 20),
+            (5, "casualty_report", "c", 0, 20), (None, "incident_report", "d", 70, 80)]
+    expected = [store.PriorReport("a", 0, 20, 3), store.PriorReport("a", 0, 20, 7), store.PriorReport("b", 40, 60, 9)]
+    assert store.prior_reports(_Rows(rows)) == expected
+    assert store.prior_reports(_Rows(rows[::-1])) == expected
