@@ -45,8 +45,8 @@ class _Patterns:
     year: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
-    month_words: tuple[str, ...]  # lowercased, for `_Present`
-    weekday_words: tuple[str, ...]
+    month_words: re.Pattern[str]  # any month name in lowercased text, for `_Present`
+    weekday_words: re.Pattern[str]
 
 
 _RELATIVE = {
@@ -57,6 +57,14 @@ _RELATIVE = {
     "last year": ("year", -1), "this year": ("year", 0), "earlier this year": ("year", 0),
 }
 _CACHE: dict[int, _Patterns] = {}
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """Finds any of `words` as a plain substring: one regex search instead of a loop of `in` tests."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_RELATIVE_WORDS = _any_of(_RELATIVE)
 
 
 def _patterns(lexicon: Lexicon) -> _Patterns:
@@ -78,7 +86,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
         months=months, weekdays=weekdays,
-        month_words=tuple(m.lower() for m in months), weekday_words=tuple(d.lower() for d in weekdays),
+        month_words=_any_of(m.lower() for m in months), weekday_words=_any_of(d.lower() for d in weekdays),
     )
     _CACHE[id(lexicon)] = p
     return p
@@ -127,9 +135,9 @@ class _Present:
     def __init__(self, chunk: str, p: _Patterns) -> None:
         lowered = chunk.lower()
         unsure = FOLDS_TO_ASCII.search(chunk) is not None
-        self.month = unsure or any(name in lowered for name in p.month_words)
-        self.relative = unsure or any(phrase in lowered for phrase in _RELATIVE)
-        self.weekday = unsure or any(day in lowered for day in p.weekday_words)
+        self.month = unsure or p.month_words.search(lowered) is not None
+        self.relative = unsure or _RELATIVE_WORDS.search(lowered) is not None
+        self.weekday = unsure or p.weekday_words.search(lowered) is not None
         self.year = "in " in chunk
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 from pathlib import Path
 
 from eventdb.resources import resource_path
@@ -89,6 +91,15 @@ class Lexicon:
         if shape is None:
             shape = self._shapes[category] = phrase_shape(self.phrases(category))
         return shape
+
+    def derived(self, build: Callable[[Lexicon], Any]) -> Any:
+        """What `build` makes from the word lists (a regex combining categories), made once per lexicon:
+        rules keep such builders next to the rule, and compiling them on every call cost time."""
+        key = "derived:" + build.__module__ + "." + build.__qualname__
+        made = self._patterns.get(key)
+        if made is None:
+            made = self._patterns[key] = build(self)
+        return made
 
     def find(self, category: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
         return list(self.pattern(category).finditer(text, start, len(text) if end is None else end))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventdb.extract.lexicon import FOLDS_TO_ASCII
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -62,10 +64,28 @@ def _value(text: str) -> int | None:
     return None
 
 
+# A count is digits or number words; each number phrase has a word that a match leaves whole (its
+# longest: "hundred" in "a hundred", "couple" in "a couple of"). Text with neither cannot hold a count.
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"\w+")
+_NUMBER_WORDS = frozenset(max(_WORDS.findall(phrase), key=len) for phrase in (*_UNITS, *_VAGUE))
+
+
+def _may_hold_count(chunk: str) -> bool:
+    """Cheap test before the slow scan; a character that case-insensitive matching equates with an
+    ASCII letter (see FOLDS_TO_ASCII) makes the lowercased words unreliable, so it answers yes."""
+    if _DIGIT.search(chunk) or FOLDS_TO_ASCII.search(chunk):
+        return True
+    return not _NUMBER_WORDS.isdisjoint(_WORDS.findall(chunk.lower()))
+
+
 def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count]:
     """Every count phrase in text[start:end] with its qualifier; years (4 digits 1900-2099) are skipped."""
     out: list[Count] = []
-    for m in _PATTERN.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    if not _may_hold_count(text[start:end]):
+        return out
+    for m in _PATTERN.finditer(text, start, end):
         q = _QUALIFIERS.get((m.group("q") or "").lower(), "exact")
         if m.group("vague"):
             value, vague_q = _VAGUE[m.group("vague").lower()]
