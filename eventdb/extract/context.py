@@ -42,6 +42,12 @@ class SentenceView:
     _words_read: bool = field(default=False, compare=False, repr=False)
     _descriptors: dict[Mention, bool] = field(default_factory=dict, compare=False, repr=False)
     speakers: dict[int, ActorRef | None] = field(default_factory=dict, compare=False, repr=False)  # claims.speaker's answers
+    # The sentence's bounds as plain attributes: the rules read them tens of times per sentence.
+    start: int = field(init=False, compare=False, repr=False)
+    end: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.start, self.end = self.sentence.start, self.sentence.end
 
     @classmethod
     def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools) -> SentenceView:
@@ -49,14 +55,6 @@ class SentenceView:
         mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools)
         return cls(text, sentence, published, tools, mentions,
                    find_dates(text, s, e, published, tools.lexicon), find_counts(text, s, e))
-
-    @property
-    def start(self) -> int:
-        return self.sentence.start
-
-    @property
-    def end(self) -> int:
-        return self.sentence.end
 
     def span(self, start: int | None = None, end: int | None = None) -> Span:
         s = self.start if start is None else start
@@ -142,13 +140,13 @@ class SentenceView:
     def _is_descriptor(self, m: Mention) -> bool:
         lex = self.tools.lexicon
         after = self.after(m.end, 30)
-        suffix = re.match(r"^[-\s]([A-Za-z]+)", after)
+        suffix = _SUFFIX_WORD.match(after)
         if suffix and lex.is_a("backing_suffixes", suffix.group(1)):
             return True
-        if re.search(r"\bpro[-\s]?$", self.before(m.start, 5), re.IGNORECASE):
+        if _PRO_BEFORE.search(self.before(m.start, 5)):
             return True
         if m.adjective:
-            words = re.findall(r"[A-Za-z-]+", after)[:2]
+            words = _LETTER_WORDS.findall(after)[:2]
             if any(lex.is_a("generic_groups", w) for w in words):
                 return True
         return False
@@ -199,6 +197,9 @@ class SentenceView:
 
 _WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
+_SUFFIX_WORD = re.compile(r"^[-\s]([A-Za-z]+)")
+_PRO_BEFORE = re.compile(r"\bpro[-\s]?$", re.IGNORECASE)
+_LETTER_WORDS = re.compile(r"[A-Za-z-]+")
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|inside|at|near|from|to|of|on|into|over|across|outside|around|towards?|against|between|and|or|"
