@@ -60,8 +60,11 @@ _CACHE: dict[int, _Patterns] = {}
 
 
 def _any_of(words: Iterable[str]) -> re.Pattern[str]:
-    """Finds any of `words` as a plain substring: one regex search instead of a loop of `in` tests."""
-    return re.compile("|".join(re.escape(w) for w in words))
+    """Finds any of `words` as a plain substring: one regex search instead of a loop of `in` tests.
+    A word that contains another ("january" holds "jan") adds nothing to that test and is left out."""
+    unique = set(words)
+    needed = sorted(w for w in unique if not any(other != w and other in w for other in unique))
+    return re.compile("|".join(re.escape(w) for w in needed))
 
 
 _RELATIVE_WORDS = _any_of(_RELATIVE)
