@@ -7,6 +7,7 @@ import re
 from unittest import mock
 
 from eventdb.extract import _ELISION, _ends_with_elision
+from eventdb.extract.gazetteer import fold_text
 from eventdb.extract.lexicon import _APOSTROPHES, default_lexicon, phrase_pattern
 from eventdb.extract import numbers
 from eventdb.extract.numbers import find_counts
@@ -60,3 +61,11 @@ def test_elision_tail_test_agrees_with_the_full_search():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert _ends_with_elision(text) == (_ELISION.search(text) is not None), text
+
+
+def test_fold_text_replaces_like_a_translation_table():
+    table = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "‑": " "})
+    rng = random.Random(4)
+    for _ in range(5000):
+        text = "".join(rng.choice("’ʼ‘`-‐‑ab 'é“") for _ in range(rng.randint(0, 20)))
+        assert fold_text(text) == text.translate(table), text

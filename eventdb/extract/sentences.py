@@ -139,12 +139,15 @@ _ANY_BRACKET = re.compile(f"[{_ALL_BRACKETS}]")
 _OTHER_BRACKET = re.compile(f"[{_ALL_BRACKETS}]" + r"(?<![\[\](){}])")
 _BRACKET_RUN = re.compile(r"\S*[\[\](){}]\S*")
 _ODD_SPACE = re.compile(r"[^\S \n\t\r]|\u200b")
-_GLUED = re.compile(r"(?:(?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2}[.]))[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
+# Matches from the stop on: a pattern that begins with a character set lets `re` skip quickly to
+# the next stop; only where a match ends is used, so the scan starts one character early to see a
+# stop right before the sentence.
+_GLUED = re.compile(r"(?:[.!?](?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2})\.)[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
 
 
 def _split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences glued without a space ("tensions.The", "AFP.On", "[Friday].”“The") that syntok kept together."""
-    cuts = [start] + [m.end() for m in _GLUED.finditer(text, start, end)] + [end]
+    cuts = [start] + [m.end() for m in _GLUED.finditer(text, max(start - 1, 0), end)] + [end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
