@@ -53,8 +53,9 @@ class SentenceView:
     def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools) -> SentenceView:
         s, e = sentence.start, sentence.end
         mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools)
-        return cls(text, sentence, published, tools, mentions,
-                   find_dates(text, s, e, published, tools.lexicon), find_counts(text, s, e))
+        view = cls(text, sentence, published, tools, mentions, find_dates(text, s, e, published, tools.lexicon))
+        view.counts = find_counts(text, s, e, view._sentence_words())
+        return view
 
     def span(self, start: int | None = None, end: int | None = None) -> Span:
         s = self.start if start is None else start
@@ -69,13 +70,12 @@ class SentenceView:
         proves a scan of the stretch would find exactly those matches, else it is scanned.
         """
         whole = self._sentence_matches(category)
-        sentence = self.sentence
-        s = sentence.start if start is None else start
-        e = sentence.end if end is None else end
-        if s == sentence.start and e == sentence.end:
+        s = self.start if start is None else start
+        e = self.end if end is None else end
+        if s == self.start and e == self.end:
             return list(whole)
         if self._reusable(category, whole, s, e):
-            return [m for m in whole if s <= m.start() and m.end() <= e]
+            return [m for m in whole if s <= m.start() and m.end() <= e] if whole else []
         return self.tools.lexicon.find(category, self.text, s, e)
 
     def first(self, category: str, start: int | None = None, end: int | None = None) -> re.Match[str] | None:
@@ -117,7 +117,7 @@ class SentenceView:
         all end with a word character and the one before `end` is not."""
         if start < self.start or end > self.end:
             return False
-        if any(m.start() < start < m.end() or m.start() < end < m.end() for m in whole):
+        if whole and any(m.start() < start < m.end() or m.start() < end < m.end() for m in whole):
             return False
         return end == self.end or not _WORD.match(self.text, end) or \
             (self.tools.lexicon.shape(category).ends_in_word and not _WORD.match(self.text, end - 1))

@@ -71,19 +71,21 @@ _WORDS = re.compile(r"\w+")
 _NUMBER_WORDS = frozenset(max(_WORDS.findall(phrase), key=len) for phrase in (*_UNITS, *_VAGUE))
 
 
-def _may_hold_count(chunk: str) -> bool:
-    """Cheap test before the slow scan; a character that case-insensitive matching equates with an
-    ASCII letter (see FOLDS_TO_ASCII) makes the lowercased words unreliable, so it answers yes."""
+def _may_hold_count(chunk: str, words: frozenset[str] | None = None) -> bool:
+    """Cheap test before the slow scan. `words`: the chunk's words lowercased, when the caller has them.
+    A character that case-insensitive matching equates with an ASCII letter (see FOLDS_TO_ASCII)
+    makes lowercased words unreliable, so it answers yes."""
     if _DIGIT.search(chunk) or FOLDS_TO_ASCII.search(chunk):
         return True
-    return not _NUMBER_WORDS.isdisjoint(_WORDS.findall(chunk.lower()))
+    return not _NUMBER_WORDS.isdisjoint(words if words is not None else _WORDS.findall(chunk.lower()))
 
 
-def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count]:
-    """Every count phrase in text[start:end] with its qualifier; years (4 digits 1900-2099) are skipped."""
+def find_counts(text: str, start: int = 0, end: int | None = None, words: frozenset[str] | None = None) -> list[Count]:
+    """Every count phrase in text[start:end] with its qualifier; years (4 digits 1900-2099) are skipped.
+    `words`: the lowercased words of that stretch if the caller has them (SentenceView does)."""
     out: list[Count] = []
     end = len(text) if end is None else end
-    if not _may_hold_count(text[start:end]):
+    if not _may_hold_count(text[start:end], words):
         return out
     for m in _PATTERN.finditer(text, start, end):
         q = _QUALIFIERS.get((m.group("q") or "").lower(), "exact")
