@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import re
 from unittest import mock
 
 from eventdb.extract import _ELISION, _ends_with_elision
 from eventdb.extract.gazetteer import fold_text
-from eventdb.extract.lexicon import _APOSTROPHES, default_lexicon, phrase_pattern
-from eventdb.extract import numbers
+from eventdb.extract.lexicon import _APOSTROPHES, default_lexicon, phrase_pattern, words_of
+from eventdb.extract import dates, numbers
+from eventdb.extract.dates import find_dates
 from eventdb.extract.numbers import find_counts
 
 
@@ -69,3 +71,21 @@ def test_fold_text_replaces_like_a_translation_table():
     for _ in range(5000):
         text = "".join(rng.choice("’ʼ‘`-‐‑ab 'é“") for _ in range(rng.randint(0, 20)))
         assert fold_text(text) == text.translate(table), text
+
+
+def test_date_prefilter_never_hides_a_date():
+    pieces = ["January", "jan.", "Jan", "midJanuary", "mid-May", "early", "late", "2024", "5", "12th", "Friday",
+              "Friday’s", "Fridays", "last", "night", "this", "week", "earlier", "in", "on", "LAST NIGHT", "Yesterday",
+              "Sept", "the"]
+    lex = default_lexicon()
+    published = dt.date(2024, 3, 9)
+    for text in _random_texts(pieces, 3000):
+        with mock.patch.object(dates, "_Present", _AllPresent):
+            scanned = find_dates(text, 0, len(text), published, lex)
+        assert find_dates(text, 0, len(text), published, lex) == scanned, text
+        assert find_dates(text, 0, len(text), published, lex, words_of(text)) == scanned, text
+
+
+class _AllPresent:
+    def __init__(self, *args: object) -> None:
+        self.month = self.relative = self.weekday = self.year = True

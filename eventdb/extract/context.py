@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from eventdb.assertions import ActorRef, Span
 from eventdb.extract.dates import DateMention, find_dates
 from eventdb.extract.gazetteer import Gazetteer, Mention
-from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon
+from eventdb.extract.lexicon import Lexicon, words_of
 from eventdb.extract.numbers import Count, find_counts
 from eventdb.extract.sentences import Sentence
 from eventdb.reference import Reference
@@ -53,7 +53,8 @@ class SentenceView:
     def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools) -> SentenceView:
         s, e = sentence.start, sentence.end
         mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools)
-        view = cls(text, sentence, published, tools, mentions, find_dates(text, s, e, published, tools.lexicon))
+        view = cls(text, sentence, published, tools, mentions)
+        view.dates = find_dates(text, s, e, published, tools.lexicon, view._sentence_words())
         view.counts = find_counts(text, s, e, view._sentence_words())
         return view
 
@@ -104,10 +105,8 @@ class SentenceView:
         """The sentence's words, lowercased; None when it holds a character that case-insensitive
         matching equates with an ASCII letter although its lowercase differs (see `FOLDS_TO_ASCII`)."""
         if not self._words_read:
-            chunk = self.text[self.start:self.end]
             self._words_read = True
-            if FOLDS_TO_ASCII.search(chunk) is None:
-                self._words = frozenset(map(str.lower, _WORDS.findall(chunk)))
+            self._words = words_of(self.text[self.start:self.end])
         return self._words
 
     def _reusable(self, category: str, whole: list[re.Match[str]], start: int, end: int) -> bool:
@@ -195,7 +194,6 @@ class SentenceView:
         return actor.kind if actor else None
 
 
-_WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
 _SUFFIX_WORD = re.compile(r"^[-\s]([A-Za-z]+)")
 _PRO_BEFORE = re.compile(r"\bpro[-\s]?$", re.IGNORECASE)

@@ -20,6 +20,16 @@ _APOSTROPHES = "'’ʼ‘`"
 # trying every code point in Python 3.11): İ ı ſ and the Kelvin sign. Without them in a text,
 # a case-insensitive match of ASCII words is a substring of the lowercased text.
 FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_WORDS = re.compile(r"\w+")
+
+
+def words_of(chunk: str) -> frozenset[str] | None:
+    """The words of `chunk`, lowercased: a prefilter asks whether a phrase's word is among them before
+    scanning. None when the chunk holds a character that case-insensitive matching equates with an
+    ASCII letter although its lowercase differs (see `FOLDS_TO_ASCII`): then nothing may be skipped."""
+    if FOLDS_TO_ASCII.search(chunk) is not None:
+        return None
+    return frozenset(map(str.lower, _WORDS.findall(chunk)))
 
 
 def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:

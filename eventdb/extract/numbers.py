@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventdb.extract.lexicon import FOLDS_TO_ASCII
+from eventdb.extract.lexicon import words_of
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -67,17 +67,12 @@ def _value(text: str) -> int | None:
 # A count is digits or number words; each number phrase has a word that a match leaves whole (its
 # longest: "hundred" in "a hundred", "couple" in "a couple of"). Text with neither cannot hold a count.
 _DIGIT = re.compile(r"\d")
-_WORDS = re.compile(r"\w+")
-_NUMBER_WORDS = frozenset(max(_WORDS.findall(phrase), key=len) for phrase in (*_UNITS, *_VAGUE))
+_NUMBER_WORDS = frozenset(max(re.findall(r"\w+", phrase), key=len) for phrase in (*_UNITS, *_VAGUE))
 
 
-def _may_hold_count(chunk: str, words: frozenset[str] | None = None) -> bool:
-    """Cheap test before the slow scan. `words`: the chunk's words lowercased, when the caller has them.
-    A character that case-insensitive matching equates with an ASCII letter (see FOLDS_TO_ASCII)
-    makes lowercased words unreliable, so it answers yes."""
-    if _DIGIT.search(chunk) or FOLDS_TO_ASCII.search(chunk):
-        return True
-    return not _NUMBER_WORDS.isdisjoint(words if words is not None else _WORDS.findall(chunk.lower()))
+def _may_hold_count(chunk: str, words: frozenset[str] | None) -> bool:
+    """Cheap test before the slow scan (`words`: see `words_of`; None answers yes)."""
+    return words is None or _DIGIT.search(chunk) is not None or not _NUMBER_WORDS.isdisjoint(words)
 
 
 def find_counts(text: str, start: int = 0, end: int | None = None, words: frozenset[str] | None = None) -> list[Count]:
@@ -85,7 +80,8 @@ def find_counts(text: str, start: int = 0, end: int | None = None, words: frozen
     `words`: the lowercased words of that stretch if the caller has them (SentenceView does)."""
     out: list[Count] = []
     end = len(text) if end is None else end
-    if not _may_hold_count(text[start:end], words):
+    chunk = text[start:end]
+    if not _may_hold_count(chunk, words if words is not None else words_of(chunk)):
         return out
     for m in _PATTERN.finditer(text, start, end):
         q = _QUALIFIERS.get((m.group("q") or "").lower(), "exact")
