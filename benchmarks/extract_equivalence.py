@@ -72,6 +72,8 @@ TRICKY = [
     "It was the e.g. case, i.e. the usual. Etc. and so on. Vs. them. The Corp. Inc. Ltd. Co. said.",
     "Don’t go. He didn't. It isn’t. They won’t. OK.",
     "Pro-Iranian factions hit it. Iran-backed groups hit it.And then more.",
+    "The U.S. Secretary and U.S. Army met U.S. Foreign Minister. U.S. The. In the U.S. TheX, U.S. Thes, U.S.A. Don’t.",
+    "It hit Ain al-Assad. The base. Counter-attacks. Then x-b. Kalso and b. Kalso, a. The, Abu-Dr. Smith.",
 ]
 
 
@@ -79,7 +81,10 @@ _PIECES = ("the", "The", "army", "said", "Iraq", "U.S.", "Gen.", "Maj.", "Dr.", 
            "p.m.", "3.5", "5", "12", "2023", "Jan", "May", "IV", "II", "IS", "US", "A.", "J.", "e.g.", "etc.", "al.",
            ".", "..", "...", ". . .", "!", "?", ";", ":", ",", "“", "”", "\"", "'", "’", "‘", "(", ")", "[", "]",
            "{", "}", "*", "–", "-", "\n", "\n\n", " ", "  ", "\t", "\u00a0", "\u200b", "Kataib", "Hezbollah",
-           "iPhone", "al-Sudani", "don’t", "isn't", "others.United", "tensions.The", "AFP.On", "1.", "2)", "(4)")
+           "iPhone", "al-Sudani", "don’t", "isn't", "others.United", "tensions.The", "AFP.On", "1.", "2)", "(4)",
+           "al-Assad.", "counter-attacks.", "x-b.", "b.", "a.", "Abu-Dr.", "World-II.", "Ex-US.", "al-Jan.",
+           "pro-iPhone.", "U.S.A.", "Secretary", "Foreign", "Army", "TheX", "Thes", "The2", "The-", "Don’t", "Dont",
+           "Also", "A", "Ab")
 
 
 def fuzz_texts(count: int, seed: int = 3) -> Iterator[tuple[str, str]]:

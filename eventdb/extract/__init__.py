@@ -66,6 +66,12 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
 
 
 _ELISION = re.compile(r"(?<![.!?\s])[\s,;:]*(?:\.\s){2}\.$|(?<![.!?\s])[\s,;:]*…$")
+# How every _ELISION match ends: tested on the last characters first, since searching a whole sentence is slow.
+_ELISION_END = re.compile(r"(?:\.\s\.\s\.|…)\n?\Z")
+
+
+def _ends_with_elision(text: str) -> bool:
+    return _ELISION_END.search(text, max(0, len(text) - 6)) is not None and _ELISION.search(text) is not None
 
 
 _HEADLINE = re.compile(r"[ \t]*(?P<line>[^\n]*[^\s.!?:;,”\"])[ \t]*\n\s*\S")
@@ -91,7 +97,7 @@ def _sentences(text: str, headline: int = 0) -> list[Sentence]:
         else:
             s = Sentence(len(out), s.start, s.end, s.text)
         out.append(s)
-        glue = _ELISION.search(s.text) is not None
+        glue = _ends_with_elision(s.text)
     return out
 
 

@@ -7,6 +7,7 @@ import re
 from eventdb.assertions import ActorRef, AffiliationStatement, Statistic
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.dates import DateMention
+from eventdb.extract.lexicon import Lexicon
 
 _PERIOD = re.compile(r"\b(?:in recent (?:weeks|months|days|hours)|since (?:the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
 
@@ -127,11 +128,11 @@ def _period(view: SentenceView) -> tuple[str | None, object, object]:
 def affiliations(view: SentenceView) -> list[AffiliationStatement]:
     out = []
     lex = view.tools.lexicon
-    suffixes = "|".join(lex.words["backing_suffixes"])
+    backing = lex.derived(_backing_suffix)
     for m in view.mentions:
         if not m.actor or not view.is_descriptor(m):
             continue
-        if not re.match(rf"^[-\s](?:{suffixes})", view.after(m.end, 20)):
+        if not backing.match(view.after(m.end, 20)):
             continue
         named = _apposition(view, m.start, m.end)
         if named and named.key != m.actor:
@@ -153,6 +154,11 @@ def affiliations(view: SentenceView) -> list[AffiliationStatement]:
             out.append(AffiliationStatement(_named(view, who.group(1), s),
                                             actor_ref(names_after[0]), relation, view.span(), confidence=0.5))
     return out
+
+
+def _backing_suffix(lex: Lexicon) -> re.Pattern[str]:
+    """ "-backed", " supported": what follows a state named as a group's backer."""
+    return re.compile(rf"^[-\s](?:{'|'.join(lex.words['backing_suffixes'])})")
 
 
 def _named(view: SentenceView, name: str, start: int) -> ActorRef:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from eventdb.assertions import ActorRef, Span
 from eventdb.extract.dates import DateMention, find_dates
 from eventdb.extract.gazetteer import Gazetteer, Mention
-from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon
+from eventdb.extract.lexicon import Lexicon, words_of
 from eventdb.extract.numbers import Count, find_counts
 from eventdb.extract.sentences import Sentence
 from eventdb.reference import Reference
@@ -42,21 +42,21 @@ class SentenceView:
     _words_read: bool = field(default=False, compare=False, repr=False)
     _descriptors: dict[Mention, bool] = field(default_factory=dict, compare=False, repr=False)
     speakers: dict[int, ActorRef | None] = field(default_factory=dict, compare=False, repr=False)  # claims.speaker's answers
+    # The sentence's bounds as plain attributes: the rules read them tens of times per sentence.
+    start: int = field(init=False, compare=False, repr=False)
+    end: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.start, self.end = self.sentence.start, self.sentence.end
 
     @classmethod
     def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools) -> SentenceView:
         s, e = sentence.start, sentence.end
         mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools)
-        return cls(text, sentence, published, tools, mentions,
-                   find_dates(text, s, e, published, tools.lexicon), find_counts(text, s, e))
-
-    @property
-    def start(self) -> int:
-        return self.sentence.start
-
-    @property
-    def end(self) -> int:
-        return self.sentence.end
+        view = cls(text, sentence, published, tools, mentions)
+        view.dates = find_dates(text, s, e, published, tools.lexicon, view._sentence_words())
+        view.counts = find_counts(text, s, e, view._sentence_words())
+        return view
 
     def span(self, start: int | None = None, end: int | None = None) -> Span:
         s = self.start if start is None else start
@@ -71,13 +71,12 @@ class SentenceView:
         proves a scan of the stretch would find exactly those matches, else it is scanned.
         """
         whole = self._sentence_matches(category)
-        sentence = self.sentence
-        s = sentence.start if start is None else start
-        e = sentence.end if end is None else end
-        if s == sentence.start and e == sentence.end:
+        s = self.start if start is None else start
+        e = self.end if end is None else end
+        if s == self.start and e == self.end:
             return list(whole)
         if self._reusable(category, whole, s, e):
-            return [m for m in whole if s <= m.start() and m.end() <= e]
+            return [m for m in whole if s <= m.start() and m.end() <= e] if whole else []
         return self.tools.lexicon.find(category, self.text, s, e)
 
     def first(self, category: str, start: int | None = None, end: int | None = None) -> re.Match[str] | None:
@@ -106,10 +105,8 @@ class SentenceView:
         """The sentence's words, lowercased; None when it holds a character that case-insensitive
         matching equates with an ASCII letter although its lowercase differs (see `FOLDS_TO_ASCII`)."""
         if not self._words_read:
-            chunk = self.text[self.start:self.end]
             self._words_read = True
-            if FOLDS_TO_ASCII.search(chunk) is None:
-                self._words = frozenset(map(str.lower, _WORDS.findall(chunk)))
+            self._words = words_of(self.text[self.start:self.end])
         return self._words
 
     def _reusable(self, category: str, whole: list[re.Match[str]], start: int, end: int) -> bool:
@@ -119,7 +116,7 @@ class SentenceView:
         all end with a word character and the one before `end` is not."""
         if start < self.start or end > self.end:
             return False
-        if any(m.start() < start < m.end() or m.start() < end < m.end() for m in whole):
+        if whole and any(m.start() < start < m.end() or m.start() < end < m.end() for m in whole):
             return False
         return end == self.end or not _WORD.match(self.text, end) or \
             (self.tools.lexicon.shape(category).ends_in_word and not _WORD.match(self.text, end - 1))
@@ -142,13 +139,13 @@ class SentenceView:
     def _is_descriptor(self, m: Mention) -> bool:
         lex = self.tools.lexicon
         after = self.after(m.end, 30)
-        suffix = re.match(r"^[-\s]([A-Za-z]+)", after)
+        suffix = _SUFFIX_WORD.match(after)
         if suffix and lex.is_a("backing_suffixes", suffix.group(1)):
             return True
-        if re.search(r"\bpro[-\s]?$", self.before(m.start, 5), re.IGNORECASE):
+        if _PRO_BEFORE.search(self.before(m.start, 5)):
             return True
         if m.adjective:
-            words = re.findall(r"[A-Za-z-]+", after)[:2]
+            words = _LETTER_WORDS.findall(after)[:2]
             if any(lex.is_a("generic_groups", w) for w in words):
                 return True
         return False
@@ -197,8 +194,10 @@ class SentenceView:
         return actor.kind if actor else None
 
 
-_WORDS = re.compile(r"\w+")
 _WORD = re.compile(r"\w")
+_SUFFIX_WORD = re.compile(r"^[-\s]([A-Za-z]+)")
+_PRO_BEFORE = re.compile(r"\bpro[-\s]?$", re.IGNORECASE)
+_LETTER_WORDS = re.compile(r"[A-Za-z-]+")
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|inside|at|near|from|to|of|on|into|over|across|outside|around|towards?|against|between|and|or|"

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon
+from eventdb.extract.lexicon import Lexicon, words_of
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,8 @@ class _Patterns:
     year: re.Pattern[str]
     months: dict[str, int]
     weekdays: dict[str, int]
-    month_words: tuple[str, ...]  # lowercased, for `_Present`
-    weekday_words: tuple[str, ...]
+    month_words: frozenset[str]  # for `_Present`: words one of which each month pattern leaves whole
+    weekday_words: frozenset[str]
 
 
 _RELATIVE = {
@@ -57,6 +57,11 @@ _RELATIVE = {
     "last year": ("year", -1), "this year": ("year", 0), "earlier this year": ("year", 0),
 }
 _CACHE: dict[int, _Patterns] = {}
+
+
+# The longest word of each relative phrase ("night" of "last night"): a match leaves it a whole word.
+_RELATIVE_WORDS = frozenset(max(phrase.split(), key=len) for phrase in _RELATIVE)
+_MONTH_PREFIXES = ("early", "late", "mid")  # month_year also takes "midJanuary", one word
 
 
 def _patterns(lexicon: Lexicon) -> _Patterns:
@@ -78,14 +83,17 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
         months=months, weekdays=weekdays,
-        month_words=tuple(m.lower() for m in months), weekday_words=tuple(d.lower() for d in weekdays),
+        month_words=frozenset(m.lower() for m in months) | {pre + m.lower() for pre in _MONTH_PREFIXES for m in months},
+        weekday_words=frozenset(d.lower() for d in weekdays),
     )
     _CACHE[id(lexicon)] = p
     return p
 
 
-def find_dates(text: str, start: int, end: int, published: dt.date | None, lexicon: Lexicon) -> list[DateMention]:
-    """All date expressions in text[start:end], resolved where the publication date allows."""
+def find_dates(text: str, start: int, end: int, published: dt.date | None, lexicon: Lexicon,
+               words: frozenset[str] | None = None) -> list[DateMention]:
+    """All date expressions in text[start:end], resolved where the publication date allows.
+    `words`: `words_of` that stretch if the caller has it (SentenceView does)."""
     p = _patterns(lexicon)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -97,7 +105,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         taken.append((s, e))
         found.append(DateMention(s, e, m.group(0), on, precision if on else "unknown"))
 
-    near = _Present(text[start:end], p)
+    chunk = text[start:end]
+    near = _Present(chunk, p, words if words is not None else words_of(chunk))
     for m in _scan(p.month_day, text, start, end, near.month):
         add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(1).lower()], int(m.group(2)), published), "day")
     for m in _scan(p.day_month, text, start, end, near.month):
@@ -120,16 +129,16 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
 
 class _Present:
     """Which kinds of date words text[start:end] contains at all, so that scans which cannot match
-    are skipped: every pattern needs one of its words in the lowercased text (a month name, a
-    weekday, a relative phrase; "in " for years). When the text holds a character that
-    case-insensitive matching equates with an ASCII letter, everything counts as present."""
+    are skipped: every pattern fences its month name, weekday or relative phrase with word
+    boundaries, spaces or punctuation, so a match makes one of its words a whole word of the text
+    (a month name, or "midjanuary" for month_year; a weekday; the longest word of a relative
+    phrase); "in " for years. `words` None (see `words_of`): everything counts as present."""
 
-    def __init__(self, chunk: str, p: _Patterns) -> None:
-        lowered = chunk.lower()
-        unsure = FOLDS_TO_ASCII.search(chunk) is not None
-        self.month = unsure or any(name in lowered for name in p.month_words)
-        self.relative = unsure or any(phrase in lowered for phrase in _RELATIVE)
-        self.weekday = unsure or any(day in lowered for day in p.weekday_words)
+    def __init__(self, chunk: str, p: _Patterns, words: frozenset[str] | None) -> None:
+        unsure = words is None
+        self.month = unsure or not p.month_words.isdisjoint(words)
+        self.relative = unsure or not _RELATIVE_WORDS.isdisjoint(words)
+        self.weekday = unsure or not p.weekday_words.isdisjoint(words)
         self.year = "in " in chunk
 
 

@@ -14,12 +14,18 @@ import ahocorasick
 
 from eventdb.reference import Reference
 
-_FOLD = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "‑": " "})
+_FOLD = {"’": "'", "ʼ": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "‑": " "}
 
 
 def fold_text(text: str) -> str:
-    """Same length as `text`: apostrophe variants -> "'", hyphens -> space."""
-    return text.translate(_FOLD)
+    """Same length as `text`: apostrophe variants -> "'", hyphens -> space.
+
+    One `replace` per character that occurs: several times faster than `str.translate` with a
+    table, which looks every character up. No replacement makes a character another one replaces."""
+    for old, new in _FOLD.items():
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 @dataclass(frozen=True)

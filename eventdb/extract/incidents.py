@@ -14,7 +14,7 @@ from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span
 from eventdb.extract.aggregates import strike_waves
 from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.dates import DateMention
-from eventdb.extract.lexicon import fold, trigger_type
+from eventdb.extract.lexicon import Lexicon, fold, trigger_type
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
 _DETERMINER = re.compile(r"(?:\b(?:the|this|that|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -181,8 +181,7 @@ def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
     """The speaker as the subject of its own attack: "X announced that it attacked ...", or "our fighters struck" in X's quote."""
     lex = view.tools.lexicon
     before = view.before(t.start, 90)
-    pronouns = "|".join(re.escape(p) for p in lex.words["self_pronouns"])
-    own = re.search(rf"(?:\bthat\s+)?\b(?:{pronouns})\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:also\s+)?$", before, re.IGNORECASE)
+    own = lex.derived(_own_subject_pattern).search(before)
     if own:
         head = t.start - len(before) + own.start()
         verbs = [v for v in view.find("speech_verbs", max(view.start, head - 30), head)
@@ -198,6 +197,12 @@ def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
     if first and _in_quote(view, t.start):
         return quote_speaker(view, t.start)
     return None
+
+
+def _own_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """ "that it has also ", "we ": a self pronoun as the subject right before the trigger."""
+    pronouns = "|".join(re.escape(p) for p in lex.words["self_pronouns"])
+    return re.compile(rf"(?:\bthat\s+)?\b(?:{pronouns})\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:also\s+)?$", re.IGNORECASE)
 
 
 def _reports_own_operation(view: SentenceView, t: Trigger) -> ActorRef | None:
@@ -360,8 +365,7 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
     """Killed and injured counts next to a casualty word: "killed one person", "two people were injured"."""
     lex = view.tools.lexicon
     result: dict[str, int] = {}
-    casualty_word = re.compile(f"(?:{lex.pattern('killed_words').pattern}|{lex.pattern('injured_words').pattern})\\s+(?:\\w+ly\\s+)?$",
-                               re.IGNORECASE)
+    casualty_word = lex.derived(_casualty_word_pattern)
     for kind, category in (("killed", "killed_words"), ("injured", "injured_words")):
         objects: list[int] = []  # "injured six others": the count after the verb is its own
         subjects: list[int] = []  # "two people were injured"
@@ -385,6 +389,12 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
         result.setdefault("killed", 0)
         result.setdefault("injured", 0)
     return result.get("killed"), result.get("injured")
+
+
+def _casualty_word_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A killed or injured word right before a count: "killed two", "wounded some"."""
+    return re.compile(f"(?:{lex.pattern('killed_words').pattern}|{lex.pattern('injured_words').pattern})\\s+(?:\\w+ly\\s+)?$",
+                      re.IGNORECASE)
 
 
 _SINGULAR: dict[int, tuple[object, re.Pattern[str]]] = {}
@@ -503,8 +513,11 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
 
 def _introduces_example(view: SentenceView, t: Trigger) -> bool:
     """ "operations, such as the explosion of X": "the" after an example marker names a new incident, it does not refer back."""
-    return re.search(rf"(?:{view.tools.lexicon.pattern('example_markers').pattern})\s+(?:the\s+)?(?:[\w“”-]+\s+){{0,2}}$",
-                     view.before(t.start, 45), re.IGNORECASE) is not None
+    return view.tools.lexicon.derived(_example_pattern).search(view.before(t.start, 45)) is not None
+
+
+def _example_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{lex.pattern('example_markers').pattern})\s+(?:the\s+)?(?:[\w“”-]+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def _separate(view: SentenceView, t: Trigger) -> bool:

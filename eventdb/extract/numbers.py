@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventdb.extract.lexicon import words_of
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -62,10 +64,26 @@ def _value(text: str) -> int | None:
     return None
 
 
-def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count]:
-    """Every count phrase in text[start:end] with its qualifier; years (4 digits 1900-2099) are skipped."""
+# A count is digits or number words; each number phrase has a word that a match leaves whole (its
+# longest: "hundred" in "a hundred", "couple" in "a couple of"). Text with neither cannot hold a count.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(max(re.findall(r"\w+", phrase), key=len) for phrase in (*_UNITS, *_VAGUE))
+
+
+def _may_hold_count(chunk: str, words: frozenset[str] | None) -> bool:
+    """Cheap test before the slow scan (`words`: see `words_of`; None answers yes)."""
+    return words is None or _DIGIT.search(chunk) is not None or not _NUMBER_WORDS.isdisjoint(words)
+
+
+def find_counts(text: str, start: int = 0, end: int | None = None, words: frozenset[str] | None = None) -> list[Count]:
+    """Every count phrase in text[start:end] with its qualifier; years (4 digits 1900-2099) are skipped.
+    `words`: the lowercased words of that stretch if the caller has them (SentenceView does)."""
     out: list[Count] = []
-    for m in _PATTERN.finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    if not _may_hold_count(chunk, words if words is not None else words_of(chunk)):
+        return out
+    for m in _PATTERN.finditer(text, start, end):
         q = _QUALIFIERS.get((m.group("q") or "").lower(), "exact")
         if m.group("vague"):
             value, vague_q = _VAGUE[m.group("vague").lower()]

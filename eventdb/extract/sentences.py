@@ -4,9 +4,11 @@ syntok decides the sentences, but running its pure-Python tokenizer and state
 machine over every word was half of the extraction time. Most sentence ends are
 plain ("... in Baghdad. The army said"), and a sentence with no other
 punctuation that syntok reacts to can only be one sentence. So each paragraph is
-cut at ends syntok certainly splits, spans with nothing syntok could act on
-become sentences directly, and only the rest (abbreviations, decimals,
-brackets, semicolons, ellipses, odd spaces) goes through syntok, which sees the
+cut at ends syntok certainly splits (also after hyphenated words: "al-Assad."),
+spans with nothing syntok could act on (initials such as "U.S." before a word
+that cannot start a sentence are known not to end one) become sentences
+directly, and only the rest (abbreviations, decimals, brackets, semicolons,
+ellipses, odd spaces) goes through syntok, which sees the
 same tokens there as it would in the whole paragraph. The result is identical to
 syntok on the whole text; benchmarks/extract_equivalence.py checks it.
 """
@@ -75,16 +77,19 @@ def _last_break(text: str, lo: int, hi: int) -> int | None:
 
 _TOKENIZER = Tokenizer(replace_not_contraction=False)
 
-# A word syntok never reads as an abbreviation, initial or roman numeral (no
-# lower-to-upper change inside, which its tokenizer would split), a full stop,
+# A word syntok never reads as an abbreviation, initial, single consonant or roman
+# numeral (no lower-to-upper change inside, which its tokenizer would split), a full stop,
 # ! or ?, maybe one closing quote, then a capital or an opening quote after a
-# space, or the paragraph end: syntok always ends the sentence there. A number qualifies unless a month
-# abbreviation follows ("5. Jan"). Glued ends ("tensions.The") qualify when the
-# tokenizer cuts them (lowercase, stop, capitalized word).
+# space, or the paragraph end: syntok always ends the sentence there. The word may
+# follow hyphenated letter parts ("al-Assad.", "counter-attacks."): the tokenizer
+# cuts at the hyphens, so the token before the stop is the last part, judged alone.
+# A number qualifies unless a month abbreviation follows ("5. Jan"). Glued ends
+# ("tensions.The") qualify when the tokenizer cuts them (lowercase, stop, capitalized word,
+# then a space or the end, maybe after a comma: "United,(4)" would be one token to it).
 _MONTHS = "|".join(sorted((m for m in State.months if m[:1].isupper()), key=len, reverse=True))
 _PLAIN_END = re.compile(
-    rf"(?<!\S)(?:(?P<word>[A-Z]{{2,}}|[A-Z]?[a-z]+)|[0-9]{{2,}}(?=[.!?][”\"’']?\s++(?!{_MONTHS})))"
-    r"(?P<stop>[.!?])(?:[”\"’']?(?=\s+[A-Z“‘\"]|\s*\Z)|(?<=[a-z][.!?])(?=[A-Z][a-z]+(?:[\s,]|\Z)))"
+    rf"(?<!\S)(?:(?:[A-Za-z]+-)*(?P<word>[A-Z]{{2,}}|[A-Z][a-z]+|[a-z]{{2,}})|[0-9]{{2,}}(?=[.!?][”\"’']?\s++(?!{_MONTHS})))"
+    r"(?P<stop>[.!?])(?:[”\"’']?(?=\s+[A-Z“‘\"]|\s*\Z)|(?<=[a-z][.!?])(?=[A-Z][a-z]+(?:,?\s|,?\Z)))"
 )
 _NOT_PLAIN_WORDS = State.abbreviations | State.roman_numerals | State.months | {"no", "No", "NO"}
 # What syntok acts on inside a sentence: terminals (also inside "3.5", "U.S", "..."),
@@ -94,6 +99,23 @@ _SYNTOK_NEEDED = re.compile(
     + re.escape("".join(State.opening_brackets)) + r"\u200b]|[^\S \n\t\r]"
 )
 _FIRST_VISIBLE = re.compile(r"\S")
+# Initials such as "U.S." or "e.g." after a space and before a word: the tokenizer makes them one token
+# ("U.S") and a stop, and syntok keeps the sentence going after such a token unless the next token
+# is a sentence starter ("The", "It"). That token is a starter only if the next word begins with one
+# that its tokenizer ends there: not before a lowercase letter or digit, except for "n't" ("Don't").
+_STARTERS = "|".join(sorted(State.starters, key=len, reverse=True))
+_APOSTROPHES = "".join(Tokenizer._apostrophes)
+_STARTER_TOKEN = rf"(?:{_STARTERS})(?:(?![a-z0-9])|n[{_APOSTROPHES}]t)"
+_INITIALS_INSIDE = rf"(?<!\S)(?:[A-Z](?:\.[A-Z])+|[a-z](?:\.[a-z])+)\.(?=[ \t\r\n]+(?!{_STARTER_TOKEN})[A-Za-z])"
+_SYNTOK_NEEDED_OR_INITIALS = re.compile(f"(?P<initials>{_INITIALS_INSIDE})|{_SYNTOK_NEEDED.pattern}")
+
+
+def _needs_syntok(paragraph: str, start: int, end: int) -> bool:
+    """Whether anything in paragraph[start:end] can make syntok split or skip, other than inner initials.
+    Most stretches hold nothing at all, which the plain pattern (a character set) finds out fastest."""
+    if _SYNTOK_NEEDED.search(paragraph, start, end) is None:
+        return False
+    return any(m.group("initials") is None for m in _SYNTOK_NEEDED_OR_INITIALS.finditer(paragraph, start, end))
 
 
 def _paragraph_sentences(paragraph: str, offset: int) -> Iterator[tuple[int, int, int]]:
@@ -114,7 +136,7 @@ def _chunk_sentences(paragraph: str, offset: int, start: int, end: int, body_end
     first = _FIRST_VISIBLE.search(paragraph, start, end)
     if first is None:
         return
-    if _SYNTOK_NEEDED.search(paragraph, start, body_end) is None:
+    if not _needs_syntok(paragraph, start, body_end):
         # After trailing spaces syntok's last token is an empty one at the paragraph end.
         last = end if paragraph[end - 1].isspace() else end - 1
         yield offset + first.start(), offset + end, offset + last
@@ -152,12 +174,15 @@ _ANY_BRACKET = re.compile(f"[{_ALL_BRACKETS}]")
 _OTHER_BRACKET = re.compile(f"[{_ALL_BRACKETS}]" + r"(?<![\[\](){}])")
 _BRACKET_RUN = re.compile(r"\S*[\[\](){}]\S*")
 _ODD_SPACE = re.compile(r"[^\S \n\t\r]|\u200b")
-_GLUED = re.compile(r"(?:(?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2}[.]))[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
+# Matches from the stop on: a pattern that begins with a character set lets `re` skip quickly to
+# the next stop; only where a match ends is used, so the scan starts one character early to see a
+# stop right before the sentence.
+_GLUED = re.compile(r"(?:[.!?](?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2})\.)[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
 
 
 def _split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences glued without a space ("tensions.The", "AFP.On", "[Friday].”“The") that syntok kept together."""
-    cuts = [start] + [m.end() for m in _GLUED.finditer(text, start, end)] + [end]
+    cuts = [start] + [m.end() for m in _GLUED.finditer(text, max(start - 1, 0), end)] + [end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 

@@ -1,0 +1,91 @@
+"""The speed-ups of extraction find exactly what the plain forms found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from unittest import mock
+
+from eventdb.extract import _ELISION, _ends_with_elision
+from eventdb.extract.gazetteer import fold_text
+from eventdb.extract.lexicon import _APOSTROPHES, default_lexicon, phrase_pattern, words_of
+from eventdb.extract import dates, numbers
+from eventdb.extract.dates import find_dates
+from eventdb.extract.numbers import find_counts
+
+
+def _plain_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrase regex as it was before prefixes were merged: a sorted list of alternatives."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        escaped = re.sub(r"(\\-|\\ )", r"[-\\s]", re.escape(phrase.lower()))
+        parts.append(re.sub("['’ʼ‘`]", f"[{_APOSTROPHES}]", escaped))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+def _random_texts(words: list[str], count: int) -> list[str]:
+    rng = random.Random(9)
+    glue = [" ", " ", "-", "", ", ", "’", ". "]
+    return ["".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 12))) for _ in range(count)]
+
+
+def test_merged_phrase_pattern_matches_like_the_sorted_list():
+    phrases = ("attack", "attacks", "attacked", "air strike", "air-strikes", "a", "group's", "at", "attack on", "on")
+    texts = _random_texts([*phrases, "Attack", "AIR", "strike", "xattack", "attackers", "group’s"], 3000)
+    merged, plain = phrase_pattern(phrases), _plain_pattern(phrases)
+    for text in texts:
+        assert [m.span() for m in merged.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_merged_patterns_of_the_lexicon_match_like_the_sorted_lists():
+    lex = default_lexicon()
+    for category in ("triggers", "speech_verbs", "hedges", "killed_words", "involvement_denied"):
+        phrases = lex.phrases(category)
+        texts = _random_texts([p for p in phrases] + ["the", "Iraq", "said"], 300)
+        merged, plain = phrase_pattern(phrases), _plain_pattern(phrases)
+        for text in texts:
+            assert [m.span() for m in merged.finditer(text)] == [m.span() for m in plain.finditer(text)], (category, text)
+
+
+def test_count_prefilter_never_hides_a_count():
+    texts = _random_texts(["two", "Dozens of", "a couple of", "hundred", "twenty-one", "men", "7", "of", "a", "ſix", "TEN"], 2000)
+    for text in texts:
+        with mock.patch.object(numbers, "_may_hold_count", lambda chunk, words: True):
+            scanned = find_counts(text)
+        assert find_counts(text) == scanned, text
+    assert find_counts("They met the envoy.") == [] and find_counts("TEN men")[0].value == 10
+
+
+def test_elision_tail_test_agrees_with_the_full_search():
+    rng = random.Random(2)
+    pieces = [".", " ", "…", "\n", ",", ";", "a", ". . .", "x."]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert _ends_with_elision(text) == (_ELISION.search(text) is not None), text
+
+
+def test_fold_text_replaces_like_a_translation_table():
+    table = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "‑": " "})
+    rng = random.Random(4)
+    for _ in range(5000):
+        text = "".join(rng.choice("’ʼ‘`-‐‑ab 'é“") for _ in range(rng.randint(0, 20)))
+        assert fold_text(text) == text.translate(table), text
+
+
+def test_date_prefilter_never_hides_a_date():
+    pieces = ["January", "jan.", "Jan", "midJanuary", "mid-May", "early", "late", "2024", "5", "12th", "Friday",
+              "Friday’s", "Fridays", "last", "night", "this", "week", "earlier", "in", "on", "LAST NIGHT", "Yesterday",
+              "Sept", "the"]
+    lex = default_lexicon()
+    published = dt.date(2024, 3, 9)
+    for text in _random_texts(pieces, 3000):
+        with mock.patch.object(dates, "_Present", _AllPresent):
+            scanned = find_dates(text, 0, len(text), published, lex)
+        assert find_dates(text, 0, len(text), published, lex) == scanned, text
+        assert find_dates(text, 0, len(text), published, lex, words_of(text)) == scanned, text
+
+
+class _AllPresent:
+    def __init__(self, *args: object) -> None:
+        self.month = self.relative = self.weekday = self.year = True
