@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
@@ -197,10 +198,6 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         break
     who = speaker(view, view.end)
     if who and incident:
-        killed, injured = casualties(view, view.start, view.end)
-        if killed is not None or injured is not None:
-            reporter = _casualty_speaker(view) or who
-            out.append(Claim("casualty_report", iid, reporter, stance(view), span, killed=killed, injured=injured, confidence=0.6))
         if mention is not None and mention.perpetrator and not mention.reference_only and \
                 not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
             if own_side(view, who, mention.perpetrator):
@@ -208,7 +205,28 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                                  projectiles=mention.projectiles, confidence=0.6))
             else:
                 out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=mention.perpetrator, confidence=0.5))
+        killed, injured = casualties(view, view.start, view.end)
+        if killed is not None or injured is not None:
+            reporter = _casualty_speaker(view) or who
+            out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
+                                              injured=injured, confidence=0.6))
     return out
+
+
+def _with_casualties(claims: list[Claim], report: Claim) -> list[Claim]:
+    """A side announcing the toll of its own strike claims the strike with that toll; only others' tolls are casualty reports.
+
+    "A US drone strike killed a commander, CENTCOM said" is CENTCOM's claim of the strike (the figures ride on it),
+    not a third party's count of the victims."""
+    for i, c in enumerate(claims):
+        if c.type == "responsibility_claimed" and c.incident == report.incident and _same_claimant(c.claimant, report.claimant):
+            claims[i] = replace(c, killed=report.killed, injured=report.injured)
+            return claims
+    return claims + [report]
+
+
+def _same_claimant(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return bool(a and b and ((a.key and a.key == b.key) or (not a.key and not b.key and fold_phrase(a.text) == fold_phrase(b.text))))
 
 
 def own_side(view: SentenceView, who: ActorRef, perp: ActorRef) -> bool:
