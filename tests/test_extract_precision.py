@@ -38,3 +38,31 @@ def test_a_third_party_toll_stays_a_casualty_report(ref, text, reporter):
     x = run(ref, text)
     (c,) = claims_of(x, "casualty_report")
     assert key(c.claimant) == reporter, text
+
+
+# --- "X was behind / responsible for": the blamed actor is the subject; a role is not an attribution ----
+
+@pytest.mark.parametrize("text", [
+    "A drone struck Ain al-Asad on Sunday. The Pentagon said the commander had been directly responsible for planning attacks on American troops.",
+    "A drone struck Ain al-Asad on Sunday. Officials said the slain man was responsible for attacks on US forces in Iraq.",
+])
+def test_a_role_of_a_person_is_no_attribution(ref, text):
+    x = run(ref, text)
+    assert not claims_of(x, "attribution"), text
+
+
+@pytest.mark.parametrize("text, perp", [
+    ("A drone struck Ain al-Asad on Sunday. The Pentagon said Kataib Hezbollah was behind the attack.", "kataib-hezbollah"),
+    ("A drone struck Ain al-Asad on Sunday. The Pentagon said Kataib Hezbollah had been responsible for the strike.", "kataib-hezbollah"),
+    ("A drone struck Ain al-Asad on Sunday. The Pentagon blamed Kataib Hezbollah for the attack.", "kataib-hezbollah"),
+])
+def test_the_subject_of_was_behind_is_blamed(ref, text, perp):
+    x = run(ref, text)
+    (c,) = claims_of(x, "attribution")
+    assert key(c.perpetrator) == perp and key(c.claimant) == "us-dod" and c.incident == x.incidents[0].local_id
+
+
+def test_a_described_group_behind_attacks_in_general_is_blamed_for_no_incident(ref):
+    x = run(ref, "A drone struck Ain al-Asad on Sunday. The Pentagon said Iranian-backed militias were responsible for attacks on US troops.")
+    (c,) = claims_of(x, "attribution")
+    assert c.perpetrator.text == "Iranian-backed militias" and c.perpetrator.key is None and c.incident is None

@@ -190,10 +190,12 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if about_statistic(m.start()):
             continue
         who = speaker(view, m.start())
-        perp = _named_after(view, m.end())
+        agent_before = view.tools.lexicon.is_a("attribution_agent_before", m.group(0))
+        perp = _named_before(view, m.start()) if agent_before else _named_after(view, m.end())
         if who is None or perp is None:
             continue
-        plural = re.search(r"\battacks\b", view.text[view.start:m.start()])
+        plural = _GENERIC_OBJECT.match(view.after(m.end(), 60)) if agent_before \
+            else re.search(r"\battacks\b", view.text[view.start:m.start()])
         out.append(Claim("attribution", None if plural else iid, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
     who = speaker(view, view.end)
@@ -273,10 +275,31 @@ def _confirms_incident(view: SentenceView, pos: int, mention: Draft | None) -> b
     return mention is not None and not mention.plural
 
 
+_GENERIC_OBJECT = re.compile(r"\s+(?:[a-z]+ing\s+)?(?:[\w-]+\s+){0,2}?(?:attacks|strikes|operations)\b")
+_AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|been|being|also|directly|partly|solely|ultimately|not)\s+)+")
+
+
+_DESCRIBED = r"(?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies)"
+_DESCRIBED_SUBJECT = re.compile(rf"({_DESCRIBED}){_AUXILIARIES.pattern}$")
+
+
+def _named_before(view: SentenceView, pos: int) -> ActorRef | None:
+    """The subject of "X was behind", "X had been directly responsible for": an actor (or a described group,
+    "Iranian-backed militias") with only auxiliaries between."""
+    described = _DESCRIBED_SUBJECT.search(view.before(pos, 80))
+    if described:
+        s = pos - len(view.before(pos, 80)) + described.start(1)
+        return ActorRef(described.group(1), None, s, s + len(described.group(1)))
+    for m in reversed(view.mentions):
+        if m.actor and m.end <= pos and not view.is_descriptor(m):
+            return actor_ref(m) if _AUXILIARIES.fullmatch(view.text[m.end:pos]) else None
+    return None
+
+
 def _named_after(view: SentenceView, pos: int) -> ActorRef | None:
     """The actor (or described group, "Iranian-backed factions") right after an attribution phrase."""
     window = view.after(pos, 60)
-    described = re.match(r"\s+(?:[a-z]+\s+){0,2}?(?:by\s+)?(?:the\s+)?((?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies))", window)
+    described = re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?(?:by\s+)?(?:the\s+)?({_DESCRIBED})", window)
     for m in view.mentions:
         if m.actor and pos <= m.start < pos + 40 and not view.is_descriptor(m):
             return actor_ref(m)
