@@ -66,3 +66,19 @@ def test_a_described_group_behind_attacks_in_general_is_blamed_for_no_incident(r
     x = run(ref, "A drone struck Ain al-Asad on Sunday. The Pentagon said Iranian-backed militias were responsible for attacks on US troops.")
     (c,) = claims_of(x, "attribution")
     assert c.perpetrator.text == "Iranian-backed militias" and c.perpetrator.key is None and c.incident is None
+
+
+# --- a country's media speak as themselves, its sources and army for the state ------------------------
+
+@pytest.mark.parametrize("text, claimant, claimant_key", [
+    ("Israeli jets struck Damascus on Monday. Iranian state media reported that two people were killed in the strikes.",
+     "Iranian state media", None),
+    ("Israeli jets struck Damascus on Monday. Two people were killed in the strikes, according to Iranian media.",
+     "Iranian media", None),
+    ("Israeli jets struck Damascus on Monday. Iraqi sources said that two people were killed in the strikes.",
+     "Iraqi sources", "iraq"),
+])
+def test_media_of_a_country_are_not_its_state(ref, text, claimant, claimant_key):
+    x = run(ref, text)
+    (c,) = claims_of(x, "casualty_report")
+    assert (c.claimant.text, c.claimant.key) == (claimant, claimant_key)

@@ -108,9 +108,11 @@ def fold_phrase(text: str) -> str:
 
 
 def _ref(view: SentenceView, m) -> ActorRef:
+    """ "Iraqi sources" speak for Iraq; "Lebanese state media" are an outlet, not the state: kept as written."""
     group = _GROUPS.match(view.after(m.end, 20))
     end = m.end + group.end() if group and m.adjective else m.end
-    return ActorRef(view.text[m.start:end], m.actor, m.start, end)
+    media = end != m.end and view.tools.lexicon.is_a("media_groups", view.text[m.end:end].strip())
+    return ActorRef(view.text[m.start:end], None if media else m.actor, m.start, end)
 
 
 def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
