@@ -82,3 +82,31 @@ def test_media_of_a_country_are_not_its_state(ref, text, claimant, claimant_key)
     x = run(ref, text)
     (c,) = claims_of(x, "casualty_report")
     assert (c.claimant.text, c.claimant.key) == (claimant, claimant_key)
+
+
+# --- a statistic counts what its subject did, not what its speaker says; "the group" refers back ------
+
+def stat_actor(x):
+    (s,) = x.statistics
+    return key(s.actor)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Hezbollah fired rockets at Haifa on Saturday. Israeli officials said the group had launched about 20 rockets over the weekend.",
+     "hezbollah"),
+    ("Kataib Hezbollah is based in Iraq. The Pentagon says the militia has carried out more than 60 attacks since January.",
+     "kataib-hezbollah"),
+    ("The Islamic Resistance in Iraq has claimed around 170 attacks against US forces since October, according to the Pentagon.",
+     "islamic-resistance-in-iraq"),
+    ("Kataib Hezbollah claimed responsibility for more than 100 drone attacks since November, officials said.", "kataib-hezbollah"),
+])
+def test_statistic_actor_is_the_doer(ref, text, actor):
+    assert stat_actor(run(ref, text)) == actor
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli officials said the group had launched about 20 rockets over the weekend.",  # no group named before
+    "The Pentagon said that militias have carried out more than 60 attacks since January.",
+])
+def test_statistic_without_a_doer_names_no_speaker(ref, text):
+    assert stat_actor(run(ref, text)) is None

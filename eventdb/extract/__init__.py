@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from eventdb.assertions import Article, Claim, Extraction, IncidentReport, UnresolvedName
-from eventdb.extract.aggregates import affiliations, statistics
+from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
 from eventdb.extract.claims import own_side, sentence_claims, speaker
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.gazetteer import build_gazetteer
@@ -49,11 +49,13 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     stats = []
     affs = []
     headline = _headline_end(article.text)
+    group = None  # the armed group named last: what "the group" refers to
     for sentence in _sentences(article.text, headline):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
         view = SentenceView.build(article.text, sentence, article.published, tools)
-        sentence_stats = statistics(view)
+        sentence_stats = statistics(view, group)
+        group = last_armed_group(view, group)
         stats.extend(sentence_stats)
         affs.extend(affiliations(view))
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []

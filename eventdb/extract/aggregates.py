@@ -11,7 +11,8 @@ from eventdb.extract.dates import DateMention
 _PERIOD = re.compile(r"\b(?:in recent (?:weeks|months|days|hours)|since (?:the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
 
 
-def statistics(view: SentenceView) -> list[Statistic]:
+def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[Statistic]:
+    """Aggregates of the sentence; `antecedent` is the armed group a "the group" in it refers back to."""
     lex = view.tools.lexicon
     nouns = lex.pattern("statistic_nouns")
     target_nouns = lex.pattern("statistic_target_nouns")
@@ -26,7 +27,7 @@ def statistics(view: SentenceView) -> list[Statistic]:
         if not found:
             continue
         what_end, what = found
-        out.append(Statistic(_stat_actor(view, c.start, what_end), c.value, c.text.removesuffix(" of"), c.qualifier, what,
+        out.append(Statistic(_stat_actor(view, c.start, what_end, antecedent), c.value, c.text.removesuffix(" of"), c.qualifier, what,
                              _stat_target(view, what_end), *_period(view), view.span(), stance=_stance(view), confidence=0.6))
     return out
 
@@ -94,9 +95,15 @@ def _stance(view: SentenceView) -> str:
     return "hedged" if view.has("hedges") else "asserted"
 
 
-def _stat_actor(view: SentenceView, pos: int, end: int) -> ActorRef | None:
+def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | None = None) -> ActorRef | None:
+    """Who did what is counted: the subject before the count, never the one who says it ("Israeli officials said the
+    group had launched about 20 ..." counts the group's launches, and "the group" is the armed group named before)."""
     actors = [m for m in view.actors(view.start, pos)
-              if not re.search(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$", view.before(m.start, 14))]
+              if not re.search(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$", view.before(m.start, 14))
+              and not _speaks(view, m.end, pos)]
+    anaphor = view.find("group_anaphora", actors[-1].end if actors else view.start, pos)
+    if anaphor:
+        return ActorRef(anaphor[-1].group(0), antecedent.key, anaphor[-1].start(), anaphor[-1].end()) if antecedent else None
     if actors:
         first = len(actors) - 1
         while first > 0 and re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[actors[first - 1].end:actors[first].start]):
@@ -106,6 +113,25 @@ def _stat_actor(view: SentenceView, pos: int, end: int) -> ActorRef | None:
     if after and view.has("triggers", after[0].end, min(view.end, after[0].end + 20)):
         return actor_ref(after[0])
     return None
+
+
+def _speaks(view: SentenceView, pos: int, count: int) -> bool:
+    """A speech verb right after a name ("Israeli officials said"), unless the count is what it claims
+    ("X has claimed around 170 attacks", "X claimed responsibility for 100 launches")."""
+    after = view.after(pos, 40)
+    verb = view.tools.lexicon.pattern("speech_verbs").search(after)
+    if not verb or not re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", after[:verb.start()]):
+        return False
+    return not re.fullmatch(r"\s+(?:responsibility\s+for\s+)?", view.text[pos + verb.end():count])
+
+
+def last_armed_group(view: SentenceView, previous: ActorRef | None) -> ActorRef | None:
+    """The armed group named last up to the end of this sentence: what a later "the group" refers to."""
+    kinds = view.tools.lexicon.words["armed_group_kinds"]
+    for m in reversed(view.actors(view.start, view.end)):
+        if view.actor_kind(m.actor) in kinds:
+            return actor_ref(m)
+    return previous
 
 
 def _stat_target(view: SentenceView, pos: int) -> str | None:
