@@ -110,3 +110,28 @@ def test_statistic_actor_is_the_doer(ref, text, actor):
 ])
 def test_statistic_without_a_doer_names_no_speaker(ref, text):
     assert stat_actor(run(ref, text)) is None
+
+
+# --- a state's one-day strike wave: an airstrike, in no one country when several are listed -------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("The United States hit more than 85 targets in Syria and Iraq on Friday.", "airstrike"),
+    ("Israel struck dozens of targets in Syria on Friday, the army said.", "airstrike"),
+    ("Iran struck 10 targets in Iraq with ballistic missiles on Friday.", "attack"),  # another weapon is named
+    ("Kataib Hezbollah attacked four bases in Iraq on Friday.", "attack"),  # not a state's air force
+])
+def test_strike_wave_type(ref, text, kind):
+    (i,) = run(ref, text).incidents
+    assert i.event_type == kind, text
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The United States hit more than 85 targets in Syria and Iraq on Friday.", None),
+    ("US jets carried out air strikes in Syria, Iraq and Jordan on Friday.", None),
+    ("The United States hit more than 85 targets in Iraq on Friday.", "iraq"),
+    ("A drone struck Ain al-Asad in Iraq on Friday.", "ain-al-asad"),
+])
+def test_a_list_of_countries_is_no_place(ref, text, place):
+    (i,) = run(ref, text).incidents
+    assert (i.place.key if i.place else None) == place, text
+    assert i.target is None or key(i.target) != "iraq", text  # a country where targets lie is not the target

@@ -83,6 +83,7 @@ class Trigger:
     end: int
     phrase: str
     event_type: str
+    wave: bool = False  # the verb of a one-day strike wave ("hit more than 85 targets ... on Friday")
 
 
 def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Trigger]:
@@ -107,10 +108,13 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
 
 def _with_waves(view: SentenceView, triggers: list[Trigger], blocked: list[tuple[int, int]]) -> list[Trigger]:
     """ "the United States hit more than 85 targets ... on Friday": the verb of a one-day strike wave is a trigger."""
-    waves = [Trigger(v.start(), v.end(), fold(v.group(0)), "attack") for v, _ in strike_waves(view)
+    waves = [Trigger(v.start(), v.end(), fold(v.group(0)), "attack", wave=True) for v, _ in strike_waves(view)
              if not any(s <= v.start() < e for s, e in blocked)]
+    if not waves:
+        return triggers
+    triggers = [replace(t, wave=True) if any(w.start == t.start for w in waves) else t for t in triggers]
     waves = [w for w in waves if not any(t.start <= w.start < t.end + 12 or w.start <= t.start < w.end + 40 for t in triggers)]
-    return sorted(triggers + waves, key=lambda t: t.start) if waves else triggers
+    return sorted(triggers + waves, key=lambda t: t.start)
 
 
 def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]]:
@@ -271,8 +275,9 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         verb = view.tools.lexicon.pattern("speech_verbs").search(view.after(m.end, 30))
         if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]):
             continue  # "..., Iraqi security sources told Reuters": the speaker, not the target
-        if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?$", view.before(m.start, 10), re.IGNORECASE):
-            continue  # "by X" is the perpetrator; "targets in Iraq" is where, not whom
+        if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
+                     view.before(m.start, 30), re.IGNORECASE):
+            continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, not whom
         return actor_ref(m)
     return None
 
@@ -314,7 +319,27 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
             best = (rank, key, m.text)
     if best is None:
         return None, None, None
+    if _is_country(view, best[1]) and _listed_with_another_country(view, ws, we, best[1]):
+        return None, None, None  # "targets in Iraq and Syria": no one place, and either country alone would be wrong
     return best[1], best[2], view.country_of(best[1])
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
+
+
+def _listed_with_another_country(view: SentenceView, ws: int, we: int, key: str) -> bool:
+    """The country is one of a list of countries ("in Iraq and Syria", "in Iraq, Syria and Jordan")."""
+    places = view.places(ws, we)
+    for a, b in zip(places, places[1:]):
+        if (a.place == key or b.place == key) and a.place != b.place and _LIST_JOIN.fullmatch(view.text[a.end:b.start]) \
+                and _is_country(view, a.place) and _is_country(view, b.place):
+            return True
+    return False
+
+
+def _is_country(view: SentenceView, key: str | None) -> bool:
+    place = view.tools.reference.places_by_key.get(key or "")
+    return bool(place and place.kind == "country")
 
 
 def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[int, int] | None:
@@ -467,7 +492,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
             victim = _victim(view, Trigger(kill.start(), kill.end(), kill.group(0), event_type) if kill else t, we)
             if victim:
                 event_type = "assassination"
-    if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t.phrase):
+    if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or _target(view, t, ws, we, perp, passive)
     place, place_text, country = _place(view, ws, we, t.start, lex.is_a("plural_triggers", t.phrase))
@@ -494,11 +519,15 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     return draft if _specific(view, draft, t) else None
 
 
-def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: list[str], phrase: str) -> bool:
-    """ "A US drone strike": a state's forces striking with a drone or aircraft carry out an airstrike, not a generic attack."""
+def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger) -> bool:
+    """ "A US drone strike": a state's forces striking with a drone or aircraft carry out an airstrike, not a generic attack;
+    so does a state's one-day wave on many targets ("the United States hit 85 targets on Friday") unless another weapon is named."""
     lex = view.tools.lexicon
-    return bool(perp and view.actor_kind(perp.key) in lex.words["air_force_kinds"]
-                and weapons and all(w in lex.words["air_weapons"] for w in weapons) and lex.is_a("air_strike_nouns", phrase))
+    if not perp or view.actor_kind(perp.key) not in lex.words["air_force_kinds"]:
+        return False
+    if not all(w in lex.words["air_weapons"] for w in weapons):
+        return False
+    return t.wave or bool(weapons and lex.is_a("air_strike_nouns", t.phrase))
 
 
 def _introduces_example(view: SentenceView, t: Trigger) -> bool:
