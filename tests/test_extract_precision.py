@@ -135,3 +135,29 @@ def test_a_list_of_countries_is_no_place(ref, text, place):
     (i,) = run(ref, text).incidents
     assert (i.place.key if i.place else None) == place, text
     assert i.target is None or key(i.target) != "iraq", text  # a country where targets lie is not the target
+
+
+# --- a denial of "the attacks" covers every incident just described ------------------------------------
+
+TWO_ATTACKS = ("Two drones targeting Erbil Airport were shot down on Tuesday, the Pentagon said. "
+               "Earlier on Tuesday, a rocket landed near Ain al-Asad without causing casualties. ")
+
+
+@pytest.mark.parametrize("denial, linked", [
+    ("Kataib Hezbollah denied any role in the attacks in a statement on Wednesday.", [0, 1]),
+    ("In a statement, Kataib Hezbollah denied any involvement in both attacks.", [0, 1]),
+    ("Kataib Hezbollah denied any role in the rocket attack on Ain al-Asad.", [1]),
+    ("Kataib Hezbollah denied carrying out attacks on US forces.", [None]),
+])
+def test_denial_of_the_attacks_covers_each(ref, denial, linked):
+    x = run(ref, TWO_ATTACKS + denial)
+    ids = [i.local_id for i in x.incidents]
+    assert len(ids) == 2
+    denials = [c for c in x.claims if c.type in ("responsibility_denied", "involvement_denied")]
+    assert [c.incident for c in denials] == [ids[n] if n is not None else None for n in linked], denial
+    assert all(key(c.claimant) == "kataib-hezbollah" for c in denials)
+
+
+def test_a_determiner_of_the_subject_does_not_make_a_new_attack_an_old_one(ref):
+    x = run(ref, "A drone struck Erbil Airport on Sunday. These same militias fired two rockets at Ain al-Asad on Monday.")
+    assert [i.place.key for i in x.incidents] == ["erbil-airport", "ain-al-asad"]

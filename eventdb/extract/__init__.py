@@ -14,7 +14,7 @@ from eventdb.extract.aggregates import affiliations, last_armed_group, statistic
 from eventdb.extract.claims import own_side, sentence_claims, speaker
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.gazetteer import build_gazetteer
-from eventdb.extract.incidents import Draft, Found, attach, draft_from_trigger, find_triggers, windows
+from eventdb.extract.incidents import Draft, Found, also_meant, attach, draft_from_trigger, find_triggers, windows
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
@@ -141,6 +141,7 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
         if kept is not None:
             kept.last_sentence = view.sentence.index
             found.append(Found(trigger.start, kept, new))
+            found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
     return found
 
 

@@ -176,8 +176,9 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 typ = "responsibility_denied"  # an armed group denying a role denies it did it; a state denies involvement
             plural = re.match(r"\s+(?:\w+\s+){0,2}attacks\b", view.after(m.end(), 40))
             anaphoric = re.match(_ANAPHORIC_PLURAL, view.after(m.end(), 40))  # "the attacks": the ones just described
-            out.append(Claim(typ, None if plural and not anaphoric else iid, who, default, span,
-                             perpetrator=who if typ != "non_confirmation" else None, confidence=0.7))
+            ids = _described(found) if anaphoric else [None] if plural else [iid]
+            out.extend(Claim(typ, i, who, default, span, perpetrator=who if typ != "non_confirmation" else None, confidence=0.7)
+                       for i in ids)
     negated = bool(out) or view.has("negations")
     if not negated:
         for m in view.find("confirmation"):
@@ -231,6 +232,12 @@ def _with_casualties(claims: list[Claim], report: Claim) -> list[Claim]:
 
 def _same_claimant(a: ActorRef | None, b: ActorRef | None) -> bool:
     return bool(a and b and ((a.key and a.key == b.key) or (not a.key and not b.key and fold_phrase(a.text) == fold_phrase(b.text))))
+
+
+def _described(found: list[Found]) -> list[str | None]:
+    """The incidents a definite plural ("the attacks") refers to, in the order the article named them."""
+    drafts = sorted({f.incident.local_id: f.incident for f in found}.values(), key=lambda d: d.span.char_start)
+    return [d.local_id for d in drafts] or [None]
 
 
 def own_side(view: SentenceView, who: ActorRef, perp: ActorRef) -> bool:

@@ -18,6 +18,7 @@ from eventdb.extract.lexicon import fold, trigger_type
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
 _DETERMINER = re.compile(r"(?:\b(?:the|this|that|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
+_PLURAL_DETERMINER = re.compile(r"\b(?:these|those|both)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)  # "both attacks", "these drone strikes"
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
@@ -503,8 +504,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     killed, injured = casualties(view, ws, we)
     date, statement = _date(view, ws, we, t)
     plural = lex.is_a("plural_triggers", t.phrase)
-    definite = bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by")) \
-        and not _introduces_example(view, t)
+    definite = (bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
+                or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
@@ -671,6 +672,16 @@ def attach(view: SentenceView, drafts: list[Draft], new: Draft) -> Draft | None:
         return None
     drafts.append(new)
     return new
+
+
+def also_meant(view: SentenceView, drafts: list[Draft], kept: Draft, new: Draft) -> list[Draft]:
+    """ "denied any role in the attacks": a definite plural refers to every incident just described, not only the last.
+
+    The incidents named in the last three sentences that the mention is compatible with, in the order they were named."""
+    if not (new.reference_only and new.plural):
+        return []
+    recent = view.sentence.index - 3
+    return [d for d in drafts if d is not kept and d.last_sentence >= recent and compatible(view, d, new)]
 
 
 def replace_span(d: Draft, span: Span) -> Draft:
