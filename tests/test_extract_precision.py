@@ -161,3 +161,51 @@ def test_denial_of_the_attacks_covers_each(ref, denial, linked):
 def test_a_determiner_of_the_subject_does_not_make_a_new_attack_an_old_one(ref):
     x = run(ref, "A drone struck Erbil Airport on Sunday. These same militias fired two rockets at Ain al-Asad on Monday.")
     assert [i.place.key for i in x.incidents] == ["erbil-airport", "ain-al-asad"]
+
+
+# --- what follows "in response to" is the other event's ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The IDF says it struck a Hezbollah depot overnight, in response to anti-tank missile fire by Hezbollah at an army post near Haifa yesterday.",
+    "Israel struck a Hezbollah depot on Tuesday in retaliation for rocket fire by Hezbollah at Haifa on Monday.",
+])
+def test_the_answered_event_is_its_own_incident(ref, text):
+    x = run(ref, text)
+    assert len(x.incidents) == 2, text
+    strike, cause = x.incidents
+    assert key(strike.perpetrator) in ("idf", "israel") and strike.place is None
+    assert key(cause.perpetrator) == "hezbollah" and cause.place.key in ("haifa", "israel")
+
+
+def test_a_response_names_its_cause_with_the_cause_date(ref):
+    x = run(ref, "The United States hit more than 85 targets in Syria and Iraq on Friday. "
+                 "The strikes were the first response to the January 28 drone attack on Erbil Airport.")
+    dates = sorted(str(i.date.on) for i in x.incidents)
+    assert dates == ["2024-01-28", "2024-03-01"]
+    drone = next(i for i in x.incidents if i.place and i.place.key == "erbil-airport")
+    assert drone.projectiles is None  # "January 28 drone": a day of the month, not 28 drones
+
+
+# --- a state's forces that struck carried out an airstrike; weapons that were hit were not used --------
+
+@pytest.mark.parametrize("text, kind", [
+    ("The IDF said it struck Hezbollah positions near Haifa overnight.", "airstrike"),
+    ("Israeli forces responded overnight with artillery fire and air strikes near Haifa.", "airstrike"),
+    ("Israel's strike on the embassy compound in Damascus on Monday drew condemnation.", "attack"),  # a bare noun says nothing of how
+    ("Iran struck Erbil with ballistic missiles on Monday.", "attack"),
+    ("Hezbollah struck an army post near Haifa on Monday.", "attack"),
+])
+def test_state_strike_type(ref, text, kind):
+    (i,) = run(ref, text).incidents
+    assert i.event_type == kind, text
+
+
+@pytest.mark.parametrize("text, weapons", [
+    ("The United States struck drone and missile stores used by Kataib Hezbollah in Baghdad on Friday.", ()),
+    ("A US air strike on Friday destroyed missile launchers in Baghdad.", ()),
+    ("Kataib Hezbollah fired two drones and a missile at Ain al-Asad on Friday.", ("drone", "missile")),
+    ("A missile fired by Kataib Hezbollah struck a depot at Ain al-Asad on Friday.", ("missile",)),
+])
+def test_weapons_that_were_hit_were_not_used(ref, text, weapons):
+    (i,) = run(ref, text).incidents
+    assert set(i.weapons) - {"airstrike"} == set(weapons), text

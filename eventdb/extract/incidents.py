@@ -102,6 +102,8 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
             out[-1] = Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase))
             continue  # "killed in a US air strike": the attack noun names the incident, not the weak verb
         if out and ((weak and not place_between and not new_clause) or m.start() - out[-1].end < 12):
+            if trigger_type(lex, phrase) == "airstrike" and out[-1].event_type == "attack":
+                out[-1] = replace(out[-1], event_type="airstrike")  # "artillery fire and air strikes": the air strikes type it
             continue  # "strikes ... launched by X, targeted Y": one incident, read in one window
         out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase)))
     return _with_waves(view, out, blocked)
@@ -130,6 +132,9 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
             breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in retaliation for|in the wake of)\s", gap)
                       if not _joins_weapons(view, t.end + m.start(), gap[m.start():])]
             end = t.end + (breaks[-1] if breaks else len(gap))
+        cause = view.first("cause_connectors", t.end, end)
+        if cause is not None:
+            end = cause.start()  # "struck X in response to rocket fire at Y": what follows is the other event's
         bounds.append((start, end))
         start = end
     return bounds
@@ -363,7 +368,7 @@ def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | Non
     keys: list[str] = []
     projectiles = None
     for m in view.mentions:
-        if not m.weapon or not (ws <= m.start < we):
+        if not m.weapon or not (ws <= m.start < we) or _stored_weapon(view, m.end):
             continue
         if m.weapon not in keys:
             keys.append(m.weapon)
@@ -372,8 +377,21 @@ def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | Non
     return keys, projectiles
 
 
+def _stored_weapon(view: SentenceView, end: int) -> bool:
+    """ "drone and missile stores", "missile launchers": weapons named as what was hit, not what was used."""
+    words = _NEXT_WORDS.findall(view.after(end, 40))[:3]
+    if words[1:] and words[0] in ("and", "or"):
+        words = words[2:]  # "drone and missile stores"
+    return bool(words) and view.tools.lexicon.is_a("weapon_facility_nouns", words[0])
+
+
+_NEXT_WORDS = re.compile(r"[A-Za-z-]+")
+
+
 def _count_before(view: SentenceView, pos: int) -> int | None:
     for c in view.counts:
+        if any(d.start <= c.start < d.end for d in view.dates):
+            continue  # "the January 28 drone attack": a day of the month, not 28 drones
         between = view.text[c.end:pos]
         if c.end <= pos and re.fullmatch(r"\s+(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?", between) and not re.search(r"\bof\b", between):
             return c.value
@@ -521,14 +539,18 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
 
 
 def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger) -> bool:
-    """ "A US drone strike": a state's forces striking with a drone or aircraft carry out an airstrike, not a generic attack;
-    so does a state's one-day wave on many targets ("the United States hit 85 targets on Friday") unless another weapon is named."""
+    """ "A US drone strike", "the IDF says it struck ...": a state's forces striking with a drone or aircraft (or, as the verb,
+    with no weapon named) carry out an airstrike, not a generic attack; so does a state's one-day wave on many targets ("the
+    United States hit 85 targets on Friday"). Another weapon named (missiles, artillery) keeps it an attack; so does a bare
+    noun ("Israel's strike on the embassy"), which says nothing of how."""
     lex = view.tools.lexicon
     if not perp or view.actor_kind(perp.key) not in lex.words["air_force_kinds"]:
         return False
     if not all(w in lex.words["air_weapons"] for w in weapons):
         return False
-    return t.wave or bool(weapons and lex.is_a("air_strike_nouns", t.phrase))
+    if t.wave or lex.is_a("air_strike_verbs", t.phrase):
+        return True
+    return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
 
 
 def _introduces_example(view: SentenceView, t: Trigger) -> bool:
