@@ -209,3 +209,38 @@ def test_state_strike_type(ref, text, kind):
 def test_weapons_that_were_hit_were_not_used(ref, text, weapons):
     (i,) = run(ref, text).incidents
     assert set(i.weapons) - {"airstrike"} == set(weapons), text
+
+
+# --- tallies: "attacked N times", ships and vessels over a period, a speaker that speaks of itself --------
+
+@pytest.mark.parametrize("text, count, actor", [
+    ("The Pentagon says US forces in Iraq have been attacked more than 140 times since October 17.", 140, None),
+    ("US troops were attacked at least 19 times in Iraq since then, officials said.", 19, None),
+    ("Kataib Hezbollah says its fighters have attacked more than 100 ships since November.", 100, "kataib-hezbollah"),
+    ("Israel says it has hit hundreds of Hezbollah targets in the same period.", 200, "israel"),
+    ("Since the start of the year, more than 40 roadside bombs have targeted convoys in Iraq.", 40, None),
+])
+def test_tallies_are_statistics(ref, text, count, actor):
+    x = run(ref, text)
+    assert x.incidents == (), text
+    (s,) = x.statistics
+    assert (s.count, key(s.actor)) == (count, actor), text
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis attacked two ships in the Red Sea.",
+    "Kataib Hezbollah attacked two ships near Haifa on Monday.",
+])
+def test_a_few_ships_hit_once_are_no_tally(ref, text):
+    assert run(ref, text).statistics == (), text
+
+
+def test_a_count_is_not_read_across_a_comma(ref):
+    x = run(ref, "Officials said 16 people were killed in the strikes on Erbil Airport on Monday and 25 were wounded, "
+                 "calling the raids a violation of sovereignty.")
+    assert x.statistics == ()
+
+
+def test_shot_down_in_a_tally_is_no_interception_claim(ref):
+    x = run(ref, "The Pentagon says its warships have shot down more than 200 drones and missiles over the same period.")
+    assert not claims_of(x, "interception") and len(x.statistics) == 1

@@ -8,7 +8,7 @@ from eventdb.assertions import ActorRef, AffiliationStatement, Statistic
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.dates import DateMention
 
-_PERIOD = re.compile(r"\b(?:in recent (?:weeks|months|days|hours)|since (?:the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:(?:over|in|during) the same period|in recent (?:weeks|months|days|hours)|since (?:the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
 
 
 def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[Statistic]:
@@ -18,12 +18,14 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
     target_nouns = lex.pattern("statistic_target_nouns")
     verbs = lex.pattern("statistic_verbs")
     out = []
-    projectiles = lex.pattern("statistic_projectile_nouns") if view.has("multi_day_periods") else None
+    period = _PERIOD.search(view.text, view.start, view.end) is not None
+    projectiles = lex.pattern("statistic_projectile_nouns") if period or view.has("multi_day_periods") else None
     waves = {c for _, c in strike_waves(view)}
     for c in view.counts:
         if c in waves:
             continue
-        found = _counted_noun(view, c.end, nouns, target_nouns, verbs.search(view.before(c.start, 30)) is not None, projectiles)
+        after_verb = verbs.search(view.before(c.start, 30)) is not None and (period or c.qualifier != "exact")
+        found = _counted_noun(view, c.end, nouns, target_nouns, after_verb, projectiles)
         if not found:
             continue
         what_end, what = found
@@ -37,7 +39,7 @@ def _counted_noun(view: SentenceView, pos: int, nouns, target_nouns, after_verb:
 
     `projectiles` (only when the sentence spans several days): "about 20 anti-tank missiles and rockets
     over the weekend" adds up many launches, it is not one incident's projectile count."""
-    words = list(re.finditer(r"[\w.-]+", view.after(pos, 70)))
+    words = list(re.finditer(r"[\w.-]+", re.split(r"[,;:()]", view.after(pos, 70), maxsplit=1)[0]))
     if words and words[0].group(0) == "of":
         words = words[1:]
     for i, w in enumerate(words[:5]):
@@ -98,6 +100,8 @@ def _stance(view: SentenceView) -> str:
 def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | None = None) -> ActorRef | None:
     """Who did what is counted: the subject before the count, never the one who says it ("Israeli officials said the
     group had launched about 20 ..." counts the group's launches, and "the group" is the armed group named before)."""
+    if _PASSIVE_VERB.search(view.before(pos, 40)):
+        return None  # "US forces have been attacked more than 140 times": the subject is the target
     actors = [m for m in view.actors(view.start, pos)
               if not re.search(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$", view.before(m.start, 14))
               and not _speaks(view, m.end, pos)]
@@ -117,18 +121,25 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
 
 def _speaks(view: SentenceView, pos: int, count: int) -> bool:
     """A speech verb right after a name ("Israeli officials said"), unless the count is what it claims
-    ("X has claimed around 170 attacks", "X claimed responsibility for 100 launches")."""
+    ("X has claimed around 170 attacks", "X claimed responsibility for 100 launches") or it speaks of
+    itself ("Israel says it has hit hundreds of targets", "X says its forces have attacked 100 ships")."""
     after = view.after(pos, 40)
     verb = view.tools.lexicon.pattern("speech_verbs").search(after)
     if not verb or not re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", after[:verb.start()]):
         return False
-    return not re.fullmatch(r"\s+(?:responsibility\s+for\s+)?", view.text[pos + verb.end():count])
+    rest = view.text[pos + verb.end():count]
+    return not re.fullmatch(r"\s+(?:responsibility\s+for\s+)?", rest) and not _SELF.match(rest)
+
+
+_SELF = re.compile(r"\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s")
+_PASSIVE_VERB = re.compile(r"\b(?:been|were|was|are|is)\s+(?:\w+ly\s+)?\w+\s+$", re.IGNORECASE)
 
 
 def last_armed_group(view: SentenceView, previous: ActorRef | None) -> ActorRef | None:
-    """The armed group named last up to the end of this sentence: what a later "the group" refers to."""
+    """The armed group of the last sentence that names one, its first (the subject, as a rule: "The Huthis, who ..., are
+    part of the axis of resistance"): what a later "the group" refers to."""
     kinds = view.tools.lexicon.words["armed_group_kinds"]
-    for m in reversed(view.actors(view.start, view.end)):
+    for m in view.actors(view.start, view.end):
         if view.actor_kind(m.actor) in kinds:
             return actor_ref(m)
     return previous

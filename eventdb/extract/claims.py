@@ -186,6 +186,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))
             break
     for m in view.find("interception"):
+        if about_statistic(m.start()):
+            break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
         who = speaker(view, m.start())
         out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
         break
