@@ -244,3 +244,48 @@ def test_a_count_is_not_read_across_a_comma(ref):
 def test_shot_down_in_a_tally_is_no_interception_claim(ref):
     x = run(ref, "The Pentagon says its warships have shot down more than 200 drones and missiles over the same period.")
     assert not claims_of(x, "interception") and len(x.statistics) == 1
+
+
+# --- "the killing of <person>" is an assassination; a date across "that followed" / "that led to" is not its own ---
+
+def test_an_event_that_followed_does_not_take_the_earlier_date(ref):
+    x = run(ref, "Ain al-Asad was also the target of the January 2020 Iranian missile strike that followed the killing of "
+                 "IRGC commander Qasem Soleimani.")
+    kinds = {i.event_type: i for i in x.incidents}
+    assert set(kinds) == {"attack", "assassination"}
+    assert str(kinds["attack"].date.on) == "2020-01-01" and kinds["attack"].place.key == "ain-al-asad"
+    assert kinds["assassination"].date.on is None and key(kinds["assassination"].target) == "qasem-soleimani"
+
+
+def test_a_killing_that_an_escalation_led_to_is_undated(ref):
+    x = run(ref, "In December 2019, US strikes on Kataib Hezbollah near Baghdad killed 25 fighters, an escalation that led, "
+                 "within days, to the killing of Qasem Soleimani.")
+    (killing,) = [i for i in x.incidents if i.event_type == "assassination"]
+    assert killing.date.on is None
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Iran vowed revenge for the killing of Hamas political leader Ismail Haniyeh in Tehran on July 31.", "Ismail Haniyeh"),
+    ("Thousands mourned after the killing of Qasem Soleimani in Baghdad on January 3, 2020.", "Qasem Soleimani"),
+])
+def test_the_killing_of_a_named_person_is_an_assassination(ref, text, victim):
+    (i,) = run(ref, text).incidents
+    assert i.event_type == "assassination" and i.target.text == victim and i.date.on is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Iraqi officials condemned the killing of three soldiers.",
+    "The killing of civilians in Gaza drew protests in Baghdad on Friday.",
+])
+def test_the_killing_of_unnamed_people_is_no_assassination(ref, text):
+    assert not [i for i in run(ref, text).incidents if i.event_type == "assassination"], text
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Ain al-Asad was the target of a drone attack on Monday.", "ain-al-asad"),
+    ("Erbil Airport was also the scene of the rocket attack on Monday.", "erbil-airport"),
+    ("Ain al-Asad said a drone attack hit Erbil Airport on Monday.", "erbil-airport"),
+])
+def test_a_place_that_was_the_target_of_an_attack_is_its_place(ref, text, place):
+    (i,) = run(ref, text).incidents
+    assert i.place.key == place, text

@@ -132,7 +132,7 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
             breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in retaliation for|in the wake of)\s", gap)
                       if not _joins_weapons(view, t.end + m.start(), gap[m.start():])]
             end = t.end + (breaks[-1] if breaks else len(gap))
-        cause = view.first("cause_connectors", t.end, end)
+        cause = view.first("sequence_connectors", t.end, end)
         if cause is not None:
             end = cause.start()  # "struck X in response to rocket fire at Y": what follows is the other event's
         bounds.append((start, end))
@@ -311,7 +311,7 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
         if _FROM.search(view.before(m.start, 12)) or (not plural and _SPREAD.search(view.before(m.start, 12))):
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
         key = m.place
-        passive_subject = m.start < t_start and re.fullmatch(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+)?", view.text[m.end:t_start]) is not None
+        passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
         if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _LOCATIVE.search(view.before(m.start, 14)):
             continue  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
         if _NEAR.search(view.before(m.start, 40)) and view.is_specific_place(key) and view.place_rank(key) > _KIND_NEAR_KEPT:
@@ -346,6 +346,11 @@ def _listed_with_another_country(view: SentenceView, ws: int, we: int, key: str)
 def _is_country(view: SentenceView, key: str | None) -> bool:
     place = view.tools.reference.places_by_key.get(key or "")
     return bool(place and place.kind == "country")
+
+
+# "X was struck", "X was also the target of the January 2020 missile strike": the subject is where it happened.
+_PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+|also\s+)?"
+                            r"(?:(?:the\s+)?(?:target|site|scene)\s+of\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4})?")
 
 
 def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[int, int] | None:
@@ -479,6 +484,8 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
             continue
         if d.end <= t.start and view.has("vow_verbs", max(view.start, d.start - 25), d.end):
             continue  # "vowed on Thursday to retaliate for an air strike": the day of the vow, the strike came before
+        if outside and d.end <= t.start and view.has("sequence_connectors", d.end, t.start):
+            continue  # "the January 2020 strike that followed the killing of X": the date is the strike's
         if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)):
             continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
         if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > 20:
