@@ -289,3 +289,32 @@ def test_the_killing_of_unnamed_people_is_no_assassination(ref, text):
 def test_a_place_that_was_the_target_of_an_attack_is_its_place(ref, text, place):
     (i,) = run(ref, text).incidents
     assert i.place.key == place, text
+
+
+# --- who speaks: the speaker of the clause, never a place after a preposition ----------------------------
+
+def test_interception_belongs_to_the_speaker_of_its_clause(ref):
+    x = run(ref, "Iran fired missiles at Haifa on Tuesday. The IRGC said it launched 200 missiles; the IDF put the number "
+                 "at about 180 and said most of them were intercepted.")
+    (c,) = claims_of(x, "interception")
+    assert key(c.claimant) == "idf"
+
+
+def test_a_country_after_in_is_not_the_speaker(ref):
+    x = run(ref, "On Saturday, US and British forces struck 36 targets in Iraq, the two countries said in a joint statement.")
+    assert all(key(c.claimant) != "iraq" for c in x.claims)
+    assert all(key(i.claimant) != "iraq" for i in x.incidents)
+
+
+def test_the_outlet_after_by_speaks_in_its_which_clause(ref):
+    x = run(ref, "A drone was launched at Haifa on Monday. This was corroborated by the Times of Israel, which reported the IDF "
+                 "intercepted the drone.")
+    (c,) = claims_of(x, "interception")
+    assert c.claimant.text == "Times of Israel"
+
+
+def test_a_state_and_its_forces_are_one_perpetrator(ref):
+    x = run(ref, "The Israeli operation answered Iran's October 1 attack, when the IRGC fired ballistic missiles at Israel.")
+    assert len([i for i in x.incidents if i.date.on and str(i.date.on) == "2023-10-01"]) == 1
+    x = run(ref, "Kataib Hezbollah fired rockets at Erbil Airport on Monday, when the Iraqi army shelled Ain al-Asad.")
+    assert len(x.incidents) == 2  # an armed group and a state are never one perpetrator

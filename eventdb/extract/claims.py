@@ -75,7 +75,8 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     if person and not view.tools.lexicon.is_a("sentence_openers", person.group(1).split()[0]) \
             and _APPOSITION.fullmatch(view.text[person.end(1):verb]) and not any(m.start < person.end(1) for m in named):
         return ActorRef(person.group(1), None, person.start(1), person.end(1))  # a name the reference lacks
-    close = [m for m in named if verb - m.end < 45 and _speaker_shape(view, m)]
+    close = [m for m in named if verb - m.end < 45 and _speaker_shape(view, m)
+             and (not _OBJECT.search(view.before(m.start, 14)) or _WHICH.fullmatch(view.text[m.end:verb]))]  # not "in Yemen, ... said"
     unknown = [m for m in view.find("unknown_actors", max(view.start, verb - 45), verb)]
     if unknown and (not close or unknown[-1].start() > close[-1].end):
         return ActorRef(unknown[-1].group(0), None, unknown[-1].start(), unknown[-1].end())
@@ -188,7 +189,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
     for m in view.find("interception"):
         if about_statistic(m.start()):
             break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
-        who = speaker(view, m.start())
+        who = _clause_speaker(view, m.start()) or speaker(view, m.start())
         out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
         break
     for m in view.find("attribution"):
@@ -259,16 +260,21 @@ _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while)\s+|;\s+")
 
 def _casualty_speaker(view: SentenceView) -> ActorRef | None:
     """ "X said it fired ..., and the Y military said seven soldiers were wounded": the speaker of the casualty clause."""
-    lex = view.tools.lexicon
     words = view.find("killed_words") + view.find("injured_words") + view.find("no_casualties")
-    if not words:
-        return None
-    pos = min(w.start() for w in words)
+    return _clause_speaker(view, min(w.start() for w in words)) if words else None
+
+
+def _clause_speaker(view: SentenceView, pos: int) -> ActorRef | None:
+    """The speaker of a later clause: "The IRGC said it launched 200 missiles; the IDF ... said most were intercepted"."""
     joins = [j.end() for j in _CLAUSE_JOIN.finditer(view.text, view.start, pos)]
     if not joins:
         return None
-    verbs = [v for v in lex.find("speech_verbs", view.text, joins[-1], pos)]
-    return (_subject_of(view, verbs[-1].start()) if verbs else None)
+    verbs = view.tools.lexicon.find("speech_verbs", view.text, joins[-1], pos)
+    if not verbs:
+        return None
+    subject = [m for m in view.mentions if (m.actor or m.outlet) and joins[-1] <= m.start and m.end <= verbs[-1].start()
+               and not view.is_descriptor(m) and not _OBJECT.search(view.before(m.start, 14))]
+    return _subject_of(view, verbs[-1].start()) or (_ref(view, subject[0]) if subject else None)
 
 
 def _negated_clause(view: SentenceView, pos: int) -> bool:

@@ -609,7 +609,8 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
             return False
         if a.country and b.country and a.country != b.country:
             return False
-    if a.perpetrator and b.perpetrator and a.perpetrator.key and b.perpetrator.key and a.perpetrator.key != b.perpetrator.key:
+    if a.perpetrator and b.perpetrator and a.perpetrator.key and b.perpetrator.key and a.perpetrator.key != b.perpetrator.key \
+            and not _one_state(view, a.perpetrator, b.perpetrator):
         return False
     if a.event_type == "assassination" and a.target and b.target and fold(a.target.text) != fold(b.target.text) \
             and a.target.key != b.target.key:
@@ -653,6 +654,12 @@ def _same_side(view: SentenceView, a: ActorRef, b: ActorRef) -> bool:
         return True
     ca, cb = view.actor_country(a.key), view.actor_country(b.key)
     return bool(ca and ca == cb)
+
+
+def _one_state(view: SentenceView, a: ActorRef, b: ActorRef) -> bool:
+    """ "Iran's October 1 attack, when the IRGC fired ...": a state and its own forces or agencies are one perpetrator."""
+    kinds = view.tools.lexicon.words["state_speaker_kinds"]
+    return view.actor_kind(a.key) in kinds and view.actor_kind(b.key) in kinds and _same_side(view, a, b)
 
 
 def _same_key(a: ActorRef | None, b: ActorRef | None) -> bool:
