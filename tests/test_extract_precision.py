@@ -318,3 +318,21 @@ def test_a_state_and_its_forces_are_one_perpetrator(ref):
     assert len([i for i in x.incidents if i.date.on and str(i.date.on) == "2023-10-01"]) == 1
     x = run(ref, "Kataib Hezbollah fired rockets at Erbil Airport on Monday, when the Iraqi army shelled Ain al-Asad.")
     assert len(x.incidents) == 2  # an armed group and a state are never one perpetrator
+
+
+# --- "it said", "it added": the speaker of an earlier sentence ---------------------------------------------
+
+@pytest.mark.parametrize("text, kind, claimant", [
+    ("Rockets struck Ain al-Asad on Saturday, the Pentagon said. At least one Iraqi soldier was wounded, it added.",
+     "casualty_report", "us-dod"),
+    ("Israel struck Isfahan on Saturday. The IDF said four soldiers were killed. It said air defences had intercepted two drones.",
+     "interception", "idf"),
+])
+def test_a_pronoun_speaker_is_the_last_speaker(ref, text, kind, claimant):
+    x = run(ref, text)
+    assert [key(c.claimant) for c in claims_of(x, kind)] == [claimant], text
+
+
+def test_a_pronoun_speaker_without_an_earlier_speaker_is_the_outlet(ref):
+    x = run(ref, "Rockets struck Ain al-Asad on Saturday. At least one Iraqi soldier was wounded, it added.")
+    assert x.incidents and all(c.claimant is None for c in claims_of(x, "casualty_report"))

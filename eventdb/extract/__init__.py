@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from eventdb.assertions import Article, Claim, Extraction, IncidentReport, UnresolvedName
+from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentReport, UnresolvedName
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
-from eventdb.extract.claims import own_side, sentence_claims, speaker
+from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import Draft, Found, also_meant, attach, draft_from_trigger, find_triggers, windows
@@ -50,6 +50,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     affs = []
     headline = _headline_end(article.text)
     group = None  # the armed group named last: what "the group" refers to
+    said = None  # the last speaker: who "it" is in "..., it added"
     for sentence in _sentences(article.text, headline):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
@@ -60,8 +61,9 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         affs.extend(affiliations(view))
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []
-        found = _incidents(view, drafts, blocked)
-        claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans))
+        found = _incidents(view, drafts, blocked, said)
+        claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans, said))
+        said = voice(view, view.end, said) if view.has("speech_verbs") else said
     incidents = tuple(d.report() for d in drafts)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(_dedupe(claims)), tuple(_dedupe_stats(stats)),
                       tuple(affs), tuple(_unresolved(incidents, claims, tools) + _unresolved_places(drafts)))
@@ -127,11 +129,12 @@ def _at_line_ends(text: str, sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Found]:
+def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]],
+               previous: ActorRef | None = None) -> list[Found]:
     """Incidents this sentence creates or adds to, with the offset of the trigger that named each."""
     triggers = find_triggers(view, blocked)
     found: list[Found] = []
-    claimant = speaker(view, view.end)
+    claimant = voice(view, view.end, previous)
     for trigger, (ws, we) in zip(triggers, windows(view, triggers)):
         new = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
         if new is None:

@@ -26,6 +26,26 @@ def speaker(view: SentenceView, before: int) -> ActorRef | None:
     return view.speakers[before]
 
 
+def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> ActorRef | None:
+    """The speaker before `before`, or, when the sentence's speaker is a pronoun ("..., it added", "It said ..."),
+    `previous`: the last speaker of an earlier sentence."""
+    return speaker(view, before) or _pronoun_speaker(view, before, previous)
+
+
+def _pronoun_speaker(view: SentenceView, before: int, previous: ActorRef | None) -> ActorRef | None:
+    if previous is None:
+        return None
+    for v in view.find("speech_verbs"):
+        if v.start() > before + 200:
+            break
+        if _PRONOUN_SUBJECT.search(view.before(v.start(), 20)):
+            return previous
+    return None
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
+
+
 def _speaker(view: SentenceView, before: int) -> ActorRef | None:
     verbs = view.find("speech_verbs", view.start, view.end)
     for v in verbs:
@@ -148,8 +168,10 @@ def _mentioned(f: Found | None, name: str) -> int | None:
     return getattr(f.mention, name) if f.mention is not None else getattr(f.incident, name)
 
 
-def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tuple[int, int]]) -> list[Claim]:
-    """Typed claims in one sentence; `found` are the incidents the sentence names (with trigger offsets)."""
+def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tuple[int, int]],
+                    previous: ActorRef | None = None) -> list[Claim]:
+    """Typed claims in one sentence; `found` are the incidents the sentence names (with trigger offsets),
+    `previous` the last speaker before this sentence (who "it" is in "..., it added")."""
     out: list[Claim] = []
     incident = found[0].incident if found else None
     mention = found[0].mention if found else None
@@ -189,13 +211,13 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
     for m in view.find("interception"):
         if about_statistic(m.start()):
             break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
-        who = _clause_speaker(view, m.start()) or speaker(view, m.start())
+        who = _clause_speaker(view, m.start()) or voice(view, m.start(), previous)
         out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
         break
     for m in view.find("attribution"):
         if about_statistic(m.start()):
             continue
-        who = speaker(view, m.start())
+        who = voice(view, m.start(), previous)
         agent_before = view.tools.lexicon.is_a("attribution_agent_before", m.group(0))
         perp = _named_before(view, m.start()) if agent_before else _named_after(view, m.end())
         if who is None or perp is None:
@@ -204,7 +226,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             else re.search(r"\battacks\b", view.text[view.start:m.start()])
         out.append(Claim("attribution", None if plural else iid, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
-    who = speaker(view, view.end)
+    who = voice(view, view.end, previous)
     if who and incident:
         if mention is not None and mention.perpetrator and not mention.reference_only and \
                 not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
