@@ -19,7 +19,7 @@ from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
 
-EXTRACTOR_VERSION = "rules-3"
+EXTRACTOR_VERSION = "rules-4"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "tools_for"]
 
