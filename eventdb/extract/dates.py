@@ -10,7 +10,8 @@ Decisions (documented because analysts will query on them):
 - "April 1" takes the publication year, or the year before if that date would be
   after publication; with no publication date a month and day without a year is unknown;
 - "late January 2024", "in January 2020" are month precision; "in 2014" is year;
-- "last month", "earlier this month", "last October", "last year" are relative;
+- "last month", "earlier this month", "last October", "last year" are relative; "in April" (no
+  day, no year) is the latest April that began on or before publication, precision month;
 - without a publication date every relative expression stays unresolved
   (`on` None, precision "unknown") but keeps its text.
 """
@@ -40,6 +41,7 @@ class _Patterns:
     day_month: re.Pattern[str]
     month_year: re.Pattern[str]
     last_month_name: re.Pattern[str]
+    in_month: re.Pattern[str]
     weekday: re.Pattern[str]
     relative: re.Pattern[str]
     year: re.Pattern[str]
@@ -74,6 +76,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         day_month=re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({names})\b(?:,? (\d{{4}})\b)?"),
         month_year=re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?({names}),? (\d{{4}})\b", re.IGNORECASE),
         last_month_name=re.compile(rf"\blast ({names})\b"),
+        in_month=re.compile(rf"\b[Ii]n (?:(?:early|late|mid)[- ]?)?({names})\b(?!\.? \d)"),
         weekday=re.compile(rf"\b({wd})(?:['’]s)?\b"),
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
@@ -106,6 +109,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         add(m, _safe(int(m.group(2)), p.months[m.group(1).lower()], 1), "month")
     for m in _scan(p.last_month_name, text, start, end, near.month):
         add(m, _last_named_month(p.months[m.group(1).lower()], published), "month")
+    for m in _scan(p.in_month, text, start, end, near.month):
+        add(m, _latest_month(p.months[m.group(1).lower()], published), "month")
     for m in _scan(p.relative, text, start, end, near.relative):
         on, precision = _relative(m.group(1).lower(), published)
         add(m, on, precision)
@@ -165,6 +170,14 @@ def _last_named_month(month: int, published: dt.date | None) -> dt.date | None:
     if published is None:
         return None
     year = published.year if month < published.month else published.year - 1
+    return dt.date(year, month, 1)
+
+
+def _latest_month(month: int, published: dt.date | None) -> dt.date | None:
+    """ "In April": the latest April that began on or before publication (this year's, or last year's when still ahead)."""
+    if published is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
     return dt.date(year, month, 1)
 
 
