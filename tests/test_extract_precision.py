@@ -336,3 +336,25 @@ def test_a_pronoun_speaker_is_the_last_speaker(ref, text, kind, claimant):
 def test_a_pronoun_speaker_without_an_earlier_speaker_is_the_outlet(ref):
     x = run(ref, "Rockets struck Ain al-Asad on Saturday. At least one Iraqi soldier was wounded, it added.")
     assert x.incidents and all(c.claimant is None for c in claims_of(x, "casualty_report"))
+
+
+# --- a sentence about an earlier incident: by its victim, by a specific place, or the one just talked about ---
+
+KILLINGS = ("Iran vowed revenge for the killing of Qasem Soleimani in Baghdad on January 3, 2020. "
+            "Two weeks later, Kataib Hezbollah fired rockets at Ain al-Asad on Monday. ")
+
+
+def test_a_victims_name_refers_to_the_killing(ref):
+    x = run(ref, KILLINGS + "Iran blamed the United States for Soleimani's death. The Pentagon has not officially confirmed "
+                            "it was behind that killing.")
+    killing = next(i for i in x.incidents if i.event_type == "assassination")
+    (c,) = claims_of(x, "non_confirmation")
+    assert c.incident == killing.local_id
+
+
+def test_a_country_does_not_refer_to_an_incident_in_it(ref):
+    x = run(ref, "Kataib Hezbollah fired rockets at US troops in Iraq on Monday. Officials met in Geneva. "
+                 "The Pentagon described 2023 as a hard year. The Israeli military declined to comment on operations in Iraq.")
+    assert x.incidents[0].place.key == "iraq"
+    (c,) = claims_of(x, "non_confirmation")
+    assert c.incident is None  # "in Iraq" names no one incident; nothing was talked about in the last two sentences

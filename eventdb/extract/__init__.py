@@ -163,13 +163,20 @@ def _basis(d: Draft, claimant, view: SentenceView) -> None:
 
 def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
     found = _referred_one(view, drafts)
-    return [Found(view.start, found)] if found else []
+    if found is None:
+        return []
+    found.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
+    return [Found(view.start, found)]
 
 
 def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
-    """A sentence without its own incident may talk about an earlier one: by place, or the one just talked about."""
+    """A sentence without its own incident may talk about an earlier one: by its victim ("Haniyeh's death"), by a
+    specific place (a country names too many incidents), or the one just talked about."""
     for d in reversed(drafts):
-        if d.place and any(m.place == d.place for m in view.mentions):
+        if d.event_type == "assassination" and d.target and _names_victim(view, d.target):
+            return d
+    for d in reversed(drafts):
+        if d.place and view.is_specific_place(d.place) and any(m.place == d.place for m in view.mentions):
             return d
     if not drafts:
         return None
@@ -180,6 +187,12 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     if gap <= 2 and any(view.has(c) for c in ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words")):
         return last
     return None
+
+
+def _names_victim(view: SentenceView, victim: ActorRef) -> bool:
+    """The victim's family name stands in the sentence as a word ("Haniyeh's death" for Ismail Haniyeh)."""
+    name = victim.text.split()[-1]
+    return len(name) > 3 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", view.text[view.start:view.end]) is not None
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
