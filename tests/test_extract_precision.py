@@ -358,3 +358,17 @@ def test_a_country_does_not_refer_to_an_incident_in_it(ref):
     assert x.incidents[0].place.key == "iraq"
     (c,) = claims_of(x, "non_confirmation")
     assert c.incident is None  # "in Iraq" names no one incident; nothing was talked about in the last two sentences
+
+
+# --- an official speaks for the state body it heads (reference affiliations) -----------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("A US drone strike on a depot in Baghdad on Friday killed two fighters, Defense Secretary Lloyd Austin said.",
+     "responsibility_claimed"),
+    ("A US drone strike on a depot in Baghdad on Friday killed two fighters, Hassan Nasrallah said.", "attribution"),
+])
+def test_an_official_claims_his_states_strike(text, kind):
+    from eventdb.reference import default_reference
+    x = run(default_reference(), text)
+    (c,) = [c for c in x.claims if c.type in ("responsibility_claimed", "attribution")]
+    assert c.type == kind and c.claimant.text in ("Lloyd Austin", "Hassan Nasrallah")

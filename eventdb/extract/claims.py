@@ -266,14 +266,32 @@ def _described(found: list[Found]) -> list[str | None]:
 
 
 def own_side(view: SentenceView, who: ActorRef, perp: ActorRef) -> bool:
-    """The perpetrator itself, or its own state speaking ("a US drone strike ..., CENTCOM said"): a claim, not an attribution."""
+    """The perpetrator itself, or its own state speaking ("a US drone strike ..., CENTCOM said"; "..., Defense Secretary
+    Lloyd Austin said", a person who heads or belongs to a state body of that country): a claim, not an attribution."""
     if who.key and who.key == perp.key:
         return True
     kinds = view.tools.lexicon.words["state_speaker_kinds"]
-    if view.actor_kind(who.key) not in kinds or view.actor_kind(perp.key) not in kinds:
+    if view.actor_kind(perp.key) not in kinds:
         return False
-    country = view.actor_country(who.key)
-    return bool(country and country == view.actor_country(perp.key))
+    country = view.actor_country(perp.key)
+    speakers = _official_bodies(view, who.key) if view.actor_kind(who.key) == "person" else (who.key,)
+    return bool(country) and any(view.actor_kind(k) in kinds and view.actor_country(k) == country for k in speakers)
+
+
+_BODIES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
+
+
+def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
+    """The bodies a person commands or belongs to (reference affiliations, any date), indexed once per reference."""
+    reference = view.tools.reference
+    cached = _BODIES.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        index: dict[str, list[str]] = {}
+        for a in reference.affiliations:
+            if a.relation in ("commands", "member_of"):
+                index.setdefault(a.actor, []).append(a.related)
+        cached = _BODIES[id(reference)] = (reference, {k: tuple(v) for k, v in index.items()})
+    return cached[1].get(person or "", ())
 
 
 _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?:\w+\s+)?attacks\b", re.IGNORECASE)
