@@ -372,3 +372,12 @@ def test_an_official_claims_his_states_strike(text, kind):
     x = run(default_reference(), text)
     (c,) = [c for c in x.claims if c.type in ("responsibility_claimed", "attribution")]
     assert c.type == kind and c.claimant.text in ("Lloyd Austin", "Hassan Nasrallah")
+
+
+@pytest.mark.parametrize("text, is_tally", [
+    ("During a three-day campaign in late September 2022, the IRGC launched 73 missiles and drones at camps near Erbil.", True),
+    ("On Monday, the IRGC launched 12 missiles at Erbil.", False),
+])
+def test_projectiles_over_a_multi_day_campaign_are_a_tally(ref, text, is_tally):
+    x = run(ref, text)
+    assert bool(x.statistics) == is_tally and bool(x.incidents) != is_tally, text
