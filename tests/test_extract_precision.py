@@ -381,3 +381,37 @@ def test_an_official_claims_his_states_strike(text, kind):
 def test_projectiles_over_a_multi_day_campaign_are_a_tally(ref, text, is_tally):
     x = run(ref, text)
     assert bool(x.statistics) == is_tally and bool(x.incidents) != is_tally, text
+
+
+# --- a follow-up statement about the incident just reported -------------------------------------------------
+
+def test_the_perpetrators_own_figure_joins_the_incident_just_reported(ref):
+    x = run(ref, "The IRGC fired ballistic missiles at Israel on Tuesday. "
+                 "The IRGC said it launched 200 missiles; the IDF put the number at about 180 and said most were intercepted.")
+    (i,) = x.incidents
+    (claim,) = claims_of(x, "responsibility_claimed")
+    assert claim.incident == i.local_id and key(claim.claimant) == "irgc" and claim.projectiles == 200
+    assert key(i.target) != "idf"  # the clause after ";" is another speaker's
+    assert [key(c.claimant) for c in claims_of(x, "interception")] == ["idf"]
+
+
+def test_a_follow_up_with_its_own_place_is_another_incident(ref):
+    x = run(ref, "Kataib Hezbollah fired rockets at Ain al-Asad on Monday. Kataib Hezbollah said it launched two drones at Erbil Airport.")
+    assert [i.place.key for i in x.incidents] == ["ain-al-asad", "erbil-airport"]
+
+
+def test_a_determiner_before_a_verb_trigger_does_not_make_it_a_reference(ref):
+    x = run(ref, "A drone struck Erbil Airport on Sunday. The Houthis said they fired three missiles.")
+    assert len(x.incidents) == 2 and key(x.incidents[1].perpetrator) == "houthis"
+
+
+def test_a_semicolon_ends_the_clause_of_the_attack(ref):
+    (i,) = run(ref, "Kataib Hezbollah said it launched 20 rockets at Ain al-Asad on Monday; the IDF put the number at about 18.").incidents
+    assert i.target is None  # not the IDF of the next statement
+
+
+def test_an_undated_placeless_follow_up_by_the_same_state_joins_the_last_incident(ref):
+    x = run(ref, "Iran fired drones at Israel on Tuesday. The IRGC said it launched 200 missiles.")
+    (i,) = x.incidents
+    (c,) = claims_of(x, "responsibility_claimed")
+    assert c.incident == i.local_id and key(c.claimant) == "irgc" and c.projectiles == 200

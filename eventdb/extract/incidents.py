@@ -135,6 +135,9 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
         cause = view.first("sequence_connectors", t.end, end)
         if cause is not None:
             end = cause.start()  # "struck X in response to rocket fire at Y": what follows is the other event's
+        semicolon = view.text.find(";", t.end, end)
+        if semicolon != -1:
+            end = semicolon  # "X said it launched 200 missiles; the IDF put the number at 180": another statement
         bounds.append((start, end))
         start = end
     return bounds
@@ -530,7 +533,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     date, statement = _date(view, ws, we, t)
     plural = lex.is_a("plural_triggers", t.phrase)
     definite = (bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
-                or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t)
+                or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
+        and not _is_verb(t)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
@@ -543,6 +547,12 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         draft.reference_only = True
         return draft
     return draft if _specific(view, draft, t) else None
+
+
+def _is_verb(t: Trigger) -> bool:
+    """ "The IRGC said it launched ...": a determiner before a verb belongs to its subject, the verb names a new event."""
+    head = t.phrase.split()[0]
+    return head.endswith("ed") or head in ("struck", "blew")
 
 
 def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger) -> bool:
@@ -639,6 +649,10 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
                    and (not old.target or not new.target or _same_side(view, old.target, new.target)))
     if same_actors and new.definite:
         return True
+    if most_recent and new.sentence_index - old.sentence_index <= 1 and new.date is None and new.place is None \
+            and old.perpetrator and new.perpetrator and (_same_key(old.perpetrator, new.perpetrator)
+                                                         or _one_state(view, old.perpetrator, new.perpetrator)):
+        return True  # "... when the IRGC fired ballistic missiles at Israel. The IRGC said it launched 200 missiles"
     other_weapons = bool(old.weapons and new.weapons and not set(old.weapons) & set(new.weapons))
     return new.definite and most_recent and new.sentence_index - old.sentence_index <= 4 and not other_weapons
 
