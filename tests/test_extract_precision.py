@@ -415,3 +415,30 @@ def test_an_undated_placeless_follow_up_by_the_same_state_joins_the_last_inciden
     (i,) = x.incidents
     (c,) = claims_of(x, "responsibility_claimed")
     assert c.incident == i.local_id and key(c.claimant) == "irgc" and c.projectiles == 200
+
+
+# --- claims of responsibility in other words; unverifiable figures are hedged --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A bombing near a convoy in Baghdad killed two drivers on Saturday. Kataib Hezbollah claimed the bombing on its Telegram channel.",
+    "A drone struck Erbil Airport on Sunday. Kataib Hezbollah, a little-known group that has emerged since last year, claimed that attack.",
+])
+def test_claimed_that_attack_is_a_responsibility_claim(ref, text):
+    x = run(ref, text)
+    (c,) = claims_of(x, "responsibility_claimed")
+    assert key(c.claimant) == "kataib-hezbollah" and c.incident == x.incidents[-1].local_id
+
+
+def test_a_little_known_group_without_a_name_stays_unknown(ref):
+    x = run(ref, "A drone struck Erbil Airport on Sunday. A little-known group claimed the attack.")
+    (c,) = claims_of(x, "responsibility_claimed")
+    assert c.claimant.key is None and "little-known group" in c.claimant.text
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("A drone struck Erbil Airport on Sunday, killing two people, a figure that could not be verified.", True),
+    ("A drone struck Erbil Airport on Sunday, killing two people.", False),
+])
+def test_unverifiable_figures_are_hedged(ref, text, hedged):
+    (i,) = run(ref, text).incidents
+    assert (i.stance == "hedged") == hedged

@@ -140,6 +140,9 @@ def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
     unknown = view.find("unknown_actors", max(view.start, pos - 60), pos)
     if unknown:
         m = unknown[-1]
+        named = [n for n in view.mentions if n.actor and n.end <= m.start() and re.fullmatch(r",\s*", view.text[n.end:m.start()])]
+        if named:
+            return _ref(view, named[-1])  # "Ashab al-Kahf, a little-known group that ..., claimed": the name it describes
         return ActorRef(m.group(0), None, m.start(), m.end())
     names = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= pos and not view.is_descriptor(m)
              and not _OBJECT.search(view.before(m.start, 14))]
