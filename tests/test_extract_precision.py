@@ -442,3 +442,23 @@ def test_a_little_known_group_without_a_name_stays_unknown(ref):
 def test_unverifiable_figures_are_hedged(ref, text, hedged):
     (i,) = run(ref, text).incidents
     assert (i.stance == "hedged") == hedged
+
+
+# --- partial interceptions ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, outcome", [
+    ("Two drones launched by Kataib Hezbollah at Ain al-Asad on Saturday were shot down.", "intercepted"),
+    ("Ten missiles were fired at Ain al-Asad on Saturday. Most of the missiles were intercepted, while others impacted on the base.",
+     "hit"),
+    ("Kataib Hezbollah fired ten missiles at Ain al-Asad on Saturday, most of which were intercepted.", "unknown"),
+    ("Kataib Hezbollah fired 300 drones at Ain al-Asad on Saturday, nearly all of which were shot down.", "intercepted"),
+])
+def test_partial_interception_is_not_an_interception(ref, text, outcome):
+    (i,) = run(ref, text).incidents
+    assert i.outcome == outcome, text
+
+
+def test_a_later_partial_interception_of_a_deadly_strike_leaves_it_a_hit(ref):
+    (i,) = run(ref, "An Israeli air strike near Damascus on Monday killed a senior adviser of the IRGC. "
+                    "Syrian officials said air defenses intercepted most of the missiles.").incidents
+    assert i.outcome == "hit"

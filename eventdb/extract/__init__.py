@@ -14,7 +14,8 @@ from eventdb.extract.aggregates import affiliations, last_armed_group, statistic
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.gazetteer import build_gazetteer
-from eventdb.extract.incidents import Draft, Found, also_meant, attach, draft_from_trigger, find_triggers, windows
+from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, find_triggers, note_interception,
+                                       windows)
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
@@ -166,6 +167,7 @@ def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
     if found is None:
         return []
     found.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
+    note_interception(view, found)
     return [Found(view.start, found)]
 
 

@@ -540,13 +540,34 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
                   _separate(view, t), plural, place_span=place_span)
     if view.has("interception", ws, we):
-        draft.outcome = "intercepted"
+        draft.outcome = interception_outcome(view, ws, we, draft)
     if reason == "negated":
         if not definite:
             return None
         draft.reference_only = True
         return draft
     return draft if _specific(view, draft, t) else None
+
+
+def interception_outcome(view: SentenceView, ws: int, we: int, d: Draft) -> str:
+    """ "intercepted two drones": intercepted; "most of the missiles were intercepted, while others impacted": some got
+    through, a hit when the clause says they struck or the incident has casualties, else unknown ("nearly all" still
+    counts as intercepted)."""
+    words = view.find("interception", ws, we)
+    partial = view.find("partial_quantifiers", max(ws, words[0].start() - 60), min(we, words[-1].end() + 40))
+    if not partial:
+        return "intercepted"
+    return "hit" if view.has("impact_words", ws, we) or d.killed or d.injured else "unknown"
+
+
+def note_interception(view: SentenceView, d: Draft) -> None:
+    """A later sentence about the incident reports an interception: it decides an unknown outcome, and a partial one
+    overrides "intercepted"."""
+    if not view.has("interception"):
+        return
+    outcome = interception_outcome(view, view.start, view.end, d)
+    if d.outcome == "unknown" or outcome != "intercepted":
+        d.outcome = outcome
 
 
 def _is_verb(t: Trigger) -> bool:
