@@ -462,3 +462,16 @@ def test_a_later_partial_interception_of_a_deadly_strike_leaves_it_a_hit(ref):
     (i,) = run(ref, "An Israeli air strike near Damascus on Monday killed a senior adviser of the IRGC. "
                     "Syrian officials said air defenses intercepted most of the missiles.").incidents
     assert i.outcome == "hit"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Iran mourned the killing of Hezbollah leader Hassan Nasrallah in an Israeli air strike on Beirut on September 27.",
+     "assassination"),
+    ("Hassan Nasrallah was killed in an Israeli air strike on Beirut on September 27.", "assassination"),
+    ("Hassan Nasrallah condemned an Israeli air strike on Beirut on September 27.", "airstrike"),  # no killing
+    ("Hassan Nasrallah spoke in an interview after an Israeli air strike killed two people in Beirut on September 27.",
+     "airstrike"),  # the killed are not the person named
+])
+def test_a_named_person_killed_in_a_strike(ref, text, kind):
+    kinds = [i.event_type for i in run(ref, text).incidents]
+    assert kinds == [kind], text

@@ -473,6 +473,18 @@ def _victim_noun(view: SentenceView, pos: int) -> bool:
                for w in words)
 
 
+_KILLED_IN = re.compile(r"\s+(?:was\s+|were\s+)?(?:killed\s+)?in\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,2}$")
+
+
+def _victim_killed_in(view: SentenceView, t: Trigger) -> ActorRef | None:
+    """ "... the killing of Hezbollah leader Hassan Nasrallah in an Israeli air strike": a named person right before
+    "in a <strike>", in a sentence about a killing, is the strike's victim."""
+    before = [m for m in view.actors(max(view.start, t.start - 60), t.start) if view.actor_kind(m.actor) == "person"]
+    if before and _KILLED_IN.fullmatch(view.text, before[-1].end, t.start):
+        return actor_ref(before[-1])
+    return None
+
+
 def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention | None, bool]:
     """Prefer the most precise date of the clause that is not the date of a statement."""
     lex = view.tools.lexicon
@@ -521,6 +533,9 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
             victim = _victim(view, Trigger(kill.start(), kill.end(), kill.group(0), event_type) if kill else t, we)
             if victim:
                 event_type = "assassination"
+        if victim is None and view.has("kill_words", view.start, t.start):
+            victim = _victim_killed_in(view, t)
+            event_type = "assassination" if victim else event_type
     if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or _target(view, t, ws, we, perp, passive)
