@@ -62,6 +62,8 @@ def dates(text: str, published: dt.date | None = SAT):
     ("last weekend", dt.date(2024, 4, 13), "week"),
     ("on April 1", dt.date(2024, 4, 1), "day"),
     ("on May 2", dt.date(2023, 5, 2), "day"),  # would be in the future: previous year
+    ("this afternoon", SAT, "day"),
+    ("this evening", SAT, "day"),
     ("in January 2020", dt.date(2020, 1, 1), "month"),
     ("in late January 2024", dt.date(2024, 1, 1), "month"),
     ("last month", dt.date(2024, 3, 1), "month"),

@@ -475,3 +475,23 @@ def test_a_later_partial_interception_of_a_deadly_strike_leaves_it_a_hit(ref):
 def test_a_named_person_killed_in_a_strike(ref, text, kind):
     kinds = [i.event_type for i in run(ref, text).incidents]
     assert kinds == [kind], text
+
+
+# --- "hit" with a weapon is an attack; "this afternoon" is today; "the second time this month" dates nothing --
+
+@pytest.mark.parametrize("text, n", [
+    ("A rocket hit a UN post near Haifa this afternoon.", 1),
+    ("The cargo ship was hit by a drone off Haifa on June 12, 2024.", 1),
+    ("Rising tensions hit markets in Haifa this afternoon.", 0),  # no weapon: not an attack
+    ("The United States hit more than 85 targets in Syria and Iraq on Friday.", 1),  # a wave needs no weapon word
+])
+def test_hit_with_a_weapon_is_an_attack(ref, text, n):
+    x = run(ref, text)
+    assert len(x.incidents) == n, text
+    assert all(i.date.on is not None for i in x.incidents)
+
+
+def test_how_often_is_not_when(ref):
+    (i,) = run(ref, "Iraqi officials said on Sunday that Israeli missiles had hit Erbil Airport, putting it out of service "
+                    "for the second time this month.").incidents
+    assert i.date.precision == "day"

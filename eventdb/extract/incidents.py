@@ -499,6 +499,8 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
             continue
         if d.end <= t.start and view.has("vow_verbs", max(view.start, d.start - 25), d.end):
             continue  # "vowed on Thursday to retaliate for an air strike": the day of the vow, the strike came before
+        if re.search(r"\btimes?\s+$", view.before(d.start, 8)):
+            continue  # "for the second time this month": how often, not when
         if outside and d.end <= t.start and view.has("sequence_connectors", d.end, t.start):
             continue  # "the January 2020 strike that followed the killing of X": the date is the strike's
         if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)):
@@ -520,7 +522,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if reason == "irrealis":
         return None
     weapons, projectiles = _weapons(view, ws, we)
-    if lex.is_a("weak_triggers", t.phrase) and not weapons:
+    if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave:
         return None
     perp, passive = _perpetrator(view, t, ws, we)
     claimed_by = None if perp else _self_claimed(view, t)
