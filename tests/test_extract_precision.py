@@ -495,3 +495,22 @@ def test_how_often_is_not_when(ref):
     (i,) = run(ref, "Iraqi officials said on Sunday that Israeli missiles had hit Erbil Airport, putting it out of service "
                     "for the second time this month.").incidents
     assert i.date.precision == "day"
+
+
+# --- an example named inside an aggregate is an incident of its own ----------------------------------------
+
+def test_an_example_of_an_aggregate_is_an_incident_of_its_kind_by_its_actor(ref):
+    x = run(ref, "The United States has carried out dozens of air strikes on militia targets in Iraq since January, "
+                 "including a strike on a depot near Baghdad last week.")
+    assert len(x.statistics) == 1
+    (i,) = x.incidents
+    assert i.event_type == "airstrike" and key(i.perpetrator) == "united-states" and i.date.precision == "week"
+
+
+@pytest.mark.parametrize("text", [
+    "The United States has carried out dozens of air strikes on militia targets in Iraq since January, including strikes near Baghdad.",
+    "The United States has carried out dozens of air strikes on militia targets in Iraq since January.",
+])
+def test_an_aggregate_without_a_single_example_has_no_incident(ref, text):
+    x = run(ref, text)
+    assert len(x.statistics) == 1 and x.incidents == (), text

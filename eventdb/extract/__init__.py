@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentReport, UnresolvedName
+from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentReport, Statistic, UnresolvedName
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.gazetteer import build_gazetteer
-from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, find_triggers, note_interception,
-                                       windows)
+from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
+                                       note_interception, windows)
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
@@ -62,7 +62,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         affs.extend(affiliations(view))
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []
-        found = _incidents(view, drafts, blocked, said)
+        found = _incidents(view, drafts, blocked, said, sentence_stats)
         claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
     incidents = tuple(d.report() for d in drafts)
@@ -131,12 +131,14 @@ def _at_line_ends(text: str, sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]],
-               previous: ActorRef | None = None) -> list[Found]:
-    """Incidents this sentence creates or adds to, with the offset of the trigger that named each."""
-    triggers = find_triggers(view, blocked)
+               previous: ActorRef | None = None, stats: list[Statistic] | None = None) -> list[Found]:
+    """Incidents this sentence creates or adds to, with the offset of the trigger that named each
+    (in a sentence that states an aggregate, only the examples it names: "including a strike on X")."""
+    triggers = find_triggers(view, blocked) if not stats else example_triggers(view, stats[0])
     found: list[Found] = []
     claimant = voice(view, view.end, previous)
     for trigger, (ws, we) in zip(triggers, windows(view, triggers)):
+        ws = max(ws, trigger.start - 40) if trigger.example_of else ws  # the example's own clause, not the aggregate's
         new = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
         if new is None:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span
+from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span, Statistic
 from eventdb.extract.aggregates import strike_waves
 from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.dates import DateMention
@@ -85,6 +85,7 @@ class Trigger:
     phrase: str
     event_type: str
     wave: bool = False  # the verb of a one-day strike wave ("hit more than 85 targets ... on Friday")
+    example_of: Statistic | None = None  # "dozens of air strikes ..., including a strike on X": one of an aggregate's
 
 
 def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Trigger]:
@@ -118,6 +119,24 @@ def _with_waves(view: SentenceView, triggers: list[Trigger], blocked: list[tuple
     triggers = [replace(t, wave=True) if any(w.start == t.start for w in waves) else t for t in triggers]
     waves = [w for w in waves if not any(t.start <= w.start < t.end + 12 or w.start <= t.start < w.end + 40 for t in triggers)]
     return sorted(triggers + waves, key=lambda t: t.start)
+
+
+def example_triggers(view: SentenceView, stat: Statistic) -> list[Trigger]:
+    """ "... dozens of air strikes on Houthi targets, including a strike on radar sites near Hodeidah last week": a
+    trigger named as one example ("including a", "such as an") of the sentence's aggregate is an incident of its own."""
+    lex = view.tools.lexicon
+    out = []
+    for marker in view.find("example_markers"):
+        article = re.match(r"\s+(?:an?|one)\s+(?:[\w-]+\s+)?", view.text[marker.end():view.end])
+        if not article:
+            continue
+        head = re.match(r"\s+(?:an?|one)\s+", article.group(0))  # "a strike" or "a drone strike"
+        m = lex.pattern("triggers").match(view.text, marker.end() + head.end(), view.end) \
+            or lex.pattern("triggers").match(view.text, marker.end() + article.end(), view.end)
+        if m and not lex.is_a("plural_triggers", m.group(0)):
+            phrase = fold(m.group(0))
+            out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase), example_of=stat))
+    return out
 
 
 def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]]:
@@ -526,8 +545,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         return None
     perp, passive = _perpetrator(view, t, ws, we)
     claimed_by = None if perp else _self_claimed(view, t)
-    perp = perp or claimed_by
-    event_type = t.event_type
+    perp = perp or claimed_by or (t.example_of.actor if t.example_of else None)
+    event_type = _example_type(view, t) if t.example_of else t.event_type
     victim = None
     if event_type in ("assassination", "airstrike", "attack") or lex.is_a("kill_words", t.phrase):
         kill = view.first("kill_words", t.start, min(we, t.end + 60)) or view.first("kill_words", max(ws, t.start - 25), t.start)
@@ -585,6 +604,13 @@ def note_interception(view: SentenceView, d: Draft) -> None:
     outcome = interception_outcome(view, view.start, view.end, d)
     if d.outcome == "unknown" or outcome != "intercepted":
         d.outcome = outcome
+
+
+def _example_type(view: SentenceView, t: Trigger) -> str:
+    """An example of "dozens of air strikes" is an airstrike even when it says only "a strike"."""
+    counted = view.tools.lexicon.pattern("triggers").search(t.example_of.what) if t.example_of else None
+    kind = trigger_type(view.tools.lexicon, counted.group(0)) if counted else t.event_type
+    return kind if t.event_type == "attack" else t.event_type
 
 
 def _is_verb(t: Trigger) -> bool:
