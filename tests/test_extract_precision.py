@@ -514,3 +514,22 @@ def test_an_example_of_an_aggregate_is_an_incident_of_its_kind_by_its_actor(ref)
 def test_an_aggregate_without_a_single_example_has_no_incident(ref, text):
     x = run(ref, text)
     assert len(x.statistics) == 1 and x.incidents == (), text
+
+
+# --- projectile counts: describing words between count and weapon; one count per weapon, summed ------------
+
+@pytest.mark.parametrize("text, projectiles", [
+    ("Kataib Hezbollah fired three rockets and two drones at Ain al-Asad on Monday.", 5),
+    ("Kataib Hezbollah launched 73 missiles and drones at Ain al-Asad on Monday.", 73),
+    ("Kataib Hezbollah fired 12 short-range ballistic missiles at Ain al-Asad on Monday.", 12),
+    ("Two drones struck Ain al-Asad on Monday and the drones were shot down.", 2),
+    ("Militants fired at least 15 Katyusha rockets at Ain al-Asad on Monday.", 15),
+])
+def test_projectile_counts(ref, text, projectiles):
+    (i,) = run(ref, text).incidents
+    assert i.projectiles == projectiles, text
+
+
+def test_victims_are_not_projectiles(ref):
+    (i,) = run(ref, "Kataib Hezbollah attacked Ain al-Asad on Monday, wounding two soldiers with rockets.").incidents
+    assert i.projectiles is None and i.injured == 2

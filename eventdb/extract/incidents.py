@@ -392,16 +392,18 @@ def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[in
 
 
 def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | None]:
+    """Weapons used in the clause and the number of projectiles: "three rockets and two drones" is five, "73 missiles
+    and drones" is 73 (one count for the group), "two drones ... the drones" two (a weapon's first count)."""
     keys: list[str] = []
-    projectiles = None
+    counted: dict[str, int] = {}
     for m in view.mentions:
         if not m.weapon or not (ws <= m.start < we) or _stored_weapon(view, m.end):
             continue
         if m.weapon not in keys:
             keys.append(m.weapon)
-        if projectiles is None:
-            projectiles = _count_before(view, m.start)
-    return keys, projectiles
+        if m.weapon not in counted and (n := _count_before(view, m.start)) is not None:
+            counted[m.weapon] = n
+    return keys, (sum(counted.values()) if counted else None)
 
 
 def _stored_weapon(view: SentenceView, end: int) -> bool:
@@ -419,12 +421,25 @@ def _count_before(view: SentenceView, pos: int) -> int | None:
     for c in view.counts:
         if any(d.start <= c.start < d.end for d in view.dates):
             continue  # "the January 28 drone attack": a day of the month, not 28 drones
-        between = view.text[c.end:pos]
-        if c.end <= pos and re.fullmatch(r"\s+(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?", between) and not re.search(r"\bof\b", between):
+        if c.end <= pos and _modifiers_only(view, view.text[c.end:pos]):
             return c.value
     if re.search(r"\b(?:a|an|one)\s+(?:single\s+)?$", view.before(pos, 12), re.IGNORECASE):
         return 1
     return None
+
+
+_MODIFIERS = re.compile(r"\s+(?:[A-Za-z][\w-]*\s+){0,3}")
+_NOT_MODIFIERS = frozenset({"of", "and", "or", "with", "at", "in", "on", "by", "from", "to", "for", "into", "were", "was",
+                            "had", "have", "has", "the", "their", "its"})
+
+
+def _modifiers_only(view: SentenceView, between: str) -> bool:
+    """ "12 short-range ballistic missiles", "30 Grad rockets": up to three describing words between a count and its
+    weapon; not "two people with drones", "three rockets and drones", "five of the drones"."""
+    if not _MODIFIERS.fullmatch(between):
+        return False
+    words = between.split()
+    return not any(w.lower() in _NOT_MODIFIERS or view.tools.lexicon.is_a("victims", w) for w in words)
 
 
 def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
