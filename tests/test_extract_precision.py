@@ -533,3 +533,17 @@ def test_projectile_counts(ref, text, projectiles):
 def test_victims_are_not_projectiles(ref):
     (i,) = run(ref, "Kataib Hezbollah attacked Ain al-Asad on Monday, wounding two soldiers with rockets.").incidents
     assert i.projectiles is None and i.injured == 2
+
+
+# --- anonymous and qualified sourcing is hedged ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, stance", [
+    ("A drone struck Erbil Airport on Sunday. US officials privately blamed Kataib Hezbollah, according to two people briefed on the findings.",
+     "hedged"),
+    ("A drone struck Erbil Airport on Sunday. Kataib Hezbollah was behind the attack, Iraqi officials said on condition of anonymity.",
+     "hedged"),
+    ("A drone struck Erbil Airport on Sunday. The Pentagon blamed Kataib Hezbollah.", "asserted"),
+])
+def test_anonymous_attributions_are_hedged(ref, text, stance):
+    (c,) = claims_of(run(ref, text), "attribution")
+    assert c.stance == stance, text
