@@ -547,3 +547,22 @@ def test_victims_are_not_projectiles(ref):
 def test_anonymous_attributions_are_hedged(ref, text, stance):
     (c,) = claims_of(run(ref, text), "attribution")
     assert c.stance == stance, text
+
+
+@pytest.mark.parametrize("text", [
+    "It was unclear whether a drone struck Erbil Airport on Monday.",
+    "The IDF said it was investigating reports of a drone attack on Haifa on Monday.",
+])
+def test_uncertain_events_are_hedged(ref, text):
+    assert [i.stance for i in run(ref, text).incidents] == ["hedged"], text
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("The Pentagon denied reports that US drones struck Baghdad on Monday.", "us-dod"),
+    ("Iraqi officials rejected claims that Israel struck Damascus on Monday.", "iraq"),
+])
+def test_a_denied_report_is_a_denial_and_no_incident(ref, text, claimant):
+    x = run(ref, text)
+    assert x.incidents == ()
+    (c,) = claims_of(x, "involvement_denied")
+    assert key(c.claimant) == claimant and c.stance == "denied"
