@@ -566,3 +566,47 @@ def test_a_denied_report_is_a_denial_and_no_incident(ref, text, claimant):
     assert x.incidents == ()
     (c,) = claims_of(x, "involvement_denied")
     assert key(c.claimant) == claimant and c.stance == "denied"
+
+
+# --- checks on articles of my own (not the evaluation sets) ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A drone struck Erbil Airport on Sunday. The Islamic Resistance in Iraq later said in a Telegram statement that its "
+    "fighters had attacked the occupation base at Erbil Airport with drones.",
+    "A drone struck Erbil Airport on Sunday. The Islamic Resistance in Iraq, an umbrella of factions that includes Kataib "
+    "Hezbollah and Nujaba, said in a statement that its fighters had targeted Erbil Airport with drones.",
+])
+def test_a_group_reporting_what_its_fighters_did_claims_it(ref, text):
+    x = run(ref, text)
+    (c,) = claims_of(x, "responsibility_claimed")
+    assert key(c.claimant) == "islamic-resistance-in-iraq" and c.incident == x.incidents[0].local_id
+
+
+def test_one_of_them_shot_down_is_a_partial_interception(ref):
+    (i,) = run(ref, "Two drones targeted Erbil Airport late on Wednesday; one of them was shot down and the other caused "
+                    "material damage.").incidents
+    assert i.outcome == "hit"
+
+
+def test_a_country_after_in_and_a_direction_is_not_the_target(ref):
+    (i,) = run(ref, "Two rockets struck Ain al-Asad air base in western Iraq on Monday.").incidents
+    assert i.target is None
+
+
+def test_what_happened_hours_after_is_another_clause(ref):
+    x = run(ref, "The attack came days after Israel killed IRGC commander Hassan Shukr in a strike on Damascus on July 30, "
+                 "and hours after Iraqi officials met US envoys in Baghdad.")
+    (i,) = [i for i in x.incidents if i.event_type == "assassination"]
+    assert i.target.text == "Hassan Shukr" and key(i.perpetrator) == "israel" and i.target.key is None
+    assert i.place.key == "damascus"
+
+
+def test_a_roadside_bomb_days_before_is_its_own_incident(ref):
+    (i,) = run(ref, "The attack came two days after a rocket exploded near Baghdad on Saturday, wounding one driver.").incidents
+    assert i.place.key == "iraq" and i.projectiles == 1 and i.injured == 1  # "two days" counts no rockets
+
+
+def test_weapons_they_were_preparing_to_use_were_not_used(ref):
+    (i,) = run(ref, "A US strike in Baghdad last week killed four members of Kataib Hezbollah who were preparing to "
+                    "launch drones.").incidents
+    assert i.weapons == () and i.killed == 4

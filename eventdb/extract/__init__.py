@@ -148,6 +148,8 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
             kept.last_sentence = view.sentence.index
             found.append(Found(trigger.start, kept, new))
             found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
+    if len({id(f.incident) for f in found}) == 1:
+        note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
     return found
 
 

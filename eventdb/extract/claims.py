@@ -7,11 +7,10 @@ from dataclasses import replace
 
 from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
-from eventdb.extract.incidents import Draft, Found, casualties
+from eventdb.extract.incidents import APPOSITION, Draft, Found, casualties
 
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
-_APPOSITION = re.compile(r",\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")
 _PERSON = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s(?:(?:al|bin|ibn|el|Abu)[-\s])?[A-Z][\w’'-]+){1,3})")
 _WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
 _GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media)\b", re.IGNORECASE)
@@ -89,11 +88,11 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     """The name a speech verb at `verb` belongs to: "X said", "X, a fellow at Y, said", "X, which reported", "an unknown group said"."""
     named = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= verb and not view.is_descriptor(m)]
     for m in named:
-        if m.start - view.start < 40 and _APPOSITION.fullmatch(view.text[m.end:verb]) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
+        if m.start - view.start < 40 and APPOSITION.fullmatch(view.text[m.end:verb]) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
             return _ref(view, m)  # "Hamdi Malik, an associate fellow at ..., said"
     person = _PERSON.match(view.text, view.start, verb)
     if person and not view.tools.lexicon.is_a("sentence_openers", person.group(1).split()[0]) \
-            and _APPOSITION.fullmatch(view.text[person.end(1):verb]) and not any(m.start < person.end(1) for m in named):
+            and APPOSITION.fullmatch(view.text[person.end(1):verb]) and not any(m.start < person.end(1) for m in named):
         return ActorRef(person.group(1), None, person.start(1), person.end(1))  # a name the reference lacks
     close = [m for m in named if verb - m.end < 45 and _speaker_shape(view, m)
              and (not _OBJECT.search(view.before(m.start, 14)) or _WHICH.fullmatch(view.text[m.end:verb]))]  # not "in Yemen, ... said"

@@ -97,7 +97,8 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
         phrase = fold(m.group(0))
         weak = lex.is_a("weak_triggers", phrase)
         place_between = out and any(p.place and out[-1].end <= p.start < m.start() for p in view.mentions)
-        new_clause = out and view.has("clause_openers", out[-1].end, m.start())
+        new_clause = out and (view.has("clause_openers", out[-1].end, m.start())
+                              or view.has("sequence_connectors", out[-1].end, m.start()))
         if out and m.start() - out[-1].end < 25 and not weak and lex.is_a("weak_triggers", out[-1].phrase) \
                 and not re.search(r"[,;]", view.text[out[-1].end:m.start()]):
             out[-1] = Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase))
@@ -217,18 +218,37 @@ def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
     own = re.search(rf"(?:\bthat\s+)?\b(?:{pronouns})\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:also\s+)?$", before, re.IGNORECASE)
     if own:
         head = t.start - len(before) + own.start()
-        verbs = [v for v in view.find("speech_verbs", max(view.start, head - 30), head)
+        verbs = [v for v in view.find("speech_verbs", max(view.start, head - 45), head)
                  if not view.tools.lexicon.has("negations", v.group(0))]
-        if verbs and re.fullmatch(r"\s*(?:\w+day\s+|on\s+\w+day\s+)?", view.text[verbs[-1].end():head]):
-            actors = [m for m in view.actors(max(view.start, verbs[-1].start() - 45), verbs[-1].start())]
-            if actors and not re.search(r"\b(?:that|which|on|against|at|to|of)\b", view.text[actors[-1].end:verbs[-1].start()]):
-                return actor_ref(actors[-1])
+        if verbs and _STATEMENT_TAIL.fullmatch(view.text, verbs[-1].end(), head):
+            speaker = _statement_subject(view, verbs[-1].start())
+            if speaker:
+                return speaker
     reported = _reports_own_operation(view, t)
     if reported:
         return reported
     first = view.find("first_person", max(view.start, t.start - 40), t.start)
     if first and _in_quote(view, t.start):
         return quote_speaker(view, t.start)
+    return None
+
+
+# Between a speech verb and "that it attacked": a day, or "in a (Telegram) statement".
+_STATEMENT_TAIL = re.compile(r"\s*(?:\w+day\s+|on\s+\w+day\s+)?(?:in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:statement|post|video|message)\s+)?")
+# "X, an umbrella of factions that includes Y and Z, said": the appositive between a name and its verb.
+APPOSITION = re.compile(r",\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")
+
+
+def _statement_subject(view: SentenceView, verb: int) -> ActorRef | None:
+    """Who speaks at `verb`: the actor right before it, or the name an appositive describes ("X, an umbrella of factions
+    that includes Y, said" is X, not Y)."""
+    actors = view.actors(max(view.start, verb - 200), verb)
+    for m in actors:
+        if APPOSITION.fullmatch(view.text, m.end, verb) and not view.has("speech_verbs", m.end, verb):
+            return actor_ref(m)
+    near = [m for m in actors if verb - m.end <= 45]
+    if near and not re.search(r"[,;]|\b(?:that|which|on|against|at|to|of)\b", view.text[near[-1].end:verb]):
+        return actor_ref(near[-1])
     return None
 
 
@@ -303,8 +323,8 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         verb = view.tools.lexicon.pattern("speech_verbs").search(view.after(m.end, 30))
         if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]):
             continue  # "..., Iraqi security sources told Reuters": the speaker, not the target
-        if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
-                     view.before(m.start, 30), re.IGNORECASE):
+        if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
+                     view.before(m.start, 30)):
             continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, not whom
         return actor_ref(m)
     return None
@@ -397,13 +417,18 @@ def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | Non
     keys: list[str] = []
     counted: dict[str, int] = {}
     for m in view.mentions:
-        if not m.weapon or not (ws <= m.start < we) or _stored_weapon(view, m.end):
+        if not m.weapon or not (ws <= m.start < we) or _stored_weapon(view, m.end) or _planned_weapon(view, m.start):
             continue
         if m.weapon not in keys:
             keys.append(m.weapon)
         if m.weapon not in counted and (n := _count_before(view, m.start)) is not None:
             counted[m.weapon] = n
     return keys, (sum(counted.values()) if counted else None)
+
+
+def _planned_weapon(view: SentenceView, start: int) -> bool:
+    """ "were preparing to launch drones", "threatened to fire missiles": a weapon not used in this incident."""
+    return view.has("irrealis", max(view.start, start - 30), start) and not view.has("realis_connectors", max(view.start, start - 30), start)
 
 
 def _stored_weapon(view: SentenceView, end: int) -> bool:
@@ -430,7 +455,8 @@ def _count_before(view: SentenceView, pos: int) -> int | None:
 
 _MODIFIERS = re.compile(r"\s+(?:[A-Za-z][\w-]*\s+){0,3}")
 _NOT_MODIFIERS = frozenset({"of", "and", "or", "with", "at", "in", "on", "by", "from", "to", "for", "into", "were", "was",
-                            "had", "have", "has", "the", "their", "its"})
+                            "had", "have", "has", "the", "their", "its", "a", "an", "after", "before", "since", "than",
+                            "as", "that", "which", "who", "hours", "days", "weeks", "months", "years", "times"})
 
 
 def _modifiers_only(view: SentenceView, between: str) -> bool:
@@ -516,6 +542,22 @@ def _victim_killed_in(view: SentenceView, t: Trigger) -> ActorRef | None:
     before = [m for m in view.actors(max(view.start, t.start - 60), t.start) if view.actor_kind(m.actor) == "person"]
     if before and _KILLED_IN.fullmatch(view.text, before[-1].end, t.start):
         return actor_ref(before[-1])
+    for r in view.find("roles", max(view.start, t.start - 80), t.start):  # "Hezbollah commander Fuad Shukr in a strike"
+        name = _NAME.match(view.text, r.end(), t.start)
+        if name and _KILLED_IN.fullmatch(view.text, name.end(1), t.start):
+            return ActorRef(name.group(1), None, name.start(1), name.end(1))
+    return None
+
+
+_NAME = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)")
+
+
+def _killer(view: SentenceView, t: Trigger) -> ActorRef | None:
+    """ "Israel killed Hezbollah commander Fuad Shukr in a strike": the subject of the killing verb."""
+    kills = view.find("kill_words", view.start, t.start)
+    actors = view.actors(max(view.start, kills[-1].start() - 40), kills[-1].start()) if kills else []
+    if actors and re.fullmatch(r"\s+(?:\w+ly\s+)?", view.text[actors[-1].end:kills[-1].start()]):
+        return actor_ref(actors[-1])
     return None
 
 
@@ -572,6 +614,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         if victim is None and view.has("kill_words", view.start, t.start):
             victim = _victim_killed_in(view, t)
             event_type = "assassination" if victim else event_type
+            perp = perp or (_killer(view, t) if victim else None)
     if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or _target(view, t, ws, we, perp, passive)
