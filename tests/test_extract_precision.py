@@ -610,3 +610,40 @@ def test_weapons_they_were_preparing_to_use_were_not_used(ref):
     (i,) = run(ref, "A US strike in Baghdad last week killed four members of Kataib Hezbollah who were preparing to "
                     "launch drones.").incidents
     assert i.weapons == () and i.killed == 4
+
+
+@pytest.mark.parametrize("text, n_stats", [
+    ("The United States and Israel launched strikes against more than 60 targets across Iraq overnight, the US military said.", 0),
+    ("The United States and Israel have launched strikes against more than 60 targets across Iraq since January.", 1),
+])
+def test_targets_hit_in_one_night_are_no_tally(ref, text, n_stats):
+    x = run(ref, text)
+    assert len(x.statistics) == n_stats, text
+    if not n_stats:
+        (i,) = x.incidents
+        assert key(i.perpetrator) == "united-states" and i.date.on is not None  # the first named leads; the night is the strike's
+
+
+def test_the_speaker_after_according_to_is_not_the_target(ref):
+    (i,) = run(ref, "On Tuesday, the Houthis fired 18 drones, two missiles and one ballistic missile at ships, all of which "
+                    "were shot down, according to CENTCOM.").incidents
+    assert i.target is None and i.projectiles == 21 and i.outcome == "intercepted"
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The Houthis have said they target ships linked to Israel.", 0),
+    ("A drone struck Erbil Airport on Sunday. The Pentagon said the attack was linked to Kataib Hezbollah.", 1),
+])
+def test_linked_to_attributes_only_an_attack(ref, text, n):
+    assert len(claims_of(run(ref, text), "attribution")) == n, text
+
+
+def test_a_named_victim_then_his_role_makes_an_assassination(ref):
+    (i,) = run(ref, "An Israeli air strike on Damascus on Monday killed Razi Mousavi, a senior adviser of the IRGC.").incidents
+    assert i.event_type == "assassination" and i.target.text == "Razi Mousavi"
+
+
+def test_does_not_comment_is_a_non_confirmation(ref):
+    x = run(ref, "An Israeli air strike hit Damascus on Monday. The Israeli military said it does not comment on foreign reports.")
+    (c,) = claims_of(x, "non_confirmation")
+    assert key(c.claimant) == "idf" and c.incident == x.incidents[0].local_id

@@ -19,12 +19,13 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
     verbs = lex.pattern("statistic_verbs")
     out = []
     period = _PERIOD.search(view.text, view.start, view.end) is not None
+    one_day = any(d.precision == "day" for d in view.dates)  # "strikes on more than 60 targets overnight": one wave
     projectiles = lex.pattern("statistic_projectile_nouns") if period or view.has("multi_day_periods") else None
     waves = {c for _, c in strike_waves(view)}
     for c in view.counts:
         if c in waves:
             continue
-        after_verb = verbs.search(view.before(c.start, 30)) is not None and (period or c.qualifier != "exact")
+        after_verb = verbs.search(view.before(c.start, 30)) is not None and (period or (c.qualifier != "exact" and not one_day))
         found = _counted_noun(view, c.end, nouns, target_nouns, after_verb, projectiles)
         if not found:
             continue

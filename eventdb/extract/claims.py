@@ -220,6 +220,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if about_statistic(m.start()):
             continue
         who = voice(view, m.start(), previous)
+        if view.tools.lexicon.is_a("attribution_needs_event", m.group(0)) and not view.has("triggers", max(view.start, m.start() - 50), m.start()):
+            continue  # "ships linked to Israel": only an attack linked to someone is an attribution
         agent_before = view.tools.lexicon.is_a("attribution_agent_before", m.group(0))
         perp = _named_before(view, m.start()) if agent_before else _named_after(view, m.end())
         if who is None or perp is None:

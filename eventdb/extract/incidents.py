@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span, Statistic
 from eventdb.extract.aggregates import strike_waves
 from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
+from eventdb.extract.gazetteer import Mention
 from eventdb.extract.dates import DateMention
 from eventdb.extract.lexicon import fold, trigger_type
 
@@ -301,7 +302,7 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
         if _reacts_between(view, m.end, t.start):
             break
         if re.fullmatch(r"(?:['’]s)?[\s“”\"]*(?:[a-z“”\"-]+\s+){0,3}", between) and not _BLOCKERS.search(between):
-            return (None if passive else actor_ref(m)), passive
+            return (None if passive else actor_ref(_first_of_pair(view, m))), passive
     for m in reversed(view.actors(max(ws, t.start - 90), t.start)):
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
@@ -310,6 +311,12 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
             continue
         return (None if passive else actor_ref(m)), passive
     return None, passive
+
+
+def _first_of_pair(view: SentenceView, m: Mention) -> Mention:
+    """ "The United States and Britain launched strikes": the first named leads."""
+    earlier = [a for a in view.actors(view.start, m.start) if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[a.end:m.start])]
+    return earlier[-1] if earlier else m
 
 
 def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | None, passive: bool) -> ActorRef | None:
@@ -321,8 +328,9 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         if perp and m.actor == perp.key:
             continue
         verb = view.tools.lexicon.pattern("speech_verbs").search(view.after(m.end, 30))
-        if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]):
-            continue  # "..., Iraqi security sources told Reuters": the speaker, not the target
+        if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]) \
+                or re.search(r"\baccording\s+to\s+(?:the\s+)?$", view.before(m.start, 20), re.IGNORECASE):
+            continue  # "..., Iraqi security sources told Reuters", "according to CENTCOM": the speaker, not the target
         if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
                      view.before(m.start, 30)):
             continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, not whom
@@ -330,11 +338,17 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
     return None
 
 
+_NAME_THEN_ROLE = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}[\w-]+")
+
+
 def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
     """The person an assassination or killing names: a person actor, or a capitalized name after a role word."""
     for m in view.actors(t.end, min(we, t.end + 90)):
         if view.actor_kind(m.actor) == "person":
             return actor_ref(m)
+    named = _NAME_THEN_ROLE.match(view.text, t.end, we)
+    if named and view.has("roles", named.end(1), named.end()):
+        return ActorRef(named.group(1), None, named.start(1), named.end(1))  # "killed Razi Mousavi, a senior adviser of ..."
     role = view.tools.lexicon.pattern("roles")
     for r in role.finditer(view.text, t.end, min(we, t.end + 90)):
         name = re.match(r",?\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)", view.text[r.end():we])
@@ -413,16 +427,18 @@ def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[in
 
 def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | None]:
     """Weapons used in the clause and the number of projectiles: "three rockets and two drones" is five, "73 missiles
-    and drones" is 73 (one count for the group), "two drones ... the drones" two (a weapon's first count)."""
+    and drones" is 73 (one count for the group), "two drones ... the drones" two (only counted mentions add up, the
+    same count of the same weapon once)."""
     keys: list[str] = []
-    counted: dict[str, int] = {}
+    counted: dict[tuple[str, int], int] = {}
     for m in view.mentions:
         if not m.weapon or not (ws <= m.start < we) or _stored_weapon(view, m.end) or _planned_weapon(view, m.start):
             continue
         if m.weapon not in keys:
             keys.append(m.weapon)
-        if m.weapon not in counted and (n := _count_before(view, m.start)) is not None:
-            counted[m.weapon] = n
+        n = _count_before(view, m.start)
+        if n is not None and (m.weapon, n) not in counted:
+            counted[(m.weapon, n)] = n  # "two anti-ship cruise missiles and one anti-ship ballistic missile": 3
     return keys, (sum(counted.values()) if counted else None)
 
 
@@ -566,7 +582,8 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
     lex = view.tools.lexicon
     cands = []
     for d in view.dates:
-        statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)]))
+        statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)])) \
+            and not _ends_reported_clause(view, d)
         inside = ws <= d.start < we
         cands.append((statement, not inside, d))
     best = None
@@ -589,6 +606,14 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
     if best is None:
         return None, False
     return best[1], best[2]
+
+
+def _ends_reported_clause(view: SentenceView, d: DateMention) -> bool:
+    """ "... across Yemen overnight, the US military said": a date closing the reported clause, before the comma and the
+    speaker, dates the event (a date opening the sentence, "On Monday, the army said", stays the statement's)."""
+    verb = view.tools.lexicon.pattern("speech_verbs").search(view.text, d.end, min(view.end, d.end + 40))
+    return bool(verb) and d.start - view.start > 10 and \
+        re.fullmatch(r",\s+(?:the\s+)?[\w'’ -]{0,30}\s", view.text[d.end:verb.start()]) is not None
 
 
 def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_id: str) -> Draft | None:
