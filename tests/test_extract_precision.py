@@ -647,3 +647,25 @@ def test_does_not_comment_is_a_non_confirmation(ref):
     x = run(ref, "An Israeli air strike hit Damascus on Monday. The Israeli military said it does not comment on foreign reports.")
     (c,) = claims_of(x, "non_confirmation")
     assert key(c.claimant) == "idf" and c.incident == x.incidents[0].local_id
+
+
+# --- the outlet's own report of a toll; a toll with an aside ---------------------------------------------------
+
+@pytest.mark.parametrize("text, claims", [
+    ("Three rockets struck Ain al-Asad on Monday. There were no casualties.", [(None, 0, 0)]),
+    ("Three rockets struck Ain al-Asad on Monday. No injuries were reported in the attack.", [(None, 0, 0)]),
+    ("Three rockets struck Ain al-Asad on Monday. None of the crew were hurt, it said.", []),  # "it" unknown: nobody's claim
+    ("Three rockets struck Ain al-Asad on Monday, killing two soldiers.", []),  # the incident's own figure, no claim
+    ("Three rockets struck Ain al-Asad on Monday. Lebanon's state-run agency reports that two civilians were killed.", []),
+    ("Three rockets struck Ain al-Asad on Monday. The strike came days after a drone attack that killed three soldiers "
+     "at Erbil Airport on January 28.", []),  # the toll of the incident this sentence reports
+])
+def test_the_outlets_own_toll_is_a_casualty_report(ref, text, claims):
+    x = run(ref, text)
+    assert [(c.claimant, c.killed, c.injured) for c in claims_of(x, "casualty_report")] == claims, text
+
+
+def test_an_aside_between_victims_and_verb(ref):
+    x = run(ref, "US jets struck Baghdad on Friday. Iraqi officials said 16 people, including civilians, were killed in the strikes.")
+    (c,) = claims_of(x, "casualty_report")
+    assert c.killed == 16

@@ -32,14 +32,21 @@ def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> 
 
 
 def _pronoun_speaker(view: SentenceView, before: int, previous: ActorRef | None) -> ActorRef | None:
-    if previous is None:
-        return None
-    for v in view.find("speech_verbs"):
-        if v.start() > before + 200:
-            break
-        if _PRONOUN_SUBJECT.search(view.before(v.start(), 20)):
-            return previous
-    return None
+    return previous if previous is not None and _pronoun_speaks(view, before) else None
+
+
+def _unvoiced(view: SentenceView) -> bool:
+    """No one speaks in the sentence but the outlet: no speech verb, or only passive ones ("no injuries were reported")."""
+    return all(_PASSIVE_SPEECH.search(view.before(v.start(), 12)) for v in view.find("speech_verbs"))
+
+
+_PASSIVE_SPEECH = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _pronoun_speaks(view: SentenceView, before: int | None = None) -> bool:
+    """A speech verb whose subject is a pronoun ("..., it said"): someone speaks, even when we cannot tell who."""
+    limit = view.end if before is None else before + 200
+    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) for v in view.find("speech_verbs") if v.start() <= limit)
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
@@ -231,6 +238,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         out.append(Claim("attribution", None if plural else iid, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
     who = voice(view, view.end, previous)
+    if who is None and incident and all(f.incident.sentence_index < view.sentence.index for f in found) and _unvoiced(view):
+        killed, injured = casualties(view, view.start, view.end)
+        if killed is not None or injured is not None:  # "There were no casualties.": the outlet's own later report of the toll
+            out.append(Claim("casualty_report", iid, None, stance(view), span, killed=killed, injured=injured, confidence=0.5))
     if who and incident:
         if mention is not None and mention.perpetrator and not mention.reference_only and \
                 not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):

@@ -498,7 +498,7 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
                 if not (ws <= c.start < we):
                     continue
                 after_word = view.text[w.end():c.start]
-                before_word = view.text[c.end:w.start()]
+                before_word = _INCLUDING.sub("", view.text[c.end:w.start()])  # "16 people, including civilians, were killed"
                 if c.start >= w.end() and re.fullmatch(r"\s+(?:\w+ly\s+)?", after_word) and _victim_noun(view, c.end):
                     objects.append(c.value)
                 elif c.end <= w.start() and re.fullmatch(r"\s+(?:[\w.-]+\s+){0,2}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word) \
@@ -515,6 +515,7 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
     return result.get("killed"), result.get("injured")
 
 
+_INCLUDING = re.compile(r",\s+(?:including|among them)\s+[^,;]{1,40},")
 _SINGULAR: dict[int, tuple[object, re.Pattern[str]]] = {}
 
 
