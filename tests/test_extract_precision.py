@@ -669,3 +669,47 @@ def test_an_aside_between_victims_and_verb(ref):
     x = run(ref, "US jets struck Baghdad on Friday. Iraqi officials said 16 people, including civilians, were killed in the strikes.")
     (c,) = claims_of(x, "casualty_report")
     assert c.killed == 16
+
+
+# --- from the second batch of dev articles: general guards ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Officials say a single lucky strike could change the balance overnight.",
+    "What used to be a strike every few weeks near Damascus is now several a week, an analyst said.",
+    "The spokesman condemned what he called \"attacks that harm Iraq's sovereignty\" near Baghdad.",
+    "Since October 8, Hezbollah-led attacks near Haifa have killed 13 civilians.",
+])
+def test_hypothetical_habitual_characterized_and_running_totals_are_no_incidents(ref, text):
+    assert run(ref, text).incidents == (), text
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Kataib Hezbollah, an umbrella of Iran-aligned factions, said it had targeted Erbil Airport with drones on Monday.", "erbil-airport"),
+    ("A drone targeted a car on Palestine Street in Baghdad on Monday.", "baghdad"),
+    ("Israeli missiles struck positions of Iran-backed groups near Damascus on Thursday.", "syria"),
+])
+def test_a_place_inside_another_name_is_not_the_place(ref, text, place):
+    (i,) = run(ref, text).incidents
+    assert i.place.key == place, text
+
+
+def test_over_the_weekend_dates_the_attack_not_the_statement(ref):
+    (i,) = run(ref, "The Houthis said on Monday they had struck a ship near Eilat over the weekend.").incidents
+    assert i.date.precision == "week" and str(i.date.on) == "2024-03-02"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("The Israeli military said around 30 launches were identified crossing from Lebanon since October 8.", None),
+    ("According to Israel, some 5,000 rockets and drones have been fired at Haifa since October 8.", None),
+    ("According to the Pentagon, the Houthis have fired more than 430 missiles at ships since 2015.", "houthis"),
+])
+def test_statistic_actor_is_neither_speaker_nor_source(ref, text, actor):
+    x = run(ref, text)
+    assert x.incidents == ()
+    (s,) = x.statistics
+    assert key(s.actor) == actor, text
+
+
+def test_according_to_names_the_phrase_right_after_it(ref):
+    x = run(ref, "A drone struck Erbil Airport on Monday. According to the coalition, the Houthis fired it from Yemen.")
+    assert all(key(c.claimant) != "houthis" for c in x.claims)

@@ -56,7 +56,8 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
     verbs = view.find("speech_verbs", view.start, view.end)
     for v in verbs:
         if fold_phrase(v.group(0)) == "according to":
-            names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25]
+            names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25
+                     and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)]  # "according to the coalition, the Houthis": not them
             if names:
                 return _ref(view, names[0])
     for v in verbs:
@@ -75,6 +76,9 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
 _NAMED_SPEAKER = re.compile(
     r"(?:^|[,;]\s+)(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?:\s+(?:regional\s+|security\s+|state\s+|news\s+)?"
     r"(?:government|media|military|army|ministry|officials|authorities|agency|police|service|council))?)\s+$")
+
+
+_FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
 
 
 def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:

@@ -185,10 +185,17 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
         last = marks[-1].end()
         if not lex.pattern("realis_connectors").search(before[last:]):
             return "irrealis"
-    if lex.pattern("irrealis_after").search(view.after(t.end, 30)):
+    if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or _HYPOTHETICAL_AFTER.match(view.text, t.end, view.end):
         return "irrealis"
+    if _CHARACTERIZED.search(before):
+        return "irrealis"  # 'condemned what he called "attacks that harm Iraq's sovereignty"': a characterization
     near = view.text[max(view.start, t.start - 30):t.start]
     return "negated" if lex.pattern("negations").search(near) else None
+
+
+# "a single lucky strike could change it", "a strike every few weeks": a hypothetical or habitual event.
+_HYPOTHETICAL_AFTER = re.compile(r"\s+(?:could|would|might|may|will|every)\b", re.IGNORECASE)
+_CHARACTERIZED = re.compile(r"\bwhat\s+(?:he|she|it|they|the\s+\w+)\s+(?:called|calls|described\s+as|termed)\s+[\"“]?(?:[\w-]+\s+){0,2}$")
 
 
 def _denied_before(view: SentenceView, t: Trigger) -> bool:
@@ -366,6 +373,8 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
     for m in view.places(ws, we):
         if _FROM.search(view.before(m.start, 12)) or (not plural and _SPREAD.search(view.before(m.start, 12))):
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
+        if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
+            continue  # "Iran-backed groups", "Palestine Street": part of another name, not the place
         key = m.place
         passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
         if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _LOCATIVE.search(view.before(m.start, 14)):
@@ -407,6 +416,9 @@ def _is_country(view: SentenceView, key: str | None) -> bool:
 # "X was struck", "X was also the target of the January 2020 missile strike": the subject is where it happened.
 _PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+|also\s+)?"
                             r"(?:(?:the\s+)?(?:target|site|scene)\s+of\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4})?")
+
+
+_NAME_HEAD = re.compile(r"[\s-]+(?:Street|Road|Square|Avenue|Bridge|Highway|Hospital|University|Stadium|Gate|Mosque)\b")
 
 
 def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[int, int] | None:
