@@ -707,3 +707,24 @@ def test_statistic_actor_is_neither_speaker_nor_source(ref, text, actor):
 def test_according_to_names_the_phrase_right_after_it(ref):
     x = run(ref, "A drone struck Erbil Airport on Monday. According to the coalition, the Houthis fired it from Yemen.")
     assert all(key(c.claimant) != "houthis" for c in x.claims)
+
+
+# --- undated articles: the year of the headline; tallies between two dates; where missiles came from ----------
+
+def test_an_undated_brief_dates_days_in_the_year_of_its_headline(ref):
+    text = ("Monthly brief: November 2023\n\nKataib Hezbollah fired rockets at Ain al-Asad on November 7. "
+            "A drone struck Erbil Airport on Monday.")
+    x = run(ref, text, published=None)
+    assert [(str(i.date.on), i.date.precision) for i in x.incidents] == [("2023-11-07", "day"), ("None", "unknown")]
+    assert run(ref, "Kataib Hezbollah fired rockets at Ain al-Asad on November 7.", published=None).incidents[0].date.on is None
+
+
+def test_a_tally_between_two_dates_is_a_statistic(ref):
+    x = run(ref, "US forces in Iraq were attacked at least 66 times between October 17 and November 30.")
+    assert x.incidents == () and [s.count for s in x.statistics] == [66]
+
+
+def test_where_missiles_came_from_is_not_where_they_struck(ref):
+    x = run(ref, "Israeli missiles struck Damascus on Thursday. Syrian officials said the missiles came from the direction "
+                 "of the occupied Haifa.")
+    assert [i.place.key for i in x.incidents] == ["damascus"]

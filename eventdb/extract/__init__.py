@@ -13,6 +13,7 @@ from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentRep
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
+from eventdb.extract.dates import with_year, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
                                        note_interception, windows)
@@ -52,10 +53,13 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     headline = _headline_end(article.text)
     group = None  # the armed group named last: what "the group" refers to
     said = None  # the last speaker: who "it" is in "..., it added"
+    year = year_hint(article.text, tools.lexicon) if article.published is None else None
     for sentence in _sentences(article.text, headline):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
         view = SentenceView.build(article.text, sentence, article.published, tools)
+        if year:
+            view.dates = with_year(view.dates, year, tools.lexicon)
         sentence_stats = statistics(view, group)
         group = last_armed_group(view, group)
         stats.extend(sentence_stats)

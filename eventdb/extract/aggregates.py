@@ -8,7 +8,7 @@ from eventdb.assertions import ActorRef, AffiliationStatement, Statistic
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.dates import DateMention
 
-_PERIOD = re.compile(r"\b(?:(?:over|in|during) the same period|in recent (?:weeks|months|days|hours)|since (?:\d{4}\b|the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:between (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+) and (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)|(?:over|in|during) the same period|in recent (?:weeks|months|days|hours)|since (?:\d{4}\b|the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
 
 
 def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[Statistic]:
@@ -79,6 +79,8 @@ def strike_waves(view: SentenceView) -> list[tuple[re.Match[str], object]]:
     date in the same clause; returns (verb match, count) pairs."""
     lex = view.tools.lexicon
     out = []
+    if _PERIOD.search(view.text, view.start, view.end):
+        return out  # "attacked at least 66 times between October 17 and November 30": a tally over a period
     for v in view.find("statistic_verbs"):
         c = next((c for c in view.counts if c.start > v.end()), None)
         if c is None or not re.fullmatch(r"\s+", view.text[v.end():c.start]):

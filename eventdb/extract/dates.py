@@ -182,6 +182,31 @@ def _latest_month(month: int, published: dt.date | None) -> dt.date | None:
     return dt.date(year, month, 1)
 
 
+def year_hint(text: str, lexicon: Lexicon, head: int = 400) -> int | None:
+    """The year an undated article is about, from its headline or lead ("Monthly Brief: November 2023"): the year of
+    the first month with a year, or full date, in the first `head` characters; None if there is none."""
+    p = _patterns(lexicon)
+    found = [m for m in (p.month_year.search(text, 0, head), p.month_day.search(text, 0, head)) if m and m.group(m.re.groups)]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return int(first.group(first.re.groups))
+
+
+def with_year(dates: list[DateMention], year: int, lexicon: Lexicon) -> list[DateMention]:
+    """ "on November 1" in an undated article about November 2023: the day in the article's year, precision day."""
+    p = _patterns(lexicon)
+    out = []
+    for d in dates:
+        m = None if d.on else (p.month_day.fullmatch(d.text) or p.day_month.fullmatch(d.text))
+        if m and m.re is p.month_day and not m.group(3):
+            d = DateMention(d.start, d.end, d.text, _safe(year, p.months[m.group(1).lower()], int(m.group(2))), "day")
+        elif m and m.re is p.day_month and not m.group(3):
+            d = DateMention(d.start, d.end, d.text, _safe(year, p.months[m.group(2).lower()], int(m.group(1))), "day")
+        out.append(d if d.on else DateMention(d.start, d.end, d.text, None, "unknown"))
+    return out
+
+
 def month_start(on: dt.date, delta: int) -> dt.date:
     """First day of the month `delta` months from `on`'s month."""
     index = on.year * 12 + on.month - 1 + delta
