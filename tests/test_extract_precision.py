@@ -728,3 +728,13 @@ def test_where_missiles_came_from_is_not_where_they_struck(ref):
     x = run(ref, "Israeli missiles struck Damascus on Thursday. Syrian officials said the missiles came from the direction "
                  "of the occupied Haifa.")
     assert [i.place.key for i in x.incidents] == ["damascus"]
+
+
+@pytest.mark.parametrize("text, reporters", [
+    ("A drone hit a ship off Haifa on Monday, again without casualties; the Houthis claimed the attack.", []),
+    ("Kataib Hezbollah fired drones at Erbil Airport on Monday, all of which the Pentagon said caused no casualties.", ["us-dod"]),
+    ("A drone struck Ain al-Asad on Monday. The Iraqi army put the toll at two soldiers killed.", ["iraq"]),
+])
+def test_who_reports_a_toll(ref, text, reporters):
+    x = run(ref, text)
+    assert [key(c.claimant) for c in claims_of(x, "casualty_report")] == reporters, text

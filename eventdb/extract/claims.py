@@ -255,7 +255,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             else:
                 out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=mention.perpetrator, confidence=0.5))
         killed, injured = casualties(view, view.start, view.end)
-        if killed is not None or injured is not None:
+        if (killed is not None or injured is not None) and not _said_after_the_toll(view):
             reporter = _casualty_speaker(view) or who
             out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
                                               injured=injured, confidence=0.6))
@@ -314,13 +314,24 @@ def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
 
 
 _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?:\w+\s+)?attacks\b", re.IGNORECASE)
-_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while)\s+|;\s+")
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|all of which|none of which)\s+|;\s+")
 
 
 def _casualty_speaker(view: SentenceView) -> ActorRef | None:
     """ "X said it fired ..., and the Y military said seven soldiers were wounded": the speaker of the casualty clause."""
     words = view.find("killed_words") + view.find("injured_words") + view.find("no_casualties")
     return _clause_speaker(view, min(w.start() for w in words)) if words else None
+
+
+def _said_after_the_toll(view: SentenceView) -> bool:
+    """ "a drone hit the ship, again without casualties; the Houthis claimed both attacks": the toll is the outlet's,
+    in a clause before the one where someone speaks."""
+    words = view.find("killed_words") + view.find("injured_words") + view.find("no_casualties")
+    verbs = view.find("speech_verbs")
+    if not words or not verbs:
+        return False
+    toll = min(w.start() for w in words)
+    return all(view.text.find(";", toll, v.start()) != -1 for v in verbs if v.start() > toll) and verbs[0].start() > toll
 
 
 def _clause_speaker(view: SentenceView, pos: int) -> ActorRef | None:
