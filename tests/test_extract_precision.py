@@ -738,3 +738,12 @@ def test_where_missiles_came_from_is_not_where_they_struck(ref):
 def test_who_reports_a_toll(ref, text, reporters):
     x = run(ref, text)
     assert [key(c.claimant) for c in claims_of(x, "casualty_report")] == reporters, text
+
+
+@pytest.mark.parametrize("text, claimants", [
+    ("Late on Sunday, US jets carried out strikes near Haifa on what Washington described as Hezbollah radar sites.", []),
+    ("Israeli jets struck Haifa on Saturday, in what the Israeli military said were precise strikes.", ["idf"]),
+])
+def test_a_characterization_is_not_a_statement(ref, text, claimants):
+    x = run(ref, text)
+    assert [key(c.claimant) for c in x.claims if c.type in ("attribution", "responsibility_claimed")] == claimants, text

@@ -53,7 +53,8 @@ _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\
 
 
 def _speaker(view: SentenceView, before: int) -> ActorRef | None:
-    verbs = view.find("speech_verbs", view.start, view.end)
+    verbs = [v for v in view.find("speech_verbs", view.start, view.end)
+             if not (v.group(0).lower() == "described" and _WHAT_X.search(view.before(v.start(), 40)))]
     for v in verbs:
         if fold_phrase(v.group(0)) == "according to":
             names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25
@@ -78,6 +79,9 @@ _NAMED_SPEAKER = re.compile(
     r"(?:government|media|military|army|ministry|officials|authorities|agency|police|service|council))?)\s+$")
 
 
+# "strikes on what Washington described as Huthi radar sites": a characterization inside the sentence, not its source
+# ("in what the Israeli military said were precise strikes" is a statement).
+_WHAT_X = re.compile(r"\bwhat\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}$")
 _FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
 
 
