@@ -747,3 +747,31 @@ def test_who_reports_a_toll(ref, text, reporters):
 def test_a_characterization_is_not_a_statement(ref, text, claimants):
     x = run(ref, text)
     assert [key(c.claimant) for c in x.claims if c.type in ("attribution", "responsibility_claimed")] == claimants, text
+
+
+# --- "hours later", "two days later": counted from the incident reported last; drones on armed groups ----------
+
+@pytest.mark.parametrize("follow_up, day", [
+    ("Hours later, Kataib Hezbollah said it had fired rockets at Ain al-Asad.", "2024-03-04"),
+    ("Two days later, a drone hit Ain al-Asad.", "2024-03-06"),
+    ("The same day, the Houthis said they had fired missiles at Eilat.", "2024-03-04"),
+    ("The next day, a drone hit Ain al-Asad.", "2024-03-05"),
+])
+def test_relative_days_count_from_the_last_incident(ref, follow_up, day):
+    x = run(ref, "A drone struck Erbil Airport on Monday. " + follow_up)
+    assert [str(i.date.on) for i in x.incidents] == ["2024-03-04", day], follow_up
+
+
+def test_relative_days_without_an_earlier_incident_date_nothing(ref):
+    (i,) = run(ref, "Two days later, a drone hit Ain al-Asad.").incidents
+    assert i.date.on is None
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("An unknown drone bombed a position of Kataib Hezbollah near Baghdad on Sunday evening.", "airstrike"),
+    ("A drone struck a US base near Baghdad on Sunday evening.", "attack"),
+    ("The United States and Israel launched air and naval strikes on Haifa early on Friday.", "airstrike"),
+])
+def test_kind_of_drone_and_joint_strikes(ref, text, kind):
+    (i,) = run(ref, text).incidents
+    assert i.event_type == kind, text

@@ -13,7 +13,7 @@ from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentRep
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
-from eventdb.extract.dates import with_year, year_hint
+from eventdb.extract.dates import relative_to_previous, with_year, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
                                        note_interception, windows)
@@ -60,6 +60,9 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         view = SentenceView.build(article.text, sentence, article.published, tools)
         if year:
             view.dates = with_year(view.dates, year, tools.lexicon)
+        anchor = _last_day(drafts)
+        if anchor:
+            view.dates = sorted(view.dates + relative_to_previous(article.text, view.start, view.end, anchor), key=lambda d: d.start)
         sentence_stats = statistics(view, group)
         group = last_armed_group(view, group)
         stats.extend(sentence_stats)
@@ -168,6 +171,12 @@ def _basis(d: Draft, claimant, view: SentenceView) -> None:
         d.perpetrator_basis = "claimed"
     elif d.perpetrator:
         d.perpetrator_basis = "attributed"
+
+
+def _last_day(drafts: list[Draft]):
+    """The day of the incident the article talked about last: what "hours later" and "two days later" count from."""
+    dated = [d for d in drafts if d.date and d.date.on and d.date.precision == "day" and not d.date_is_statement]
+    return max(dated, key=lambda d: (d.last_sentence, d.sentence_index)).date.on if dated else None
 
 
 def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:

@@ -207,6 +207,30 @@ def with_year(dates: list[DateMention], year: int, lexicon: Lexicon) -> list[Dat
     return out
 
 
+_AFTER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_RELATIVE_TO_PREVIOUS = re.compile(
+    r"\b(?:(?P<same>(?:hours|minutes|shortly|moments|later)\s+later|later\s+that\s+(?:day|night|evening)|"
+    r"(?:the|that)\s+same\s+(?:day|night|evening)|that\s+(?:evening|night))|"
+    r"(?P<next>the\s+(?:next|following)\s+day)|(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later)\b",
+    re.IGNORECASE)
+
+
+def relative_to_previous(text: str, start: int, end: int, anchor: dt.date) -> list[DateMention]:
+    """ "Hours later", "the same day", "two days later", "the next day": days counted from the date of the incident the
+    article reported last (`anchor`), precision day."""
+    out = []
+    for m in _RELATIVE_TO_PREVIOUS.finditer(text, start, end):
+        if m.group("same"):
+            days = 0
+        elif m.group("next"):
+            days = 1
+        else:
+            n = m.group("n").lower()
+            days = int(n) if n.isdigit() else _AFTER_WORDS[n]
+        out.append(DateMention(m.start(), m.end(), m.group(0), anchor + dt.timedelta(days=days), "day"))
+    return out
+
+
 def month_start(on: dt.date, delta: int) -> dt.date:
     """First day of the month `delta` months from `on`'s month."""
     index = on.year * 12 + on.month - 1 + delta

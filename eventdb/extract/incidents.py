@@ -656,6 +656,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or _target(view, t, ws, we, perp, passive)
+    if event_type == "attack" and _drone_on_armed_group(view, weapons, target):
+        event_type = "airstrike"
     place, place_text, country = _place(view, ws, we, t.start, lex.is_a("plural_triggers", t.phrase))
     place_span = None
     if place is None:
@@ -707,6 +709,14 @@ def _example_type(view: SentenceView, t: Trigger) -> str:
     counted = view.tools.lexicon.pattern("triggers").search(t.example_of.what) if t.example_of else None
     kind = trigger_type(view.tools.lexicon, counted.group(0)) if counted else t.event_type
     return kind if t.event_type == "attack" else t.event_type
+
+
+def _drone_on_armed_group(view: SentenceView, weapons: list[str], target: ActorRef | None) -> bool:
+    """ "An unknown drone bombed a position of Kataib Hezbollah": a drone or aircraft striking an armed group is an
+    airstrike (the groups' own drone attacks hit states' forces, bases and ships)."""
+    lex = view.tools.lexicon
+    return bool(weapons and target and all(w in lex.words["air_weapons"] for w in weapons)
+                and view.actor_kind(target.key) in lex.words["armed_group_kinds"])
 
 
 def _is_verb(t: Trigger) -> bool:
