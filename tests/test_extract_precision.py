@@ -289,6 +289,9 @@ def test_the_killing_of_unnamed_people_is_no_assassination(ref, text):
     ("Kataib Hezbollah, an umbrella of Iran-aligned factions, said it had targeted Erbil Airport with drones on Monday.", "erbil-airport"),
     ("A drone targeted a car on Palestine Street in Baghdad on Monday.", "baghdad"),
     ("Israeli missiles struck positions of Iran-backed groups near Damascus on Thursday.", "syria"),
+    # the dateline and the source of the news are not where it happened
+    ("BAGHDAD — A drone struck Erbil Airport on Monday.", "erbil-airport"),
+    ("A drone struck Ain al-Asad on Monday, according to a hospital in Baghdad.", "ain-al-asad"),
 ])
 def test_the_place_of_an_attack(ref, text, place):
     (i,) = run(ref, text).incidents
@@ -682,6 +685,7 @@ def test_an_aside_between_victims_and_verb(ref):
     "What used to be a strike every few weeks near Damascus is now several a week, an analyst said.",
     "The spokesman condemned what he called \"attacks that harm Iraq's sovereignty\" near Baghdad.",
     "Since October 8, Hezbollah-led attacks near Haifa have killed 13 civilians.",
+    "Hezbollah called it \"a serious assault on Haifa\" and promised an answer.",
 ])
 def test_hypothetical_habitual_characterized_and_running_totals_are_no_incidents(ref, text):
     assert run(ref, text).incidents == (), text

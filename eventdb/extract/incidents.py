@@ -195,7 +195,8 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
 
 # "a single lucky strike could change it", "a strike every few weeks": a hypothetical or habitual event.
 _HYPOTHETICAL_AFTER = re.compile(r"\s+(?:could|would|might|may|will|every)\b", re.IGNORECASE)
-_CHARACTERIZED = re.compile(r"\bwhat\s+(?:he|she|it|they|the\s+\w+)\s+(?:called|calls|described\s+as|termed)\s+[\"“]?(?:[\w-]+\s+){0,2}$")
+_CHARACTERIZED = re.compile(r"(?:\bwhat\s+(?:he|she|it|they|the\s+\w+)\s+(?:called|calls|described\s+as|termed)\s+[\"“]?"
+                            r"|\b(?:called|calls|describing|described)\s+(?:it|this|that|them)\s+(?:as\s+)?[\"“])(?:[\w-]+\s+){0,2}$")
 
 
 def _denied_before(view: SentenceView, t: Trigger) -> bool:
@@ -375,6 +376,9 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
         if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
             continue  # "Iran-backed groups", "Palestine Street": part of another name, not the place
+        if _DATELINE.match(view.text, view.start, view.end) and m.end <= view.start + _DATELINE.match(view.text, view.start).end() \
+                or _SOURCE_PLACE.search(view.before(m.start, 50)):
+            continue  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from
         key = m.place
         passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
         if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _LOCATIVE.search(view.before(m.start, 14)):
@@ -418,6 +422,8 @@ _PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\
                             r"(?:(?:the\s+)?(?:target|site|scene)\s+of\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4})?")
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z/ ,.'’-]+\s+[—–-]\s")
+_SOURCE_PLACE = re.compile(r"\baccording\s+to\s+[^,;]*$", re.IGNORECASE)
 _NAME_HEAD = re.compile(r"[\s-]+(?:Street|Road|Square|Avenue|Bridge|Highway|Hospital|University|Stadium|Gate|Mosque)\b")
 
 
