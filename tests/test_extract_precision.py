@@ -779,3 +779,12 @@ def test_relative_days_without_an_earlier_incident_date_nothing(ref):
 def test_kind_of_drone_and_joint_strikes(ref, text, kind):
     (i,) = run(ref, text).incidents
     assert i.event_type == kind, text
+
+
+def test_claimed_both_attacks_claims_each(ref):
+    x = run(ref, "A drone hit Erbil Airport on Monday. Two days later, a drone hit Ain al-Asad. "
+                 "Kataib Hezbollah claimed both attacks, describing the bases as American.")
+    ids = [i.local_id for i in x.incidents]
+    assert [c.incident for c in claims_of(x, "responsibility_claimed")] == ids and len(ids) == 2
+    x = run(ref, "A drone hit Erbil Airport on Monday. Two days later, a drone hit Ain al-Asad. Kataib Hezbollah claimed the attack.")
+    assert [c.incident for c in claims_of(x, "responsibility_claimed")] == [x.incidents[-1].local_id]

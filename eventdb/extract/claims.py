@@ -203,8 +203,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             continue  # "No group claimed responsibility", "has not claimed responsibility"
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
-        out.append(Claim("responsibility_claimed", target.incident.local_id if target else None, who, stance(view), span,
-                         perpetrator=who, projectiles=_mentioned(target, "projectiles"), confidence=0.7))
+        both = _CLAIMED_PLURAL.search(view.text, m.start(), min(view.end, m.end() + 25))  # "claimed both attacks"
+        ids = _described(found) if both and len(found) > 1 else [target.incident.local_id if target else None]
+        out.extend(Claim("responsibility_claimed", i, who, stance(view), span, perpetrator=who,
+                         projectiles=_mentioned(target, "projectiles") if len(ids) == 1 else None, confidence=0.7) for i in ids)
     for category, kind, default in (("responsibility_denied", "responsibility_denied", "denied"),
                                     ("involvement_denied", "involvement_denied", "denied"),
                                     ("non_confirmation", "non_confirmation", "not_confirmed")):
@@ -317,6 +319,7 @@ def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
     return cached[1].get(person or "", ())
 
 
+_CLAIMED_PLURAL = re.compile(r"\b(?:both|the two|the|these)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b", re.IGNORECASE)
 _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?:\w+\s+)?attacks\b", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|all of which|none of which)\s+|;\s+")
 
