@@ -788,3 +788,12 @@ def test_claimed_both_attacks_claims_each(ref):
     assert [c.incident for c in claims_of(x, "responsibility_claimed")] == ids and len(ids) == 2
     x = run(ref, "A drone hit Erbil Airport on Monday. Two days later, a drone hit Ain al-Asad. Kataib Hezbollah claimed the attack.")
     assert [c.incident for c in claims_of(x, "responsibility_claimed")] == [x.incidents[-1].local_id]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("A ship was hit off Eilat on Monday. The Houthis said the group's naval forces had targeted the ship with two missiles.", "houthis"),
+    ("Israel said on Monday that its aircraft had struck Hezbollah sites near Haifa.", "israel"),
+])
+def test_a_side_speaking_of_its_own_forces_claims_the_attack(ref, text, claimant):
+    (c,) = claims_of(run(ref, text), "responsibility_claimed")
+    assert key(c.claimant) == claimant, text
