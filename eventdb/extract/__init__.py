@@ -215,7 +215,7 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
 def _names_victim(view: SentenceView, victim: ActorRef) -> bool:
     """The victim's family name stands in the sentence as a word ("Haniyeh's death" for Ismail Haniyeh)."""
     name = victim.text.split()[-1]
-    return len(name) > 3 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", view.text[view.start:view.end]) is not None
+    return len(name) > 3 and name in view.sentence.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", view.text[view.start:view.end]) is not None
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -144,8 +144,8 @@ def last_armed_group(view: SentenceView, previous: ActorRef | None) -> ActorRef 
     """The armed group of the last sentence that names one, its first (the subject, as a rule: "The Huthis, who ..., are
     part of the axis of resistance"): what a later "the group" refers to."""
     kinds = view.tools.lexicon.words["armed_group_kinds"]
-    for m in view.actors(view.start, view.end):
-        if view.actor_kind(m.actor) in kinds:
+    for m in view.mentions:
+        if m.actor and view.actor_kind(m.actor) in kinds and not view.is_descriptor(m):
             return actor_ref(m)
     return previous
 

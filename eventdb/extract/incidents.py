@@ -252,8 +252,9 @@ def _statement_subject(view: SentenceView, verb: int) -> ActorRef | None:
     """Who speaks at `verb`: the actor right before it, or the name an appositive describes ("X, an umbrella of factions
     that includes Y, said" is X, not Y)."""
     actors = view.actors(max(view.start, verb - 200), verb)
-    for m in actors:
-        if APPOSITION.fullmatch(view.text, m.end, verb) and not view.has("speech_verbs", m.end, verb):
+    for m in actors[:1]:  # the sentence's subject, described before its verb
+        if m.start - view.start < 40 and view.text.startswith(",", m.end) and APPOSITION.fullmatch(view.text, m.end, verb) \
+                and not view.has("speech_verbs", m.end, verb):
             return actor_ref(m)
     near = [m for m in actors if verb - m.end <= 45]
     if near and not re.search(r"[,;]|\b(?:that|which|on|against|at|to|of)\b", view.text[near[-1].end:verb]):
@@ -462,7 +463,9 @@ def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | Non
 
 def _planned_weapon(view: SentenceView, start: int) -> bool:
     """ "were preparing to launch drones", "threatened to fire missiles": a weapon not used in this incident."""
-    return view.has("irrealis", max(view.start, start - 30), start) and not view.has("realis_connectors", max(view.start, start - 30), start)
+    lo = max(view.start, start - 30)
+    near = [m for m in view.find("irrealis") if lo <= m.start() and m.end() <= start]  # the sentence's cached matches
+    return bool(near) and not any(lo <= m.start() and m.end() <= start for m in view.find("realis_connectors"))
 
 
 def _stored_weapon(view: SentenceView, end: int) -> bool:
