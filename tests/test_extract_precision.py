@@ -797,3 +797,10 @@ def test_claimed_both_attacks_claims_each(ref):
 def test_a_side_speaking_of_its_own_forces_claims_the_attack(ref, text, claimant):
     (c,) = claims_of(run(ref, text), "responsibility_claimed")
     assert key(c.claimant) == claimant, text
+
+
+def test_a_background_year_in_the_lead_does_not_date_an_undated_article(ref):
+    text = ("Militias step up attacks\n\nSince the January 2020 assassination of Qasem Soleimani, militias have grown bolder. "
+            "Kataib Hezbollah fired rockets at Ain al-Asad on March 3.")
+    rockets = [i for i in run(ref, text, published=None).incidents if i.event_type == "attack"]
+    assert [i.date.on for i in rockets] == [None]

@@ -183,10 +183,14 @@ def _latest_month(month: int, published: dt.date | None) -> dt.date | None:
 
 
 def year_hint(text: str, lexicon: Lexicon, head: int = 400) -> int | None:
-    """The year an undated article is about, from its headline or lead ("Monthly Brief: November 2023"): the year of
-    the first month with a year, or full date, in the first `head` characters; None if there is none."""
+    """The year an undated article is about: a month with a year in its headline ("Monthly Brief: November 2023"), or
+    a full date in its first `head` characters ("On January 15, 2024, ..."); None if there is none. (A month and year
+    in the lead may be background, "the January 2020 assassination", so only the headline's counts.)"""
     p = _patterns(lexicon)
-    found = [m for m in (p.month_year.search(text, 0, head), p.month_day.search(text, 0, head)) if m and m.group(m.re.groups)]
+    first_line = text.lstrip().split("\n", 1)[0]
+    offset = text.find(first_line)
+    found = [m for m in (p.month_year.search(text, offset, offset + len(first_line)), p.month_day.search(text, 0, head))
+             if m and m.group(m.re.groups)]
     if not found:
         return None
     first = min(found, key=lambda m: m.start())
