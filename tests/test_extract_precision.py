@@ -804,3 +804,12 @@ def test_a_background_year_in_the_lead_does_not_date_an_undated_article(ref):
             "Kataib Hezbollah fired rockets at Ain al-Asad on March 3.")
     rockets = [i for i in run(ref, text, published=None).incidents if i.event_type == "attack"]
     assert [i.date.on for i in rockets] == [None]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Our tracker recorded 14 Israeli attacks on Hezbollah positions since January.", "israel"),
+    ("Since January, pro-Iranian factions have targeted about 50 US military sites in Iraq.", None),
+])
+def test_attackers_named_in_what_is_counted(ref, text, actor):
+    (s,) = run(ref, text).statistics
+    assert key(s.actor) == actor, text

@@ -117,6 +117,9 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
         while first > 0 and re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[actors[first - 1].end:actors[first].start]):
             first -= 1  # "The United States and Britain have carried out ...": the first named leads
         return actor_ref(actors[first])
+    inside = [m for m in view.mentions if m.actor and pos <= m.start and m.end <= end]
+    if inside and not view.tools.lexicon.pattern("statistic_target_nouns").search(view.text, pos, end):  # "50 US military sites" are targets
+        return actor_ref(inside[0])  # "14 Houthi attacks on commercial ships": the attackers named in what is counted
     after = [m for m in view.actors(end, min(view.end, end + 30))]
     if after and view.has("triggers", after[0].end, min(view.end, after[0].end + 20)):
         return actor_ref(after[0])
