@@ -813,3 +813,13 @@ def test_a_background_year_in_the_lead_does_not_date_an_undated_article(ref):
 def test_attackers_named_in_what_is_counted(ref, text, actor):
     (s,) = run(ref, text).statistics
     assert key(s.actor) == actor, text
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Israel's Ministry of Defence said Israeli jets struck Haifa on Friday.", "israel"),
+    ("Kataib Hezbollah fired rockets at Ain al-Asad on Friday, Iraq's army said.", "iraq"),
+    ("Kataib Hezbollah fired rockets at Ain al-Asad on Friday, Iraq's council said.", None),
+])
+def test_a_state_speaks_through_its_ministry_or_army(ref, text, claimant):
+    (i,) = run(ref, text).incidents
+    assert key(i.claimant) == claimant, text
