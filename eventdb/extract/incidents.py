@@ -737,14 +737,17 @@ def _is_verb(t: Trigger) -> bool:
 def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger) -> bool:
     """ "A US drone strike", "the IDF says it struck ...": a state's forces striking with a drone or aircraft (or, as the verb,
     with no weapon named) carry out an airstrike, not a generic attack; so does a state's one-day wave on many targets ("the
-    United States hit 85 targets on Friday"). Another weapon named (missiles, artillery) keeps it an attack; so does a bare
-    noun ("Israel's strike on the embassy"), which says nothing of how."""
+    United States hit 85 targets on Friday"), and a state's missiles that struck or hit ("Israeli missiles struck positions
+    near Damascus"; `air_launched_weapons`). Another weapon named (ballistic missiles, artillery) keeps it an attack; so
+    does a bare noun ("Israel's strike on the embassy", "a drone and missile strike"), which says nothing of how."""
     lex = view.tools.lexicon
     if not perp or view.actor_kind(perp.key) not in lex.words["air_force_kinds"]:
         return False
-    if not all(w in lex.words["air_weapons"] for w in weapons):
+    verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
+    allowed = lex.words["air_weapons"] + (lex.words["air_launched_weapons"] if verb else ())
+    if not all(w in allowed for w in weapons):
         return False
-    if t.wave or lex.is_a("air_strike_verbs", t.phrase):
+    if verb:
         return True
     return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
 
