@@ -62,12 +62,21 @@ def dates(text: str, published: dt.date | None = SAT):
     ("last weekend", dt.date(2024, 4, 13), "week"),
     ("on April 1", dt.date(2024, 4, 1), "day"),
     ("on May 2", dt.date(2023, 5, 2), "day"),  # would be in the future: previous year
+    ("this afternoon", SAT, "day"),
+    ("this evening", SAT, "day"),
     ("in January 2020", dt.date(2020, 1, 1), "month"),
     ("in late January 2024", dt.date(2024, 1, 1), "month"),
     ("last month", dt.date(2024, 3, 1), "month"),
     ("earlier this month", dt.date(2024, 4, 1), "month"),
     ("last October", dt.date(2023, 10, 1), "month"),
     ("on 3 March 2022", dt.date(2022, 3, 3), "day"),
+    ("In April, Iran launched drones", dt.date(2024, 4, 1), "month"),  # the publication's own month
+    ("in late February", dt.date(2024, 2, 1), "month"),
+    ("since January, when a drone", dt.date(2024, 1, 1), "month"),
+    ("since May", dt.date(2023, 5, 1), "month"),  # SAT is in April: last year's May
+    ("in December", dt.date(2023, 12, 1), "month"),  # still ahead this year: last year's
+    ("in April 2020", dt.date(2020, 4, 1), "month"),
+    ("in April 12 attacks", dt.date(2024, 4, 12), "day"),  # a day follows: not a bare month
 ])
 def test_dates_resolve_against_publication(text, on, precision):
     assert dates(text)[0][1:] == (on, precision)
@@ -85,6 +94,7 @@ def test_relative_dates_without_publication_stay_unresolved_but_explicit_ones_re
     assert dates("on Friday", None) == [("Friday", None, "unknown")]
     assert dates("on September 27", None) == [("September 27", None, "unknown")]
     assert dates("in late January 2024", None)[0][1:] == (dt.date(2024, 1, 1), "month")
+    assert dates("in April", None) == [("in April", None, "unknown")]
 
 
 @pytest.mark.parametrize("text, value, qualifier", [

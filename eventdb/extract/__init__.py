@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import re
 
-from eventdb.assertions import Article, Claim, Extraction, IncidentReport, UnresolvedName
-from eventdb.extract.aggregates import affiliations, statistics
-from eventdb.extract.claims import own_side, sentence_claims, speaker
+from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentReport, Statistic, UnresolvedName
+from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
+from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
+from eventdb.extract.dates import relative_to_previous, with_year, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
-from eventdb.extract.incidents import Draft, Found, attach, draft_from_trigger, find_triggers, windows
+from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
+                                       note_interception, windows)
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
 
-EXTRACTOR_VERSION = "rules-3"
+EXTRACTOR_VERSION = "rules-4"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "tools_for"]
 
@@ -49,17 +51,27 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     stats = []
     affs = []
     headline = _headline_end(article.text)
+    group = None  # the armed group named last: what "the group" refers to
+    said = None  # the last speaker: who "it" is in "..., it added"
+    year = year_hint(article.text, tools.lexicon) if article.published is None else None
     for sentence in _sentences(article.text, headline):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
         view = SentenceView.build(article.text, sentence, article.published, tools)
-        sentence_stats = statistics(view)
+        if year:
+            view.dates = with_year(view.dates, year, tools.lexicon)
+        anchor = _last_day(drafts)
+        if anchor:
+            view.dates = sorted(view.dates + relative_to_previous(article.text, view.start, view.end, anchor), key=lambda d: d.start)
+        sentence_stats = statistics(view, group)
+        group = last_armed_group(view, group)
         stats.extend(sentence_stats)
         affs.extend(affiliations(view))
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []
-        found = _incidents(view, drafts, blocked)
-        claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans))
+        found = _incidents(view, drafts, blocked, said, sentence_stats)
+        claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans, said))
+        said = voice(view, view.end, said) if view.has("speech_verbs") else said
     incidents = tuple(d.report() for d in drafts)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(_dedupe(claims)), tuple(_dedupe_stats(stats)),
                       tuple(affs), tuple(_unresolved(incidents, claims, tools) + _unresolved_places(drafts)))
@@ -131,12 +143,15 @@ def _at_line_ends(text: str, sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]]) -> list[Found]:
-    """Incidents this sentence creates or adds to, with the offset of the trigger that named each."""
-    triggers = find_triggers(view, blocked)
+def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]],
+               previous: ActorRef | None = None, stats: list[Statistic] | None = None) -> list[Found]:
+    """Incidents this sentence creates or adds to, with the offset of the trigger that named each
+    (in a sentence that states an aggregate, only the examples it names: "including a strike on X")."""
+    triggers = find_triggers(view, blocked) if not stats else example_triggers(view, stats[0])
     found: list[Found] = []
-    claimant = speaker(view, view.end)
+    claimant = voice(view, view.end, previous)
     for trigger, (ws, we) in zip(triggers, windows(view, triggers)):
+        ws = max(ws, trigger.start - 40) if trigger.example_of else ws  # the example's own clause, not the aggregate's
         new = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
         if new is None:
             continue
@@ -145,6 +160,9 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
         if kept is not None:
             kept.last_sentence = view.sentence.index
             found.append(Found(trigger.start, kept, new))
+            found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
+    if len({id(f.incident) for f in found}) == 1:
+        note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
     return found
 
 
@@ -161,15 +179,33 @@ def _basis(d: Draft, claimant, view: SentenceView) -> None:
         d.perpetrator_basis = "attributed"
 
 
+def _last_day(drafts: list[Draft]):
+    """The day of the incident the article talked about last: what "hours later" and "two days later" count from."""
+    dated = [d for d in drafts if d.date and d.date.on and d.date.precision == "day" and not d.date_is_statement]
+    return max(dated, key=lambda d: (d.last_sentence, d.sentence_index)).date.on if dated else None
+
+
 def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
     found = _referred_one(view, drafts)
-    return [Found(view.start, found)] if found else []
+    if found is None:
+        return []
+    found.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
+    note_interception(view, found)
+    both = [d for d in drafts if d is not found and d.last_sentence >= view.sentence.index - 3] if _BOTH.search(view.text, view.start, view.end) else []
+    return [Found(view.start, found)] + [Found(view.start, d) for d in both]  # "the Houthis claimed both attacks"
+
+
+_BOTH = re.compile(r"\b(?:both|the two)\s+(?:\w+\s+)?(?:attacks|strikes)\b", re.IGNORECASE)
 
 
 def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
-    """A sentence without its own incident may talk about an earlier one: by place, or the one just talked about."""
+    """A sentence without its own incident may talk about an earlier one: by its victim ("Haniyeh's death"), by a
+    specific place (a country names too many incidents), or the one just talked about."""
     for d in reversed(drafts):
-        if d.place and any(m.place == d.place for m in view.mentions):
+        if d.event_type == "assassination" and d.target and _names_victim(view, d.target):
+            return d
+    for d in reversed(drafts):
+        if d.place and view.is_specific_place(d.place) and any(m.place == d.place for m in view.mentions):
             return d
     if not drafts:
         return None
@@ -180,6 +216,12 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     if gap <= 2 and any(view.has(c) for c in ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words")):
         return last
     return None
+
+
+def _names_victim(view: SentenceView, victim: ActorRef) -> bool:
+    """The victim's family name stands in the sentence as a word ("Haniyeh's death" for Ismail Haniyeh)."""
+    name = victim.text.split()[-1]
+    return len(name) > 3 and name in view.sentence.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", view.text[view.start:view.end]) is not None
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

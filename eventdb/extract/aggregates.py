@@ -9,25 +9,29 @@ from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.dates import DateMention
 from eventdb.extract.lexicon import Lexicon
 
-_PERIOD = re.compile(r"\b(?:in recent (?:weeks|months|days|hours)|since (?:the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:between (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+) and (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)|(?:over|in|during) the same period|in recent (?:weeks|months|days|hours)|since (?:\d{4}\b|the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
 
 
-def statistics(view: SentenceView) -> list[Statistic]:
+def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[Statistic]:
+    """Aggregates of the sentence; `antecedent` is the armed group a "the group" in it refers back to."""
     lex = view.tools.lexicon
     nouns = lex.pattern("statistic_nouns")
     target_nouns = lex.pattern("statistic_target_nouns")
     verbs = lex.pattern("statistic_verbs")
     out = []
-    projectiles = lex.pattern("statistic_projectile_nouns") if view.has("multi_day_periods") else None
+    period = _PERIOD.search(view.text, view.start, view.end) is not None
+    one_day = any(d.precision == "day" for d in view.dates)  # "strikes on more than 60 targets overnight": one wave
+    projectiles = lex.pattern("statistic_projectile_nouns") if period or view.has("multi_day_periods") else None
     waves = {c for _, c in strike_waves(view)}
     for c in view.counts:
         if c in waves:
             continue
-        found = _counted_noun(view, c.end, nouns, target_nouns, verbs.search(view.before(c.start, 30)) is not None, projectiles)
+        after_verb = verbs.search(view.before(c.start, 30)) is not None and (period or (c.qualifier != "exact" and not one_day))
+        found = _counted_noun(view, c.end, nouns, target_nouns, after_verb, projectiles)
         if not found:
             continue
         what_end, what = found
-        out.append(Statistic(_stat_actor(view, c.start, what_end), c.value, c.text.removesuffix(" of"), c.qualifier, what,
+        out.append(Statistic(_stat_actor(view, c.start, what_end, antecedent), c.value, c.text.removesuffix(" of"), c.qualifier, what,
                              _stat_target(view, what_end), *_period(view), view.span(), stance=_stance(view), confidence=0.6))
     return out
 
@@ -37,7 +41,7 @@ def _counted_noun(view: SentenceView, pos: int, nouns, target_nouns, after_verb:
 
     `projectiles` (only when the sentence spans several days): "about 20 anti-tank missiles and rockets
     over the weekend" adds up many launches, it is not one incident's projectile count."""
-    words = list(re.finditer(r"[\w.-]+", view.after(pos, 70)))
+    words = list(re.finditer(r"[\w.-]+", re.split(r"[,;:()]", view.after(pos, 70), maxsplit=1)[0]))
     if words and words[0].group(0) == "of":
         words = words[1:]
     for i, w in enumerate(words[:5]):
@@ -76,6 +80,8 @@ def strike_waves(view: SentenceView) -> list[tuple[re.Match[str], object]]:
     date in the same clause; returns (verb match, count) pairs."""
     lex = view.tools.lexicon
     out = []
+    if _PERIOD.search(view.text, view.start, view.end):
+        return out  # "attacked at least 66 times between October 17 and November 30": a tally over a period
     for v in view.find("statistic_verbs"):
         c = next((c for c in view.counts if c.start > v.end()), None)
         if c is None or not re.fullmatch(r"\s+", view.text[v.end():c.start]):
@@ -95,18 +101,57 @@ def _stance(view: SentenceView) -> str:
     return "hedged" if view.has("hedges") else "asserted"
 
 
-def _stat_actor(view: SentenceView, pos: int, end: int) -> ActorRef | None:
+def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | None = None) -> ActorRef | None:
+    """Who did what is counted: the subject before the count, never the one who says it ("Israeli officials said the
+    group had launched about 20 ..." counts the group's launches, and "the group" is the armed group named before)."""
+    if _PASSIVE_VERB.search(view.before(pos, 40)):
+        return None  # "US forces have been attacked more than 140 times": the subject is the target
     actors = [m for m in view.actors(view.start, pos)
-              if not re.search(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$", view.before(m.start, 14))]
+              if not re.search(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$", view.before(m.start, 14))
+              and not _speaks(view, m.end, pos)
+              and not re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$", view.before(m.start, 30), re.IGNORECASE)]
+    anaphor = view.find("group_anaphora", actors[-1].end if actors else view.start, pos)
+    if anaphor:
+        return ActorRef(anaphor[-1].group(0), antecedent.key, anaphor[-1].start(), anaphor[-1].end()) if antecedent else None
     if actors:
         first = len(actors) - 1
         while first > 0 and re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[actors[first - 1].end:actors[first].start]):
             first -= 1  # "The United States and Britain have carried out ...": the first named leads
         return actor_ref(actors[first])
+    inside = [m for m in view.mentions if m.actor and pos <= m.start and m.end <= end]
+    if inside and not view.tools.lexicon.pattern("statistic_target_nouns").search(view.text, pos, end):  # "50 US military sites" are targets
+        return actor_ref(inside[0])  # "14 Houthi attacks on commercial ships": the attackers named in what is counted
     after = [m for m in view.actors(end, min(view.end, end + 30))]
     if after and view.has("triggers", after[0].end, min(view.end, after[0].end + 20)):
         return actor_ref(after[0])
     return None
+
+
+def _speaks(view: SentenceView, pos: int, count: int) -> bool:
+    """A speech verb right after a name ("Israeli officials said"), unless the count is what it claims
+    ("X has claimed around 170 attacks", "X claimed responsibility for 100 launches") or it speaks of
+    itself ("Israel says it has hit hundreds of targets", "X says its forces have attacked 100 ships")."""
+    after = view.after(pos, 40)
+    verb = view.tools.lexicon.pattern("speech_verbs").search(after)
+    if not verb or not re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", after[:verb.start()]):
+        return False
+    rest = view.text[pos + verb.end():count]
+    claims = view.tools.lexicon.is_a("claim_verbs", verb.group(0))
+    return not (claims and re.fullmatch(r"\s+(?:responsibility\s+for\s+)?", rest)) and not _SELF.match(rest)
+
+
+_SELF = re.compile(r"\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s")
+_PASSIVE_VERB = re.compile(r"\b(?:been|were|was|are|is)\s+(?:\w+ly\s+)?\w+\s+$", re.IGNORECASE)
+
+
+def last_armed_group(view: SentenceView, previous: ActorRef | None) -> ActorRef | None:
+    """The armed group of the last sentence that names one, its first (the subject, as a rule: "The Huthis, who ..., are
+    part of the axis of resistance"): what a later "the group" refers to."""
+    kinds = view.tools.lexicon.words["armed_group_kinds"]
+    for m in view.mentions:
+        if m.actor and view.actor_kind(m.actor) in kinds and not view.is_descriptor(m):
+            return actor_ref(m)
+    return previous
 
 
 def _stat_target(view: SentenceView, pos: int) -> str | None:

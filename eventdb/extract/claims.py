@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
-from eventdb.extract.incidents import Draft, Found, casualties
+from eventdb.extract.incidents import APPOSITION, Draft, Found, casualties
 
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
-_APPOSITION = re.compile(r",\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")
 _PERSON = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s(?:(?:al|bin|ibn|el|Abu)[-\s])?[A-Z][\w’'-]+){1,3})")
 _WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
 _GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media)\b", re.IGNORECASE)
@@ -25,11 +25,40 @@ def speaker(view: SentenceView, before: int) -> ActorRef | None:
     return view.speakers[before]
 
 
+def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> ActorRef | None:
+    """The speaker before `before`, or, when the sentence's speaker is a pronoun ("..., it added", "It said ..."),
+    `previous`: the last speaker of an earlier sentence."""
+    return speaker(view, before) or _pronoun_speaker(view, before, previous)
+
+
+def _pronoun_speaker(view: SentenceView, before: int, previous: ActorRef | None) -> ActorRef | None:
+    return previous if previous is not None and _pronoun_speaks(view, before) else None
+
+
+def _unvoiced(view: SentenceView) -> bool:
+    """No one speaks in the sentence but the outlet: no speech verb, or only passive ones ("no injuries were reported")."""
+    return all(_PASSIVE_SPEECH.search(view.before(v.start(), 12)) for v in view.find("speech_verbs"))
+
+
+_PASSIVE_SPEECH = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _pronoun_speaks(view: SentenceView, before: int | None = None) -> bool:
+    """A speech verb whose subject is a pronoun ("..., it said"): someone speaks, even when we cannot tell who."""
+    limit = view.end if before is None else before + 200
+    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) for v in view.find("speech_verbs") if v.start() <= limit)
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
+
+
 def _speaker(view: SentenceView, before: int) -> ActorRef | None:
-    verbs = view.find("speech_verbs", view.start, view.end)
+    verbs = [v for v in view.find("speech_verbs", view.start, view.end)
+             if not (v.group(0).lower() == "described" and _WHAT_X.search(view.before(v.start(), 40)))]
     for v in verbs:
         if fold_phrase(v.group(0)) == "according to":
-            names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25]
+            names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25
+                     and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)]  # "according to the coalition, the Houthis": not them
             if names:
                 return _ref(view, names[0])
     for v in verbs:
@@ -50,6 +79,12 @@ _NAMED_SPEAKER = re.compile(
     r"(?:government|media|military|army|ministry|officials|authorities|agency|police|service|council))?)\s+$")
 
 
+# "strikes on what Washington described as Huthi radar sites": a characterization inside the sentence, not its source
+# ("in what the Israeli military said were precise strikes" is a statement).
+_WHAT_X = re.compile(r"\bwhat\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}$")
+_FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
+
+
 def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
     """ "Syrian state media reported", "..., the Kurdistan regional government said": a named speaker the reference lacks, as written."""
     before = view.text[view.start:verb]
@@ -68,20 +103,21 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     """The name a speech verb at `verb` belongs to: "X said", "X, a fellow at Y, said", "X, which reported", "an unknown group said"."""
     named = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= verb and not view.is_descriptor(m)]
     for m in named:
-        if m.start - view.start < 40 and _APPOSITION.fullmatch(view.text[m.end:verb]) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
+        if m.start - view.start < 40 and APPOSITION.fullmatch(view.text[m.end:verb]) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
             return _ref(view, m)  # "Hamdi Malik, an associate fellow at ..., said"
     person = _PERSON.match(view.text, view.start, verb)
     if person and not view.tools.lexicon.is_a("sentence_openers", person.group(1).split()[0]) \
-            and _APPOSITION.fullmatch(view.text[person.end(1):verb]) and not any(m.start < person.end(1) for m in named):
+            and APPOSITION.fullmatch(view.text[person.end(1):verb]) and not any(m.start < person.end(1) for m in named):
         return ActorRef(person.group(1), None, person.start(1), person.end(1))  # a name the reference lacks
-    close = [m for m in named if verb - m.end < 45 and _speaker_shape(view, m)]
+    close = [m for m in named if verb - m.end < 45 and _speaker_shape(view, m)
+             and (not _OBJECT.search(view.before(m.start, 14)) or _WHICH.fullmatch(view.text[m.end:verb]))]  # not "in Yemen, ... said"
     unknown = [m for m in view.find("unknown_actors", max(view.start, verb - 45), verb)]
     if unknown and (not close or unknown[-1].start() > close[-1].end):
         return ActorRef(unknown[-1].group(0), None, unknown[-1].start(), unknown[-1].end())
     if close:
         m = close[-1]
         between = view.text[m.end:verb]
-        if _WHICH.fullmatch(between) or not re.search(r"\b(?:that|which|on|against|at|to|of|in|for)\b", between):
+        if _WHICH.fullmatch(between) or _STATE_BODY.fullmatch(between) or not re.search(r"\b(?:that|which|on|against|at|to|of|in|for)\b", between):
             return _ref(view, m)
     return None
 
@@ -95,11 +131,16 @@ def _inverted_subject(view: SentenceView, verb: int, verb_end: int) -> ActorRef 
 
 
 def _speaker_shape(view: SentenceView, m) -> bool:
-    """A demonym speaks only with a group noun ("Iraqi sources"), a possessive name never ("Iraq's council")."""
-    after = view.after(m.end, 25)
+    """A demonym speaks only with a group noun ("Iraqi sources"), a possessive name only for a state through its army or
+    a ministry the reference lacks ("Britain's Ministry of Defence said"), never otherwise ("Iraq's council")."""
+    after = view.after(m.end, 40)
     if re.match(r"['’]s\b", after):
-        return False
+        return view.actor_kind(m.actor) == "state" and _STATE_BODY.match(after) is not None
     return not m.adjective or bool(_GROUPS.match(after))
+
+
+_STATE_BODY = re.compile(r"['’]s\s+(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+[Mm]inistry|[Mm]inistry\s+of\s+[A-Z][a-z]+|"
+                         r"(?:armed\s+forces|army|military|government))\b\s*")
 
 
 def fold_phrase(text: str) -> str:
@@ -107,15 +148,20 @@ def fold_phrase(text: str) -> str:
 
 
 def _ref(view: SentenceView, m) -> ActorRef:
+    """ "Iraqi sources" speak for Iraq; "Lebanese state media" are an outlet, not the state: kept as written."""
     group = _GROUPS.match(view.after(m.end, 20))
     end = m.end + group.end() if group and m.adjective else m.end
-    return ActorRef(view.text[m.start:end], m.actor, m.start, end)
+    media = end != m.end and view.tools.lexicon.is_a("media_groups", view.text[m.end:end].strip())
+    return ActorRef(view.text[m.start:end], None if media else m.actor, m.start, end)
 
 
 def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
     unknown = view.find("unknown_actors", max(view.start, pos - 60), pos)
     if unknown:
         m = unknown[-1]
+        named = [n for n in view.mentions if n.actor and n.end <= m.start() and re.fullmatch(r",\s*", view.text[n.end:m.start()])]
+        if named:
+            return _ref(view, named[-1])  # "Ashab al-Kahf, a little-known group that ..., claimed": the name it describes
         return ActorRef(m.group(0), None, m.start(), m.end())
     names = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= pos and not view.is_descriptor(m)
              and not _OBJECT.search(view.before(m.start, 14))]
@@ -144,8 +190,10 @@ def _mentioned(f: Found | None, name: str) -> int | None:
     return getattr(f.mention, name) if f.mention is not None else getattr(f.incident, name)
 
 
-def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tuple[int, int]]) -> list[Claim]:
-    """Typed claims in one sentence; `found` are the incidents the sentence names (with trigger offsets)."""
+def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tuple[int, int]],
+                    previous: ActorRef | None = None) -> list[Claim]:
+    """Typed claims in one sentence; `found` are the incidents the sentence names (with trigger offsets),
+    `previous` the last speaker before this sentence (who "it" is in "..., it added")."""
     out: list[Claim] = []
     incident = found[0].incident if found else None
     mention = found[0].mention if found else None
@@ -160,8 +208,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             continue  # "No group claimed responsibility", "has not claimed responsibility"
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
-        out.append(Claim("responsibility_claimed", target.incident.local_id if target else None, who, stance(view), span,
-                         perpetrator=who, projectiles=_mentioned(target, "projectiles"), confidence=0.7))
+        both = _CLAIMED_PLURAL.search(view.text, m.start(), min(view.end, m.end() + 25))  # "claimed both attacks"
+        ids = _described(found) if both and len(found) > 1 else [target.incident.local_id if target else None]
+        out.extend(Claim("responsibility_claimed", i, who, stance(view), span, perpetrator=who,
+                         projectiles=_mentioned(target, "projectiles") if len(ids) == 1 else None, confidence=0.7) for i in ids)
     for category, kind, default in (("responsibility_denied", "responsibility_denied", "denied"),
                                     ("involvement_denied", "involvement_denied", "denied"),
                                     ("non_confirmation", "non_confirmation", "not_confirmed")):
@@ -173,8 +223,9 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 typ = "responsibility_denied"  # an armed group denying a role denies it did it; a state denies involvement
             plural = re.match(r"\s+(?:\w+\s+){0,2}attacks\b", view.after(m.end(), 40))
             anaphoric = re.match(_ANAPHORIC_PLURAL, view.after(m.end(), 40))  # "the attacks": the ones just described
-            out.append(Claim(typ, None if plural and not anaphoric else iid, who, default, span,
-                             perpetrator=who if typ != "non_confirmation" else None, confidence=0.7))
+            ids = _described(found) if anaphoric else [None] if plural else [iid]
+            out.extend(Claim(typ, i, who, default, span, perpetrator=who if typ != "non_confirmation" else None, confidence=0.7)
+                       for i in ids)
     negated = bool(out) or view.has("negations")
     if not negated:
         for m in view.find("confirmation"):
@@ -182,25 +233,33 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))
             break
     for m in view.find("interception"):
-        who = speaker(view, m.start())
+        if about_statistic(m.start()):
+            break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
+        who = _clause_speaker(view, m.start()) or voice(view, m.start(), previous)
+        if who is None and not _unvoiced(view):
+            break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
         out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
         break
     for m in view.find("attribution"):
         if about_statistic(m.start()):
             continue
-        who = speaker(view, m.start())
-        perp = _named_after(view, m.end())
+        who = voice(view, m.start(), previous)
+        if view.tools.lexicon.is_a("attribution_needs_event", m.group(0)) and not view.has("triggers", max(view.start, m.start() - 50), m.start()):
+            continue  # "ships linked to Israel": only an attack linked to someone is an attribution
+        agent_before = view.tools.lexicon.is_a("attribution_agent_before", m.group(0))
+        perp = _named_before(view, m.start()) if agent_before else _named_after(view, m.end())
         if who is None or perp is None:
             continue
-        plural = re.search(r"\battacks\b", view.text[view.start:m.start()])
+        plural = _GENERIC_OBJECT.match(view.after(m.end(), 60)) if agent_before \
+            else re.search(r"\battacks\b", view.text[view.start:m.start()])
         out.append(Claim("attribution", None if plural else iid, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
-    who = speaker(view, view.end)
-    if who and incident:
+    who = voice(view, view.end, previous)
+    if who is None and incident and all(f.incident.sentence_index < view.sentence.index for f in found) and _unvoiced(view):
         killed, injured = casualties(view, view.start, view.end)
-        if killed is not None or injured is not None:
-            reporter = _casualty_speaker(view) or who
-            out.append(Claim("casualty_report", iid, reporter, stance(view), span, killed=killed, injured=injured, confidence=0.6))
+        if killed is not None or injured is not None:  # "There were no casualties.": the outlet's own later report of the toll
+            out.append(Claim("casualty_report", iid, None, stance(view), span, killed=killed, injured=injured, confidence=0.5))
+    if who and incident:
         if mention is not None and mention.perpetrator and not mention.reference_only and \
                 not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
             if own_side(view, who, mention.perpetrator):
@@ -208,36 +267,98 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                                  projectiles=mention.projectiles, confidence=0.6))
             else:
                 out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=mention.perpetrator, confidence=0.5))
+        killed, injured = casualties(view, view.start, view.end)
+        if (killed is not None or injured is not None) and not _said_after_the_toll(view):
+            reporter = _casualty_speaker(view) or who
+            out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
+                                              injured=injured, confidence=0.6))
     return out
 
 
+def _with_casualties(claims: list[Claim], report: Claim) -> list[Claim]:
+    """A side announcing the toll of its own strike claims the strike with that toll; only others' tolls are casualty reports.
+
+    "A US drone strike killed a commander, CENTCOM said" is CENTCOM's claim of the strike (the figures ride on it),
+    not a third party's count of the victims."""
+    for i, c in enumerate(claims):
+        if c.type == "responsibility_claimed" and c.incident == report.incident and _same_claimant(c.claimant, report.claimant):
+            claims[i] = replace(c, killed=report.killed, injured=report.injured)
+            return claims
+    return claims + [report]
+
+
+def _same_claimant(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return bool(a and b and ((a.key and a.key == b.key) or (not a.key and not b.key and fold_phrase(a.text) == fold_phrase(b.text))))
+
+
+def _described(found: list[Found]) -> list[str | None]:
+    """The incidents a definite plural ("the attacks") refers to, in the order the article named them."""
+    drafts = sorted({f.incident.local_id: f.incident for f in found}.values(), key=lambda d: d.span.char_start)
+    return [d.local_id for d in drafts] or [None]
+
+
 def own_side(view: SentenceView, who: ActorRef, perp: ActorRef) -> bool:
-    """The perpetrator itself, or its own state speaking ("a US drone strike ..., CENTCOM said"): a claim, not an attribution."""
+    """The perpetrator itself, or its own state speaking ("a US drone strike ..., CENTCOM said"; "..., Defense Secretary
+    Lloyd Austin said", a person who heads or belongs to a state body of that country): a claim, not an attribution."""
     if who.key and who.key == perp.key:
         return True
     kinds = view.tools.lexicon.words["state_speaker_kinds"]
-    if view.actor_kind(who.key) not in kinds or view.actor_kind(perp.key) not in kinds:
+    if view.actor_kind(perp.key) not in kinds:
         return False
-    country = view.actor_country(who.key)
-    return bool(country and country == view.actor_country(perp.key))
+    country = view.actor_country(perp.key)
+    speakers = _official_bodies(view, who.key) if view.actor_kind(who.key) == "person" else (who.key,)
+    return bool(country) and any(view.actor_kind(k) in kinds and view.actor_country(k) == country for k in speakers)
 
 
+_BODIES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
+
+
+def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
+    """The bodies a person commands or belongs to (reference affiliations, any date), indexed once per reference."""
+    reference = view.tools.reference
+    cached = _BODIES.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        index: dict[str, list[str]] = {}
+        for a in reference.affiliations:
+            if a.relation in ("commands", "member_of"):
+                index.setdefault(a.actor, []).append(a.related)
+        cached = _BODIES[id(reference)] = (reference, {k: tuple(v) for k, v in index.items()})
+    return cached[1].get(person or "", ())
+
+
+_CLAIMED_PLURAL = re.compile(r"\b(?:both|the two|the|these)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b", re.IGNORECASE)
 _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?:\w+\s+)?attacks\b", re.IGNORECASE)
-_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while)\s+|;\s+")
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|all of which|none of which)\s+|;\s+")
 
 
 def _casualty_speaker(view: SentenceView) -> ActorRef | None:
     """ "X said it fired ..., and the Y military said seven soldiers were wounded": the speaker of the casualty clause."""
-    lex = view.tools.lexicon
     words = view.find("killed_words") + view.find("injured_words") + view.find("no_casualties")
-    if not words:
-        return None
-    pos = min(w.start() for w in words)
+    return _clause_speaker(view, min(w.start() for w in words)) if words else None
+
+
+def _said_after_the_toll(view: SentenceView) -> bool:
+    """ "a drone hit the ship, again without casualties; the Houthis claimed both attacks": the toll is the outlet's,
+    in a clause before the one where someone speaks."""
+    words = view.find("killed_words") + view.find("injured_words") + view.find("no_casualties")
+    verbs = view.find("speech_verbs")
+    if not words or not verbs:
+        return False
+    toll = min(w.start() for w in words)
+    return all(view.text.find(";", toll, v.start()) != -1 for v in verbs if v.start() > toll) and verbs[0].start() > toll
+
+
+def _clause_speaker(view: SentenceView, pos: int) -> ActorRef | None:
+    """The speaker of a later clause: "The IRGC said it launched 200 missiles; the IDF ... said most were intercepted"."""
     joins = [j.end() for j in _CLAUSE_JOIN.finditer(view.text, view.start, pos)]
     if not joins:
         return None
-    verbs = [v for v in lex.find("speech_verbs", view.text, joins[-1], pos)]
-    return (_subject_of(view, verbs[-1].start()) if verbs else None)
+    verbs = view.tools.lexicon.find("speech_verbs", view.text, joins[-1], pos)
+    if not verbs:
+        return None
+    subject = [m for m in view.mentions if (m.actor or m.outlet) and joins[-1] <= m.start and m.end <= verbs[-1].start()
+               and not view.is_descriptor(m) and not _OBJECT.search(view.before(m.start, 14))]
+    return _subject_of(view, verbs[-1].start()) or (_ref(view, subject[0]) if subject else None)
 
 
 def _negated_clause(view: SentenceView, pos: int) -> bool:
@@ -255,10 +376,31 @@ def _confirms_incident(view: SentenceView, pos: int, mention: Draft | None) -> b
     return mention is not None and not mention.plural
 
 
+_GENERIC_OBJECT = re.compile(r"\s+(?:[a-z]+ing\s+)?(?:[\w-]+\s+){0,2}?(?:attacks|strikes|operations)\b")
+_AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|been|being|also|directly|partly|solely|ultimately|not)\s+)+")
+
+
+_DESCRIBED = r"(?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies)"
+_DESCRIBED_SUBJECT = re.compile(rf"({_DESCRIBED}){_AUXILIARIES.pattern}$")
+
+
+def _named_before(view: SentenceView, pos: int) -> ActorRef | None:
+    """The subject of "X was behind", "X had been directly responsible for": an actor (or a described group,
+    "Iranian-backed militias") with only auxiliaries between."""
+    described = _DESCRIBED_SUBJECT.search(view.before(pos, 80))
+    if described:
+        s = pos - len(view.before(pos, 80)) + described.start(1)
+        return ActorRef(described.group(1), None, s, s + len(described.group(1)))
+    for m in reversed(view.mentions):
+        if m.actor and m.end <= pos and not view.is_descriptor(m):
+            return actor_ref(m) if _AUXILIARIES.fullmatch(view.text[m.end:pos]) else None
+    return None
+
+
 def _named_after(view: SentenceView, pos: int) -> ActorRef | None:
     """The actor (or described group, "Iranian-backed factions") right after an attribution phrase."""
     window = view.after(pos, 60)
-    described = re.match(r"\s+(?:[a-z]+\s+){0,2}?(?:by\s+)?(?:the\s+)?((?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies))", window)
+    described = re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?(?:by\s+)?(?:the\s+)?({_DESCRIBED})", window)
     for m in view.mentions:
         if m.actor and pos <= m.start < pos + 40 and not view.is_descriptor(m):
             return actor_ref(m)

@@ -10,7 +10,9 @@ Decisions (documented because analysts will query on them):
 - "April 1" takes the publication year, or the year before if that date would be
   after publication; with no publication date a month and day without a year is unknown;
 - "late January 2024", "in January 2020" are month precision; "in 2014" is year;
-- "last month", "earlier this month", "last October", "last year" are relative;
+- "last month", "earlier this month", "last October", "last year" are relative; "in April" or
+  "since April" (no day, no year) is the latest April that began on or before publication,
+  precision month;
 - without a publication date every relative expression stays unresolved
   (`on` None, precision "unknown") but keeps its text.
 """
@@ -40,6 +42,7 @@ class _Patterns:
     day_month: re.Pattern[str]
     month_year: re.Pattern[str]
     last_month_name: re.Pattern[str]
+    in_month: re.Pattern[str]
     weekday: re.Pattern[str]
     relative: re.Pattern[str]
     year: re.Pattern[str]
@@ -51,7 +54,8 @@ class _Patterns:
 
 _RELATIVE = {
     "yesterday": ("day", -1), "last night": ("day", -1), "overnight": ("day", -1), "today": ("day", 0),
-    "earlier today": ("day", 0), "this morning": ("day", 0), "last weekend": ("weekend", 0),
+    "earlier today": ("day", 0), "this morning": ("day", 0), "this afternoon": ("day", 0), "this evening": ("day", 0),
+    "tonight": ("day", 0), "last weekend": ("weekend", 0), "over the weekend": ("weekend", 0), "at the weekend": ("weekend", 0),
     "last week": ("week", -7), "this week": ("week", 0), "earlier this week": ("week", 0),
     "last month": ("month", -1), "earlier this month": ("month", 0), "this month": ("month", 0),
     "last year": ("year", -1), "this year": ("year", 0), "earlier this year": ("year", 0),
@@ -79,6 +83,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         day_month=re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({names})\b(?:,? (\d{{4}})\b)?"),
         month_year=re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?({names}),? (\d{{4}})\b", re.IGNORECASE),
         last_month_name=re.compile(rf"\blast ({names})\b"),
+        in_month=re.compile(rf"\b(?:[Ii]n|[Ss]ince) (?:(?:early|late|mid)[- ]?)?({names})\b(?!\.? \d)"),
         weekday=re.compile(rf"\b({wd})(?:['’]s)?\b"),
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
@@ -115,6 +120,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         add(m, _safe(int(m.group(2)), p.months[m.group(1).lower()], 1), "month")
     for m in _scan(p.last_month_name, text, start, end, near.month):
         add(m, _last_named_month(p.months[m.group(1).lower()], published), "month")
+    for m in _scan(p.in_month, text, start, end, near.month):
+        add(m, _latest_month(p.months[m.group(1).lower()], published), "month")
     for m in _scan(p.relative, text, start, end, near.relative):
         on, precision = _relative(m.group(1).lower(), published)
         add(m, on, precision)
@@ -175,6 +182,67 @@ def _last_named_month(month: int, published: dt.date | None) -> dt.date | None:
         return None
     year = published.year if month < published.month else published.year - 1
     return dt.date(year, month, 1)
+
+
+def _latest_month(month: int, published: dt.date | None) -> dt.date | None:
+    """ "In April": the latest April that began on or before publication (this year's, or last year's when still ahead)."""
+    if published is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return dt.date(year, month, 1)
+
+
+def year_hint(text: str, lexicon: Lexicon, head: int = 400) -> int | None:
+    """The year an undated article is about: a month with a year in its headline ("Monthly Brief: November 2023"), or
+    a full date in its first `head` characters ("On January 15, 2024, ..."); None if there is none. (A month and year
+    in the lead may be background, "the January 2020 assassination", so only the headline's counts.)"""
+    p = _patterns(lexicon)
+    first_line = text.lstrip().split("\n", 1)[0]
+    offset = text.find(first_line)
+    found = [m for m in (p.month_year.search(text, offset, offset + len(first_line)), p.month_day.search(text, 0, head))
+             if m and m.group(m.re.groups)]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return int(first.group(first.re.groups))
+
+
+def with_year(dates: list[DateMention], year: int, lexicon: Lexicon) -> list[DateMention]:
+    """ "on November 1" in an undated article about November 2023: the day in the article's year, precision day."""
+    p = _patterns(lexicon)
+    out = []
+    for d in dates:
+        m = None if d.on else (p.month_day.fullmatch(d.text) or p.day_month.fullmatch(d.text))
+        if m and m.re is p.month_day and not m.group(3):
+            d = DateMention(d.start, d.end, d.text, _safe(year, p.months[m.group(1).lower()], int(m.group(2))), "day")
+        elif m and m.re is p.day_month and not m.group(3):
+            d = DateMention(d.start, d.end, d.text, _safe(year, p.months[m.group(2).lower()], int(m.group(1))), "day")
+        out.append(d if d.on else DateMention(d.start, d.end, d.text, None, "unknown"))
+    return out
+
+
+_AFTER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_RELATIVE_TO_PREVIOUS = re.compile(
+    r"\b(?:(?P<same>(?:hours|minutes|shortly|moments|later)\s+later|later\s+that\s+(?:day|night|evening)|"
+    r"(?:the|that)\s+same\s+(?:day|night|evening)|that\s+(?:evening|night))|"
+    r"(?P<next>the\s+(?:next|following)\s+day)|(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later)\b",
+    re.IGNORECASE)
+
+
+def relative_to_previous(text: str, start: int, end: int, anchor: dt.date) -> list[DateMention]:
+    """ "Hours later", "the same day", "two days later", "the next day": days counted from the date of the incident the
+    article reported last (`anchor`), precision day."""
+    out = []
+    for m in _RELATIVE_TO_PREVIOUS.finditer(text, start, end):
+        if m.group("same"):
+            days = 0
+        elif m.group("next"):
+            days = 1
+        else:
+            n = m.group("n").lower()
+            days = int(n) if n.isdigit() else _AFTER_WORDS[n]
+        out.append(DateMention(m.start(), m.end(), m.group(0), anchor + dt.timedelta(days=days), "day"))
+    return out
 
 
 def month_start(on: dt.date, delta: int) -> dt.date:

@@ -10,17 +10,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span
+from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span, Statistic
 from eventdb.extract.aggregates import strike_waves
 from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
+from eventdb.extract.gazetteer import Mention
 from eventdb.extract.dates import DateMention
 from eventdb.extract.lexicon import Lexicon, fold, trigger_type
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
 _DETERMINER = re.compile(r"(?:\b(?:the|this|that|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
+_PLURAL_DETERMINER = re.compile(r"\b(?:these|those|both)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)  # "both attacks", "these drone strikes"
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since)\b", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|inside|at|near|into|across|over|on|of|within|throughout)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -83,6 +85,8 @@ class Trigger:
     end: int
     phrase: str
     event_type: str
+    wave: bool = False  # the verb of a one-day strike wave ("hit more than 85 targets ... on Friday")
+    example_of: Statistic | None = None  # "dozens of air strikes ..., including a strike on X": one of an aggregate's
 
 
 def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Trigger]:
@@ -94,12 +98,15 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
         phrase = fold(m.group(0))
         weak = lex.is_a("weak_triggers", phrase)
         place_between = out and any(p.place and out[-1].end <= p.start < m.start() for p in view.mentions)
-        new_clause = out and view.has("clause_openers", out[-1].end, m.start())
+        new_clause = out and (view.has("clause_openers", out[-1].end, m.start())
+                              or view.has("sequence_connectors", out[-1].end, m.start()))
         if out and m.start() - out[-1].end < 25 and not weak and lex.is_a("weak_triggers", out[-1].phrase) \
                 and not re.search(r"[,;]", view.text[out[-1].end:m.start()]):
             out[-1] = Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase))
             continue  # "killed in a US air strike": the attack noun names the incident, not the weak verb
         if out and ((weak and not place_between and not new_clause) or m.start() - out[-1].end < 12):
+            if trigger_type(lex, phrase) == "airstrike" and out[-1].event_type == "attack":
+                out[-1] = replace(out[-1], event_type="airstrike")  # "artillery fire and air strikes": the air strikes type it
             continue  # "strikes ... launched by X, targeted Y": one incident, read in one window
         out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase)))
     return _with_waves(view, out, blocked)
@@ -107,10 +114,31 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
 
 def _with_waves(view: SentenceView, triggers: list[Trigger], blocked: list[tuple[int, int]]) -> list[Trigger]:
     """ "the United States hit more than 85 targets ... on Friday": the verb of a one-day strike wave is a trigger."""
-    waves = [Trigger(v.start(), v.end(), fold(v.group(0)), "attack") for v, _ in strike_waves(view)
+    waves = [Trigger(v.start(), v.end(), fold(v.group(0)), "attack", wave=True) for v, _ in strike_waves(view)
              if not any(s <= v.start() < e for s, e in blocked)]
+    if not waves:
+        return triggers
+    triggers = [replace(t, wave=True) if any(w.start == t.start for w in waves) else t for t in triggers]
     waves = [w for w in waves if not any(t.start <= w.start < t.end + 12 or w.start <= t.start < w.end + 40 for t in triggers)]
-    return sorted(triggers + waves, key=lambda t: t.start) if waves else triggers
+    return sorted(triggers + waves, key=lambda t: t.start)
+
+
+def example_triggers(view: SentenceView, stat: Statistic) -> list[Trigger]:
+    """ "... dozens of air strikes on Houthi targets, including a strike on radar sites near Hodeidah last week": a
+    trigger named as one example ("including a", "such as an") of the sentence's aggregate is an incident of its own."""
+    lex = view.tools.lexicon
+    out = []
+    for marker in view.find("example_markers"):
+        article = re.match(r"\s+(?:an?|one)\s+(?:[\w-]+\s+)?", view.text[marker.end():view.end])
+        if not article:
+            continue
+        head = re.match(r"\s+(?:an?|one)\s+", article.group(0))  # "a strike" or "a drone strike"
+        m = lex.pattern("triggers").match(view.text, marker.end() + head.end(), view.end) \
+            or lex.pattern("triggers").match(view.text, marker.end() + article.end(), view.end)
+        if m and not lex.is_a("plural_triggers", m.group(0)):
+            phrase = fold(m.group(0))
+            out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase), example_of=stat))
+    return out
 
 
 def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]]:
@@ -125,6 +153,12 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
             breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in retaliation for|in the wake of)\s", gap)
                       if not _joins_weapons(view, t.end + m.start(), gap[m.start():])]
             end = t.end + (breaks[-1] if breaks else len(gap))
+        cause = view.first("sequence_connectors", t.end, end)
+        if cause is not None:
+            end = cause.start()  # "struck X in response to rocket fire at Y": what follows is the other event's
+        semicolon = view.text.find(";", t.end, end)
+        if semicolon != -1:
+            end = semicolon  # "X said it launched 200 missiles; the IDF put the number at 180": another statement
         bounds.append((start, end))
         start = end
     return bounds
@@ -151,10 +185,18 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
         last = marks[-1].end()
         if not lex.pattern("realis_connectors").search(before[last:]):
             return "irrealis"
-    if lex.pattern("irrealis_after").search(view.after(t.end, 30)):
+    if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or _HYPOTHETICAL_AFTER.match(view.text, t.end, view.end):
         return "irrealis"
+    if _CHARACTERIZED.search(before):
+        return "irrealis"  # 'condemned what he called "attacks that harm Iraq's sovereignty"': a characterization
     near = view.text[max(view.start, t.start - 30):t.start]
     return "negated" if lex.pattern("negations").search(near) else None
+
+
+# "a single lucky strike could change it", "a strike every few weeks": a hypothetical or habitual event.
+_HYPOTHETICAL_AFTER = re.compile(r"\s+(?:could|would|might|may|will|every)\b", re.IGNORECASE)
+_CHARACTERIZED = re.compile(r"(?:\bwhat\s+(?:he|she|it|they|the\s+\w+)\s+(?:called|calls|described\s+as|termed)\s+[\"“]?"
+                            r"|\b(?:called|calls|describing|described)\s+(?:it|this|that|them)\s+(?:as\s+)?[\"“])(?:[\w-]+\s+){0,2}$")
 
 
 def _denied_before(view: SentenceView, t: Trigger) -> bool:
@@ -184,12 +226,12 @@ def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
     own = lex.derived(_own_subject_pattern).search(before)
     if own:
         head = t.start - len(before) + own.start()
-        verbs = [v for v in view.find("speech_verbs", max(view.start, head - 30), head)
+        verbs = [v for v in view.find("speech_verbs", max(view.start, head - 45), head)
                  if not view.tools.lexicon.has("negations", v.group(0))]
-        if verbs and re.fullmatch(r"\s*(?:\w+day\s+|on\s+\w+day\s+)?", view.text[verbs[-1].end():head]):
-            actors = [m for m in view.actors(max(view.start, verbs[-1].start() - 45), verbs[-1].start())]
-            if actors and not re.search(r"\b(?:that|which|on|against|at|to|of)\b", view.text[actors[-1].end:verbs[-1].start()]):
-                return actor_ref(actors[-1])
+        if verbs and _STATEMENT_TAIL.fullmatch(view.text, verbs[-1].end(), head):
+            speaker = _statement_subject(view, verbs[-1].start())
+            if speaker:
+                return speaker
     reported = _reports_own_operation(view, t)
     if reported:
         return reported
@@ -203,6 +245,26 @@ def _own_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
     """ "that it has also ", "we ": a self pronoun as the subject right before the trigger."""
     pronouns = "|".join(re.escape(p) for p in lex.words["self_pronouns"])
     return re.compile(rf"(?:\bthat\s+)?\b(?:{pronouns})\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+)?(?:also\s+)?$", re.IGNORECASE)
+
+
+# Between a speech verb and "that it attacked": a day, or "in a (Telegram) statement".
+_STATEMENT_TAIL = re.compile(r"\s*(?:\w+day\s+|on\s+\w+day\s+)?(?:in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:statement|post|video|message)\s+)?")
+# "X, an umbrella of factions that includes Y and Z, said": the appositive between a name and its verb.
+APPOSITION = re.compile(r",\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")
+
+
+def _statement_subject(view: SentenceView, verb: int) -> ActorRef | None:
+    """Who speaks at `verb`: the actor right before it, or the name an appositive describes ("X, an umbrella of factions
+    that includes Y, said" is X, not Y)."""
+    actors = view.actors(max(view.start, verb - 200), verb)
+    for m in actors[:1]:  # the sentence's subject, described before its verb
+        if m.start - view.start < 40 and view.text.startswith(",", m.end) and APPOSITION.fullmatch(view.text, m.end, verb) \
+                and not view.has("speech_verbs", m.end, verb):
+            return actor_ref(m)
+    near = [m for m in actors if verb - m.end <= 45]
+    if near and not re.search(r"[,;]|\b(?:that|which|on|against|at|to|of)\b", view.text[near[-1].end:verb]):
+        return actor_ref(near[-1])
+    return None
 
 
 def _reports_own_operation(view: SentenceView, t: Trigger) -> ActorRef | None:
@@ -254,7 +316,7 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
         if _reacts_between(view, m.end, t.start):
             break
         if re.fullmatch(r"(?:['’]s)?[\s“”\"]*(?:[a-z“”\"-]+\s+){0,3}", between) and not _BLOCKERS.search(between):
-            return (None if passive else actor_ref(m)), passive
+            return (None if passive else actor_ref(_first_of_pair(view, m))), passive
     for m in reversed(view.actors(max(ws, t.start - 90), t.start)):
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
@@ -263,6 +325,12 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
             continue
         return (None if passive else actor_ref(m)), passive
     return None, passive
+
+
+def _first_of_pair(view: SentenceView, m: Mention) -> Mention:
+    """ "The United States and Britain launched strikes": the first named leads."""
+    earlier = [a for a in view.actors(view.start, m.start) if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[a.end:m.start])]
+    return earlier[-1] if earlier else m
 
 
 def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | None, passive: bool) -> ActorRef | None:
@@ -274,12 +342,17 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         if perp and m.actor == perp.key:
             continue
         verb = view.tools.lexicon.pattern("speech_verbs").search(view.after(m.end, 30))
-        if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]):
-            continue  # "..., Iraqi security sources told Reuters": the speaker, not the target
-        if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?$", view.before(m.start, 10), re.IGNORECASE):
-            continue  # "by X" is the perpetrator; "targets in Iraq" is where, not whom
+        if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]) \
+                or re.search(r"\baccording\s+to\s+(?:the\s+)?$", view.before(m.start, 20), re.IGNORECASE):
+            continue  # "..., Iraqi security sources told Reuters", "according to CENTCOM": the speaker, not the target
+        if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
+                     view.before(m.start, 30)):
+            continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, not whom
         return actor_ref(m)
     return None
+
+
+_NAME_THEN_ROLE = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}[\w-]+")
 
 
 def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
@@ -287,6 +360,9 @@ def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
     for m in view.actors(t.end, min(we, t.end + 90)):
         if view.actor_kind(m.actor) == "person":
             return actor_ref(m)
+    named = _NAME_THEN_ROLE.match(view.text, t.end, we)
+    if named and view.has("roles", named.end(1), named.end()):
+        return ActorRef(named.group(1), None, named.start(1), named.end(1))  # "killed Razi Mousavi, a senior adviser of ..."
     role = view.tools.lexicon.pattern("roles")
     for r in role.finditer(view.text, t.end, min(we, t.end + 90)):
         name = re.match(r",?\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)", view.text[r.end():we])
@@ -304,8 +380,13 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
     for m in view.places(ws, we):
         if _FROM.search(view.before(m.start, 12)) or (not plural and _SPREAD.search(view.before(m.start, 12))):
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
+        if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
+            continue  # "Iran-backed groups", "Palestine Street": part of another name, not the place
+        if _DATELINE.match(view.text, view.start, view.end) and m.end <= view.start + _DATELINE.match(view.text, view.start).end() \
+                or _SOURCE_PLACE.search(view.before(m.start, 50)):
+            continue  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from
         key = m.place
-        passive_subject = m.start < t_start and re.fullmatch(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+)?", view.text[m.end:t_start]) is not None
+        passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
         if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _LOCATIVE.search(view.before(m.start, 14)):
             continue  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
         if _NEAR.search(view.before(m.start, 40)) and view.is_specific_place(key) and view.place_rank(key) > _KIND_NEAR_KEPT:
@@ -319,7 +400,37 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
             best = (rank, key, m.text)
     if best is None:
         return None, None, None
+    if _is_country(view, best[1]) and _listed_with_another_country(view, ws, we, best[1]):
+        return None, None, None  # "targets in Iraq and Syria": no one place, and either country alone would be wrong
     return best[1], best[2], view.country_of(best[1])
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
+
+
+def _listed_with_another_country(view: SentenceView, ws: int, we: int, key: str) -> bool:
+    """The country is one of a list of countries ("in Iraq and Syria", "in Iraq, Syria and Jordan")."""
+    places = view.places(ws, we)
+    for a, b in zip(places, places[1:]):
+        if (a.place == key or b.place == key) and a.place != b.place and _LIST_JOIN.fullmatch(view.text[a.end:b.start]) \
+                and _is_country(view, a.place) and _is_country(view, b.place):
+            return True
+    return False
+
+
+def _is_country(view: SentenceView, key: str | None) -> bool:
+    place = view.tools.reference.places_by_key.get(key or "")
+    return bool(place and place.kind == "country")
+
+
+# "X was struck", "X was also the target of the January 2020 missile strike": the subject is where it happened.
+_PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+|also\s+)?"
+                            r"(?:(?:the\s+)?(?:target|site|scene)\s+of\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4})?")
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z/ ,.'’-]+\s+[—–-]\s")
+_SOURCE_PLACE = re.compile(r"\baccording\s+to\s+[^,;]*$", re.IGNORECASE)
+_NAME_HEAD = re.compile(r"[\s-]+(?:Street|Road|Square|Avenue|Bridge|Highway|Hospital|University|Stadium|Gate|Mosque)\b")
 
 
 def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[int, int] | None:
@@ -339,26 +450,64 @@ def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[in
 
 
 def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | None]:
+    """Weapons used in the clause and the number of projectiles: "three rockets and two drones" is five, "73 missiles
+    and drones" is 73 (one count for the group), "two drones ... the drones" two (only counted mentions add up, the
+    same count of the same weapon once)."""
     keys: list[str] = []
-    projectiles = None
+    counted: dict[tuple[str, int], int] = {}
     for m in view.mentions:
-        if not m.weapon or not (ws <= m.start < we):
+        if not m.weapon or not (ws <= m.start < we) or _stored_weapon(view, m.end) or _planned_weapon(view, m.start):
             continue
         if m.weapon not in keys:
             keys.append(m.weapon)
-        if projectiles is None:
-            projectiles = _count_before(view, m.start)
-    return keys, projectiles
+        n = _count_before(view, m.start)
+        if n is not None and (m.weapon, n) not in counted:
+            counted[(m.weapon, n)] = n  # "two anti-ship cruise missiles and one anti-ship ballistic missile": 3
+    return keys, (sum(counted.values()) if counted else None)
+
+
+def _planned_weapon(view: SentenceView, start: int) -> bool:
+    """ "were preparing to launch drones", "threatened to fire missiles": a weapon not used in this incident."""
+    lo = max(view.start, start - 30)
+    near = [m for m in view.find("irrealis") if lo <= m.start() and m.end() <= start]  # the sentence's cached matches
+    return bool(near) and not any(lo <= m.start() and m.end() <= start for m in view.find("realis_connectors"))
+
+
+def _stored_weapon(view: SentenceView, end: int) -> bool:
+    """ "drone and missile stores", "missile launchers": weapons named as what was hit, not what was used."""
+    words = _NEXT_WORDS.findall(view.after(end, 40))[:3]
+    if words[1:] and words[0] in ("and", "or"):
+        words = words[2:]  # "drone and missile stores"
+    return bool(words) and view.tools.lexicon.is_a("weapon_facility_nouns", words[0])
+
+
+_NEXT_WORDS = re.compile(r"[A-Za-z-]+")
 
 
 def _count_before(view: SentenceView, pos: int) -> int | None:
     for c in view.counts:
-        between = view.text[c.end:pos]
-        if c.end <= pos and re.fullmatch(r"\s+(?:[A-Z][\w-]*\s+)?(?:[a-z-]+\s+)?", between) and not re.search(r"\bof\b", between):
+        if any(d.start <= c.start < d.end for d in view.dates):
+            continue  # "the January 28 drone attack": a day of the month, not 28 drones
+        if c.end <= pos and _modifiers_only(view, view.text[c.end:pos]):
             return c.value
     if re.search(r"\b(?:a|an|one)\s+(?:single\s+)?$", view.before(pos, 12), re.IGNORECASE):
         return 1
     return None
+
+
+_MODIFIERS = re.compile(r"\s+(?:[A-Za-z][\w-]*\s+){0,3}")
+_NOT_MODIFIERS = frozenset({"of", "and", "or", "with", "at", "in", "on", "by", "from", "to", "for", "into", "were", "was",
+                            "had", "have", "has", "the", "their", "its", "a", "an", "after", "before", "since", "than",
+                            "as", "that", "which", "who", "hours", "days", "weeks", "months", "years", "times"})
+
+
+def _modifiers_only(view: SentenceView, between: str) -> bool:
+    """ "12 short-range ballistic missiles", "30 Grad rockets": up to three describing words between a count and its
+    weapon; not "two people with drones", "three rockets and drones", "five of the drones"."""
+    if not _MODIFIERS.fullmatch(between):
+        return False
+    words = between.split()
+    return not any(w.lower() in _NOT_MODIFIERS or view.tools.lexicon.is_a("victims", w) for w in words)
 
 
 def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
@@ -374,7 +523,7 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
                 if not (ws <= c.start < we):
                     continue
                 after_word = view.text[w.end():c.start]
-                before_word = view.text[c.end:w.start()]
+                before_word = _INCLUDING.sub("", view.text[c.end:w.start()])  # "16 people, including civilians, were killed"
                 if c.start >= w.end() and re.fullmatch(r"\s+(?:\w+ly\s+)?", after_word) and _victim_noun(view, c.end):
                     objects.append(c.value)
                 elif c.end <= w.start() and re.fullmatch(r"\s+(?:[\w.-]+\s+){0,2}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word) \
@@ -397,6 +546,7 @@ def _casualty_word_pattern(lex: Lexicon) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+_INCLUDING = re.compile(r",\s+(?:including|among them)\s+[^,;]{1,40},")
 _SINGULAR: dict[int, tuple[object, re.Pattern[str]]] = {}
 
 
@@ -431,12 +581,41 @@ def _victim_noun(view: SentenceView, pos: int) -> bool:
                for w in words)
 
 
+_KILLED_IN = re.compile(r"\s+(?:was\s+|were\s+)?(?:killed\s+)?in\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,2}$")
+
+
+def _victim_killed_in(view: SentenceView, t: Trigger) -> ActorRef | None:
+    """ "... the killing of Hezbollah leader Hassan Nasrallah in an Israeli air strike": a named person right before
+    "in a <strike>", in a sentence about a killing, is the strike's victim."""
+    before = [m for m in view.actors(max(view.start, t.start - 60), t.start) if view.actor_kind(m.actor) == "person"]
+    if before and _KILLED_IN.fullmatch(view.text, before[-1].end, t.start):
+        return actor_ref(before[-1])
+    for r in view.find("roles", max(view.start, t.start - 80), t.start):  # "Hezbollah commander Fuad Shukr in a strike"
+        name = _NAME.match(view.text, r.end(), t.start)
+        if name and _KILLED_IN.fullmatch(view.text, name.end(1), t.start):
+            return ActorRef(name.group(1), None, name.start(1), name.end(1))
+    return None
+
+
+_NAME = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)")
+
+
+def _killer(view: SentenceView, t: Trigger) -> ActorRef | None:
+    """ "Israel killed Hezbollah commander Fuad Shukr in a strike": the subject of the killing verb."""
+    kills = view.find("kill_words", view.start, t.start)
+    actors = view.actors(max(view.start, kills[-1].start() - 40), kills[-1].start()) if kills else []
+    if actors and re.fullmatch(r"\s+(?:\w+ly\s+)?", view.text[actors[-1].end:kills[-1].start()]):
+        return actor_ref(actors[-1])
+    return None
+
+
 def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention | None, bool]:
     """Prefer the most precise date of the clause that is not the date of a statement."""
     lex = view.tools.lexicon
     cands = []
     for d in view.dates:
-        statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)]))
+        statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)])) \
+            and not _ends_reported_clause(view, d)
         inside = ws <= d.start < we
         cands.append((statement, not inside, d))
     best = None
@@ -445,6 +624,10 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
             continue
         if d.end <= t.start and view.has("vow_verbs", max(view.start, d.start - 25), d.end):
             continue  # "vowed on Thursday to retaliate for an air strike": the day of the vow, the strike came before
+        if re.search(r"\btimes?\s+$", view.before(d.start, 8)):
+            continue  # "for the second time this month": how often, not when
+        if outside and d.end <= t.start and view.has("sequence_connectors", d.end, t.start):
+            continue  # "the January 2020 strike that followed the killing of X": the date is the strike's
         if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)):
             continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
         if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > 20:
@@ -457,6 +640,14 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
     return best[1], best[2]
 
 
+def _ends_reported_clause(view: SentenceView, d: DateMention) -> bool:
+    """ "... across Yemen overnight, the US military said": a date closing the reported clause, before the comma and the
+    speaker, dates the event (a date opening the sentence, "On Monday, the army said", stays the statement's)."""
+    verb = view.tools.lexicon.pattern("speech_verbs").search(view.text, d.end, min(view.end, d.end + 40))
+    return bool(verb) and d.start - view.start > 10 and \
+        re.fullmatch(r",\s+(?:the\s+)?[\w'’ -]{0,30}\s", view.text[d.end:verb.start()]) is not None
+
+
 def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_id: str) -> Draft | None:
     """The incident a trigger describes, or None when it is irrealis, an aggregate, or too vague."""
     lex = view.tools.lexicon
@@ -464,12 +655,12 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if reason == "irrealis":
         return None
     weapons, projectiles = _weapons(view, ws, we)
-    if lex.is_a("weak_triggers", t.phrase) and not weapons:
+    if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave:
         return None
     perp, passive = _perpetrator(view, t, ws, we)
     claimed_by = None if perp else _self_claimed(view, t)
-    perp = perp or claimed_by
-    event_type = t.event_type
+    perp = perp or claimed_by or (t.example_of.actor if t.example_of else None)
+    event_type = _example_type(view, t) if t.example_of else t.event_type
     victim = None
     if event_type in ("assassination", "airstrike", "attack") or lex.is_a("kill_words", t.phrase):
         kill = view.first("kill_words", t.start, min(we, t.end + 60)) or view.first("kill_words", max(ws, t.start - 25), t.start)
@@ -477,9 +668,15 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
             victim = _victim(view, Trigger(kill.start(), kill.end(), kill.group(0), event_type) if kill else t, we)
             if victim:
                 event_type = "assassination"
-    if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t.phrase):
+        if victim is None and view.has("kill_words", view.start, t.start):
+            victim = _victim_killed_in(view, t)
+            event_type = "assassination" if victim else event_type
+            perp = perp or (_killer(view, t) if victim else None)
+    if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or _target(view, t, ws, we, perp, passive)
+    if event_type == "attack" and _drone_on_armed_group(view, weapons, target):
+        event_type = "airstrike"
     place, place_text, country = _place(view, ws, we, t.start, lex.is_a("plural_triggers", t.phrase))
     place_span = None
     if place is None:
@@ -488,14 +685,15 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     killed, injured = casualties(view, ws, we)
     date, statement = _date(view, ws, we, t)
     plural = lex.is_a("plural_triggers", t.phrase)
-    definite = bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by")) \
-        and not _introduces_example(view, t)
+    definite = (bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
+                or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
+        and not _is_verb(t)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
                   _separate(view, t), plural, place_span=place_span)
     if view.has("interception", ws, we):
-        draft.outcome = "intercepted"
+        draft.outcome = interception_outcome(view, ws, we, draft)
     if reason == "negated":
         if not definite:
             return None
@@ -504,11 +702,64 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     return draft if _specific(view, draft, t) else None
 
 
-def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: list[str], phrase: str) -> bool:
-    """ "A US drone strike": a state's forces striking with a drone or aircraft carry out an airstrike, not a generic attack."""
+def interception_outcome(view: SentenceView, ws: int, we: int, d: Draft) -> str:
+    """ "intercepted two drones": intercepted; "most of the missiles were intercepted, while others impacted": some got
+    through, a hit when the clause says they struck or the incident has casualties, else unknown ("nearly all" still
+    counts as intercepted)."""
+    words = view.find("interception", ws, we)
+    partial = view.find("partial_quantifiers", max(ws, words[0].start() - 60), min(we, words[-1].end() + 40))
+    if not partial:
+        return "intercepted"
+    return "hit" if view.has("impact_words", ws, we) or d.killed or d.injured else "unknown"
+
+
+def note_interception(view: SentenceView, d: Draft) -> None:
+    """A later sentence about the incident reports an interception: it decides an unknown outcome, and a partial one
+    overrides "intercepted"."""
+    if not view.has("interception"):
+        return
+    outcome = interception_outcome(view, view.start, view.end, d)
+    if d.outcome == "unknown" or outcome != "intercepted":
+        d.outcome = outcome
+
+
+def _example_type(view: SentenceView, t: Trigger) -> str:
+    """An example of "dozens of air strikes" is an airstrike even when it says only "a strike"."""
+    counted = view.tools.lexicon.pattern("triggers").search(t.example_of.what) if t.example_of else None
+    kind = trigger_type(view.tools.lexicon, counted.group(0)) if counted else t.event_type
+    return kind if t.event_type == "attack" else t.event_type
+
+
+def _drone_on_armed_group(view: SentenceView, weapons: list[str], target: ActorRef | None) -> bool:
+    """ "An unknown drone bombed a position of Kataib Hezbollah": a drone or aircraft striking an armed group is an
+    airstrike (the groups' own drone attacks hit states' forces, bases and ships)."""
     lex = view.tools.lexicon
-    return bool(perp and view.actor_kind(perp.key) in lex.words["air_force_kinds"]
-                and weapons and all(w in lex.words["air_weapons"] for w in weapons) and lex.is_a("air_strike_nouns", phrase))
+    return bool(weapons and target and all(w in lex.words["air_weapons"] for w in weapons)
+                and view.actor_kind(target.key) in lex.words["armed_group_kinds"])
+
+
+def _is_verb(t: Trigger) -> bool:
+    """ "The IRGC said it launched ...": a determiner before a verb belongs to its subject, the verb names a new event."""
+    head = t.phrase.split()[0]
+    return head.endswith("ed") or head in ("struck", "blew")
+
+
+def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger) -> bool:
+    """ "A US drone strike", "the IDF says it struck ...": a state's forces striking with a drone or aircraft (or, as the verb,
+    with no weapon named) carry out an airstrike, not a generic attack; so does a state's one-day wave on many targets ("the
+    United States hit 85 targets on Friday"), and a state's missiles that struck or hit ("Israeli missiles struck positions
+    near Damascus"; `air_launched_weapons`). Another weapon named (ballistic missiles, artillery) keeps it an attack; so
+    does a bare noun ("Israel's strike on the embassy", "a drone and missile strike"), which says nothing of how."""
+    lex = view.tools.lexicon
+    if not perp or view.actor_kind(perp.key) not in lex.words["air_force_kinds"]:
+        return False
+    verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
+    allowed = lex.words["air_weapons"] + (lex.words["air_launched_weapons"] if verb else ())
+    if not all(w in allowed for w in weapons):
+        return False
+    if verb:
+        return True
+    return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
 
 
 def _introduces_example(view: SentenceView, t: Trigger) -> bool:
@@ -563,7 +814,8 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
             return False
         if a.country and b.country and a.country != b.country:
             return False
-    if a.perpetrator and b.perpetrator and a.perpetrator.key and b.perpetrator.key and a.perpetrator.key != b.perpetrator.key:
+    if a.perpetrator and b.perpetrator and a.perpetrator.key and b.perpetrator.key and a.perpetrator.key != b.perpetrator.key \
+            and not _one_state(view, a.perpetrator, b.perpetrator):
         return False
     if a.event_type == "assassination" and a.target and b.target and fold(a.target.text) != fold(b.target.text) \
             and a.target.key != b.target.key:
@@ -592,6 +844,10 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
                    and (not old.target or not new.target or _same_side(view, old.target, new.target)))
     if same_actors and new.definite:
         return True
+    if most_recent and new.sentence_index - old.sentence_index <= 1 and new.date is None and new.place is None \
+            and old.perpetrator and new.perpetrator and (_same_key(old.perpetrator, new.perpetrator)
+                                                         or _one_state(view, old.perpetrator, new.perpetrator)):
+        return True  # "... when the IRGC fired ballistic missiles at Israel. The IRGC said it launched 200 missiles"
     other_weapons = bool(old.weapons and new.weapons and not set(old.weapons) & set(new.weapons))
     return new.definite and most_recent and new.sentence_index - old.sentence_index <= 4 and not other_weapons
 
@@ -607,6 +863,12 @@ def _same_side(view: SentenceView, a: ActorRef, b: ActorRef) -> bool:
         return True
     ca, cb = view.actor_country(a.key), view.actor_country(b.key)
     return bool(ca and ca == cb)
+
+
+def _one_state(view: SentenceView, a: ActorRef, b: ActorRef) -> bool:
+    """ "Iran's October 1 attack, when the IRGC fired ...": a state and its own forces or agencies are one perpetrator."""
+    kinds = view.tools.lexicon.words["state_speaker_kinds"]
+    return view.actor_kind(a.key) in kinds and view.actor_kind(b.key) in kinds and _same_side(view, a, b)
 
 
 def _same_key(a: ActorRef | None, b: ActorRef | None) -> bool:
@@ -655,6 +917,16 @@ def attach(view: SentenceView, drafts: list[Draft], new: Draft) -> Draft | None:
         return None
     drafts.append(new)
     return new
+
+
+def also_meant(view: SentenceView, drafts: list[Draft], kept: Draft, new: Draft) -> list[Draft]:
+    """ "denied any role in the attacks": a definite plural refers to every incident just described, not only the last.
+
+    The incidents named in the last three sentences that the mention is compatible with, in the order they were named."""
+    if not (new.reference_only and new.plural):
+        return []
+    recent = view.sentence.index - 3
+    return [d for d in drafts if d is not kept and d.last_sentence >= recent and compatible(view, d, new)]
 
 
 def replace_span(d: Draft, span: Span) -> Draft:
