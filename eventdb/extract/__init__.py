@@ -13,9 +13,10 @@ from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentRep
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
+from eventdb.extract.dates import resolve_sequels, stated_year
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
-                                       note_interception, windows)
+                                       last_event_date, latest_date, note_interception, windows)
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
@@ -52,10 +53,14 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     headline = _headline_end(article.text)
     group = None  # the armed group named last: what "the group" refers to
     said = None  # the last speaker: who "it" is in "..., it added"
+    last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
+    year = None if article.published else stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon)
     for sentence in _sentences(article.text, headline):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
-        view = SentenceView.build(article.text, sentence, article.published, tools)
+        view = SentenceView.build(article.text, sentence, article.published, tools, year)
+        view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
+        last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
         group = last_armed_group(view, group)
         stats.extend(sentence_stats)

@@ -44,11 +44,12 @@ class SentenceView:
     speakers: dict[int, ActorRef | None] = field(default_factory=dict, compare=False, repr=False)  # claims.speaker's answers
 
     @classmethod
-    def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools) -> SentenceView:
+    def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools,
+              year: int | None = None) -> SentenceView:
         s, e = sentence.start, sentence.end
         mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools)
         return cls(text, sentence, published, tools, mentions,
-                   find_dates(text, s, e, published, tools.lexicon), find_counts(text, s, e))
+                   find_dates(text, s, e, published, tools.lexicon, year), find_counts(text, s, e))
 
     @property
     def start(self) -> int:

@@ -13,7 +13,17 @@ Decisions (documented because analysts will query on them):
 - "last month", "earlier this month", "last October", "last year" are relative; "in April" (no
   day, no year) is the latest April that began on or before publication, precision month;
 - without a publication date every relative expression stays unresolved
-  (`on` None, precision "unknown") but keeps its text.
+  (`on` None, precision "unknown") but keeps its text; the one exception is a month and
+  day without a year ("On November 20"), which takes the year the article itself states
+  when it states exactly one (`stated_year`: every full date, "November 20, 2023", and
+  every month with a year, "November 2023", in the title or text name that year); with
+  two years stated, or none, it stays unknown;
+- a date told from the event last mentioned ("two days later", "the same day", "hours
+  later", "the next day", "a week earlier", "the following week") is a `sequel`: its days
+  from that event and the precision the phrase carries (day, or week for weeks). The
+  extractor resolves it with `resolve_sequels` against the date named before it in the
+  same sentence, else the date of the incident talked about last; the precision is the
+  coarser of the phrase's and the anchor's, and with no dated anchor it stays unknown.
 """
 
 from __future__ import annotations
@@ -23,7 +33,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon
+from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon, fold, phrase_pattern
+from eventdb.extract.numbers import count_value
 
 
 @dataclass(frozen=True)
@@ -33,6 +44,7 @@ class DateMention:
     text: str
     on: dt.date | None
     precision: str  # day, week, month, year, unknown
+    sequel: tuple[int, str] | None = None  # days after the event last mentioned, and the phrase's precision
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,11 @@ class _Patterns:
     weekday: re.Pattern[str]
     relative: re.Pattern[str]
     year: re.Pattern[str]
+    sequel: re.Pattern[str]
+    counted_sequel: re.Pattern[str]
+    sequel_days: dict[str, tuple[int, str]]
+    sequel_keys: tuple[str, ...]
+    sequel_backward: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     month_words: tuple[str, ...]  # lowercased, for `_Present`
@@ -81,6 +98,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         weekday=re.compile(rf"\b({wd})(?:['’]s)?\b"),
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
+        sequel=phrase_pattern(tuple(p for name in _SEQUEL_LISTS for p in lexicon.words[name])), counted_sequel=_counted_sequel(lexicon), sequel_days=_sequel_days(lexicon),
+        sequel_keys=_SEQUEL_KEYS, sequel_backward=frozenset(fold(w) for w in lexicon.words["sequel_backward"]),
         months=months, weekdays=weekdays,
         month_words=tuple(m.lower() for m in months), weekday_words=tuple(d.lower() for d in weekdays),
     )
@@ -88,8 +107,33 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     return p
 
 
-def find_dates(text: str, start: int, end: int, published: dt.date | None, lexicon: Lexicon) -> list[DateMention]:
-    """All date expressions in text[start:end], resolved where the publication date allows."""
+_SEQUEL_LISTS = {"sequel_same_day": (0, "day"), "sequel_next_day": (1, "day"), "sequel_day_before": (-1, "day"),
+                 "sequel_next_week": (7, "week"), "sequel_week_before": (-7, "week")}
+_SEQUEL_KEYS = ("later", "earlier", "same", "next", "following", "previous", "before that", "afterwards", "after that")
+
+
+def _sequel_days(lexicon: Lexicon) -> dict[str, tuple[int, str]]:
+    return {fold(p): v for name, v in _SEQUEL_LISTS.items() for p in lexicon.words[name]}
+
+
+def _counted_sequel(lexicon: Lexicon) -> re.Pattern[str]:
+    """ "two days later", "3 weeks earlier": a count, a unit, a direction."""
+    way = "|".join(re.escape(w) for w in (*lexicon.words["sequel_forward"], *lexicon.words["sequel_backward"]))
+    return re.compile(rf"\b(\d{{1,2}}|[a-z]+(?:-[a-z]+)?) (days?|weeks?) ({way})\b", re.IGNORECASE)
+
+
+def stated_year(text: str, lexicon: Lexicon) -> int | None:
+    """The one year the article states in full dates and months with a year, None when it states none or several."""
+    p = _patterns(lexicon)
+    years = {m.group(3) for pat in (p.month_day, p.day_month) for m in pat.finditer(text) if m.group(3)}
+    years |= {m.group(2) for m in p.month_year.finditer(text)}
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def find_dates(text: str, start: int, end: int, published: dt.date | None, lexicon: Lexicon,
+               year: int | None = None) -> list[DateMention]:
+    """All date expressions in text[start:end], resolved where the publication date allows (`year`: the one the
+    article states, for a month and day without a year when there is no publication date)."""
     p = _patterns(lexicon)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -102,10 +146,15 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         found.append(DateMention(s, e, m.group(0), on, precision if on else "unknown"))
 
     near = _Present(text[start:end], p)
+    if near.sequel:
+        for s, e, days in _sequels(p, text, start, end):
+            taken.append((s, e))
+            found.append(DateMention(s, e, text[s:e], None, "unknown", days))
+    stated = year if published is None else None
     for m in _scan(p.month_day, text, start, end, near.month):
-        add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(1).lower()], int(m.group(2)), published), "day")
+        add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[m.group(1).lower()], int(m.group(2)), published), "day")
     for m in _scan(p.day_month, text, start, end, near.month):
-        add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(2).lower()], int(m.group(1)), published), "day")
+        add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[m.group(2).lower()], int(m.group(1)), published), "day")
     for m in _scan(p.month_year, text, start, end, near.month):
         add(m, _safe(int(m.group(2)), p.months[m.group(1).lower()], 1), "month")
     for m in _scan(p.last_month_name, text, start, end, near.month):
@@ -124,6 +173,50 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
     return sorted(found, key=lambda d: d.start)
 
 
+def _sequels(p: _Patterns, text: str, start: int, end: int) -> list[tuple[int, int, tuple[int, str]]]:
+    """Spans of dates told from the event before, with their days from it and precision."""
+    out = []
+    for m in p.sequel.finditer(text, start, end):
+        out.append((m.start(), m.end(), p.sequel_days[fold(m.group(0))]))
+    for m in p.counted_sequel.finditer(text, start, end):
+        n = count_value(m.group(1))
+        if n is None or any(s < m.end() and m.start() < e for s, e, _ in out):
+            continue
+        week = m.group(2).lower().startswith("week")
+        sign = -1 if fold(m.group(3)) in p.sequel_backward else 1
+        out.append((m.start(), m.end(), (sign * n * (7 if week else 1), "week" if week else "day")))
+    return out
+
+
+def resolve_sequels(dates: list[DateMention], last_event: DateMention | None) -> list[DateMention]:
+    """Dates told from the event before ("two days later"), resolved against the date named before them in the
+    sentence, else against `last_event` (the date of the incident talked about last); unknown without one."""
+    if not any(d.sequel for d in dates):
+        return dates
+    out = []
+    anchor = last_event
+    for d in dates:
+        if d.sequel:
+            d = _from_anchor(d, anchor)
+        if d.on is not None and d.precision != "year":
+            anchor = d
+        out.append(d)
+    return out
+
+
+_GRAIN = ("day", "week", "month", "year")
+
+
+def _from_anchor(d: DateMention, anchor: DateMention | None) -> DateMention:
+    if anchor is None or anchor.on is None or anchor.precision not in _GRAIN or d.sequel is None:
+        return d
+    days, precision = d.sequel
+    grain = max(precision, anchor.precision, key=_GRAIN.index)
+    if grain not in ("day", "week"):
+        return d  # "two days later" than "in January" says no more than the anchor: left unknown
+    return DateMention(d.start, d.end, d.text, anchor.on + dt.timedelta(days=days), grain, d.sequel)
+
+
 class _Present:
     """Which kinds of date words text[start:end] contains at all, so that scans which cannot match
     are skipped: every pattern needs one of its words in the lowercased text (a month name, a
@@ -137,6 +230,7 @@ class _Present:
         self.relative = unsure or any(phrase in lowered for phrase in _RELATIVE)
         self.weekday = unsure or any(day in lowered for day in p.weekday_words)
         self.year = "in " in chunk
+        self.sequel = unsure or any(word in lowered for word in p.sequel_keys)
 
 
 def _scan(pattern: re.Pattern[str], text: str, start: int, end: int, needed: bool) -> Iterable[re.Match[str]]:

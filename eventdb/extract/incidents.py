@@ -883,3 +883,20 @@ def also_meant(view: SentenceView, drafts: list[Draft], kept: Draft, new: Draft)
 
 def replace_span(d: Draft, span: Span) -> Draft:
     return replace(d, span=span)
+
+
+def last_event_date(drafts: list[Draft], named: tuple[int, DateMention] | None = None) -> DateMention | None:
+    """What "two days later" and "the same day" count from: the date of the incident talked about last, or a date
+    named in a later sentence than that incident ("On January 26, a tanker was set ablaze ... The same day, ...")."""
+    last = max(reversed(drafts), key=lambda d: d.last_sentence) if drafts else None
+    if named and (last is None or named[0] > last.last_sentence):
+        return named[1]
+    return last.date if last and last.date and last.date.on and not last.date_is_statement else None
+
+
+def latest_date(view: SentenceView, named: tuple[int, DateMention] | None) -> tuple[int, DateMention] | None:
+    """The last day- or week-precise date this sentence names, else the one named before (for `last_event_date`)."""
+    for d in reversed(view.dates):
+        if d.on and d.precision in ("day", "week"):
+            return view.sentence.index, d
+    return named
