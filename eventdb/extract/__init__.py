@@ -18,6 +18,7 @@ from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
                                        last_event_date, latest_date, note_interception, windows)
 from eventdb.extract.lexicon import Lexicon, default_lexicon
+from eventdb.extract.nonevents import aggregate
 from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
 
@@ -140,6 +141,7 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
     """Incidents this sentence creates or adds to, with the offset of the trigger that named each
     (in a sentence that states an aggregate, only the examples it names: "including a strike on X")."""
     triggers = find_triggers(view, blocked) if not stats else example_triggers(view, stats[0])
+    triggers = [t for t in triggers if t.example_of or not aggregate(view, t.start, t.end)]  # tallies name no one incident
     found: list[Found] = []
     claimant = voice(view, view.end, previous)
     for trigger, (ws, we) in zip(triggers, windows(view, triggers)):

@@ -15,6 +15,7 @@ from eventdb.extract.aggregates import strike_waves
 from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.gazetteer import Mention
 from eventdb.extract.dates import DateMention
+from eventdb.extract.nonevents import hypothetical, opens_period, opinion
 from eventdb.extract.lexicon import fold, trigger_type
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
@@ -185,7 +186,7 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
         last = marks[-1].end()
         if not lex.pattern("realis_connectors").search(before[last:]):
             return "irrealis"
-    if lex.pattern("irrealis_after").search(view.after(t.end, 30)):
+    if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or hypothetical(view, t.end):
         return "irrealis"
     near = view.text[max(view.start, t.start - 30):t.start]
     return "negated" if lex.pattern("negations").search(near) else None
@@ -592,6 +593,8 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
             continue
         if d.end <= t.start and view.has("vow_verbs", max(view.start, d.start - 25), d.end):
             continue  # "vowed on Thursday to retaliate for an air strike": the day of the vow, the strike came before
+        if opens_period(view, d):
+            continue  # "Since October 8, ...": the start of a period, not the day of an event
         if re.search(r"\btimes?\s+$", view.before(d.start, 8)):
             continue  # "for the second time this month": how often, not when
         if outside and d.end <= t.start and view.has("sequence_connectors", d.end, t.start):
@@ -660,6 +663,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
                   _separate(view, t), plural, place_span=place_span)
     if view.has("interception", ws, we):
         draft.outcome = interception_outcome(view, ws, we, draft)
+    if opinion(view):
+        draft.reference_only = True  # an analyst's words may name an incident already reported, never a new one
     if reason == "negated":
         if not definite:
             return None
