@@ -179,7 +179,11 @@ def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
         return []
     found.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
     note_interception(view, found)
-    return [Found(view.start, found)]
+    both = [d for d in drafts if d is not found and d.last_sentence >= view.sentence.index - 3] if _BOTH.search(view.text, view.start, view.end) else []
+    return [Found(view.start, found)] + [Found(view.start, d) for d in both]  # "the Houthis claimed both attacks"
+
+
+_BOTH = re.compile(r"\b(?:both|the two)\s+(?:\w+\s+)?(?:attacks|strikes)\b", re.IGNORECASE)
 
 
 def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:

@@ -9,7 +9,7 @@ from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.dates import DateMention
 from eventdb.extract.nonevents import opens_period
 
-_PERIOD = re.compile(r"\b(?:(?:over|in|during) the same period|in recent (?:weeks|months|days|hours)|since (?:the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(?:between (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+) and (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)|(?:over|in|during) the same period|in recent (?:weeks|months|days|hours)|since (?:\d{4}\b|the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
 
 
 def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[Statistic]:
@@ -80,6 +80,8 @@ def strike_waves(view: SentenceView) -> list[tuple[re.Match[str], object]]:
     date in the same clause; returns (verb match, count) pairs."""
     lex = view.tools.lexicon
     out = []
+    if _PERIOD.search(view.text, view.start, view.end):
+        return out  # "attacked at least 66 times between October 17 and November 30": a tally over a period
     for v in view.find("statistic_verbs"):
         c = next((c for c in view.counts if c.start > v.end()), None)
         if c is None or not re.fullmatch(r"\s+", view.text[v.end():c.start]):
@@ -106,7 +108,8 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
         return None  # "US forces have been attacked more than 140 times": the subject is the target
     actors = [m for m in view.actors(view.start, pos)
               if not re.search(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$", view.before(m.start, 14))
-              and not _speaks(view, m.end, pos)]
+              and not _speaks(view, m.end, pos)
+              and not re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$", view.before(m.start, 30), re.IGNORECASE)]
     anaphor = view.find("group_anaphora", actors[-1].end if actors else view.start, pos)
     if anaphor:
         return ActorRef(anaphor[-1].group(0), antecedent.key, anaphor[-1].start(), anaphor[-1].end()) if antecedent else None
@@ -130,7 +133,8 @@ def _speaks(view: SentenceView, pos: int, count: int) -> bool:
     if not verb or not re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", after[:verb.start()]):
         return False
     rest = view.text[pos + verb.end():count]
-    return not re.fullmatch(r"\s+(?:responsibility\s+for\s+)?", rest) and not _SELF.match(rest)
+    claims = view.tools.lexicon.is_a("claim_verbs", verb.group(0))
+    return not (claims and re.fullmatch(r"\s+(?:responsibility\s+for\s+)?", rest)) and not _SELF.match(rest)
 
 
 _SELF = re.compile(r"\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s")

@@ -32,24 +32,33 @@ def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> 
 
 
 def _pronoun_speaker(view: SentenceView, before: int, previous: ActorRef | None) -> ActorRef | None:
-    if previous is None:
-        return None
-    for v in view.find("speech_verbs"):
-        if v.start() > before + 200:
-            break
-        if _PRONOUN_SUBJECT.search(view.before(v.start(), 20)):
-            return previous
-    return None
+    return previous if previous is not None and _pronoun_speaks(view, before) else None
+
+
+def _unvoiced(view: SentenceView) -> bool:
+    """No one speaks in the sentence but the outlet: no speech verb, or only passive ones ("no injuries were reported")."""
+    return all(_PASSIVE_SPEECH.search(view.before(v.start(), 12)) for v in view.find("speech_verbs"))
+
+
+_PASSIVE_SPEECH = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _pronoun_speaks(view: SentenceView, before: int | None = None) -> bool:
+    """A speech verb whose subject is a pronoun ("..., it said"): someone speaks, even when we cannot tell who."""
+    limit = view.end if before is None else before + 200
+    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) for v in view.find("speech_verbs") if v.start() <= limit)
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
 
 
 def _speaker(view: SentenceView, before: int) -> ActorRef | None:
-    verbs = view.find("speech_verbs", view.start, view.end)
+    verbs = [v for v in view.find("speech_verbs", view.start, view.end)
+             if not (v.group(0).lower() == "described" and _WHAT_X.search(view.before(v.start(), 40)))]
     for v in verbs:
         if fold_phrase(v.group(0)) == "according to":
-            names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25]
+            names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25
+                     and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)]  # "according to the coalition, the Houthis": not them
             if names:
                 return _ref(view, names[0])
     for v in verbs:
@@ -68,6 +77,12 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
 _NAMED_SPEAKER = re.compile(
     r"(?:^|[,;]\s+)(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?:\s+(?:regional\s+|security\s+|state\s+|news\s+)?"
     r"(?:government|media|military|army|ministry|officials|authorities|agency|police|service|council))?)\s+$")
+
+
+# "strikes on what Washington described as Huthi radar sites": a characterization inside the sentence, not its source
+# ("in what the Israeli military said were precise strikes" is a statement).
+_WHAT_X = re.compile(r"\bwhat\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}$")
+_FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
 
 
 def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
@@ -188,8 +203,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             continue  # "No group claimed responsibility", "has not claimed responsibility"
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
-        out.append(Claim("responsibility_claimed", target.incident.local_id if target else None, who, stance(view), span,
-                         perpetrator=who, projectiles=_mentioned(target, "projectiles"), confidence=0.7))
+        both = _CLAIMED_PLURAL.search(view.text, m.start(), min(view.end, m.end() + 25))  # "claimed both attacks"
+        ids = _described(found) if both and len(found) > 1 else [target.incident.local_id if target else None]
+        out.extend(Claim("responsibility_claimed", i, who, stance(view), span, perpetrator=who,
+                         projectiles=_mentioned(target, "projectiles") if len(ids) == 1 else None, confidence=0.7) for i in ids)
     for category, kind, default in (("responsibility_denied", "responsibility_denied", "denied"),
                                     ("involvement_denied", "involvement_denied", "denied"),
                                     ("non_confirmation", "non_confirmation", "not_confirmed")):
@@ -231,6 +248,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         out.append(Claim("attribution", None if plural else iid, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
     who = voice(view, view.end, previous)
+    if who is None and incident and all(f.incident.sentence_index < view.sentence.index for f in found) and _unvoiced(view):
+        killed, injured = casualties(view, view.start, view.end)
+        if killed is not None or injured is not None:  # "There were no casualties.": the outlet's own later report of the toll
+            out.append(Claim("casualty_report", iid, None, stance(view), span, killed=killed, injured=injured, confidence=0.5))
     if who and incident:
         if mention is not None and mention.perpetrator and not mention.reference_only and \
                 not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
@@ -240,7 +261,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             else:
                 out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=mention.perpetrator, confidence=0.5))
         killed, injured = casualties(view, view.start, view.end)
-        if killed is not None or injured is not None:
+        if (killed is not None or injured is not None) and not _said_after_the_toll(view):
             reporter = _casualty_speaker(view) or who
             out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
                                               injured=injured, confidence=0.6))
@@ -298,14 +319,26 @@ def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
     return cached[1].get(person or "", ())
 
 
+_CLAIMED_PLURAL = re.compile(r"\b(?:both|the two|the|these)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b", re.IGNORECASE)
 _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?:\w+\s+)?attacks\b", re.IGNORECASE)
-_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while)\s+|;\s+")
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|all of which|none of which)\s+|;\s+")
 
 
 def _casualty_speaker(view: SentenceView) -> ActorRef | None:
     """ "X said it fired ..., and the Y military said seven soldiers were wounded": the speaker of the casualty clause."""
     words = view.find("killed_words") + view.find("injured_words") + view.find("no_casualties")
     return _clause_speaker(view, min(w.start() for w in words)) if words else None
+
+
+def _said_after_the_toll(view: SentenceView) -> bool:
+    """ "a drone hit the ship, again without casualties; the Houthis claimed both attacks": the toll is the outlet's,
+    in a clause before the one where someone speaks."""
+    words = view.find("killed_words") + view.find("injured_words") + view.find("no_casualties")
+    verbs = view.find("speech_verbs")
+    if not words or not verbs:
+        return False
+    toll = min(w.start() for w in words)
+    return all(view.text.find(";", toll, v.start()) != -1 for v in verbs if v.start() > toll) and verbs[0].start() > toll
 
 
 def _clause_speaker(view: SentenceView, pos: int) -> ActorRef | None:

@@ -71,7 +71,7 @@ class _Patterns:
 _RELATIVE = {
     "yesterday": ("day", -1), "last night": ("day", -1), "overnight": ("day", -1), "today": ("day", 0),
     "earlier today": ("day", 0), "this morning": ("day", 0), "this afternoon": ("day", 0), "this evening": ("day", 0),
-    "tonight": ("day", 0), "last weekend": ("weekend", 0),
+    "tonight": ("day", 0), "last weekend": ("weekend", 0), "over the weekend": ("weekend", 0), "at the weekend": ("weekend", 0),
     "last week": ("week", -7), "this week": ("week", 0), "earlier this week": ("week", 0),
     "last month": ("month", -1), "earlier this month": ("month", 0), "this month": ("month", 0),
     "last year": ("year", -1), "this year": ("year", 0), "earlier this year": ("year", 0),

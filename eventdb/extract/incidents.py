@@ -23,7 +23,7 @@ _DETERMINER = re.compile(r"(?:\b(?:the|this|that|its|their)|['’]s)\s+(?:[\w“
 _PLURAL_DETERMINER = re.compile(r"\b(?:these|those|both)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)  # "both attacks", "these drone strikes"
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since)\b", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|inside|at|near|into|across|over|on|of|within|throughout)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -186,10 +186,19 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
         last = marks[-1].end()
         if not lex.pattern("realis_connectors").search(before[last:]):
             return "irrealis"
-    if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or hypothetical(view, t.end):
+    if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or _HYPOTHETICAL_AFTER.match(view.text, t.end, view.end) \
+            or hypothetical(view, t.end):
         return "irrealis"
+    if _CHARACTERIZED.search(before):
+        return "irrealis"  # 'condemned what he called "attacks that harm Iraq's sovereignty"': a characterization
     near = view.text[max(view.start, t.start - 30):t.start]
     return "negated" if lex.pattern("negations").search(near) else None
+
+
+# "a single lucky strike could change it", "a strike every few weeks": a hypothetical or habitual event.
+_HYPOTHETICAL_AFTER = re.compile(r"\s+(?:could|would|might|may|will|every)\b", re.IGNORECASE)
+_CHARACTERIZED = re.compile(r"(?:\bwhat\s+(?:he|she|it|they|the\s+\w+)\s+(?:called|calls|described\s+as|termed)\s+[\"“]?"
+                            r"|\b(?:called|calls|describing|described)\s+(?:it|this|that|them)\s+(?:as\s+)?[\"“])(?:[\w-]+\s+){0,2}$")
 
 
 def _denied_before(view: SentenceView, t: Trigger) -> bool:
@@ -367,6 +376,11 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
     for m in view.places(ws, we):
         if _FROM.search(view.before(m.start, 12)) or (not plural and _SPREAD.search(view.before(m.start, 12))):
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
+        if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
+            continue  # "Iran-backed groups", "Palestine Street": part of another name, not the place
+        if _DATELINE.match(view.text, view.start, view.end) and m.end <= view.start + _DATELINE.match(view.text, view.start).end() \
+                or _SOURCE_PLACE.search(view.before(m.start, 50)):
+            continue  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from
         key = m.place
         passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
         if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _LOCATIVE.search(view.before(m.start, 14)):
@@ -408,6 +422,11 @@ def _is_country(view: SentenceView, key: str | None) -> bool:
 # "X was struck", "X was also the target of the January 2020 missile strike": the subject is where it happened.
 _PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+|also\s+)?"
                             r"(?:(?:the\s+)?(?:target|site|scene)\s+of\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4})?")
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z/ ,.'’-]+\s+[—–-]\s")
+_SOURCE_PLACE = re.compile(r"\baccording\s+to\s+[^,;]*$", re.IGNORECASE)
+_NAME_HEAD = re.compile(r"[\s-]+(?:Street|Road|Square|Avenue|Bridge|Highway|Hospital|University|Stadium|Gate|Mosque)\b")
 
 
 def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[int, int] | None:
@@ -499,7 +518,7 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
                 if not (ws <= c.start < we):
                     continue
                 after_word = view.text[w.end():c.start]
-                before_word = view.text[c.end:w.start()]
+                before_word = _INCLUDING.sub("", view.text[c.end:w.start()])  # "16 people, including civilians, were killed"
                 if c.start >= w.end() and re.fullmatch(r"\s+(?:\w+ly\s+)?", after_word) and _victim_noun(view, c.end):
                     objects.append(c.value)
                 elif c.end <= w.start() and re.fullmatch(r"\s+(?:[\w.-]+\s+){0,2}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word) \
@@ -516,6 +535,7 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
     return result.get("killed"), result.get("injured")
 
 
+_INCLUDING = re.compile(r",\s+(?:including|among them)\s+[^,;]{1,40},")
 _SINGULAR: dict[int, tuple[object, re.Pattern[str]]] = {}
 
 
@@ -646,6 +666,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or _target(view, t, ws, we, perp, passive)
+    if event_type == "attack" and _drone_on_armed_group(view, weapons, target):
+        event_type = "airstrike"
     place, place_text, country = _place(view, ws, we, t.start, lex.is_a("plural_triggers", t.phrase))
     place_span = None
     if place is None:
@@ -699,6 +721,14 @@ def _example_type(view: SentenceView, t: Trigger) -> str:
     counted = view.tools.lexicon.pattern("triggers").search(t.example_of.what) if t.example_of else None
     kind = trigger_type(view.tools.lexicon, counted.group(0)) if counted else t.event_type
     return kind if t.event_type == "attack" else t.event_type
+
+
+def _drone_on_armed_group(view: SentenceView, weapons: list[str], target: ActorRef | None) -> bool:
+    """ "An unknown drone bombed a position of Kataib Hezbollah": a drone or aircraft striking an armed group is an
+    airstrike (the groups' own drone attacks hit states' forces, bases and ships)."""
+    lex = view.tools.lexicon
+    return bool(weapons and target and all(w in lex.words["air_weapons"] for w in weapons)
+                and view.actor_kind(target.key) in lex.words["armed_group_kinds"])
 
 
 def _is_verb(t: Trigger) -> bool:
