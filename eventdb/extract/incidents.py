@@ -16,6 +16,7 @@ from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.gazetteer import Mention
 from eventdb.extract.dates import DateMention
 from eventdb.extract.nonevents import hypothetical, opens_period, opinion
+from eventdb.extract.retold import retold
 from eventdb.extract.lexicon import fold, trigger_type
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
@@ -823,6 +824,8 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
         return True
     if new.separate:
         return False
+    if most_recent and old.sentence_index != new.sentence_index and retold(view, old, new):
+        return True  # "Iran launched 300 drones at Israel ... He said ... had struck the Nevatim air base"
     if old.sentence_index == new.sentence_index:
         clash = (old.target and new.target and old.target.key != new.target.key) or \
             (old.place and new.place and old.place != new.place and not view.nested(old.place, new.place))
