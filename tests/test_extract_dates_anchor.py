@@ -135,3 +135,31 @@ def test_sequel_with_no_dated_event_before_stays_unknown(ref):
     x = run(ref, "Houthi forces attacked a tanker in the Red Sea. Two days later, Houthi forces fired a drone at "
                  "a bulk carrier in the Gulf of Aden.", published=None)
     assert all(i.date.on is None for i in x.incidents)
+
+
+# 3. "<the event> came a week after <another>": the other is that much before the event talked about.
+
+@pytest.mark.parametrize("text,sequel", [
+    ("The strike came a week after a commander was killed.", (-7, "week")),
+    ("The attack happened two days before the talks.", (2, "day")),
+    ("It came just three days after a drone hit the base.", (-3, "day")),
+])
+def test_came_after_is_a_sequel_counted_back(text, sequel):
+    (d,) = [d for d in dates(text, dt.date(2024, 2, 2)) if d[3]]
+    assert d[3] == sequel
+
+
+@pytest.mark.parametrize("text", [
+    "The strike came after a week of rocket fire.",
+    "He came to Baghdad two days after the funeral was announced.".replace("came to Baghdad", "arrived in Baghdad"),
+])
+def test_no_came_after(text):
+    assert not [d for d in dates(text, dt.date(2024, 2, 2)) if d[3]]
+
+
+def test_came_a_week_after_dates_the_earlier_incident(ref):
+    x = run(ref, "On Monday, Kataib Hezbollah fired three drones at Erbil Airport, wounding two soldiers. The attack came a "
+                 "week after Kataib Hezbollah fired rockets at Ain al-Asad, killing a contractor.", published=dt.date(2024, 1, 3))
+    by_place = {i.place.key: i.date for i in x.incidents}
+    assert by_place["erbil-airport"].on == dt.date(2024, 1, 1)
+    assert (by_place["ain-al-asad"].on, by_place["ain-al-asad"].precision) == (dt.date(2023, 12, 25), "week")

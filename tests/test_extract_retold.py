@@ -39,3 +39,17 @@ def test_a_retelling_joins_the_incident_just_reported(ref, text):
 ])
 def test_another_event_stays_another_incident(ref, text):
     assert len(run(ref, text).incidents) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday a drone struck Erbil Airport, killing two soldiers, an attack which prompted US air strikes on Friday.",
+    "Kataib Hezbollah fired rockets at Erbil Airport on Monday in response to a US air strike on Tuesday.",
+    "The United States struck Kataib Hezbollah on Friday, days after a drone attack on Erbil Airport killed two soldiers.",
+])
+def test_what_an_incident_led_to_or_answered_is_another_incident(ref, text):
+    assert len(run(ref, text).incidents) == 2
+
+
+def test_one_event_in_two_clauses_of_a_sentence_stays_one(ref):
+    (i,) = run(ref, "Kataib Hezbollah fired three drones at Erbil Airport on Monday, and one of them struck a hangar.").incidents
+    assert i.place.key == "erbil-airport"

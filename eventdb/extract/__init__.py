@@ -150,6 +150,7 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
         if new is None:
             continue
         _basis(new, claimant, view)
+        new.separate = new.separate or _caused(view, found, trigger)
         kept = attach(view, drafts, new)
         if kept is not None:
             kept.last_sentence = view.sentence.index
@@ -158,6 +159,12 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
     if len({id(f.incident) for f in found}) == 1:
         note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
     return found
+
+
+def _caused(view: SentenceView, found: list[Found], trigger) -> bool:
+    """ "a drone struck X, ... which prompted waves of US air strikes on Friday": what an incident of this sentence
+    led to, or answered, is another incident."""
+    return bool(found) and view.has("sequence_connectors", found[-1].pos, trigger.start)
 
 
 def _basis(d: Draft, claimant, view: SentenceView) -> None:

@@ -23,7 +23,8 @@ Decisions (documented because analysts will query on them):
   from that event and the precision the phrase carries (day, or week for weeks). The
   extractor resolves it with `resolve_sequels` against the date named before it in the
   same sentence, else the date of the incident talked about last; the precision is the
-  coarser of the phrase's and the anchor's, and with no dated anchor it stays unknown.
+  coarser of the phrase's and the anchor's, and with no dated anchor it stays unknown; "<the event> came a
+  week after <another>" dates the other one a week before the event (week precision).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class _Patterns:
     year: re.Pattern[str]
     sequel: re.Pattern[str]
     counted_sequel: re.Pattern[str]
+    came_after: re.Pattern[str]
     sequel_days: dict[str, tuple[int, str]]
     sequel_keys: tuple[str, ...]
     sequel_backward: frozenset[str]
@@ -98,8 +100,9 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         weekday=re.compile(rf"\b({wd})(?:['’]s)?\b"),
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
-        sequel=phrase_pattern(tuple(p for name in _SEQUEL_LISTS for p in lexicon.words[name])), counted_sequel=_counted_sequel(lexicon), sequel_days=_sequel_days(lexicon),
-        sequel_keys=_SEQUEL_KEYS, sequel_backward=frozenset(fold(w) for w in lexicon.words["sequel_backward"]),
+        sequel=phrase_pattern(tuple(p for name in _SEQUEL_LISTS for p in lexicon.words[name])), counted_sequel=_counted_sequel(lexicon), came_after=_came_after(lexicon),
+        sequel_days=_sequel_days(lexicon),
+        sequel_keys=_SEQUEL_KEYS + tuple(w.lower() for w in lexicon.words["sequel_came"]), sequel_backward=frozenset(fold(w) for w in lexicon.words["sequel_backward"]),
         months=months, weekdays=weekdays,
         month_words=tuple(m.lower() for m in months), weekday_words=tuple(d.lower() for d in weekdays),
     )
@@ -120,6 +123,13 @@ def _counted_sequel(lexicon: Lexicon) -> re.Pattern[str]:
     """ "two days later", "3 weeks earlier": a count, a unit, a direction."""
     way = "|".join(re.escape(w) for w in (*lexicon.words["sequel_forward"], *lexicon.words["sequel_backward"]))
     return re.compile(rf"\b(\d{{1,2}}|[a-z]+(?:-[a-z]+)?) (days?|weeks?) ({way})\b", re.IGNORECASE)
+
+
+def _came_after(lexicon: Lexicon) -> re.Pattern[str]:
+    """ "came a week after", "happened two days before": the event named next, counted back (or on) from this one."""
+    verbs = "|".join(re.escape(w) for w in lexicon.words["sequel_came"])
+    return re.compile(rf"\b(?:{verbs})\s+(?:just\s+|only\s+)?(\d{{1,2}}|[a-z]+(?:-[a-z]+)?) (days?|weeks?) (after|before)\b",
+                      re.IGNORECASE)
 
 
 def stated_year(text: str, lexicon: Lexicon) -> int | None:
@@ -179,13 +189,25 @@ def _sequels(p: _Patterns, text: str, start: int, end: int) -> list[tuple[int, i
     for m in p.sequel.finditer(text, start, end):
         out.append((m.start(), m.end(), p.sequel_days[fold(m.group(0))]))
     for m in p.counted_sequel.finditer(text, start, end):
-        n = count_value(m.group(1))
+        n = _count(m.group(1))
         if n is None or any(s < m.end() and m.start() < e for s, e, _ in out):
             continue
         week = m.group(2).lower().startswith("week")
         sign = -1 if fold(m.group(3)) in p.sequel_backward else 1
         out.append((m.start(), m.end(), (sign * n * (7 if week else 1), "week" if week else "day")))
+    for m in p.came_after.finditer(text, start, end):
+        n = _count(m.group(1))
+        if n is None or any(s < m.end() and m.start(1) < e for s, e, _ in out):
+            continue
+        week = m.group(2).lower().startswith("week")
+        sign = -1 if m.group(3).lower() == "after" else 1
+        out.append((m.start(1), m.end(), (sign * n * (7 if week else 1), "week" if week else "day")))
     return out
+
+
+def _count(word: str) -> int | None:
+    """ "two", "14", and "a"/"an" as one ("a week after")."""
+    return 1 if word.lower() in ("a", "an") else count_value(word)
 
 
 def resolve_sequels(dates: list[DateMention], last_event: DateMention | None) -> list[DateMention]:

@@ -155,8 +155,8 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
             breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in retaliation for|in the wake of)\s", gap)
                       if not _joins_weapons(view, t.end + m.start(), gap[m.start():])]
             end = t.end + (breaks[-1] if breaks else len(gap))
-        cause = view.first("sequence_connectors", t.end, end)
-        if cause is not None:
+        cause = view.first("sequence_connectors", t.end, min(view.end, end + 12))  # may straddle the break ("a week | after")
+        if cause is not None and cause.start() < end:
             end = cause.start()  # "struck X in response to rocket fire at Y": what follows is the other event's
         semicolon = view.text.find(";", t.end, end)
         if semicolon != -1:
