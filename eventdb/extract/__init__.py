@@ -13,7 +13,7 @@ from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentRep
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
-from eventdb.extract.dates import resolve_sequels, stated_year
+from eventdb.extract.dates import resolve_sequels, stated_year, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
                                        last_event_date, latest_date, note_interception, windows)
@@ -55,7 +55,8 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     group = None  # the armed group named last: what "the group" refers to
     said = None  # the last speaker: who "it" is in "..., it added"
     last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
-    year = None if article.published else stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon)
+    year = None if article.published else \
+        stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon) or year_hint(article.text, tools.lexicon)
     for sentence in _sentences(article.text, headline):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
@@ -216,7 +217,7 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
 def _names_victim(view: SentenceView, victim: ActorRef) -> bool:
     """The victim's family name stands in the sentence as a word ("Haniyeh's death" for Ismail Haniyeh)."""
     name = victim.text.split()[-1]
-    return len(name) > 3 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", view.text[view.start:view.end]) is not None
+    return len(name) > 3 and name in view.sentence.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", view.text[view.start:view.end]) is not None
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -118,6 +118,9 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
         while first > 0 and re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[actors[first - 1].end:actors[first].start]):
             first -= 1  # "The United States and Britain have carried out ...": the first named leads
         return actor_ref(actors[first])
+    inside = [m for m in view.mentions if m.actor and pos <= m.start and m.end <= end]
+    if inside and not view.tools.lexicon.pattern("statistic_target_nouns").search(view.text, pos, end):  # "50 US military sites" are targets
+        return actor_ref(inside[0])  # "14 Houthi attacks on commercial ships": the attackers named in what is counted
     after = [m for m in view.actors(end, min(view.end, end + 30))]
     if after and view.has("triggers", after[0].end, min(view.end, after[0].end + 20)):
         return actor_ref(after[0])
@@ -145,8 +148,8 @@ def last_armed_group(view: SentenceView, previous: ActorRef | None) -> ActorRef 
     """The armed group of the last sentence that names one, its first (the subject, as a rule: "The Huthis, who ..., are
     part of the axis of resistance"): what a later "the group" refers to."""
     kinds = view.tools.lexicon.words["armed_group_kinds"]
-    for m in view.actors(view.start, view.end):
-        if view.actor_kind(m.actor) in kinds:
+    for m in view.mentions:
+        if m.actor and view.actor_kind(m.actor) in kinds and not view.is_descriptor(m):
             return actor_ref(m)
     return previous
 

@@ -117,7 +117,7 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     if close:
         m = close[-1]
         between = view.text[m.end:verb]
-        if _WHICH.fullmatch(between) or not re.search(r"\b(?:that|which|on|against|at|to|of|in|for)\b", between):
+        if _WHICH.fullmatch(between) or _STATE_BODY.fullmatch(between) or not re.search(r"\b(?:that|which|on|against|at|to|of|in|for)\b", between):
             return _ref(view, m)
     return None
 
@@ -131,11 +131,16 @@ def _inverted_subject(view: SentenceView, verb: int, verb_end: int) -> ActorRef 
 
 
 def _speaker_shape(view: SentenceView, m) -> bool:
-    """A demonym speaks only with a group noun ("Iraqi sources"), a possessive name never ("Iraq's council")."""
-    after = view.after(m.end, 25)
+    """A demonym speaks only with a group noun ("Iraqi sources"), a possessive name only for a state through its army or
+    a ministry the reference lacks ("Britain's Ministry of Defence said"), never otherwise ("Iraq's council")."""
+    after = view.after(m.end, 40)
     if re.match(r"['’]s\b", after):
-        return False
+        return view.actor_kind(m.actor) == "state" and _STATE_BODY.match(after) is not None
     return not m.adjective or bool(_GROUPS.match(after))
+
+
+_STATE_BODY = re.compile(r"['’]s\s+(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+[Mm]inistry|[Mm]inistry\s+of\s+[A-Z][a-z]+|"
+                         r"(?:armed\s+forces|army|military|government))\b\s*")
 
 
 def fold_phrase(text: str) -> str:

@@ -16,8 +16,10 @@ Decisions (documented because analysts will query on them):
   (`on` None, precision "unknown") but keeps its text; the one exception is a month and
   day without a year ("On November 20"), which takes the year the article itself states
   when it states exactly one (`stated_year`: every full date, "November 20, 2023", and
-  every month with a year, "November 2023", in the title or text name that year); with
-  two years stated, or none, it stays unknown;
+  every month with a year, "November 2023", in the title or text name that year; a month and year
+  after "the", "the January 2020 assassination", names a background event and does not count); with
+  two years stated it takes the year of a month-and-year in the headline or of a full date in the lead
+  (`year_hint`, never a bare background month in the lead), else it stays unknown;
 - a date told from the event last mentioned ("two days later", "the same day", "hours
   later", "the next day", "a week earlier", "the following week") is a `sequel`: its days
   from that event and the precision the phrase carries (day, or week for weeks). The
@@ -132,11 +134,14 @@ def _came_after(lexicon: Lexicon) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)  # "the January 2020 assassination": background
+
+
 def stated_year(text: str, lexicon: Lexicon) -> int | None:
     """The one year the article states in full dates and months with a year, None when it states none or several."""
     p = _patterns(lexicon)
     years = {m.group(3) for pat in (p.month_day, p.day_month) for m in pat.finditer(text) if m.group(3)}
-    years |= {m.group(2) for m in p.month_year.finditer(text)}
+    years |= {m.group(2) for m in p.month_year.finditer(text) if not _ATTRIBUTIVE.search(text, max(0, m.start() - 4), m.start())}
     return int(years.pop()) if len(years) == 1 else None
 
 
@@ -296,6 +301,21 @@ def _latest_month(month: int, published: dt.date | None) -> dt.date | None:
         return None
     year = published.year if month <= published.month else published.year - 1
     return dt.date(year, month, 1)
+
+
+def year_hint(text: str, lexicon: Lexicon, head: int = 400) -> int | None:
+    """The year an undated article is about: a month with a year in its headline ("Monthly Brief: November 2023"), or
+    a full date in its first `head` characters ("On January 15, 2024, ..."); None if there is none. (A month and year
+    in the lead may be background, "the January 2020 assassination", so only the headline's counts.)"""
+    p = _patterns(lexicon)
+    first_line = text.lstrip().split("\n", 1)[0]
+    offset = text.find(first_line)
+    found = [m for m in (p.month_year.search(text, offset, offset + len(first_line)), p.month_day.search(text, 0, head))
+             if m and m.group(m.re.groups)]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    return int(first.group(first.re.groups))
 
 
 def month_start(on: dt.date, delta: int) -> dt.date:

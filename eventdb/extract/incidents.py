@@ -255,8 +255,9 @@ def _statement_subject(view: SentenceView, verb: int) -> ActorRef | None:
     """Who speaks at `verb`: the actor right before it, or the name an appositive describes ("X, an umbrella of factions
     that includes Y, said" is X, not Y)."""
     actors = view.actors(max(view.start, verb - 200), verb)
-    for m in actors:
-        if APPOSITION.fullmatch(view.text, m.end, verb) and not view.has("speech_verbs", m.end, verb):
+    for m in actors[:1]:  # the sentence's subject, described before its verb
+        if m.start - view.start < 40 and view.text.startswith(",", m.end) and APPOSITION.fullmatch(view.text, m.end, verb) \
+                and not view.has("speech_verbs", m.end, verb):
             return actor_ref(m)
     near = [m for m in actors if verb - m.end <= 45]
     if near and not re.search(r"[,;]|\b(?:that|which|on|against|at|to|of)\b", view.text[near[-1].end:verb]):
@@ -465,7 +466,9 @@ def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | Non
 
 def _planned_weapon(view: SentenceView, start: int) -> bool:
     """ "were preparing to launch drones", "threatened to fire missiles": a weapon not used in this incident."""
-    return view.has("irrealis", max(view.start, start - 30), start) and not view.has("realis_connectors", max(view.start, start - 30), start)
+    lo = max(view.start, start - 30)
+    near = [m for m in view.find("irrealis") if lo <= m.start() and m.end() <= start]  # the sentence's cached matches
+    return bool(near) and not any(lo <= m.start() and m.end() <= start for m in view.find("realis_connectors"))
 
 
 def _stored_weapon(view: SentenceView, end: int) -> bool:
@@ -741,14 +744,17 @@ def _is_verb(t: Trigger) -> bool:
 def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger) -> bool:
     """ "A US drone strike", "the IDF says it struck ...": a state's forces striking with a drone or aircraft (or, as the verb,
     with no weapon named) carry out an airstrike, not a generic attack; so does a state's one-day wave on many targets ("the
-    United States hit 85 targets on Friday"). Another weapon named (missiles, artillery) keeps it an attack; so does a bare
-    noun ("Israel's strike on the embassy"), which says nothing of how."""
+    United States hit 85 targets on Friday"), and a state's missiles that struck or hit ("Israeli missiles struck positions
+    near Damascus"; `air_launched_weapons`). Another weapon named (ballistic missiles, artillery) keeps it an attack; so
+    does a bare noun ("Israel's strike on the embassy", "a drone and missile strike"), which says nothing of how."""
     lex = view.tools.lexicon
     if not perp or view.actor_kind(perp.key) not in lex.words["air_force_kinds"]:
         return False
-    if not all(w in lex.words["air_weapons"] for w in weapons):
+    verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
+    allowed = lex.words["air_weapons"] + (lex.words["air_launched_weapons"] if verb else ())
+    if not all(w in allowed for w in weapons):
         return False
-    if t.wave or lex.is_a("air_strike_verbs", t.phrase):
+    if verb:
         return True
     return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
 
