@@ -72,6 +72,8 @@ def dates(text: str, published: dt.date | None = SAT):
     ("on 3 March 2022", dt.date(2022, 3, 3), "day"),
     ("In April, Iran launched drones", dt.date(2024, 4, 1), "month"),  # the publication's own month
     ("in late February", dt.date(2024, 2, 1), "month"),
+    ("since January, when a drone", dt.date(2024, 1, 1), "month"),
+    ("since May", dt.date(2023, 5, 1), "month"),  # SAT is in April: last year's May
     ("in December", dt.date(2023, 12, 1), "month"),  # still ahead this year: last year's
     ("in April 2020", dt.date(2020, 4, 1), "month"),
     ("in April 12 attacks", dt.date(2024, 4, 12), "day"),  # a day follows: not a bare month

@@ -826,3 +826,14 @@ def test_attackers_named_in_what_is_counted(ref, text, actor):
 def test_a_state_speaks_through_its_ministry_or_army(ref, text, claimant):
     (i,) = run(ref, text).incidents
     assert key(i.claimant) == claimant, text
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Jordanian air defences shot down a drone near Amman early on Thursday, the army said.", 0),  # someone unnamed speaks
+    ("Two drones were fired at Erbil Airport on Monday and were brought down, according to the directorate.", 0),
+    ("Two drones were fired at Erbil Airport on Monday. One drone was shot down by the base's defences.", 1),  # the outlet's voice
+])
+def test_an_unnamed_speakers_interception_is_not_the_outlets(ref, text, n):
+    x = run(ref, text)
+    assert len(claims_of(x, "interception")) == n, text
+    assert all(c.claimant is not None or n for c in claims_of(x, "interception"))

@@ -236,6 +236,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if about_statistic(m.start()):
             break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
         who = _clause_speaker(view, m.start()) or voice(view, m.start(), previous)
+        if who is None and not _unvoiced(view):
+            break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
         out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
         break
     for m in view.find("attribution"):

@@ -10,8 +10,9 @@ Decisions (documented because analysts will query on them):
 - "April 1" takes the publication year, or the year before if that date would be
   after publication; with no publication date a month and day without a year is unknown;
 - "late January 2024", "in January 2020" are month precision; "in 2014" is year;
-- "last month", "earlier this month", "last October", "last year" are relative; "in April" (no
-  day, no year) is the latest April that began on or before publication, precision month;
+- "last month", "earlier this month", "last October", "last year" are relative; "in April" or
+  "since April" (no day, no year) is the latest April that began on or before publication,
+  precision month;
 - without a publication date every relative expression stays unresolved
   (`on` None, precision "unknown") but keeps its text; the one exception is a month and
   day without a year ("On November 20"), which takes the year the article itself states
@@ -98,7 +99,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         day_month=re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({names})\b(?:,? (\d{{4}})\b)?"),
         month_year=re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?({names}),? (\d{{4}})\b", re.IGNORECASE),
         last_month_name=re.compile(rf"\blast ({names})\b"),
-        in_month=re.compile(rf"\b[Ii]n (?:(?:early|late|mid)[- ]?)?({names})\b(?!\.? \d)"),
+        in_month=re.compile(rf"\b(?:[Ii]n|[Ss]ince) (?:(?:early|late|mid)[- ]?)?({names})\b(?!\.? \d)"),
         weekday=re.compile(rf"\b({wd})(?:['’]s)?\b"),
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
