@@ -27,6 +27,8 @@ def test_trigger_followed_by_a_modal_is_no_incident(ref, text):
     "A drone attack on Erbil Airport may have wounded two contractors, officials said on Monday.",  # hedge, not hypothesis
     "Kataib Hezbollah fired three rockets at Erbil Airport on Monday, officials said.",
     "The attack on Erbil Airport on Monday, which could not be independently confirmed, wounded two soldiers.",
+    "A drone attack on Erbil Airport on Monday could not be independently verified, but two soldiers were wounded.",
+    "A rocket attack by Kataib Hezbollah on Erbil Airport on Monday will be investigated, officials said.",
 ])
 def test_a_hedged_or_plain_report_stays_an_incident(ref, text):
     (i,) = run(ref, text).incidents
@@ -107,3 +109,8 @@ def test_a_period_bounded_by_days_is_a_tally_not_a_one_day_wave(ref, text):
 def test_a_day_inside_the_clause_still_makes_a_one_day_wave(ref):
     x = run(ref, "The United States struck more than 60 targets on Friday, officials said.", published=dt.date(2024, 1, 13))
     assert not x.statistics
+
+
+def test_fellow_fighters_are_no_analysts(ref):
+    (i,) = run(ref, "Kataib Hezbollah said its fellow fighters fired three drones at Erbil Airport on Monday.").incidents
+    assert i.place.key == "erbil-airport"
