@@ -165,3 +165,20 @@ def test_came_a_week_after_dates_the_earlier_incident(ref):
     by_place = {i.place.key: i.date for i in x.incidents}
     assert by_place["erbil-airport"].on == dt.date(2024, 1, 1)
     assert (by_place["ain-al-asad"].on, by_place["ain-al-asad"].precision) == (dt.date(2023, 12, 25), "week")
+
+
+# 4. "last Monday" is strictly before publication; a bare weekday may be the day itself.
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("Last Monday, a drone hit the depot.", dt.date(2022, 1, 24), dt.date(2022, 1, 17)),  # published on a Monday
+    ("The depot was hit last Monday.", dt.date(2022, 1, 26), dt.date(2022, 1, 24)),  # published on a Wednesday
+    ("The depot was hit last Sunday.", dt.date(2022, 1, 24), dt.date(2022, 1, 23)),
+    ("A drone hit the depot on Monday.", dt.date(2022, 1, 24), dt.date(2022, 1, 24)),  # bare weekday: the same day
+])
+def test_last_weekday(text, published, expected):
+    (d,) = dates(text, published)
+    assert d[1:3] == (expected, "day")
+
+
+def test_last_weekday_without_publication_date_is_unknown():
+    assert dates("last Friday", None, 2022)[0][1:3] == (None, "unknown")

@@ -1,6 +1,8 @@
 """Resolve date expressions against the publication date, by hand-written rules.
 
 Decisions (documented because analysts will query on them):
+- "last Monday" is the most recent Monday strictly before publication (a week back in an
+  article published on a Monday);
 - a weekday is the most recent such day on or before publication ("Saturday" in an
   article published on Saturday is that same day);
 - "yesterday" and "last night" are the day before publication; "overnight" is also the
@@ -59,6 +61,7 @@ class _Patterns:
     last_month_name: re.Pattern[str]
     in_month: re.Pattern[str]
     weekday: re.Pattern[str]
+    last_weekday: re.Pattern[str]
     relative: re.Pattern[str]
     year: re.Pattern[str]
     sequel: re.Pattern[str]
@@ -101,6 +104,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         last_month_name=re.compile(rf"\blast ({names})\b"),
         in_month=re.compile(rf"\b(?:[Ii]n|[Ss]ince) (?:(?:early|late|mid)[- ]?)?({names})\b(?!\.? \d)"),
         weekday=re.compile(rf"\b({wd})(?:['’]s)?\b"),
+        last_weekday=re.compile(rf"\b[Ll]ast ({wd})\b"),
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
         sequel=phrase_pattern(tuple(p for name in _SEQUEL_LISTS for p in lexicon.words[name])), counted_sequel=_counted_sequel(lexicon), came_after=_came_after(lexicon),
@@ -180,6 +184,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
     for m in _scan(p.relative, text, start, end, near.relative):
         on, precision = _relative(m.group(1).lower(), published)
         add(m, on, precision)
+    for m in _scan(p.last_weekday, text, start, end, near.weekday):
+        add(m, _last_weekday(p.weekdays[m.group(1).lower()], published), "day")
     for m in _scan(p.weekday, text, start, end, near.weekday):
         add(m, _weekday(p.weekdays[m.group(1).lower()], published), "day")
     for m in _scan(p.year, text, start, end, near.year):
@@ -287,6 +293,13 @@ def _weekday(weekday: int, published: dt.date | None) -> dt.date | None:
     if published is None:
         return None
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _last_weekday(weekday: int, published: dt.date | None) -> dt.date | None:
+    """ "Last Monday": the most recent Monday before publication, a week back when published on a Monday."""
+    if published is None:
+        return None
+    return published - dt.timedelta(days=(published.weekday() - weekday - 1) % 7 + 1)
 
 
 def _last_named_month(month: int, published: dt.date | None) -> dt.date | None:
