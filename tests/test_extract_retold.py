@@ -53,3 +53,16 @@ def test_what_an_incident_led_to_or_answered_is_another_incident(ref, text):
 def test_one_event_in_two_clauses_of_a_sentence_stays_one(ref):
     (i,) = run(ref, "Kataib Hezbollah fired three drones at Erbil Airport on Monday, and one of them struck a hangar.").incidents
     assert i.place.key == "erbil-airport"
+
+
+def test_the_generic_weapon_retells_its_kind(ref):
+    x = run(ref, "Kataib Hezbollah fired two ballistic missiles at Erbil Airport on Monday. The missiles fell in open ground "
+                 "and caused no injuries.")
+    (i,) = x.incidents
+    assert i.place.key == "erbil-airport"
+
+
+def test_another_kind_of_weapon_is_not_the_same_family(ref):
+    x = run(ref, "Kataib Hezbollah fired two ballistic missiles at Erbil Airport on Monday. A drone struck a checkpoint, "
+                 "wounding two guards.")
+    assert len(x.incidents) == 2

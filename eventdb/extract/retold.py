@@ -2,13 +2,13 @@
 overnight ... He said Iran had fired about 170 drones ... and that a small number had struck the Nevatim air
 base") is the same incident with more detail, not a second one.
 
-Decision: a mention with no date of its own, not marked as another event ("also", "a separate", "two days
-later"), joins the incident talked about just before when both name the same perpetrator (or it names none and
-its sentence has already retold that incident, or it names neither actor nor place and follows within two
-sentences, with no other target), their places are the
-same or one lies inside the other (or either has none), and their weapons overlap (or either names none). A
-mention with a date of its own (even one that cannot be resolved, "earlier this month"), or at a place outside
-the earlier one (even a name the reference lacks), stays a new incident.
+Decision: a mention with no date of its own (even an unresolved one, "earlier this month"), not marked as
+another event ("also", "a separate", "two days later"), joins the incident talked about just before when
+- it names the same perpetrator, or names none while its sentence has already retold that incident, or names
+  neither actor nor place and follows within two sentences with no other target;
+- their places are the same, or one lies inside the other (not inside a bare country, unless its sentence
+  already retold the incident), or either has none (a mention with neither actor nor place names no unknown place);
+- their weapons overlap (a generic word, "the missiles", overlaps each of its kinds), or either names none.
 """
 
 from __future__ import annotations
@@ -34,7 +34,12 @@ def retold(view: SentenceView, old: Draft, new: Draft) -> bool:
     if old.place and new.place and old.place != new.place and not (view.nested(old.place, new.place)
                                                                    and (told_here or not _country(view, old.place))):
         return False
-    return not (old.weapons and new.weapons and not set(old.weapons) & set(new.weapons))
+    return not (old.weapons and new.weapons and not any(_one_family(a, b) for a in old.weapons for b in new.weapons))
+
+
+def _one_family(a: str, b: str) -> bool:
+    """ "anti-ship ballistic missiles ... The missiles": a weapon and its kind (keys end in the family's key)."""
+    return a == b or a.endswith("_" + b) or b.endswith("_" + a)
 
 
 def _country(view: SentenceView, key: str) -> bool:
