@@ -13,11 +13,12 @@ from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentRep
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
-from eventdb.extract.dates import relative_to_previous, with_year, year_hint
+from eventdb.extract.dates import resolve_sequels, stated_year, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
-                                       note_interception, windows)
+                                       last_event_date, latest_date, note_interception, windows)
 from eventdb.extract.lexicon import Lexicon, default_lexicon
+from eventdb.extract.nonevents import aggregate
 from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
 
@@ -53,16 +54,15 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     headline = _headline_end(article.text)
     group = None  # the armed group named last: what "the group" refers to
     said = None  # the last speaker: who "it" is in "..., it added"
-    year = year_hint(article.text, tools.lexicon) if article.published is None else None
+    last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
+    year = None if article.published else \
+        stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon) or year_hint(article.text, tools.lexicon)
     for sentence in _sentences(article.text, headline):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
-        view = SentenceView.build(article.text, sentence, article.published, tools)
-        if year:
-            view.dates = with_year(view.dates, year, tools.lexicon)
-        anchor = _last_day(drafts)
-        if anchor:
-            view.dates = sorted(view.dates + relative_to_previous(article.text, view.start, view.end, anchor), key=lambda d: d.start)
+        view = SentenceView.build(article.text, sentence, article.published, tools, year)
+        view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
+        last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
         group = last_armed_group(view, group)
         stats.extend(sentence_stats)
@@ -148,6 +148,7 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
     """Incidents this sentence creates or adds to, with the offset of the trigger that named each
     (in a sentence that states an aggregate, only the examples it names: "including a strike on X")."""
     triggers = find_triggers(view, blocked) if not stats else example_triggers(view, stats[0])
+    triggers = [t for t in triggers if t.example_of or not aggregate(view, t.start, t.end)]  # tallies name no one incident
     found: list[Found] = []
     claimant = voice(view, view.end, previous)
     for trigger, (ws, we) in zip(triggers, windows(view, triggers)):
@@ -156,6 +157,7 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
         if new is None:
             continue
         _basis(new, claimant, view)
+        new.separate = new.separate or _caused(view, found, trigger)
         kept = attach(view, drafts, new)
         if kept is not None:
             kept.last_sentence = view.sentence.index
@@ -164,6 +166,12 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
     if len({id(f.incident) for f in found}) == 1:
         note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
     return found
+
+
+def _caused(view: SentenceView, found: list[Found], trigger) -> bool:
+    """ "a drone struck X, ... which prompted waves of US air strikes on Friday": what an incident of this sentence
+    led to, or answered, is another incident."""
+    return bool(found) and view.has("sequence_connectors", found[-1].pos, trigger.start)
 
 
 def _basis(d: Draft, claimant, view: SentenceView) -> None:
@@ -177,12 +185,6 @@ def _basis(d: Draft, claimant, view: SentenceView) -> None:
         d.perpetrator_basis = "claimed"
     elif d.perpetrator:
         d.perpetrator_basis = "attributed"
-
-
-def _last_day(drafts: list[Draft]):
-    """The day of the incident the article talked about last: what "hours later" and "two days later" count from."""
-    dated = [d for d in drafts if d.date and d.date.on and d.date.precision == "day" and not d.date_is_statement]
-    return max(dated, key=lambda d: (d.last_sentence, d.sentence_index)).date.on if dated else None
 
 
 def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:

@@ -8,6 +8,7 @@ from eventdb.assertions import ActorRef, AffiliationStatement, Statistic
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.dates import DateMention
 from eventdb.extract.lexicon import Lexicon
+from eventdb.extract.nonevents import opens_period
 
 _PERIOD = re.compile(r"\b(?:between (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+) and (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)|(?:over|in|during) the same period|in recent (?:weeks|months|days|hours)|since (?:\d{4}\b|the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
 
@@ -20,7 +21,7 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
     verbs = lex.pattern("statistic_verbs")
     out = []
     period = _PERIOD.search(view.text, view.start, view.end) is not None
-    one_day = any(d.precision == "day" for d in view.dates)  # "strikes on more than 60 targets overnight": one wave
+    one_day = any(d.precision == "day" and not opens_period(view, d) for d in view.dates)  # "... overnight": one wave
     projectiles = lex.pattern("statistic_projectile_nouns") if period or view.has("multi_day_periods") else None
     waves = {c for _, c in strike_waves(view)}
     for c in view.counts:
@@ -90,7 +91,7 @@ def strike_waves(view: SentenceView) -> list[tuple[re.Match[str], object]]:
         if noun is None:
             continue
         for d in view.dates:
-            if d.precision == "day" and d.start >= noun.end() and d.start - noun.end() < 60 \
+            if d.precision == "day" and d.start >= noun.end() and d.start - noun.end() < 60 and not opens_period(view, d) \
                     and not _CLAUSE_BREAK.search(view.text, noun.end(), d.start):
                 out.append((v, c))
                 break

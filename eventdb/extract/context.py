@@ -50,11 +50,12 @@ class SentenceView:
         self.start, self.end = self.sentence.start, self.sentence.end
 
     @classmethod
-    def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools) -> SentenceView:
+    def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools,
+              year: int | None = None) -> SentenceView:
         s, e = sentence.start, sentence.end
         mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools)
         view = cls(text, sentence, published, tools, mentions)
-        view.dates = find_dates(text, s, e, published, tools.lexicon, view._sentence_words())
+        view.dates = find_dates(text, s, e, published, tools.lexicon, year, view._sentence_words())
         view.counts = find_counts(text, s, e, view._sentence_words())
         return view
 

@@ -1,6 +1,8 @@
 """Resolve date expressions against the publication date, by hand-written rules.
 
 Decisions (documented because analysts will query on them):
+- "last Monday" is the most recent Monday strictly before publication (a week back in an
+  article published on a Monday);
 - a weekday is the most recent such day on or before publication ("Saturday" in an
   article published on Saturday is that same day);
 - "yesterday" and "last night" are the day before publication; "overnight" is also the
@@ -14,7 +16,20 @@ Decisions (documented because analysts will query on them):
   "since April" (no day, no year) is the latest April that began on or before publication,
   precision month;
 - without a publication date every relative expression stays unresolved
-  (`on` None, precision "unknown") but keeps its text.
+  (`on` None, precision "unknown") but keeps its text; the one exception is a month and
+  day without a year ("On November 20"), which takes the year the article itself states
+  when it states exactly one (`stated_year`: every full date, "November 20, 2023", and
+  every month with a year, "November 2023", in the title or text name that year; a month and year
+  after "the", "the January 2020 assassination", names a background event and does not count); with
+  two years stated it takes the year of a month-and-year in the headline or of a full date in the lead
+  (`year_hint`, never a bare background month in the lead), else it stays unknown;
+- a date told from the event last mentioned ("two days later", "the same day", "hours
+  later", "the next day", "a week earlier", "the following week") is a `sequel`: its days
+  from that event and the precision the phrase carries (day, or week for weeks). The
+  extractor resolves it with `resolve_sequels` against the date named before it in the
+  same sentence, else the date of the incident talked about last; the precision is the
+  coarser of the phrase's and the anchor's, and with no dated anchor it stays unknown; "<the event> came a
+  week after <another>" dates the other one a week before the event (week precision).
 """
 
 from __future__ import annotations
@@ -24,7 +39,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from eventdb.extract.lexicon import Lexicon, words_of
+from eventdb.extract.lexicon import Lexicon, fold, phrase_pattern, words_of
+from eventdb.extract.numbers import count_value
 
 
 @dataclass(frozen=True)
@@ -34,6 +50,7 @@ class DateMention:
     text: str
     on: dt.date | None
     precision: str  # day, week, month, year, unknown
+    sequel: tuple[int, str] | None = None  # days after the event last mentioned, and the phrase's precision
 
 
 @dataclass(frozen=True)
@@ -44,8 +61,15 @@ class _Patterns:
     last_month_name: re.Pattern[str]
     in_month: re.Pattern[str]
     weekday: re.Pattern[str]
+    last_weekday: re.Pattern[str]
     relative: re.Pattern[str]
     year: re.Pattern[str]
+    sequel: re.Pattern[str]
+    counted_sequel: re.Pattern[str]
+    came_after: re.Pattern[str]
+    sequel_days: dict[str, tuple[int, str]]
+    sequel_keys: tuple[str, ...]
+    sequel_backward: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     month_words: frozenset[str]  # for `_Present`: words one of which each month pattern leaves whole
@@ -85,8 +109,12 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         last_month_name=re.compile(rf"\blast ({names})\b"),
         in_month=re.compile(rf"\b(?:[Ii]n|[Ss]ince) (?:(?:early|late|mid)[- ]?)?({names})\b(?!\.? \d)"),
         weekday=re.compile(rf"\b({wd})(?:['’]s)?\b"),
+        last_weekday=re.compile(rf"\b[Ll]ast ({wd})\b"),
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
+        sequel=phrase_pattern(tuple(p for name in _SEQUEL_LISTS for p in lexicon.words[name])), counted_sequel=_counted_sequel(lexicon), came_after=_came_after(lexicon),
+        sequel_days=_sequel_days(lexicon),
+        sequel_keys=_SEQUEL_KEYS + tuple(w.lower() for w in lexicon.words["sequel_came"]), sequel_backward=frozenset(fold(w) for w in lexicon.words["sequel_backward"]),
         months=months, weekdays=weekdays,
         month_words=frozenset(m.lower() for m in months) | {pre + m.lower() for pre in _MONTH_PREFIXES for m in months},
         weekday_words=frozenset(d.lower() for d in weekdays),
@@ -95,10 +123,44 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     return p
 
 
+_SEQUEL_LISTS = {"sequel_same_day": (0, "day"), "sequel_next_day": (1, "day"), "sequel_day_before": (-1, "day"),
+                 "sequel_next_week": (7, "week"), "sequel_week_before": (-7, "week")}
+_SEQUEL_KEYS = ("later", "earlier", "same", "next", "following", "previous", "before that", "afterwards", "after that")
+
+
+def _sequel_days(lexicon: Lexicon) -> dict[str, tuple[int, str]]:
+    return {fold(p): v for name, v in _SEQUEL_LISTS.items() for p in lexicon.words[name]}
+
+
+def _counted_sequel(lexicon: Lexicon) -> re.Pattern[str]:
+    """ "two days later", "3 weeks earlier": a count, a unit, a direction."""
+    way = "|".join(re.escape(w) for w in (*lexicon.words["sequel_forward"], *lexicon.words["sequel_backward"]))
+    return re.compile(rf"\b(\d{{1,2}}|[a-z]+(?:-[a-z]+)?) (days?|weeks?) ({way})\b", re.IGNORECASE)
+
+
+def _came_after(lexicon: Lexicon) -> re.Pattern[str]:
+    """ "came a week after", "happened two days before": the event named next, counted back (or on) from this one."""
+    verbs = "|".join(re.escape(w) for w in lexicon.words["sequel_came"])
+    return re.compile(rf"\b(?:{verbs})\s+(?:just\s+|only\s+)?(\d{{1,2}}|[a-z]+(?:-[a-z]+)?) (days?|weeks?) (after|before)\b",
+                      re.IGNORECASE)
+
+
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)  # "the January 2020 assassination": background
+
+
+def stated_year(text: str, lexicon: Lexicon) -> int | None:
+    """The one year the article states in full dates and months with a year, None when it states none or several."""
+    p = _patterns(lexicon)
+    years = {m.group(3) for pat in (p.month_day, p.day_month) for m in pat.finditer(text) if m.group(3)}
+    years |= {m.group(2) for m in p.month_year.finditer(text) if not _ATTRIBUTIVE.search(text, max(0, m.start() - 4), m.start())}
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def find_dates(text: str, start: int, end: int, published: dt.date | None, lexicon: Lexicon,
-               words: frozenset[str] | None = None) -> list[DateMention]:
-    """All date expressions in text[start:end], resolved where the publication date allows.
-    `words`: `words_of` that stretch if the caller has it (SentenceView does)."""
+               year: int | None = None, words: frozenset[str] | None = None) -> list[DateMention]:
+    """All date expressions in text[start:end], resolved where the publication date allows (`year`: the one the
+    article states, for a month and day without a year when there is no publication date; `words`: `words_of`
+    that stretch if the caller has it, as SentenceView does)."""
     p = _patterns(lexicon)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -112,10 +174,15 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
 
     chunk = text[start:end]
     near = _Present(chunk, p, words if words is not None else words_of(chunk))
+    if near.sequel:
+        for s, e, days in _sequels(p, text, start, end):
+            taken.append((s, e))
+            found.append(DateMention(s, e, text[s:e], None, "unknown", days))
+    stated = year if published is None else None
     for m in _scan(p.month_day, text, start, end, near.month):
-        add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(1).lower()], int(m.group(2)), published), "day")
+        add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[m.group(1).lower()], int(m.group(2)), published), "day")
     for m in _scan(p.day_month, text, start, end, near.month):
-        add(m, _day_of(int(m.group(3)) if m.group(3) else None, p.months[m.group(2).lower()], int(m.group(1)), published), "day")
+        add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[m.group(2).lower()], int(m.group(1)), published), "day")
     for m in _scan(p.month_year, text, start, end, near.month):
         add(m, _safe(int(m.group(2)), p.months[m.group(1).lower()], 1), "month")
     for m in _scan(p.last_month_name, text, start, end, near.month):
@@ -125,6 +192,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
     for m in _scan(p.relative, text, start, end, near.relative):
         on, precision = _relative(m.group(1).lower(), published)
         add(m, on, precision)
+    for m in _scan(p.last_weekday, text, start, end, near.weekday):
+        add(m, _last_weekday(p.weekdays[m.group(1).lower()], published), "day")
     for m in _scan(p.weekday, text, start, end, near.weekday):
         add(m, _weekday(p.weekdays[m.group(1).lower()], published), "day")
     for m in _scan(p.year, text, start, end, near.year):
@@ -132,6 +201,62 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         if 1900 < year < 2100:
             add(m, dt.date(year, 1, 1), "year")
     return sorted(found, key=lambda d: d.start)
+
+
+def _sequels(p: _Patterns, text: str, start: int, end: int) -> list[tuple[int, int, tuple[int, str]]]:
+    """Spans of dates told from the event before, with their days from it and precision."""
+    out = []
+    for m in p.sequel.finditer(text, start, end):
+        out.append((m.start(), m.end(), p.sequel_days[fold(m.group(0))]))
+    for m in p.counted_sequel.finditer(text, start, end):
+        n = _count(m.group(1))
+        if n is None or any(s < m.end() and m.start() < e for s, e, _ in out):
+            continue
+        week = m.group(2).lower().startswith("week")
+        sign = -1 if fold(m.group(3)) in p.sequel_backward else 1
+        out.append((m.start(), m.end(), (sign * n * (7 if week else 1), "week" if week else "day")))
+    for m in p.came_after.finditer(text, start, end):
+        n = _count(m.group(1))
+        if n is None or any(s < m.end() and m.start(1) < e for s, e, _ in out):
+            continue
+        week = m.group(2).lower().startswith("week")
+        sign = -1 if m.group(3).lower() == "after" else 1
+        out.append((m.start(1), m.end(), (sign * n * (7 if week else 1), "week" if week else "day")))
+    return out
+
+
+def _count(word: str) -> int | None:
+    """ "two", "14", and "a"/"an" as one ("a week after")."""
+    return 1 if word.lower() in ("a", "an") else count_value(word)
+
+
+def resolve_sequels(dates: list[DateMention], last_event: DateMention | None) -> list[DateMention]:
+    """Dates told from the event before ("two days later"), resolved against the date named before them in the
+    sentence, else against `last_event` (the date of the incident talked about last); unknown without one."""
+    if not any(d.sequel for d in dates):
+        return dates
+    out = []
+    anchor = last_event
+    for d in dates:
+        if d.sequel:
+            d = _from_anchor(d, anchor)
+        if d.on is not None and d.precision != "year":
+            anchor = d
+        out.append(d)
+    return out
+
+
+_GRAIN = ("day", "week", "month", "year")
+
+
+def _from_anchor(d: DateMention, anchor: DateMention | None) -> DateMention:
+    if anchor is None or anchor.on is None or anchor.precision not in _GRAIN or d.sequel is None:
+        return d
+    days, precision = d.sequel
+    grain = max(precision, anchor.precision, key=_GRAIN.index)
+    if grain not in ("day", "week"):
+        return d  # "two days later" than "in January" says no more than the anchor: left unknown
+    return DateMention(d.start, d.end, d.text, anchor.on + dt.timedelta(days=days), grain, d.sequel)
 
 
 class _Present:
@@ -147,6 +272,8 @@ class _Present:
         self.relative = unsure or not _RELATIVE_WORDS.isdisjoint(words)
         self.weekday = unsure or not p.weekday_words.isdisjoint(words)
         self.year = "in " in chunk
+        lowered = chunk.lower()
+        self.sequel = unsure or any(word in lowered for word in p.sequel_keys)
 
 
 def _scan(pattern: re.Pattern[str], text: str, start: int, end: int, needed: bool) -> Iterable[re.Match[str]]:
@@ -177,6 +304,13 @@ def _weekday(weekday: int, published: dt.date | None) -> dt.date | None:
     return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
 
 
+def _last_weekday(weekday: int, published: dt.date | None) -> dt.date | None:
+    """ "Last Monday": the most recent Monday before publication, a week back when published on a Monday."""
+    if published is None:
+        return None
+    return published - dt.timedelta(days=(published.weekday() - weekday - 1) % 7 + 1)
+
+
 def _last_named_month(month: int, published: dt.date | None) -> dt.date | None:
     if published is None:
         return None
@@ -205,44 +339,6 @@ def year_hint(text: str, lexicon: Lexicon, head: int = 400) -> int | None:
         return None
     first = min(found, key=lambda m: m.start())
     return int(first.group(first.re.groups))
-
-
-def with_year(dates: list[DateMention], year: int, lexicon: Lexicon) -> list[DateMention]:
-    """ "on November 1" in an undated article about November 2023: the day in the article's year, precision day."""
-    p = _patterns(lexicon)
-    out = []
-    for d in dates:
-        m = None if d.on else (p.month_day.fullmatch(d.text) or p.day_month.fullmatch(d.text))
-        if m and m.re is p.month_day and not m.group(3):
-            d = DateMention(d.start, d.end, d.text, _safe(year, p.months[m.group(1).lower()], int(m.group(2))), "day")
-        elif m and m.re is p.day_month and not m.group(3):
-            d = DateMention(d.start, d.end, d.text, _safe(year, p.months[m.group(2).lower()], int(m.group(1))), "day")
-        out.append(d if d.on else DateMention(d.start, d.end, d.text, None, "unknown"))
-    return out
-
-
-_AFTER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-_RELATIVE_TO_PREVIOUS = re.compile(
-    r"\b(?:(?P<same>(?:hours|minutes|shortly|moments|later)\s+later|later\s+that\s+(?:day|night|evening)|"
-    r"(?:the|that)\s+same\s+(?:day|night|evening)|that\s+(?:evening|night))|"
-    r"(?P<next>the\s+(?:next|following)\s+day)|(?P<n>\d|a|one|two|three|four|five|six|seven)\s+days?\s+later)\b",
-    re.IGNORECASE)
-
-
-def relative_to_previous(text: str, start: int, end: int, anchor: dt.date) -> list[DateMention]:
-    """ "Hours later", "the same day", "two days later", "the next day": days counted from the date of the incident the
-    article reported last (`anchor`), precision day."""
-    out = []
-    for m in _RELATIVE_TO_PREVIOUS.finditer(text, start, end):
-        if m.group("same"):
-            days = 0
-        elif m.group("next"):
-            days = 1
-        else:
-            n = m.group("n").lower()
-            days = int(n) if n.isdigit() else _AFTER_WORDS[n]
-        out.append(DateMention(m.start(), m.end(), m.group(0), anchor + dt.timedelta(days=days), "day"))
-    return out
 
 
 def month_start(on: dt.date, delta: int) -> dt.date:

@@ -15,6 +15,8 @@ from eventdb.extract.aggregates import strike_waves
 from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.gazetteer import Mention
 from eventdb.extract.dates import DateMention
+from eventdb.extract.nonevents import hypothetical, opens_period, opinion
+from eventdb.extract.retold import retold
 from eventdb.extract.lexicon import Lexicon, fold, trigger_type
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
@@ -153,8 +155,8 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
             breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in retaliation for|in the wake of)\s", gap)
                       if not _joins_weapons(view, t.end + m.start(), gap[m.start():])]
             end = t.end + (breaks[-1] if breaks else len(gap))
-        cause = view.first("sequence_connectors", t.end, end)
-        if cause is not None:
+        cause = view.first("sequence_connectors", t.end, min(view.end, end + 12))  # may straddle the break ("a week | after")
+        if cause is not None and cause.start() < end:
             end = cause.start()  # "struck X in response to rocket fire at Y": what follows is the other event's
         semicolon = view.text.find(";", t.end, end)
         if semicolon != -1:
@@ -185,7 +187,8 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
         last = marks[-1].end()
         if not lex.pattern("realis_connectors").search(before[last:]):
             return "irrealis"
-    if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or _HYPOTHETICAL_AFTER.match(view.text, t.end, view.end):
+    if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or _HYPOTHETICAL_AFTER.match(view.text, t.end, view.end) \
+            or hypothetical(view, t.end):
         return "irrealis"
     if _CHARACTERIZED.search(before):
         return "irrealis"  # 'condemned what he called "attacks that harm Iraq's sovereignty"': a characterization
@@ -624,6 +627,8 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
             continue
         if d.end <= t.start and view.has("vow_verbs", max(view.start, d.start - 25), d.end):
             continue  # "vowed on Thursday to retaliate for an air strike": the day of the vow, the strike came before
+        if opens_period(view, d):
+            continue  # "Since October 8, ...": the start of a period, not the day of an event
         if re.search(r"\btimes?\s+$", view.before(d.start, 8)):
             continue  # "for the second time this month": how often, not when
         if outside and d.end <= t.start and view.has("sequence_connectors", d.end, t.start):
@@ -694,6 +699,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
                   _separate(view, t), plural, place_span=place_span)
     if view.has("interception", ws, we):
         draft.outcome = interception_outcome(view, ws, we, draft)
+    if opinion(view):
+        draft.reference_only = True  # an analyst's words may name an incident already reported, never a new one
     if reason == "negated":
         if not definite:
             return None
@@ -836,6 +843,8 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
         return True
     if new.separate:
         return False
+    if most_recent and old.sentence_index != new.sentence_index and retold(view, old, new):
+        return True  # "Iran launched 300 drones at Israel ... He said ... had struck the Nevatim air base"
     if old.sentence_index == new.sentence_index:
         clash = (old.target and new.target and old.target.key != new.target.key) or \
             (old.place and new.place and old.place != new.place and not view.nested(old.place, new.place))
@@ -931,3 +940,20 @@ def also_meant(view: SentenceView, drafts: list[Draft], kept: Draft, new: Draft)
 
 def replace_span(d: Draft, span: Span) -> Draft:
     return replace(d, span=span)
+
+
+def last_event_date(drafts: list[Draft], named: tuple[int, DateMention] | None = None) -> DateMention | None:
+    """What "two days later" and "the same day" count from: the date of the incident talked about last, or a date
+    named in a later sentence than that incident ("On January 26, a tanker was set ablaze ... The same day, ...")."""
+    last = max(reversed(drafts), key=lambda d: d.last_sentence) if drafts else None
+    if named and (last is None or named[0] > last.last_sentence):
+        return named[1]
+    return last.date if last and last.date and last.date.on and not last.date_is_statement else None
+
+
+def latest_date(view: SentenceView, named: tuple[int, DateMention] | None) -> tuple[int, DateMention] | None:
+    """The last day- or week-precise date this sentence names, else the one named before (for `last_event_date`)."""
+    for d in reversed(view.dates):
+        if d.on and d.precision in ("day", "week"):
+            return view.sentence.index, d
+    return named

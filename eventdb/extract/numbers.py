@@ -95,3 +95,8 @@ def find_counts(text: str, start: int = 0, end: int | None = None, words: frozen
             continue
         out.append(Count(m.start(), m.end(), m.group(0), value, q))
     return out
+
+
+def count_value(text: str) -> int | None:
+    """The value of a bare count word or numeral ("two", "14", "twenty-one"), None when it is none."""
+    return _value(text.strip())

@@ -1,0 +1,48 @@
+"""One event told again in a later sentence of the same article ("Iran launched 300 drones and missiles at Israel
+overnight ... He said Iran had fired about 170 drones ... and that a small number had struck the Nevatim air
+base") is the same incident with more detail, not a second one.
+
+Decision: a mention with no date of its own (even an unresolved one, "earlier this month"), not marked as
+another event ("also", "a separate", "two days later"), joins the incident talked about just before when
+- it names the same perpetrator, or names none while its sentence has already retold that incident, or names
+  neither actor nor place and follows within two sentences with no other target;
+- their places are the same, or one lies inside the other (not inside a bare country, unless its sentence
+  already retold the incident), or either has none (a mention with neither actor nor place names no unknown place);
+- their weapons overlap (a generic word, "the missiles", overlaps each of its kinds), or either names none.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eventdb.extract.context import SentenceView
+
+if TYPE_CHECKING:
+    from eventdb.extract.incidents import Draft
+
+
+def retold(view: SentenceView, old: Draft, new: Draft) -> bool:
+    """`new` retells `old` (the incident talked about last), adding detail."""
+    if new.separate or (new.date and not new.date_is_statement):  # even "earlier this month" unresolved: another time
+        return False
+    same_actor = bool(old.perpetrator and new.perpetrator and old.perpetrator.key and old.perpetrator.key == new.perpetrator.key)
+    told_here = new.perpetrator is None and old.last_sentence == new.sentence_index  # "... and that a few had struck X"
+    bare = new.perpetrator is None and new.place is None and new.place_text is None and new.sentence_index - old.last_sentence <= 2 \
+        and not (old.target and new.target and old.target.key != new.target.key)  # "... that the drone fired two missiles"
+    if not (same_actor or told_here or bare):
+        return False
+    if old.place and new.place and old.place != new.place and not (view.nested(old.place, new.place)
+                                                                   and (told_here or not _country(view, old.place))):
+        return False
+    return not (old.weapons and new.weapons and not any(_one_family(a, b) for a in old.weapons for b in new.weapons))
+
+
+def _one_family(a: str, b: str) -> bool:
+    """ "anti-ship ballistic missiles ... The missiles": a weapon and its kind (keys end in the family's key)."""
+    return a == b or a.endswith("_" + b) or b.endswith("_" + a)
+
+
+def _country(view: SentenceView, key: str) -> bool:
+    """ "fired rockets at Iraq ... shelled a checkpoint in Erbil": a country holds too many events to say which."""
+    place = view.tools.reference.places_by_key.get(key)
+    return bool(place and place.kind == "country")
