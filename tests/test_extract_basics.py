@@ -111,3 +111,10 @@ def test_counts(text, value, qualifier):
 
 def test_years_are_not_counts():
     assert find_counts("in 2023 the group") == []
+
+
+def test_month_names_with_letters_that_fold_to_ascii_resolve_instead_of_raising():
+    # Case-insensitive matching equates the long s with s: "in ſeptember 2023" used to raise KeyError.
+    assert dates("in \u017feptember 2023") == [("\u017feptember 2023", dt.date(2023, 9, 1), "month")]
+    for text in ("on \u017feptember 3", "on 3 \u017feptember", "last \u017feptember", "on \u017fUNDAY", "\u212aKK"):
+        dates(text)  # whatever they resolve to, they must not raise

@@ -180,22 +180,22 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
             found.append(DateMention(s, e, text[s:e], None, "unknown", days))
     stated = year if published is None else None
     for m in _scan(p.month_day, text, start, end, near.month):
-        add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[m.group(1).lower()], int(m.group(2)), published), "day")
+        add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(1))], int(m.group(2)), published), "day")
     for m in _scan(p.day_month, text, start, end, near.month):
-        add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[m.group(2).lower()], int(m.group(1)), published), "day")
+        add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(2))], int(m.group(1)), published), "day")
     for m in _scan(p.month_year, text, start, end, near.month):
-        add(m, _safe(int(m.group(2)), p.months[m.group(1).lower()], 1), "month")
+        add(m, _safe(int(m.group(2)), p.months[_key(m.group(1))], 1), "month")
     for m in _scan(p.last_month_name, text, start, end, near.month):
-        add(m, _last_named_month(p.months[m.group(1).lower()], published), "month")
+        add(m, _last_named_month(p.months[_key(m.group(1))], published), "month")
     for m in _scan(p.in_month, text, start, end, near.month):
-        add(m, _latest_month(p.months[m.group(1).lower()], published), "month")
+        add(m, _latest_month(p.months[_key(m.group(1))], published), "month")
     for m in _scan(p.relative, text, start, end, near.relative):
         on, precision = _relative(m.group(1).lower(), published)
         add(m, on, precision)
     for m in _scan(p.last_weekday, text, start, end, near.weekday):
-        add(m, _last_weekday(p.weekdays[m.group(1).lower()], published), "day")
+        add(m, _last_weekday(p.weekdays[_key(m.group(1))], published), "day")
     for m in _scan(p.weekday, text, start, end, near.weekday):
-        add(m, _weekday(p.weekdays[m.group(1).lower()], published), "day")
+        add(m, _weekday(p.weekdays[_key(m.group(1))], published), "day")
     for m in _scan(p.year, text, start, end, near.year):
         year = int(m.group(1))
         if 1900 < year < 2100:
@@ -257,6 +257,16 @@ def _from_anchor(d: DateMention, anchor: DateMention | None) -> DateMention:
     if grain not in ("day", "week"):
         return d  # "two days later" than "in January" says no more than the anchor: left unknown
     return DateMention(d.start, d.end, d.text, anchor.on + dt.timedelta(days=days), grain, d.sequel)
+
+
+# Case-insensitive matching equates these with ASCII letters ("ſeptember" matches September),
+# so lookups of the matched word must fold them too.
+_ASCII_FOLDS = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i", "\u0131": "i"})
+
+
+def _key(word: str) -> str:
+    """The lookup key of a matched month or weekday name."""
+    return word.translate(_ASCII_FOLDS).lower()
 
 
 class _Present:
