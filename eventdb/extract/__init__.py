@@ -62,7 +62,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
             view.dates = with_year(view.dates, year, tools.lexicon)
         anchor = _last_day(drafts)
         if anchor:
-            view.dates = sorted(view.dates + relative_to_previous(article.text, view.start, view.end, anchor), key=lambda d: d.start)
+            view.dates = sorted(view.dates + relative_to_previous(article.text, view.start, view.end, anchor, view.words()), key=lambda d: d.start)
         sentence_stats = statistics(view, group)
         group = last_armed_group(view, group)
         stats.extend(sentence_stats)

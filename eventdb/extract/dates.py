@@ -229,10 +229,17 @@ _RELATIVE_TO_PREVIOUS = re.compile(
     re.IGNORECASE)
 
 
-def relative_to_previous(text: str, start: int, end: int, anchor: dt.date) -> list[DateMention]:
+# Every _RELATIVE_TO_PREVIOUS match holds one of these as a whole word: a stretch with none of them is not scanned.
+_RELATIVE_TO_PREVIOUS_WORDS = frozenset({"later", "same", "evening", "night", "next", "following"})
+
+
+def relative_to_previous(text: str, start: int, end: int, anchor: dt.date,
+                         words: frozenset[str] | None = None) -> list[DateMention]:
     """ "Hours later", "the same day", "two days later", "the next day": days counted from the date of the incident the
-    article reported last (`anchor`), precision day."""
+    article reported last (`anchor`), precision day. `words`: `words_of` that stretch if the caller has it."""
     out = []
+    if words is not None and _RELATIVE_TO_PREVIOUS_WORDS.isdisjoint(words):
+        return out
     for m in _RELATIVE_TO_PREVIOUS.finditer(text, start, end):
         if m.group("same"):
             days = 0
