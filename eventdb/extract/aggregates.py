@@ -32,6 +32,8 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
     target_nouns = lex.pattern("statistic_target_nouns")
     verbs = lex.pattern("statistic_verbs")
     out = []
+    if not view.counts:
+        return out  # every statistic is a count
     period = _spans_period(view)
     one_day = any(d.precision == "day" for d in view.dates)  # "strikes on more than 60 targets overnight": one wave
     projectiles = lex.pattern("statistic_projectile_nouns") if period or view.has("multi_day_periods") else None
@@ -93,6 +95,8 @@ def strike_waves(view: SentenceView) -> list[tuple[re.Match[str], object]]:
     date in the same clause; returns (verb match, count) pairs."""
     lex = view.tools.lexicon
     out = []
+    if not view.counts or not view.has("statistic_verbs"):
+        return out  # a wave is a statistic verb followed by a count
     if _spans_period(view):
         return out  # "attacked at least 66 times between October 17 and November 30": a tally over a period
     for v in view.find("statistic_verbs"):
