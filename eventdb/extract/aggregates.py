@@ -13,6 +13,19 @@ from eventdb.extract.nonevents import opens_period
 _PERIOD = re.compile(r"\b(?:between (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+) and (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)|(?:over|in|during) the same period|in recent (?:weeks|months|days|hours)|since (?:\d{4}\b|the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
 
 
+# Every _PERIOD match holds one of these as a whole word (each is followed by a space in the pattern and
+# preceded by its \b or a space): a sentence with none of them is not scanned.
+_PERIOD_WORDS = frozenset({"between", "same", "recent", "since", "past", "over", "this", "last"})
+
+
+def _spans_period(view: SentenceView) -> bool:
+    """ "between October 17 and November 30", "in recent weeks", "since 2023": the sentence names a period."""
+    words = view.words()
+    if words is not None and _PERIOD_WORDS.isdisjoint(words):
+        return False
+    return _PERIOD.search(view.text, view.start, view.end) is not None
+
+
 def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[Statistic]:
     """Aggregates of the sentence; `antecedent` is the armed group a "the group" in it refers back to."""
     lex = view.tools.lexicon
@@ -20,7 +33,9 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
     target_nouns = lex.pattern("statistic_target_nouns")
     verbs = lex.pattern("statistic_verbs")
     out = []
-    period = _PERIOD.search(view.text, view.start, view.end) is not None
+    if not view.counts:
+        return out  # every statistic is a count
+    period = _spans_period(view)
     one_day = any(d.precision == "day" and not opens_period(view, d) for d in view.dates)  # "... overnight": one wave
     projectiles = lex.pattern("statistic_projectile_nouns") if period or view.has("multi_day_periods") else None
     waves = {c for _, c in strike_waves(view)}
@@ -81,7 +96,9 @@ def strike_waves(view: SentenceView) -> list[tuple[re.Match[str], object]]:
     date in the same clause; returns (verb match, count) pairs."""
     lex = view.tools.lexicon
     out = []
-    if _PERIOD.search(view.text, view.start, view.end):
+    if not view.counts or not view.has("statistic_verbs"):
+        return out  # a wave is a statistic verb followed by a count
+    if _spans_period(view):
         return out  # "attacked at least 66 times between October 17 and November 30": a tally over a period
     for v in view.find("statistic_verbs"):
         c = next((c for c in view.counts if c.start > v.end()), None)

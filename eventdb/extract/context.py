@@ -102,6 +102,11 @@ class SentenceView:
             self._found[category] = found
         return found
 
+    def words(self) -> frozenset[str] | None:
+        """The sentence's lowercased words (None: nothing may be skipped), for rules that skip a
+        whole-sentence scan when none of the words every match must hold occurs."""
+        return self._sentence_words()
+
     def _sentence_words(self) -> frozenset[str] | None:
         """The sentence's words, lowercased; None when it holds a character that case-insensitive
         matching equates with an ASCII letter although its lowercase differs (see `FOLDS_TO_ASCII`)."""
