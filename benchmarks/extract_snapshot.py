@@ -71,7 +71,7 @@ def lines(bench_count: int, ingest_count: int, jobs: int) -> Iterator[str]:
 
 
 def find_differences(count: int) -> int:
-    """SentenceView.find (cached per sentence) against a plain scan of the same stretch, for every
+    """SentenceView.find, first and has (cached per sentence) against a plain scan of the same stretch, for every
     category on every sentence of the seeds, held-out articles and `count` generated articles,
     over the whole sentence and stretches cut at every 7th character (inside words too)."""
     tools = tools_for()
@@ -83,9 +83,16 @@ def find_differences(count: int) -> int:
             cuts = range(view.start, view.end + 1, 7)
             for category in categories:
                 for s, e in [(view.start, view.end), *zip(cuts, cuts[3:]), *((c, view.end) for c in cuts)]:
-                    got = [m.span() for m in view.find(category, s, e)]
                     want = [m.span() for m in tools.lexicon.find(category, article.text, s, e)]
+                    first = view.first(category, s, e)  # asked before find, which fills no more of the cache
+                    bad += (first.span() if first else None) != (want[0] if want else None)
+                    bad += view.has(category, s, e) != bool(want)
+                    got = [m.span() for m in view.find(category, s, e)]
                     bad += got != want
+                whole = [m.span() for m in tools.lexicon.find(category, article.text, view.start, view.end)]
+                first = view.first(category)
+                bad += (first.span() if first else None) != (whole[0] if whole else None)
+                bad += view.has(category) != bool(whole)
     return bad
 
 

@@ -81,13 +81,25 @@ class SentenceView:
         return self.tools.lexicon.find(category, self.text, s, e)
 
     def first(self, category: str, start: int | None = None, end: int | None = None) -> re.Match[str] | None:
-        found = self.find(category, start, end)
-        return found[0] if found else None
+        """The first match `find` would give, without building its list: the first match inside the
+        stretch when the sentence's list may be reused, else a search of the stretch (which finds what
+        `finditer` finds first)."""
+        whole = self._sentence_matches(category)
+        s = self.start if start is None else start
+        e = self.end if end is None else end
+        if s == self.start and e == self.end:
+            return whole[0] if whole else None
+        if self._reusable(category, whole, s, e):
+            for m in whole:
+                if s <= m.start() and m.end() <= e:
+                    return m
+            return None
+        return self.tools.lexicon.pattern(category).search(self.text, s, e)
 
     def has(self, category: str, start: int | None = None, end: int | None = None) -> bool:
         if start is None and end is None:
             return bool(self._sentence_matches(category))
-        return bool(self.find(category, start, end))
+        return self.first(category, start, end) is not None
 
     def _sentence_matches(self, category: str) -> list[re.Match[str]]:
         """All matches of a category over the sentence, scanned once (not at all when no phrase's key word occurs)."""
