@@ -286,17 +286,6 @@ def actor_ref(m: Mention) -> ActorRef:
     return ActorRef(m.text, m.actor, m.start, m.end)
 
 
-
-
-def capitalized_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A run of capitalized words starting at `start` (particles such as al-, Abu, of allowed inside)."""
-    m = re.match(r"[A-Z][\w’'‘ʼ-]*(?:\s(?:(?:al|bin|ibn|el|of|the)[-\s])?[A-Z][\w’'‘ʼ-]*)*", text[start:end])
-    if not m:
-        return None
-    s, e = start, start + len(m.group(0).rstrip())
-    return (s, e) if e - s >= 3 else None
-
-
 def quote_speaker(view: SentenceView, pos: int) -> ActorRef | None:
     """Who speaks the quotation around `pos`: “…,” the faction, X, said — or “…,” said X."""
     close = min((i for i in (view.text.find("”", pos, view.end), view.text.find('"', pos, view.end)) if i != -1), default=-1)

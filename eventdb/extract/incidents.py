@@ -171,10 +171,6 @@ def _joins_weapons(view: SentenceView, pos: int, rest: str) -> bool:
     return rest.lstrip().startswith(("and ", "or ")) and any(m.weapon and m.end == pos for m in view.mentions)
 
 
-def is_irrealis(view: SentenceView, t: Trigger, window_start: int) -> bool:
-    return irrealis_reason(view, t, window_start) is not None
-
-
 def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | None:
     """ "irrealis" for threats, plans and hypotheticals, "negated" for a negation or denial just before, else None."""
     lex = view.tools.lexicon
@@ -936,10 +932,6 @@ def also_meant(view: SentenceView, drafts: list[Draft], kept: Draft, new: Draft)
         return []
     recent = view.sentence.index - 3
     return [d for d in drafts if d is not kept and d.last_sentence >= recent and compatible(view, d, new)]
-
-
-def replace_span(d: Draft, span: Span) -> Draft:
-    return replace(d, span=span)
 
 
 def last_event_date(drafts: list[Draft], named: tuple[int, DateMention] | None = None) -> DateMention | None:
