@@ -162,26 +162,26 @@ def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple
         return
     pending: deque[tuple[Article | ReadError, Future | None]] = deque()
     pool = ProcessPoolExecutor(max_workers=jobs)
+
+    def drain(keep: int) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
+        """Results in input order until at most `keep` entries are pending."""
+        nonlocal pool
+        while len(pending) > keep:
+            result = _resolved(*pending[0])
+            if result is None:  # a worker died: every pending future is lost with the pool
+                pool.shutdown(cancel_futures=True)
+                yield from _isolated([entry for entry, _ in pending])
+                pending.clear()
+                pool = ProcessPoolExecutor(max_workers=jobs)
+            else:
+                pending.popleft()
+                yield result
+
     try:
         for item in items:
             pending.append((item, None if isinstance(item, ReadError) else pool.submit(_extract_one, item)))
-            while len(pending) >= jobs * 8:
-                result = _resolved(*pending[0])
-                if result is None:  # a worker died: every pending future is lost with the pool
-                    pool.shutdown(cancel_futures=True)
-                    yield from _isolated([entry for entry, _ in pending])
-                    pending.clear()
-                    pool = ProcessPoolExecutor(max_workers=jobs)
-                    continue
-                pending.popleft()
-                yield result
-        while pending:
-            result = _resolved(*pending[0])
-            if result is None:
-                yield from _isolated([entry for entry, _ in pending])
-                break
-            pending.popleft()
-            yield result
+            yield from drain(jobs * 8 - 1)
+        yield from drain(0)
     finally:
         pool.shutdown(cancel_futures=True)
 
