@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
@@ -107,7 +108,7 @@ def read_stream(fh: IO[Any], origin: str = "<stdin>") -> Iterator[Read]:
     try:
         first = _as_bytes(fh.readline(MAX_BYTES + 1))
         if _is_json_object_line(first):
-            yield from _jsonl_records(_chain_first(first, _bounded_lines(fh)), origin)
+            yield from _jsonl_records(itertools.chain((first,), _bounded_lines(fh)), origin)
             return
         data = first + _as_bytes(fh.read(MAX_BYTES + 1 - len(first)))
     except (OSError, UnicodeDecodeError) as exc:
@@ -289,11 +290,6 @@ def _bounded_lines(fh: IO[Any]) -> Iterator[bytes | None]:
             yield None
         else:
             yield line
-
-
-def _chain_first(first: bytes, rest: Iterator[bytes | None]) -> Iterator[bytes | None]:
-    yield first
-    yield from rest
 
 
 def _jsonl_records(lines: Iterable[bytes | None], origin: str) -> Iterator[Read]:
