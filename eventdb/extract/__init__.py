@@ -11,6 +11,7 @@ import re
 
 from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentReport, Statistic, UnresolvedName
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
+from eventdb.extract.claimed_details import complete
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.dates import resolve_sequels, stated_year, year_hint
@@ -72,8 +73,9 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         found = _incidents(view, drafts, blocked, said, sentence_stats)
         claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
-    incidents = tuple(d.report() for d in drafts)
-    return Extraction(EXTRACTOR_VERSION, incidents, tuple(_dedupe(claims)), tuple(_dedupe_stats(stats)),
+    claims = _dedupe(claims)
+    incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
+    return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(_dedupe_stats(stats)),
                       tuple(affs), tuple(_unresolved(incidents, claims, tools) + _unresolved_places(drafts)))
 
 
