@@ -67,9 +67,19 @@ class Draft:
         date = DateRef(self.date.text, self.date.on, self.date.precision) if self.date else DateRef(None, None, "unknown")
         place = PlaceRef(self.place_text or "", self.place, self.country) if (self.place or self.country or self.place_text) else None
         confidence = 0.7 if self.stance == "asserted" else 0.5
-        return IncidentReport(self.local_id, self.span, self.event_type, date, place, tuple(self.weapons),
+        return IncidentReport(self.local_id, self.span, self.event_type, date, place, self.weapons_used(),
                               self.perpetrator, self.perpetrator_basis, self.target, self.outcome, self.killed,
                               self.injured, self.projectiles, self.stance, self.claimant, confidence)
+
+
+    def weapons_used(self) -> tuple[str, ...]:
+        """An air strike that names no weapon ("US forces struck 36 targets") was made with aircraft: `airstrike`."""
+        if self.event_type == "airstrike" and not self.weapons:
+            return (_AIRSTRIKE_WEAPON,)
+        return tuple(self.weapons)
+
+
+_AIRSTRIKE_WEAPON = "airstrike"  # the weapons.toml key for aircraft and their strikes
 
 
 @dataclass(frozen=True)
@@ -596,6 +606,18 @@ def _victim_killed_in(view: SentenceView, t: Trigger) -> ActorRef | None:
     return None
 
 
+def _named_dead(view: SentenceView, victim: ActorRef) -> int | None:
+    """ "the killing of Qasem Soleimani" is one dead, "the killing of Soleimani and al-Muhandis" two: the persons a
+    killing word names (an "assassination of X" says nothing of whether X died, so it counts none)."""
+    if victim.char_start is None or victim.char_end is None:
+        return None
+    lo = max(view.start, victim.char_start - 70)
+    if not any(view.tools.lexicon.is_a("killed_words", m.group(0).split()[0]) for m in view.find("kill_words", lo, victim.char_end + 40)):
+        return None
+    return 2 if _AND_NAME.match(view.text, victim.char_end, view.end) else 1
+
+
+_AND_NAME = re.compile(r",?\s+and\s+(?:(?:al|el|Abu)[-\s])?[A-Z][\w’'-]+")  # "Soleimani and al-Muhandis"
 _NAME = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)")
 
 
@@ -684,6 +706,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         place_span = _unknown_place(view, t, ws, we)
         place_text = view.text[place_span[0]:place_span[1]] if place_span else None
     killed, injured = casualties(view, ws, we)
+    if killed is None and victim is not None and event_type == "assassination":
+        killed = _named_dead(view, victim)
     date, statement = _date(view, ws, we, t)
     plural = lex.is_a("plural_triggers", t.phrase)
     definite = (bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
