@@ -88,3 +88,85 @@ def test_a_killing_counts_the_persons_it_names(reference, text, dead):
 def test_an_assassination_says_nothing_of_the_dead(reference):
     x = run(reference, "Tensions rose after the assassination of Qasem Soleimani in Baghdad in January 2020.")
     assert all(i.killed is None for i in x.incidents)
+
+
+# --- several incidents listed in one clause ---
+
+def _places(x):
+    return sorted((i.place.key or i.place.text) if i.place else None for i in x.incidents)
+
+
+def test_objects_each_with_its_own_place_are_one_incident_each(reference):
+    x = run(reference, "US jets struck a weapons depot near Abu Kamal and a command post near al-Mayadin on Tuesday.")
+    assert _places(x) == ["abu-kamal", "mayadin"]
+    assert all(i.event_type == "airstrike" and i.perpetrator.key == "united-states" for i in x.incidents)
+    assert all(i.date.on == dt.date(2024, 3, 5) for i in x.incidents)
+
+
+def test_each_listed_place_keeps_its_own_date(reference):
+    x = run(reference, "Kataib Hezbollah claimed rocket attacks on Harir air base on February 2, on Ain al-Asad on "
+                       "February 9 and on Erbil airport on February 20.")
+    got = sorted((i.place.key, i.date.on) for i in x.incidents)
+    assert got == [("ain-al-asad-air-base", dt.date(2024, 2, 9)), ("erbil-international-airport", dt.date(2024, 2, 20)),
+                   ("harir-air-base", dt.date(2024, 2, 2))]
+    assert all(i.perpetrator.key == "kataib-hezbollah" and i.perpetrator_basis == "claimed" for i in x.incidents)
+    assert all(i.weapons == ("rocket",) for i in x.incidents)
+
+
+def test_an_unknown_village_listed_with_a_known_one_is_a_place_of_its_country(reference):
+    x = run(reference, "Israeli jets struck Hezbollah positions in the villages of Wadi Sharqi and Kfar Kila on Tuesday.")
+    assert len(x.incidents) == 2
+    unknown = [i for i in x.incidents if i.place.key is None]
+    assert unknown and unknown[0].place.text == "Wadi Sharqi" and unknown[0].place.country_code == "LB"
+
+
+def test_places_joined_before_came_under_attack(reference):
+    x = run(reference, "US forces at the al-Shaddadi base and the Rumalyn landing zone came under rocket attack on Tuesday.")
+    assert _places(x) == ["rmelan", "shaddadi"]
+    assert all(i.perpetrator is None for i in x.incidents)
+
+
+def test_a_shared_toll_is_not_given_to_each_part(reference):
+    x = run(reference, "US jets struck a depot near Abu Kamal and a house near al-Mayadin on Tuesday, killing nine fighters.")
+    assert len(x.incidents) == 2 and all(i.killed is None for i in x.incidents)
+
+
+@pytest.mark.parametrize("text", [
+    # regions where strikes fell, not one strike per name
+    "The state news agency reported air strikes in Sanaa, Hodeidah and Taiz provinces on Tuesday.",
+    # the road between two towns is one place of one attack
+    "A roadside bomb hit a US convoy on the road between Erbil and Kirkuk on Tuesday.",
+    # where the drones came from
+    "Drones launched from Abu Kamal and al-Mayadin struck the Conoco base on Tuesday.",
+    # a definite mention refers back to what was reported
+    "Kataib Hezbollah fired rockets at US bases on Tuesday. The attacks on Harir air base and Ain al-Asad caused no damage.",
+])
+def test_near_misses_of_a_list_stay_one_incident(reference, text):
+    assert len(run(reference, text).incidents) <= 1
+
+
+# --- perpetrator and target by grammar ---
+
+def test_the_agent_of_by_ends_at_a_preposition(reference):
+    x = run(reference, "Attacks by unnamed militias on US forces rose in February, officials said.")
+    assert all(i.perpetrator is None or i.perpetrator.key != "us-armed-forces" for i in x.incidents)
+
+
+def test_the_subject_of_came_under_attack_is_the_target(reference):
+    i = one(reference, "Iraqi troops near Kirkuk came under drone attack on Tuesday.")
+    assert i.perpetrator is None
+
+
+def test_a_group_claiming_attacks_is_their_perpetrator(reference):
+    i = one(reference, "Kataib Hezbollah claimed a drone attack on Harir air base on Tuesday.")
+    assert i.perpetrator.key == "kataib-hezbollah" and i.perpetrator_basis == "claimed"
+
+
+def test_claiming_that_another_attacked_is_no_perpetrator(reference):
+    i = one(reference, "Kataib Hezbollah claimed that US jets struck its depot near Jurf al-Sakhar on Tuesday.")
+    assert i.perpetrator.key == "united-states"
+
+
+def test_a_trigger_after_an_auxiliary_is_a_verb_not_a_reference(reference):
+    x = run(reference, "The agency said on Tuesday that Israeli missiles had hit Mezzeh Air Base and Aleppo airport.")
+    assert _places(x) == ["aleppo-international-airport", "mezzeh-air-base"]

@@ -16,6 +16,7 @@ from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.dates import resolve_sequels, stated_year, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
+from eventdb.extract.incident_lists import split_listed
 from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
                                        last_event_date, latest_date, note_interception, windows)
 from eventdb.extract.lexicon import Lexicon, default_lexicon
@@ -155,16 +156,18 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
     claimant = voice(view, view.end, previous)
     for trigger, (ws, we) in zip(triggers, windows(view, triggers)):
         ws = max(ws, trigger.start - 40) if trigger.example_of else ws  # the example's own clause, not the aggregate's
-        new = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
-        if new is None:
+        draft = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
+        if draft is None:
             continue
-        _basis(new, claimant, view)
-        new.separate = new.separate or _caused(view, found, trigger)
-        kept = attach(view, drafts, new)
-        if kept is not None:
-            kept.last_sentence = view.sentence.index
-            found.append(Found(trigger.start, kept, new))
-            found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
+        for new in split_listed(view, draft, ws, we, trigger.start):  # "struck X near A and Y near B": one per place
+            new.local_id = f"i{len(drafts) + 1}"
+            _basis(new, claimant, view)
+            new.separate = new.separate or _caused(view, found, trigger)
+            kept = attach(view, drafts, new)
+            if kept is not None:
+                kept.last_sentence = view.sentence.index
+                found.append(Found(trigger.start, kept, new))
+                found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
     if len({id(f.incident) for f in found}) == 1:
         note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
     return found

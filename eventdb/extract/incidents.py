@@ -23,12 +23,15 @@ _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
 _DETERMINER = re.compile(r"(?:\b(?:the|this|that|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
 _PLURAL_DETERMINER = re.compile(r"\b(?:these|those|both)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)  # "both attacks", "these drone strikes"
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)  # "came under rocket fire"
 _BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|inside|at|near|into|across|over|on|of|within|throughout)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
+# "attacks by Iran-aligned factions on US forces": a preposition after "by" ends the agent; what follows is another role.
+_AGENT_ENDS = re.compile(r"\b(?:on|against|at|in|near|targeting|to|from)\s")
 _KIND_NEAR_KEPT = 1  # "near Ain al-Asad air base", "near Erbil airport": a base or airport is the place; near a town is only its country
 _VICTIM_PERSON = re.compile(r"^[\s,]*(?:[A-Za-z’'-]+\s+){0,6}?", re.IGNORECASE)
 
@@ -177,8 +180,19 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
 
 
 def _joins_weapons(view: SentenceView, pos: int, rest: str) -> bool:
-    """ "drone and missile attack": an "and" between weapon words belongs to the next trigger's noun phrase."""
-    return rest.lstrip().startswith(("and ", "or ")) and any(m.weapon and m.end == pos for m in view.mentions)
+    """ "drone and missile attack": an "and" between weapon words belongs to the next trigger's noun phrase;
+    "forces at the X base and the Y landing zone came under attack": so does an "and" between two places."""
+    if not rest.lstrip().startswith(("and ", "or ")):
+        return False
+    if any(m.weapon and m.end == pos for m in view.mentions):
+        return True
+    nxt = _NEXT_PLACE.match(rest)
+    return bool(nxt) and any(m.place and m.start == pos + nxt.end() for m in view.mentions) \
+        and any(m.place and m.end <= pos and _HEAD_NOUN.fullmatch(view.text, m.end, pos) for m in view.mentions)
+
+
+_NEXT_PLACE = re.compile(r"\s*(?:and|or)\s+(?:the\s+)?")
+_HEAD_NOUN = re.compile(r"(?:\s+[a-z]+){0,2}")  # "al-Shaddadi base", "Harir air base"
 
 
 def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | None:
@@ -241,13 +255,30 @@ def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
             speaker = _statement_subject(view, verbs[-1].start())
             if speaker:
                 return speaker
-    reported = _reports_own_operation(view, t)
+    reported = _reports_own_operation(view, t) or _claiming_subject(view, t)
     if reported:
         return reported
     first = view.find("first_person", max(view.start, t.start - 40), t.start)
     if first and _in_quote(view, t.start):
         return quote_speaker(view, t.start)
     return None
+
+
+def _claiming_subject(view: SentenceView, t: Trigger) -> ActorRef | None:
+    """ "The Islamic Resistance in Iraq claimed drone attacks on X": the subject of a claim verb whose object is the
+    attack (not "claimed that Y attacked", where the clause has its own subject)."""
+    verbs = view.find("claim_verbs", max(view.start, t.start - 60), t.start)
+    if not verbs or not _CLAIM_OBJECT.fullmatch(view.text, verbs[-1].end(), t.start):
+        return None
+    v = verbs[-1]
+    actors = view.actors(max(view.start, v.start() - 60), v.start())
+    if actors and _SUBJECT_TO_VERB.fullmatch(view.text, actors[-1].end, v.start()):
+        return actor_ref(actors[-1])
+    return None
+
+
+_CLAIM_OBJECT = re.compile(r"\s+(?!that\b)(?:responsibility\s+for\s+)?(?:(?:an?|the|two|three|four|several|\d+)\s+)?(?:[a-z-]+\s+){0,2}")
+_SUBJECT_TO_VERB = re.compile(r"\s+(?:(?:\w+ly|also|has|had|have|on\s+\w+day)\s+)*")
 
 
 def _own_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -312,13 +343,13 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
         by = None  # "the attack was condemned by X", "reported by X": X reacts or speaks, it did not attack
     if by:
         pos = t.end + by.end()
-        actors = [m for m in view.actors(pos, we) if m.start - pos < 45]
+        actors = [m for m in view.actors(pos, we) if m.start - pos < 45 and not _AGENT_ENDS.search(view.text, pos, m.start)]
         if actors:
             return actor_ref(actors[0]), True
     named = _named_in_noun_phrase(view, t, we)
     if named:
         return named, False
-    passive = bool(_PASSIVE.search(view.before(t.start, 25)))
+    passive = bool(_PASSIVE.search(view.before(t.start, 25)) or _CAME_UNDER.search(view.before(t.start, 50)))
     close = [m for m in view.actors(ws, t.start) if t.start - m.end <= 30]
     for m in reversed(close):
         between = view.text[m.end:t.start]
@@ -344,7 +375,9 @@ def _first_of_pair(view: SentenceView, m: Mention) -> Mention:
 
 def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | None, passive: bool) -> ActorRef | None:
     if passive:
-        subject = [m for m in view.actors(max(ws, t.start - 60), t.start) if not _reacts_between(view, m.end, t.start)]
+        reach = 120 if _CAME_UNDER.search(view.before(t.start, 50)) else 60  # "US forces at X and Y came under attack"
+        subject = [m for m in view.actors(max(ws, t.start - reach), t.start) if not _reacts_between(view, m.end, t.start)
+                   and not _LOCATIVE.search(view.before(m.start, 20))]  # "forces in Syria came under attack": not Syria
         if subject:
             return actor_ref(subject[-1])
     for m in view.actors(t.end, we):
@@ -386,8 +419,12 @@ def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
 
 def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = False) -> tuple[str | None, str | None, str | None]:
     best: tuple[int, str, str] | None = None
+    origin_end = -1
     for m in view.places(ws, we):
-        if _FROM.search(view.before(m.start, 12)) or (not plural and _SPREAD.search(view.before(m.start, 12))):
+        if _FROM.search(view.before(m.start, 12)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start):
+            origin_end = m.end  # "from Abu Kamal and al-Mayadin": every place of the list is where it came from
+            continue
+        if not plural and _SPREAD.search(view.before(m.start, 12)):
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
         if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
             continue  # "Iran-backed groups", "Palestine Street": part of another name, not the place
@@ -614,7 +651,11 @@ def _named_dead(view: SentenceView, victim: ActorRef) -> int | None:
     lo = max(view.start, victim.char_start - 70)
     if not any(view.tools.lexicon.is_a("killed_words", m.group(0).split()[0]) for m in view.find("kill_words", lo, victim.char_end + 40)):
         return None
-    return 2 if _AND_NAME.match(view.text, victim.char_end, view.end) else 1
+    if _AND_NAME.match(view.text, victim.char_end, view.end):
+        return 2
+    earlier = [m for m in view.actors(max(view.start, victim.char_start - 120), victim.char_start)
+               if view.actor_kind(m.actor) == "person"]
+    return 2 if earlier and re.search(r",?\s+and\s+$", view.before(victim.char_start, 8)) else 1  # "X, ..., and Y, who were killed"
 
 
 _AND_NAME = re.compile(r",?\s+and\s+(?:(?:al|el|Abu)[-\s])?[A-Z][\w’'-]+")  # "Soleimani and al-Muhandis"
@@ -712,7 +753,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     plural = lex.is_a("plural_triggers", t.phrase)
     definite = (bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
                 or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
-        and not _is_verb(t)
+        and not _is_verb(t) and not _AUXILIARY.search(view.before(t.start, 20))
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
@@ -763,6 +804,10 @@ def _drone_on_armed_group(view: SentenceView, weapons: list[str], target: ActorR
     lex = view.tools.lexicon
     return bool(weapons and target and all(w in lex.words["air_weapons"] for w in weapons)
                 and view.actor_kind(target.key) in lex.words["armed_group_kinds"])
+
+
+# "that Israeli missiles had hit X": an auxiliary makes the trigger a verb, whatever determiner stands before its subject.
+_AUXILIARY = re.compile(r"\b(?:had|has|have|was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _is_verb(t: Trigger) -> bool:
