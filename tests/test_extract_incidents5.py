@@ -170,3 +170,44 @@ def test_claiming_that_another_attacked_is_no_perpetrator(reference):
 def test_a_trigger_after_an_auxiliary_is_a_verb_not_a_reference(reference):
     x = run(reference, "The agency said on Tuesday that Israeli missiles had hit Mezzeh Air Base and Aleppo airport.")
     assert _places(x) == ["aleppo-international-airport", "mezzeh-air-base"]
+
+
+# --- tolls ---
+
+@pytest.mark.parametrize("text, toll", [
+    ("A drone hit a tanker near Aden on Tuesday. None of the 19 sailors were hurt, CENTCOM said.", (0, 0)),
+    ("Rockets hit Ain al-Asad on Tuesday and no personnel were hurt, officials said.", (0, 0)),
+    ("A drone hit a truck near Erbil Airport on Tuesday, killing engineer Karwan Aziz and at least two of his "
+     "bodyguards.", (3, None)),
+    ("Rockets hit a convoy near Erbil Airport on Tuesday and one driver, a Turkish national, was killed.", (1, None)),
+    ("A drone hit a convoy near Erbil Airport on Tuesday, killing four soldiers and wounding seven.", (4, 7)),
+    ("Rockets struck a camp near Erbil Airport on Tuesday, killing three of the group's fighters.", (3, None)),
+    ("A drone hit a checkpoint near Erbil Airport on Tuesday and wounded a passer-by.", (None, 1)),
+    ("Rockets hit a village near Erbil Airport on Tuesday. A ten-year-old boy was badly wounded, CENTCOM said.", (None, 1)),
+])
+def test_tolls_in_other_words(reference, text, toll):
+    i = one(reference, text)
+    assert (i.killed, i.injured) == toll
+
+
+def test_a_count_after_none_of_the_is_not_the_toll(reference):
+    i = one(reference, "A drone hit a tanker near Aden on Tuesday. None of the 19 sailors were hurt, CENTCOM said.")
+    assert i.injured != 19
+
+
+def test_a_bare_count_with_no_victims_named_is_no_toll(reference):
+    i = one(reference, "Rockets hit three warehouses near Erbil Airport on Tuesday, destroying two.")
+    assert (i.killed, i.injured) == (None, None)
+
+
+def test_a_zero_toll_alone_does_not_make_an_incident(reference):
+    x = run(reference, "Officials said no personnel were hurt and that they were assessing whether the drone had been "
+                       "launched from Iraq.")
+    assert not x.incidents
+
+
+def test_harm_from_fragments_joins_the_attack_reported(reference):
+    x = run(reference, "Iran fired dozens of missiles at Israel on Tuesday. A woman was wounded by shrapnel from an "
+                       "intercepted missile near Arad.")
+    (i,) = x.incidents
+    assert i.perpetrator.key == "iran"

@@ -17,6 +17,7 @@ from eventdb.extract.gazetteer import Mention
 from eventdb.extract.dates import DateMention
 from eventdb.extract.nonevents import hypothetical, opens_period, opinion
 from eventdb.extract.retold import retold
+from eventdb.extract.tolls import elliptic_victims, named_with_others, of_victims_end, single_victim, zero_victims
 from eventdb.extract.lexicon import Lexicon, fold, trigger_type
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
@@ -557,7 +558,8 @@ def _modifiers_only(view: SentenceView, between: str) -> bool:
 
 
 def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
-    """Killed and injured counts next to a casualty word: "killed one person", "two people were injured"."""
+    """Killed and injured counts next to a casualty word: "killed one person", "two people were injured" (and the
+    phrasings of `tolls`: zeros, single victims, a named victim with others, elided victims)."""
     lex = view.tools.lexicon
     result: dict[str, int] = {}
     casualty_word = lex.derived(_casualty_word_pattern)
@@ -569,21 +571,42 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
                 if not (ws <= c.start < we):
                     continue
                 after_word = view.text[w.end():c.start]
-                before_word = _INCLUDING.sub("", view.text[c.end:w.start()])  # "16 people, including civilians, were killed"
-                if c.start >= w.end() and re.fullmatch(r"\s+(?:\w+ly\s+)?", after_word) and _victim_noun(view, c.end):
+                before_word = _APPOSITIVE.sub("", _INCLUDING.sub("", view.text[c.end:w.start()]))  # "16 people, including civilians, were killed"
+                if c.start >= w.end() and re.fullmatch(r"\s+(?:\w+ly\s+)?", after_word) and _counted_victims(view, c.end, ws):
                     objects.append(c.value)
-                elif c.end <= w.start() and re.fullmatch(r"\s+(?:[\w.-]+\s+){0,2}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word) \
+                elif c.start >= w.end() and named_with_others(view, w.end(), c.start) and _victim_noun(view, c.end):
+                    objects.append(c.value + 1)  # "killed businessman X and three members of his family"
+                elif c.end <= w.start() and re.fullmatch(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word) \
                         and not re.search(r"\b(?:and|or)\b|[,;]", before_word) and _victim_noun(view, c.end) \
-                        and not casualty_word.search(view.before(c.start, 20)):
+                        and not casualty_word.search(view.before(c.start, 20)) and not _NONE_OF.search(view.before(c.start, 15)):
                     subjects.append(c.value)
         if not objects and kind == "killed":
             objects = [n for w in view.find(category, ws, we) if (n := _singular_victims(view, w.end(), we)) is not None][:1]
+        if not objects and not subjects:
+            one_victim = single_victim(view, kind, ws, we)
+            objects = [one_victim] if one_victim is not None else []
         if objects or subjects:
             result[kind] = (objects or subjects)[0]
     if view.has("no_casualties", ws, we):
         result.setdefault("killed", 0)
         result.setdefault("injured", 0)
+    for kind, zero in zero_victims(view, ws, we).items():
+        result.setdefault(kind, zero)
     return result.get("killed"), result.get("injured")
+
+
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;]{1,40},")  # "one crew member, a Filipino sailor, was killed"
+_NONE_OF = re.compile(r"\bnone\s+of\s+the\s+$", re.IGNORECASE)  # "None of the 23 crew were hurt": not 23
+
+
+def _counted_victims(view: SentenceView, pos: int, ws: int) -> bool:
+    """The count after a casualty verb counts people: "killed two soldiers", "one of them", "nine" after "three people"."""
+    if _victim_noun(view, pos):
+        return True
+    of_end = of_victims_end(view, pos)
+    if of_end is not None:
+        return view.text[of_end - 4:of_end].lower() in ("them", "hose") or _victim_noun(view, of_end)
+    return elliptic_victims(view, pos, ws)
 
 
 def _casualty_word_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -753,7 +776,9 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     plural = lex.is_a("plural_triggers", t.phrase)
     definite = (bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
                 or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
-        and not _is_verb(t) and not _AUXILIARY.search(view.before(t.start, 20))
+        and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
+                                     and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
+    definite = definite or _hit_by_fragments(view, t)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
@@ -807,7 +832,20 @@ def _drone_on_armed_group(view: SentenceView, weapons: list[str], target: ActorR
 
 
 # "that Israeli missiles had hit X": an auxiliary makes the trigger a verb, whatever determiner stands before its subject.
+# "the drone had been launched" still refers back: its subject is definite ("that" there is a conjunction, not one).
 _AUXILIARY = re.compile(r"\b(?:had|has|have|was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_SUBJECT_DETERMINER = re.compile(r"(?:\b(?:the|this|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _hit_by_fragments(view: SentenceView, t: Trigger) -> bool:
+    """ "wounded by shrapnel from an intercepted missile", "killed by a falling missile fragment": the harm an attack
+    already reported did, not another attack (kept only if it joins one, like a definite mention)."""
+    lex = view.tools.lexicon
+    return lex.is_a("weak_triggers", t.phrase) and lex.derived(_fragments_pattern).match(view.text, t.end, view.end) is not None
+
+
+def _fragments_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{lex.pattern('fragment_nouns').pattern})", re.IGNORECASE)
 
 
 def _is_verb(t: Trigger) -> bool:
@@ -862,8 +900,9 @@ def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
         return d.target is not None or d.place is not None
     if d.definite:
         return True  # decided at merge time: kept only if it joins an earlier incident or is specific
-    return (has_date or view.is_specific_place(d.place) or d.projectiles is not None or d.killed is not None
-            or d.injured is not None or (d.perpetrator is not None and (d.target is not None or d.place is not None)))
+    # a toll names an incident, but "no personnel were hurt" may close any sentence about one: a zero is no detail
+    return (has_date or view.is_specific_place(d.place) or d.projectiles is not None or bool(d.killed) or bool(d.injured)
+            or (d.perpetrator is not None and (d.target is not None or d.place is not None)))
 
 
 def standalone(view: SentenceView, d: Draft) -> bool:
