@@ -35,10 +35,14 @@ def zero_victims(view: SentenceView, ws: int, we: int) -> dict[str, int]:
 
 
 def _zero_pattern(lex: Lexicon) -> re.Pattern[str]:
-    victims = _alternation(lex.words["victims"])
+    return _passive_toll(rf"\b(?:no|none\s+of\s+the(?:\s+\d+)?)\s+(?:[\w-]+\s+)?", "victims", "(?:were|was)", lex)
+
+
+def _passive_toll(head: str, nouns: str, verb: str, lex: Lexicon) -> re.Pattern[str]:
+    """ "<head> <a noun of `nouns`> <verb> (badly) <killed or injured word>", the word captured as `word`."""
     words = _alternation(lex.words["killed_words"] + lex.words["injured_words"])
-    return re.compile(rf"\b(?:no|none\s+of\s+the(?:\s+\d+)?)\s+(?:[\w-]+\s+)?(?:{victims})\s+(?:were|was)\s+"
-                      rf"(?:\w+ly\s+)?(?P<word>{words})\b", re.IGNORECASE)
+    return re.compile(rf"{head}(?:{_alternation(lex.words[nouns])})\s+{verb}\s+(?:\w+ly\s+)?(?P<word>{words})\b",
+                      re.IGNORECASE)
 
 
 def single_victim(view: SentenceView, kind: str, ws: int, we: int) -> int | None:
@@ -53,10 +57,7 @@ def single_victim(view: SentenceView, kind: str, ws: int, we: int) -> int | None
 
 
 def _single_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
-    single = _alternation(lex.words["single_victim_words"])
-    words = _alternation(lex.words["killed_words"] + lex.words["injured_words"])
-    return re.compile(rf"(?:^|(?<=[\s“\"]))(?:an?|one)\s+(?:[\w-]+\s+){{0,3}}?(?:{single})\s+was\s+(?:\w+ly\s+)?"
-                      rf"(?P<word>{words})\b", re.IGNORECASE)
+    return _passive_toll(r"(?:^|(?<=[\s“\"]))(?:an?|one)\s+(?:[\w-]+\s+){0,3}?", "single_victim_words", "was", lex)
 
 
 def _single_object_pattern(lex: Lexicon) -> re.Pattern[str]:
