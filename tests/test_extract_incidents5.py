@@ -211,3 +211,27 @@ def test_harm_from_fragments_joins_the_attack_reported(reference):
                        "intercepted missile near Arad.")
     (i,) = x.incidents
     assert i.perpetrator.key == "iran"
+
+
+# --- targets ---
+
+def test_us_forces_stand_for_the_united_states_on_an_incident(reference):
+    i = one(reference, "US forces struck a Kataib Hezbollah depot near Jurf al-Sakhar on Tuesday.")
+    assert i.perpetrator.key == "united-states"
+    i = one(reference, "Rockets were fired at US troops at Ain al-Asad on Tuesday.")
+    assert i.target is None or i.target.key == "united-states"
+
+
+@pytest.mark.parametrize("text", [
+    "A Houthi missile struck the Greek-owned tanker Sea Star in the Red Sea on Tuesday.",
+    "A drone struck a British-flagged cargo ship off Aden on Tuesday.",
+    "A drone struck a US outpost near the Jordanian and Syrian borders on Tuesday.",
+])
+def test_an_owner_flag_or_border_is_not_the_target(reference, text):
+    i = one(reference, text)
+    assert i.target is None or i.target.key not in ("greece", "united-kingdom", "jordan", "syria")
+
+
+def test_the_holder_of_the_area_struck_is_the_target(reference):
+    i = one(reference, "US jets struck 30 targets in Houthi-controlled Yemen on Tuesday.")
+    assert i.target.key == "houthis"

@@ -391,8 +391,38 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
                      view.before(m.start, 30)):
             continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, not whom
-        return actor_ref(m)
+        if _owner_or_area(view, m):
+            continue  # "the British-owned ship", "near the Jordanian and Iraqi borders": whose ship or border, not whom
+        holder = _area_holder(view, m)
+        return actor_ref(holder or m)
     return None
+
+
+def _owner_or_area(view: SentenceView, m: Mention) -> bool:
+    """A demonym naming an owner or flag ("British-owned", "Greek-flagged") or a border or coast ("the Jordanian and
+    Iraqi borders"): not the party attacked."""
+    if not m.adjective:
+        return False
+    lex = view.tools.lexicon
+    return lex.derived(_owner_pattern).match(view.text, m.end, view.end) is not None
+
+
+def _owner_pattern(lex: Lexicon) -> re.Pattern[str]:
+    suffixes = "|".join(re.escape(w) for w in lex.words["ownership_suffixes"])  # after a hyphen: no phrase pattern
+    areas = lex.pattern("geographic_nouns").pattern
+    return re.compile(rf"-(?:{suffixes})\b|(?:\s+and\s+[A-Z][\w-]+)?\s+(?:{areas})", re.IGNORECASE)
+
+
+def _area_holder(view: SentenceView, m: Mention) -> Mention | None:
+    """ "targets in Houthi-controlled Yemen": the group that holds the area struck is the target, not the country."""
+    held = _HELD.search(view.before(m.start, 20))
+    if not held:
+        return None
+    pos = m.start - len(view.before(m.start, 20)) + held.start()
+    return next((x for x in view.mentions if x.actor and x.end == pos), None)
+
+
+_HELD = re.compile(r"-(?:controlled|held)\s+$")
 
 
 _NAME_THEN_ROLE = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}[\w-]+")
@@ -779,6 +809,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
                                      and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
     definite = definite or _hit_by_fragments(view, t)
+    perp, target = _state_level(view, perp), _state_level(view, target)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
@@ -835,6 +866,16 @@ def _drone_on_armed_group(view: SentenceView, weapons: list[str], target: ActorR
 # "the drone had been launched" still refers back: its subject is definite ("that" there is a conjunction, not one).
 _AUXILIARY = re.compile(r"\b(?:had|has|have|was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SUBJECT_DETERMINER = re.compile(r"(?:\b(?:the|this|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _state_level(view: SentenceView, ref: ActorRef | None) -> ActorRef | None:
+    """ "US forces struck ...", "attacks on US troops": the forces listed in `state_level_actors` stand for their state on
+    an incident (the state is what analysts record as perpetrator or target; claimants keep the forces)."""
+    if ref is None or not ref.key or not view.tools.lexicon.is_a("state_level_actors", ref.key):
+        return ref
+    country = view.actor_country(ref.key)
+    state = next((a for a in view.tools.reference.actors if a.kind == "state" and a.country == country), None)
+    return replace(ref, key=state.key) if state else ref
 
 
 def _hit_by_fragments(view: SentenceView, t: Trigger) -> bool:
