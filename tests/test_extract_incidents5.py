@@ -235,3 +235,44 @@ def test_an_owner_flag_or_border_is_not_the_target(reference, text):
 def test_the_holder_of_the_area_struck_is_the_target(reference):
     i = one(reference, "US jets struck 30 targets in Houthi-controlled Yemen on Tuesday.")
     assert i.target.key == "houthis"
+
+
+# --- places, and one incident told in several sentences ---
+
+def test_a_dateline_hides_only_itself(reference):
+    i = one(reference, "BEIRUT — A drone struck a car in Nabatieh on Tuesday, killing two men.")
+    assert i.place.key == "nabatieh"
+
+
+def test_a_place_in_a_relative_clause_is_not_where(reference):
+    i = one(reference, "The Houthis said they struck a tanker in the Red Sea on Tuesday, part of a campaign that they say "
+                       "supports Palestinians in Gaza.")
+    assert i.place.key == "red-sea"
+
+
+def test_a_place_of_solidarity_is_not_where(reference):
+    i = one(reference, "Hezbollah fired rockets at an army post on Tuesday in solidarity with Gaza.")
+    assert i.place is None or i.place.key != "gaza-strip"
+
+
+def test_whence_a_drone_came_is_not_its_target(reference):
+    x = run(reference, "A drone launched from Lebanon hit a house in Metula on Tuesday.")
+    assert all(i.target is None or i.target.key != "lebanon" for i in x.incidents)
+
+
+def test_a_spokesman_claims_for_his_group(reference):
+    i = one(reference, "Yahya Saree said on Tuesday that the group's forces had targeted a tanker in the Red Sea with "
+                       "two missiles.")
+    assert i.perpetrator.key == "houthis"
+
+
+def test_the_same_ship_told_again_with_its_day_is_one_incident(reference):
+    x = run(reference, "The Houthis said they had struck a bulk carrier in the Gulf of Aden over the weekend. "
+                       "CENTCOM said on Monday that a missile had struck the vessel on Saturday.", dt.date(2024, 3, 4))
+    assert len(x.incidents) == 1
+
+
+def test_a_new_place_on_the_same_day_is_another_incident(reference):
+    x = run(reference, "Kataib Hezbollah fired rockets at Erbil Airport on Monday. "
+                       "On Monday, drones struck the base at Ain al-Asad.")
+    assert len(x.incidents) == 2

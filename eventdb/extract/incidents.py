@@ -66,6 +66,7 @@ class Draft:
     last_sentence: int = -1  # the last sentence that named this incident
     place_span: tuple[int, int] | None = None  # where an unresolved place name is written
     reference_only: bool = False  # a negated mention ("denied any role in the X attack"): may only add to an earlier incident
+    definite_object: bool = False  # "had struck the vessel": what was hit is one already named
 
     def report(self) -> IncidentReport:
         date = DateRef(self.date.text, self.date.on, self.date.precision) if self.date else DateRef(None, None, "unknown")
@@ -388,9 +389,9 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]) \
                 or re.search(r"\baccording\s+to\s+(?:the\s+)?$", view.before(m.start, 20), re.IGNORECASE):
             continue  # "..., Iraqi security sources told Reuters", "according to CENTCOM": the speaker, not the target
-        if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
+        if re.search(r"\b(?:by|in|inside|from)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
                      view.before(m.start, 30)):
-            continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, not whom
+            continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, "from Lebanon" whence, not whom
         if _owner_or_area(view, m):
             continue  # "the British-owned ship", "near the Jordanian and Iraqi borders": whose ship or border, not whom
         holder = _area_holder(view, m)
@@ -451,6 +452,7 @@ def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
 def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = False) -> tuple[str | None, str | None, str | None]:
     best: tuple[int, str, str] | None = None
     origin_end = -1
+    dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
         if _FROM.search(view.before(m.start, 12)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start):
             origin_end = m.end  # "from Abu Kamal and al-Mayadin": every place of the list is where it came from
@@ -459,9 +461,12 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
         if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
             continue  # "Iran-backed groups", "Palestine Street": part of another name, not the place
-        if _DATELINE.match(view.text, view.start, view.end) and m.end <= view.start + _DATELINE.match(view.text, view.start).end() \
-                or _SOURCE_PLACE.search(view.before(m.start, 50)):
-            continue  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from
+        if dateline and m.end <= dateline.end() or _SOURCE_PLACE.search(view.before(m.start, 50)) \
+                or (m.start > t_start and _NOT_WHERE.search(view.before(m.start, 12))):
+            continue  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from;
+            # "in solidarity with Gaza", "revenge for Beirut": what the attack is about, not where it happened
+        if best is not None and m.start > t_start and _RELATIVE.search(view.text, t_start, m.start):
+            continue  # "struck a ship in the Gulf of Aden, ... a campaign that the group says is for Palestinians in Gaza"
         key = m.place
         passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
         if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _LOCATIVE.search(view.before(m.start, 14)):
@@ -505,6 +510,9 @@ _PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\
                             r"(?:(?:the\s+)?(?:target|site|scene)\s+of\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4})?")
 
 
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s", re.IGNORECASE)  # a relative clause: another event's words
+_DEFINITE_OBJECT = re.compile(r"\s+(?:the|this|that)\s+(?!same\b)[a-z]", re.IGNORECASE)  # "struck the vessel"
+_NOT_WHERE = re.compile(r"\b(?:with|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z/ ,.'’-]+\s+[—–-]\s")
 _SOURCE_PLACE = re.compile(r"\baccording\s+to\s+[^,;]*$", re.IGNORECASE)
 _NAME_HEAD = re.compile(r"[\s-]+(?:Street|Road|Square|Avenue|Bridge|Highway|Hospital|University|Stadium|Gate|Mosque)\b")
@@ -775,7 +783,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave:
         return None
     perp, passive = _perpetrator(view, t, ws, we)
-    claimed_by = None if perp else _self_claimed(view, t)
+    claimed_by = None if perp else _member_group(view, _self_claimed(view, t))
     perp = perp or claimed_by or (t.example_of.actor if t.example_of else None)
     event_type = _example_type(view, t) if t.example_of else t.event_type
     victim = None
@@ -818,6 +826,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         draft.outcome = interception_outcome(view, ws, we, draft)
     if opinion(view):
         draft.reference_only = True  # an analyst's words may name an incident already reported, never a new one
+    draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
     if reason == "negated":
         if not definite:
             return None
@@ -866,6 +875,15 @@ def _drone_on_armed_group(view: SentenceView, weapons: list[str], target: ActorR
 # "the drone had been launched" still refers back: its subject is definite ("that" there is a conjunction, not one).
 _AUXILIARY = re.compile(r"\b(?:had|has|have|was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SUBJECT_DETERMINER = re.compile(r"(?:\b(?:the|this|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _member_group(view: SentenceView, ref: ActorRef | None) -> ActorRef | None:
+    """ "Yahya Saree said the group's forces had targeted the ship": a spokesman claiming an operation claims it for
+    the group he is a member of (`member_of` in affiliations.toml); the claim stays his."""
+    if ref is None or not ref.key or view.actor_kind(ref.key) != "person":
+        return ref
+    group = next((a.related for a in view.tools.reference.affiliations if a.actor == ref.key and a.relation == "member_of"), None)
+    return replace(ref, key=group) if group else ref
 
 
 def _state_level(view: SentenceView, ref: ActorRef | None) -> ActorRef | None:
@@ -990,6 +1008,9 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
         return False
     if most_recent and old.sentence_index != new.sentence_index and retold(view, old, new):
         return True  # "Iran launched 300 drones at Israel ... He said ... had struck the Nevatim air base"
+    if most_recent and new.definite_object and 0 < new.sentence_index - old.sentence_index <= 2 and new.place is None \
+            and (new.perpetrator is None or _same_key(old.perpetrator, new.perpetrator)):
+        return True  # "struck a bulk carrier in the Gulf of Aden over the weekend ... had targeted the ship on Saturday"
     if old.sentence_index == new.sentence_index:
         clash = (old.target and new.target and old.target.key != new.target.key) or \
             (old.place and new.place and old.place != new.place and not view.nested(old.place, new.place))
