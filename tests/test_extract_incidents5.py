@@ -276,3 +276,40 @@ def test_a_new_place_on_the_same_day_is_another_incident(reference):
     x = run(reference, "Kataib Hezbollah fired rockets at Erbil Airport on Monday. "
                        "On Monday, drones struck the base at Ain al-Asad.")
     assert len(x.incidents) == 2
+
+
+# --- event type and date from the rest of the sentence or the article ---
+
+def test_a_states_strikes_on_a_group_are_air_strikes(reference):
+    x = run(reference, "In January 2024, US strikes on Kataib Hezbollah facilities near Al-Qaim killed 12 fighters.")
+    assert [i.event_type for i in x.incidents] == ["airstrike"] and x.incidents[0].weapons == ("airstrike",)
+
+
+def test_a_states_strike_on_a_state_stays_an_attack(reference):
+    x = run(reference, "The United States' strikes on Iranian territory in January 2024 killed 12 people.")
+    assert all(i.event_type != "airstrike" for i in x.incidents)
+
+
+def test_missiles_that_struck_are_an_air_strike_once_a_state_is_blamed(reference):
+    x = run(reference, "Missiles struck a building in Damascus on Monday, killing four people. "
+                       "SANA said Israel carried out the attack.")
+    (i,) = x.incidents
+    assert i.perpetrator.key == "israel" and i.event_type == "airstrike"
+
+
+def test_missiles_blamed_on_a_group_stay_an_attack(reference):
+    x = run(reference, "Missiles struck a tanker in the Red Sea on Monday. CENTCOM blamed the Houthis for the attack.")
+    (i,) = x.incidents
+    assert i.event_type == "attack"
+
+
+def test_hours_after_dates_the_other_incident(reference):
+    x = run(reference, "Kataib Hezbollah fired rockets at Ain al-Asad on Monday, hours after US jets struck its depots "
+                       "near Jurf al-Sakhar.")
+    assert sorted(str(i.date.on) for i in x.incidents) == ["2024-03-04", "2024-03-04"]
+
+
+def test_days_after_does_not_date_the_other_incident(reference):
+    x = run(reference, "Kataib Hezbollah fired rockets at Ain al-Asad on Monday, weeks after US jets struck its depots "
+                       "near Jurf al-Sakhar.")
+    assert sorted(str(i.date.on) for i in x.incidents) != ["2024-03-04", "2024-03-04"]

@@ -17,8 +17,8 @@ from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.dates import resolve_sequels, stated_year, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incident_lists import split_listed
-from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
-                                       last_event_date, latest_date, note_interception, windows)
+from eventdb.extract.incidents import (Draft, Found, air_strikes_by_claims, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
+                                       last_event_date, latest_date, note_interception, same_day_as, windows)
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.nonevents import aggregate
 from eventdb.extract.sentences import Sentence, split_sentences
@@ -76,6 +76,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
     claims = _dedupe(claims)
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
+    incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, _actor_kind(tools))
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(_dedupe_stats(stats)),
                       tuple(affs), tuple(_unresolved(incidents, claims, tools) + _unresolved_places(drafts)))
 
@@ -83,6 +84,14 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
 _ELISION = re.compile(r"(?<![.!?\s])[\s,;:]*(?:\.\s){2}\.$|(?<![.!?\s])[\s,;:]*…$")
 # How every _ELISION match ends: tested on the last characters first, since searching a whole sentence is slow.
 _ELISION_END = re.compile(r"(?:\.\s\.\s\.|…)\n?\Z")
+
+
+def _actor_kind(tools: Tools):
+    """The kind of a reference actor by key (None for an unknown key)."""
+    def kind(key: str | None) -> str | None:
+        actor = tools.reference.actors_by_key.get(key or "")
+        return actor.kind if actor else None
+    return kind
 
 
 def _ends_with_elision(text: str) -> bool:
@@ -159,6 +168,8 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
         draft = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
         if draft is None:
             continue
+        if found:
+            same_day_as(view, found[-1], trigger.start, draft)  # "..., hours after US warplanes struck X"
         for new in split_listed(view, draft, ws, we, trigger.start):  # "struck X near A and Y near B": one per place
             new.local_id = f"i{len(drafts) + 1}"
             _basis(new, claimant, view)

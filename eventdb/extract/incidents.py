@@ -8,6 +8,7 @@ perpetrator and target), and not an aggregate ("some 200 strikes").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span, Statistic
@@ -67,6 +68,7 @@ class Draft:
     place_span: tuple[int, int] | None = None  # where an unresolved place name is written
     reference_only: bool = False  # a negated mention ("denied any role in the X attack"): may only add to an earlier incident
     definite_object: bool = False  # "had struck the vessel": what was hit is one already named
+    air_verb: bool = False  # "struck", "hit": an air strike if a state's forces did it (known perhaps only from the claims)
 
     def report(self) -> IncidentReport:
         date = DateRef(self.date.text, self.date.on, self.date.precision) if self.date else DateRef(None, None, "unknown")
@@ -800,7 +802,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or _target(view, t, ws, we, perp, passive)
-    if event_type == "attack" and _drone_on_armed_group(view, weapons, target):
+    if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
         event_type = "airstrike"
     place, place_text, country = _place(view, ws, we, t.start, lex.is_a("plural_triggers", t.phrase))
     place_span = None
@@ -827,6 +829,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if opinion(view):
         draft.reference_only = True  # an analyst's words may name an incident already reported, never a new one
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
+    draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
     if reason == "negated":
         if not definite:
             return None
@@ -844,6 +847,16 @@ def interception_outcome(view: SentenceView, ws: int, we: int, d: Draft) -> str:
     if not partial:
         return "intercepted"
     return "hit" if view.has("impact_words", ws, we) or d.killed or d.injured else "unknown"
+
+
+def same_day_as(view: SentenceView, before: Found, trigger_start: int, new: Draft) -> None:
+    """ "The Houthis said on Thursday they had targeted a ship, hours after US warplanes struck Hodeidah": an undated
+    incident a few hours from one named before it in the sentence took place that day (within the day matching allows)."""
+    old = before.incident
+    if new.date is not None or old.date is None or old.date.on is None or old.date.precision != "day":
+        return
+    if view.has("same_day_connectors", before.pos, trigger_start):
+        new.date, new.date_is_statement = old.date, False
 
 
 def note_interception(view: SentenceView, d: Draft) -> None:
@@ -929,6 +942,31 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
     if verb:
         return True
     return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
+
+
+def _state_strikes_group(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger, target: ActorRef | None) -> bool:
+    """ "US strikes on Kataib Hezbollah facilities": a state's strikes on an armed group, no other weapon named, are air
+    strikes (states strike the groups from the air; the bare noun on a state's embassy says nothing of how)."""
+    lex = view.tools.lexicon
+    return bool(perp and target and lex.is_a("air_strike_nouns", t.phrase)
+                and view.actor_kind(perp.key) in lex.words["air_force_kinds"]
+                and view.actor_kind(target.key) in lex.words["armed_group_kinds"]
+                and all(w in lex.words["air_weapons"] for w in weapons))
+
+
+def air_strikes_by_claims(reports: tuple[IncidentReport, ...], drafts: list[Draft], lex: Lexicon,
+                          kind_of: Callable[[str | None], str | None]) -> tuple[IncidentReport, ...]:
+    """ "Missiles struck a building in Damascus" whose perpetrator only a later sentence or claim names ("SANA said Israel
+    carried out the attack"): once a state's forces are named, the strike was an air strike, as `_air_strike_by_state`
+    decides when the trigger's own sentence names them."""
+    out = []
+    allowed = lex.words["air_weapons"] + lex.words["air_launched_weapons"]
+    for r, d in zip(reports, drafts):
+        if r.event_type == "attack" and d.air_verb and r.perpetrator is not None \
+                and kind_of(r.perpetrator.key) in lex.words["air_force_kinds"] and all(w in allowed for w in r.weapons):
+            r = replace(r, event_type="airstrike", weapons=r.weapons or (_AIRSTRIKE_WEAPON,))
+        out.append(r)
+    return tuple(out)
 
 
 def _introduces_example(view: SentenceView, t: Trigger) -> bool:
