@@ -313,3 +313,31 @@ def test_days_after_does_not_date_the_other_incident(reference):
     x = run(reference, "Kataib Hezbollah fired rockets at Ain al-Asad on Monday, weeks after US jets struck its depots "
                        "near Jurf al-Sakhar.")
     assert sorted(str(i.date.on) for i in x.incidents) != ["2024-03-04", "2024-03-04"]
+
+
+# --- attribution in the noun phrase, origins, one attack on two sites ---
+
+def test_a_strike_attributed_to_a_state_names_its_perpetrator(reference):
+    i = one(reference, "On Tuesday a drone strike widely attributed to Israel hit a flat in Beirut's southern suburbs, "
+                       "killing a Hamas official.")
+    assert i.perpetrator.key == "israel" and i.perpetrator_basis == "attributed"
+    assert i.place.key == "dahiyeh" and i.event_type in ("airstrike", "assassination")
+    assert i.target is None or i.target.key != "israel"
+
+
+def test_coming_from_the_direction_of_a_place_is_the_origin(reference):
+    x = run(reference, "Israeli missiles struck positions near Damascus on Thursday. Air defences confronted missiles "
+                       "coming from the direction of the occupied Golan Heights, SANA said.")
+    assert all(i.place is None or i.place.key != "golan-heights" for i in x.incidents)
+
+
+def test_one_attack_on_two_sites_stays_one_incident(reference):
+    x = run(reference, "On Monday, a drone and missile attack on fuel trucks in Musaffah and on a construction site at "
+                       "Abu Dhabi airport killed three people.")
+    assert len(x.incidents) == 1
+
+
+def test_objects_in_the_area_of_two_places_are_two_strikes(reference):
+    x = run(reference, "On Tuesday, IDF jets struck Hezbollah infrastructure in the area of Kfar Kila and a weapons "
+                       "depot in the area of Nabatieh.")
+    assert _places(x) == ["kfar-kila", "nabatieh"]

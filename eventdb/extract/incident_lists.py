@@ -15,7 +15,8 @@ Decisions:
 - two items that are the same place at two grains (a base and its town) are one place;
 - a capitalized name the reference lacks, listed with a known place after a plural place noun ("the villages of
   Aita al-Shaab and Kfar Kila"), is a place of that place's country (kept as written, for the curators);
-- a definite mention ("the attacks on X and Y") refers back and is not split; nor is an irrealis or negated one;
+- a definite mention ("the attacks on X and Y") refers back and is not split; nor is an irrealis or negated one, nor
+  one attack named with an article ("a drone and missile attack on trucks in A and on a site at B");
 - a toll said once for the list ("killing five") cannot be shared out: each part keeps only a zero toll ("all of
   which caused no casualties"), and no projectile count.
 """
@@ -50,7 +51,8 @@ class Item:
 # own preposition ("on") or noun phrase ("a safe house near"), and an article.
 _JOIN = re.compile(r"(?:\s+[a-z]+){0,2}?\s*(?:,\s+(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+)"
                    r"(?:(?:on|at|in|near|against|targeting)\s+)?"
-                   r"(?:(?:an?|another|the)\s+(?:[a-z-]+\s+){0,3}?(?:near|in|at|of|outside|on)\s+)?(?:the\s+)?")
+                   r"(?:(?:an?|another|the)\s+(?:[a-z-]+\s+){0,3}?(?:near|in|at|of|outside|on)\s+)?(?:the\s+)?"
+                   r"(?:(?:area|vicinity|village|town|city)\s+of\s+)?")  # "a depot in the area of Nabatieh"
 _DATE_BEFORE = re.compile(r"\s+(?:(?:late|early)\s+)?(?:on\s+|in\s+)?")  # "Harir air base on November 1"
 _OPENERS = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|outside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -59,7 +61,7 @@ _UNKNOWN_FIRST = re.compile(r"([A-Z][\w’'-]+(?:\s(?:al-|el-)?[A-Z][\w’'-]+){
 
 def split_listed(view: SentenceView, draft: Draft, ws: int, we: int, trigger_start: int) -> list[Draft]:
     """`draft` once per place its clause lists, or [draft] when it lists none."""
-    if draft.definite or draft.reference_only:
+    if draft.definite or draft.reference_only or _one_attack_noun(view, trigger_start):
         return [draft]
     items = listed_places(view, ws, we, trigger_start)
     if len(items) < 2:
@@ -75,6 +77,16 @@ def split_listed(view: SentenceView, draft: Draft, ws: int, we: int, trigger_sta
             part.date, part.date_is_statement = item.date, False
         parts.append(part)
     return parts
+
+
+def _one_attack_noun(view: SentenceView, trigger_start: int) -> bool:
+    """ "a drone and missile attack on fuel trucks in Musaffah and on a site at Abu Dhabi airport": the writer counts one
+    attack, whatever it hit (a verb, "struck A and B", or a plural, "attacks on A and B", counts one per place)."""
+    return _ONE_NOUN.search(view.before(trigger_start, 40)) is not None and not _VERB_AFTER_AUX.search(view.before(trigger_start, 20))
+
+
+_ONE_NOUN = re.compile(r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_VERB_AFTER_AUX = re.compile(r"\b(?:had|has|have|was|were)\s+$", re.IGNORECASE)
 
 
 def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> list[Item]:

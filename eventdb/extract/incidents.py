@@ -116,7 +116,8 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
             continue
         phrase = fold(m.group(0))
         weak = lex.is_a("weak_triggers", phrase)
-        place_between = out and any(p.place and out[-1].end <= p.start < m.start() for p in view.mentions)
+        place_between = out and any(p.place and out[-1].end <= p.start < m.start() and not _AGENT_BEFORE.search(view.before(p.start, 20))
+                                    for p in view.mentions)  # "a strike attributed to Israel hit X": Israel is no place
         new_clause = out and (view.has("clause_openers", out[-1].end, m.start())
                               or view.has("sequence_connectors", out[-1].end, m.start()))
         if out and m.start() - out[-1].end < 25 and not weak and lex.is_a("weak_triggers", out[-1].phrase) \
@@ -371,6 +372,19 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
     return None, passive
 
 
+def _attributed_to(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
+    """ "a drone strike widely attributed to Israel", "an attack blamed on Kataib Hezbollah": whom the text blames."""
+    m = _ATTRIBUTED.match(view.text, t.end, we)
+    if not m:
+        return None
+    actors = view.actors(m.end(), min(we, m.end() + 30))
+    return actor_ref(actors[0]) if actors and re.fullmatch(r"(?:the\s+)?", view.text[m.end():actors[0].start]) else None
+
+
+_AGENT_BEFORE = re.compile(r"\b(?:attributed\s+to|blamed\s+on|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_ATTRIBUTED = re.compile(r"\s+(?:(?:widely|largely|generally|also)\s+)?(?:attributed\s+to|blamed\s+on)\s+", re.IGNORECASE)
+
+
 def _first_of_pair(view: SentenceView, m: Mention) -> Mention:
     """ "The United States and Britain launched strikes": the first named leads."""
     earlier = [a for a in view.actors(view.start, m.start) if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[a.end:m.start])]
@@ -456,7 +470,7 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
     origin_end = -1
     dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
-        if _FROM.search(view.before(m.start, 12)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start):
+        if _FROM.search(view.before(m.start, 40)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start):
             origin_end = m.end  # "from Abu Kamal and al-Mayadin": every place of the list is where it came from
             continue
         if not plural and _SPREAD.search(view.before(m.start, 12)):
@@ -786,7 +800,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         return None
     perp, passive = _perpetrator(view, t, ws, we)
     claimed_by = None if perp else _member_group(view, _self_claimed(view, t))
-    perp = perp or claimed_by or (t.example_of.actor if t.example_of else None)
+    attributed = None if perp or claimed_by else _attributed_to(view, t, we)
+    perp = perp or claimed_by or attributed or (t.example_of.actor if t.example_of else None)
     event_type = _example_type(view, t) if t.example_of else t.event_type
     victim = None
     if event_type in ("assassination", "airstrike", "attack") or lex.is_a("kill_words", t.phrase):
@@ -821,7 +836,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     definite = definite or _hit_by_fragments(view, t)
     perp, target = _state_level(view, perp), _state_level(view, target)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
-                  "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
+                  "claimed" if claimed_by else "attributed" if attributed else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
                   _separate(view, t), plural, place_span=place_span)
     if view.has("interception", ws, we):
