@@ -25,7 +25,11 @@ _KINDS = {"killed": "killed_words", "injured": "injured_words"}
 def zero_victims(view: SentenceView, ws: int, we: int) -> dict[str, int]:
     """ "None of the 23 crew were hurt", "no personnel were killed": the kinds the sentence says nobody suffered."""
     out: dict[str, int] = {}
-    for m in view.tools.lexicon.derived(_zero_pattern).finditer(view.text, ws, we):
+    words = view.find("killed_words", ws, we) + view.find("injured_words", ws, we)
+    if not words:
+        return out  # the pattern ends in one of these words (cached per sentence): no scan without one
+    lo = max(ws, min(w.start() for w in words) - 80)
+    for m in view.tools.lexicon.derived(_zero_pattern).finditer(view.text, lo, max(w.end() for w in words)):
         word = m.group("word").lower()
         kinds = ("killed", "injured") if word == "hurt" else \
             tuple(k for k, cat in _KINDS.items() if view.tools.lexicon.is_a(cat, word))
@@ -47,10 +51,14 @@ def _passive_toll(head: str, nouns: str, verb: str, lex: Lexicon) -> re.Pattern[
 
 def single_victim(view: SentenceView, kind: str, ws: int, we: int) -> int | None:
     """ "A seven-year-old girl was seriously wounded", "wounded a passer-by": one victim of `kind`."""
-    m = view.tools.lexicon.derived(_single_subject_pattern).search(view.text, ws, we)
+    words = view.find(_KINDS[kind], ws, we)
+    if not words:
+        return None  # both patterns hold a word of this kind (cached per sentence): no scan without one
+    lo = max(ws, words[0].start() - 80)
+    m = view.tools.lexicon.derived(_single_subject_pattern).search(view.text, lo, words[-1].end())
     if m and view.tools.lexicon.is_a(_KINDS[kind], m.group("word")):
         return 1
-    for w in view.find(_KINDS[kind], ws, we):
+    for w in words:
         if view.tools.lexicon.derived(_single_object_pattern).match(view.text, w.end(), we):
             return 1
     return None
