@@ -341,3 +341,27 @@ def test_objects_in_the_area_of_two_places_are_two_strikes(reference):
     x = run(reference, "On Tuesday, IDF jets struck Hezbollah infrastructure in the area of Kfar Kila and a weapons "
                        "depot in the area of Nabatieh.")
     assert _places(x) == ["kfar-kila", "nabatieh"]
+
+
+def test_places_after_including_are_where_one_wave_fell(reference):
+    x = run(reference, "US and British jets struck 60 targets in Yemen on Friday, including Sanaa and the port city of "
+                       "Hodeidah.")
+    assert len(x.incidents) == 1
+
+
+@pytest.mark.parametrize("text, toll", [
+    ("A drone hit the Al-Tanf garrison on Tuesday, and about 20 US personnel suffered minor injuries.", (None, 20)),
+    ("A drone strike killed Kataib Hezbollah commander Ali Hassan al-Mansouri, known as Abu Ali, and one other member "
+     "of the group near Jurf al-Sakhar on Tuesday.", (2, None)),
+])
+def test_more_tolls(reference, text, toll):
+    i = one(reference, text)
+    assert (i.killed, i.injured) == toll
+
+
+def test_a_killing_word_far_before_still_counts_the_named_dead(reference):
+    x = run(reference, "Iran called its barrage revenge for the killing of a Hamas official in Tehran in July and of "
+                       "Hezbollah leader Hassan Nasrallah in an Israeli air strike on Beirut's southern suburbs on "
+                       "September 27.")
+    nasrallah = [i for i in x.incidents if i.target and i.target.key == "hassan-nasrallah"]
+    assert nasrallah and nasrallah[0].killed == 1

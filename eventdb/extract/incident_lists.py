@@ -10,7 +10,8 @@ Decisions:
 - items are specific places (a town, base, airport ..., not a country or a sea) joined by a comma, "and" or "as well
   as", each optionally preceded by its own preposition ("on X, on Y") or its own noun phrase ("a depot near X and a
   safe house near Y"), and optionally followed by its own date; the text between two items holds nothing else
-  (no other name, no verb): "between X and Y", "from X and Y", "X and Y provinces" are not lists of incidents;
+  (no other name, no verb): "between X and Y", "from X and Y", "X and Y provinces", "including X and Y" (where one
+  strike wave fell) are not lists of incidents;
 - parts after the first are separate incidents: one does not merge into another for sharing its date or actors;
 - two items that are the same place at two grains (a base and its town) are one place;
 - a capitalized name the reference lacks, listed with a known place after a plural place noun ("the villages of
@@ -93,8 +94,8 @@ def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> l
     """The first coordination of two or more distinct specific places in the window."""
     mentions = [m for m in view.places(ws, we) if view.is_specific_place(m.place) and not view.is_descriptor(m)]
     for i, first in enumerate(mentions):
-        if _OPENERS.search(view.before(first.start, 25)):
-            continue
+        if _OPENERS.search(view.before(first.start, 25)) or view.has("example_markers", max(ws, first.start - 40), first.start):
+            continue  # "between A and B", "from A and B"; "60 targets in Yemen, including Sanaa and Hodeidah": one strike wave
         if first.start < trigger_start and not _LOCATIVE_BEFORE.search(view.before(first.start, 12)):
             continue  # "Erbil and Kirkuk condemned ...": a bare name before the trigger is no place of it
         items = [_item(view, first, None)]

@@ -725,7 +725,7 @@ def _named_dead(view: SentenceView, victim: ActorRef) -> int | None:
     killing word names (an "assassination of X" says nothing of whether X died, so it counts none)."""
     if victim.char_start is None or victim.char_end is None:
         return None
-    lo = max(view.start, victim.char_start - 70)
+    lo = view.start  # "the killing of X in Tehran and of Y in an Israeli air strike": the word may stand well before
     if not any(view.tools.lexicon.is_a("killed_words", m.group(0).split()[0]) for m in view.find("kill_words", lo, victim.char_end + 40)):
         return None
     if _AND_NAME.match(view.text, victim.char_end, view.end):

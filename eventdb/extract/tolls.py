@@ -73,8 +73,8 @@ def _single_object_pattern(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?(?:{single})\b(?!-?\s*(?:and|of)\b)", re.IGNORECASE)
 
 
-# "killed <Name> and at least three members ...": a capitalized name right before "and" and the count.
-_NAMED_AND = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}[A-Z][\w’'-]+\s+and\s+")
+# "killed <Name> (, known as <Alias>,) and at least three members ...": a capitalized name right before "and" and the count.
+_NAMED_AND = re.compile(r"\s+(?:[\w’'-]+\s+){0,6}(?:al-|el-)?[A-Z][\w’'-]+(?:,\s+(?:also\s+)?known\s+as\s+[^,;]{1,40},)?\s+and\s+")
 # "at least one of them", "five of the group's fighters": the victims named after "of".
 _OF_VICTIMS = re.compile(r"\s+of\s+(?:them|those|(?:the|its|his|her|their)\s+(?:[\w’'-]+['’]s\s+)?)", re.IGNORECASE)
 # "killed three people and wounded nine.": a count closing the clause.
