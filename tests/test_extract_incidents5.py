@@ -365,3 +365,18 @@ def test_a_killing_word_far_before_still_counts_the_named_dead(reference):
                        "September 27.")
     nasrallah = [i for i in x.incidents if i.target and i.target.key == "hassan-nasrallah"]
     assert nasrallah and nasrallah[0].killed == 1
+
+
+def test_a_group_announcing_on_its_channel_that_its_fighters_attacked_claims_it(reference):
+    i = one(reference, "The Islamic Resistance in Iraq (IRI), the umbrella of Iran-backed factions, announced on its "
+                       "Telegram channel that its fighters had attacked a target in Eilat with a drone on Tuesday.")
+    assert i.perpetrator.key == "islamic-resistance-in-iraq" and i.perpetrator_basis == "claimed"
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday an Israeli aircraft struck and eliminated a Hezbollah operative near Kfar Kila.",
+    "A Kataib Hezbollah commander was martyred on Tuesday when a drone struck his car near Jurf al-Sakhar.",
+])
+def test_eliminated_and_martyred_are_killings(reference, text):
+    x = run(reference, text)
+    assert any(i.killed == 1 for i in x.incidents)

@@ -293,9 +293,10 @@ def _own_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 # Between a speech verb and "that it attacked": a day, or "in a (Telegram) statement".
-_STATEMENT_TAIL = re.compile(r"\s*(?:\w+day\s+|on\s+\w+day\s+)?(?:in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:statement|post|video|message)\s+)?")
+_STATEMENT_TAIL = re.compile(r"\s*(?:\w+day\s+|on\s+\w+day\s+)?(?:(?:in|on)\s+(?:an?|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:statement|post|video|message|channel|account|website)\s+)?")  # "on its Telegram channel"
 # "X, an umbrella of factions that includes Y and Z, said": the appositive between a name and its verb.
-APPOSITION = re.compile(r",\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")
+APPOSITION = re.compile(r"(?:\s*\([A-Z]{2,6}\))?,\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")  # "X (IRI), the umbrella ..., said"
 
 
 def _statement_subject(view: SentenceView, verb: int) -> ActorRef | None:
@@ -303,7 +304,7 @@ def _statement_subject(view: SentenceView, verb: int) -> ActorRef | None:
     that includes Y, said" is X, not Y)."""
     actors = view.actors(max(view.start, verb - 200), verb)
     for m in actors[:1]:  # the sentence's subject, described before its verb
-        if m.start - view.start < 40 and view.text.startswith(",", m.end) and APPOSITION.fullmatch(view.text, m.end, verb) \
+        if m.start - view.start < 40 and view.text.startswith((",", " ("), m.end) and APPOSITION.fullmatch(view.text, m.end, verb) \
                 and not view.has("speech_verbs", m.end, verb):
             return actor_ref(m)
     near = [m for m in actors if verb - m.end <= 45]
