@@ -380,3 +380,17 @@ def test_a_group_announcing_on_its_channel_that_its_fighters_attacked_claims_it(
 def test_eliminated_and_martyred_are_killings(reference, text):
     x = run(reference, text)
     assert any(i.killed == 1 for i in x.incidents)
+
+
+# --- weapons ---
+
+@pytest.mark.parametrize("text, weapons", [
+    ("The Houthis fired two anti-ship ballistic missiles at a tanker in the Red Sea on Tuesday.", {"ballistic_missile"}),
+    ("The Houthis fired an anti-ship cruise missile at a tanker in the Red Sea on Tuesday.", {"cruise_missile"}),
+    ("The Houthis fired an anti-ship missile at a tanker in the Red Sea on Tuesday.", {"anti_ship_missile"}),
+    ("An explosives-laden naval drone hit a bulk carrier in the Red Sea on Tuesday.", {"naval_drone"}),
+    ("A bomb exploded under a US convoy near Kirkuk on Tuesday.", {"explosives"}),
+])
+def test_weapons_by_kind_and_not_their_load(reference, text, weapons):
+    x = run(reference, text)
+    assert x.incidents and set(x.incidents[0].weapons) == weapons

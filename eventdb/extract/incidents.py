@@ -558,8 +558,9 @@ def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | Non
     keys: list[str] = []
     counted: dict[tuple[str, int], int] = {}
     for m in view.mentions:
-        if not m.weapon or not (ws <= m.start < we) or _stored_weapon(view, m.end) or _planned_weapon(view, m.start):
-            continue
+        if not m.weapon or not (ws <= m.start < we) or _stored_weapon(view, m.end) or _planned_weapon(view, m.start) \
+                or _CARRIED.match(view.text, m.end):
+            continue  # "explosives-laden drone": the drone is the weapon, the explosives its load
         if m.weapon not in keys:
             keys.append(m.weapon)
         n = _count_before(view, m.start)
@@ -583,6 +584,7 @@ def _stored_weapon(view: SentenceView, end: int) -> bool:
     return bool(words) and view.tools.lexicon.is_a("weapon_facility_nouns", words[0])
 
 
+_CARRIED = re.compile(r"-(?:laden|packed|filled|rigged)\b")
 _NEXT_WORDS = re.compile(r"[A-Za-z-]+")
 
 
