@@ -394,3 +394,8 @@ def test_eliminated_and_martyred_are_killings(reference, text):
 def test_weapons_by_kind_and_not_their_load(reference, text, weapons):
     x = run(reference, text)
     assert x.incidents and set(x.incidents[0].weapons) == weapons
+
+
+def test_a_countrys_possessive_names_its_group(reference):
+    i = one(reference, "The UAE intercepted two ballistic missiles fired by Yemen's Houthi movement at Abu Dhabi on Tuesday.")
+    assert i.perpetrator.key == "houthis"

@@ -351,7 +351,7 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
         pos = t.end + by.end()
         actors = [m for m in view.actors(pos, we) if m.start - pos < 45 and not _AGENT_ENDS.search(view.text, pos, m.start)]
         if actors:
-            return actor_ref(actors[0]), True
+            return actor_ref(_possessed(view, actors[0])), True
     named = _named_in_noun_phrase(view, t, we)
     if named:
         return named, False
@@ -386,6 +386,17 @@ _AGENT_BEFORE = re.compile(r"\b(?:attributed\s+to|blamed\s+on|by)\s+(?:the\s+)?$
 _ATTRIBUTED = re.compile(r"\s+(?:(?:widely|largely|generally|also)\s+)?(?:attributed\s+to|blamed\s+on)\s+", re.IGNORECASE)
 
 
+def _possessed(view: SentenceView, m: Mention) -> Mention:
+    """ "fired by Yemen's Houthi movement": the group a country's possessive names is the actor, not the country."""
+    if not _POSSESSIVE.match(view.text, m.end):
+        return m
+    after = m.end + len(_POSSESSIVE.match(view.text, m.end).group(0))
+    return next((x for x in view.mentions if x.actor and x.start == after), m)
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
+
+
 def _first_of_pair(view: SentenceView, m: Mention) -> Mention:
     """ "The United States and Britain launched strikes": the first named leads."""
     earlier = [a for a in view.actors(view.start, m.start) if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[a.end:m.start])]
@@ -412,7 +423,7 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         if _owner_or_area(view, m):
             continue  # "the British-owned ship", "near the Jordanian and Iraqi borders": whose ship or border, not whom
         holder = _area_holder(view, m)
-        return actor_ref(holder or m)
+        return actor_ref(holder or _possessed(view, m))
     return None
 
 
