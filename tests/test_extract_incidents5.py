@@ -226,10 +226,11 @@ def test_us_forces_stand_for_the_united_states_on_an_incident(reference):
     "A Houthi missile struck the Greek-owned tanker Sea Star in the Red Sea on Tuesday.",
     "A drone struck a British-flagged cargo ship off Aden on Tuesday.",
     "A drone struck a US outpost near the Jordanian and Syrian borders on Tuesday.",
+    "A Houthi missile struck the US-owned, Liberian-flagged bulk carrier Sea Star in the Gulf of Aden on Tuesday.",
 ])
 def test_an_owner_flag_or_border_is_not_the_target(reference, text):
     i = one(reference, text)
-    assert i.target is None or i.target.key not in ("greece", "united-kingdom", "jordan", "syria")
+    assert i.target is None or i.target.key not in ("greece", "united-kingdom", "jordan", "syria", "united-states")
 
 
 def test_the_holder_of_the_area_struck_is_the_target(reference):

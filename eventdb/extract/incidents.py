@@ -430,16 +430,19 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
 def _owner_or_area(view: SentenceView, m: Mention) -> bool:
     """A demonym naming an owner or flag ("British-owned", "Greek-flagged") or a border or coast ("the Jordanian and
     Iraqi borders"): not the party attacked."""
-    if not m.adjective:
-        return False
     lex = view.tools.lexicon
-    return lex.derived(_owner_pattern).match(view.text, m.end, view.end) is not None
+    if lex.derived(_owner_pattern).match(view.text, m.end, view.end):
+        return True  # "US-owned", "British-flagged": any name in the compound
+    return m.adjective and lex.derived(_area_pattern).match(view.text, m.end, view.end) is not None
 
 
 def _owner_pattern(lex: Lexicon) -> re.Pattern[str]:
     suffixes = "|".join(re.escape(w) for w in lex.words["ownership_suffixes"])  # after a hyphen: no phrase pattern
-    areas = lex.pattern("geographic_nouns").pattern
-    return re.compile(rf"-(?:{suffixes})\b|(?:\s+and\s+[A-Z][\w-]+)?\s+(?:{areas})", re.IGNORECASE)
+    return re.compile(rf"-(?:{suffixes})\b", re.IGNORECASE)
+
+
+def _area_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:{lex.pattern('geographic_nouns').pattern})", re.IGNORECASE)
 
 
 def _area_holder(view: SentenceView, m: Mention) -> Mention | None:
