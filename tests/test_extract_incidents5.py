@@ -222,15 +222,16 @@ def test_us_forces_stand_for_the_united_states_on_an_incident(reference):
     assert i.target is None or i.target.key == "united-states"
 
 
-@pytest.mark.parametrize("text", [
-    "A Houthi missile struck the Greek-owned tanker Sea Star in the Red Sea on Tuesday.",
-    "A drone struck a British-flagged cargo ship off Aden on Tuesday.",
-    "A drone struck a US outpost near the Jordanian and Syrian borders on Tuesday.",
-    "A Houthi missile struck the US-owned, Liberian-flagged bulk carrier Sea Star in the Gulf of Aden on Tuesday.",
+@pytest.mark.parametrize("text, not_target", [
+    ("A Houthi missile struck the Greek-owned tanker Sea Star in the Red Sea on Tuesday.", "greece"),
+    ("A drone struck a British-flagged cargo ship off Aden on Tuesday.", "united-kingdom"),
+    ("A drone struck a US outpost near the Jordanian and Syrian borders on Tuesday.", "jordan"),
+    ("A Houthi missile struck the US-owned, Liberian-flagged bulk carrier Sea Star in the Gulf of Aden on Tuesday.",
+     "united-states"),
 ])
-def test_an_owner_flag_or_border_is_not_the_target(reference, text):
+def test_an_owner_flag_or_border_is_not_the_target(reference, text, not_target):
     i = one(reference, text)
-    assert i.target is None or i.target.key not in ("greece", "united-kingdom", "jordan", "syria", "united-states")
+    assert i.target is None or i.target.key != not_target
 
 
 def test_the_holder_of_the_area_struck_is_the_target(reference):
