@@ -401,3 +401,8 @@ def test_weapons_by_kind_and_not_their_load(reference, text, weapons):
 def test_a_countrys_possessive_names_its_group(reference):
     i = one(reference, "The UAE intercepted two ballistic missiles fired by Yemen's Houthi movement at Abu Dhabi on Tuesday.")
     assert i.perpetrator.key == "houthis"
+
+
+def test_the_first_of_a_hyphenated_pair_leads(reference):
+    x = run(reference, "Joint US-UK strikes on Houthi radar sites near Hodeidah on Tuesday destroyed two launchers.")
+    assert x.incidents and x.incidents[0].perpetrator.key == "united-states"

@@ -399,7 +399,8 @@ _POSSESSIVE = re.compile(r"['’]s\s+")
 
 def _first_of_pair(view: SentenceView, m: Mention) -> Mention:
     """ "The United States and Britain launched strikes": the first named leads."""
-    earlier = [a for a in view.actors(view.start, m.start) if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[a.end:m.start])]
+    earlier = [a for a in view.actors(view.start, m.start)
+               if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?|[-/]", view.text[a.end:m.start])]  # "joint US-UK strikes" too
     return earlier[-1] if earlier else m
 
 
