@@ -17,6 +17,8 @@ from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.gazetteer import Mention
 from eventdb.extract.dates import DateMention
 from eventdb.extract.nonevents import hypothetical, opens_period, opinion
+from eventdb.extract.incident_actors import (area_holder, attributed_to, member_group, owner_or_area, possessed,
+                                            state_level)
 from eventdb.extract.retold import retold
 from eventdb.extract.tolls import elliptic_victims, named_with_others, of_victims_end, single_victim, zero_victims
 from eventdb.extract.lexicon import Lexicon, fold, trigger_type
@@ -351,7 +353,7 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
         pos = t.end + by.end()
         actors = [m for m in view.actors(pos, we) if m.start - pos < 45 and not _AGENT_ENDS.search(view.text, pos, m.start)]
         if actors:
-            return actor_ref(_possessed(view, actors[0])), True
+            return actor_ref(possessed(view, actors[0])), True
     named = _named_in_noun_phrase(view, t, we)
     if named:
         return named, False
@@ -373,28 +375,7 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
     return None, passive
 
 
-def _attributed_to(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
-    """ "a drone strike widely attributed to Israel", "an attack blamed on Kataib Hezbollah": whom the text blames."""
-    m = _ATTRIBUTED.match(view.text, t.end, we)
-    if not m:
-        return None
-    actors = view.actors(m.end(), min(we, m.end() + 30))
-    return actor_ref(actors[0]) if actors and re.fullmatch(r"(?:the\s+)?", view.text[m.end():actors[0].start]) else None
-
-
 _AGENT_BEFORE = re.compile(r"\b(?:attributed\s+to|blamed\s+on|by)\s+(?:the\s+)?$", re.IGNORECASE)
-_ATTRIBUTED = re.compile(r"\s+(?:(?:widely|largely|generally|also)\s+)?(?:attributed\s+to|blamed\s+on)\s+", re.IGNORECASE)
-
-
-def _possessed(view: SentenceView, m: Mention) -> Mention:
-    """ "fired by Yemen's Houthi movement": the group a country's possessive names is the actor, not the country."""
-    if not _POSSESSIVE.match(view.text, m.end):
-        return m
-    after = m.end + len(_POSSESSIVE.match(view.text, m.end).group(0))
-    return next((x for x in view.mentions if x.actor and x.start == after), m)
-
-
-_POSSESSIVE = re.compile(r"['’]s\s+")
 
 
 def _first_of_pair(view: SentenceView, m: Mention) -> Mention:
@@ -421,41 +402,11 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         if re.search(r"\b(?:by|in|inside|from)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
                      view.before(m.start, 30)):
             continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, "from Lebanon" whence, not whom
-        if _owner_or_area(view, m):
+        if owner_or_area(view, m):
             continue  # "the British-owned ship", "near the Jordanian and Iraqi borders": whose ship or border, not whom
-        holder = _area_holder(view, m)
-        return actor_ref(holder or _possessed(view, m))
+        holder = area_holder(view, m)
+        return actor_ref(holder or possessed(view, m))
     return None
-
-
-def _owner_or_area(view: SentenceView, m: Mention) -> bool:
-    """A demonym naming an owner or flag ("British-owned", "Greek-flagged") or a border or coast ("the Jordanian and
-    Iraqi borders"): not the party attacked."""
-    lex = view.tools.lexicon
-    if lex.derived(_owner_pattern).match(view.text, m.end, view.end):
-        return True  # "US-owned", "British-flagged": any name in the compound
-    return m.adjective and lex.derived(_area_pattern).match(view.text, m.end, view.end) is not None
-
-
-def _owner_pattern(lex: Lexicon) -> re.Pattern[str]:
-    suffixes = "|".join(re.escape(w) for w in lex.words["ownership_suffixes"])  # after a hyphen: no phrase pattern
-    return re.compile(rf"-(?:{suffixes})\b", re.IGNORECASE)
-
-
-def _area_pattern(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?:\s+and\s+[A-Z][\w-]+)?\s+(?:{lex.pattern('geographic_nouns').pattern})", re.IGNORECASE)
-
-
-def _area_holder(view: SentenceView, m: Mention) -> Mention | None:
-    """ "targets in Houthi-controlled Yemen": the group that holds the area struck is the target, not the country."""
-    held = _HELD.search(view.before(m.start, 20))
-    if not held:
-        return None
-    pos = m.start - len(view.before(m.start, 20)) + held.start()
-    return next((x for x in view.mentions if x.actor and x.end == pos), None)
-
-
-_HELD = re.compile(r"-(?:controlled|held)\s+$")
 
 
 _NAME_THEN_ROLE = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}[\w-]+")
@@ -817,8 +768,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave:
         return None
     perp, passive = _perpetrator(view, t, ws, we)
-    claimed_by = None if perp else _member_group(view, _self_claimed(view, t))
-    attributed = None if perp or claimed_by else _attributed_to(view, t, we)
+    claimed_by = None if perp else member_group(view, _self_claimed(view, t))
+    attributed = None if perp or claimed_by else attributed_to(view, t.end, we)
     perp = perp or claimed_by or attributed or (t.example_of.actor if t.example_of else None)
     event_type = _example_type(view, t) if t.example_of else t.event_type
     victim = None
@@ -852,7 +803,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
                                      and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
     definite = definite or _hit_by_fragments(view, t)
-    perp, target = _state_level(view, perp), _state_level(view, target)
+    perp, target = state_level(view, perp), state_level(view, target)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "attributed" if attributed else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
@@ -921,25 +872,6 @@ def _drone_on_armed_group(view: SentenceView, weapons: list[str], target: ActorR
 # "the drone had been launched" still refers back: its subject is definite ("that" there is a conjunction, not one).
 _AUXILIARY = re.compile(r"\b(?:had|has|have|was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SUBJECT_DETERMINER = re.compile(r"(?:\b(?:the|this|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
-
-
-def _member_group(view: SentenceView, ref: ActorRef | None) -> ActorRef | None:
-    """ "Yahya Saree said the group's forces had targeted the ship": a spokesman claiming an operation claims it for
-    the group he is a member of (`member_of` in affiliations.toml); the claim stays his."""
-    if ref is None or not ref.key or view.actor_kind(ref.key) != "person":
-        return ref
-    group = next((a.related for a in view.tools.reference.affiliations if a.actor == ref.key and a.relation == "member_of"), None)
-    return replace(ref, key=group) if group else ref
-
-
-def _state_level(view: SentenceView, ref: ActorRef | None) -> ActorRef | None:
-    """ "US forces struck ...", "attacks on US troops": the forces listed in `state_level_actors` stand for their state on
-    an incident (the state is what analysts record as perpetrator or target; claimants keep the forces)."""
-    if ref is None or not ref.key or not view.tools.lexicon.is_a("state_level_actors", ref.key):
-        return ref
-    country = view.actor_country(ref.key)
-    state = next((a for a in view.tools.reference.actors if a.kind == "state" and a.country == country), None)
-    return replace(ref, key=state.key) if state else ref
 
 
 def _hit_by_fragments(view: SentenceView, t: Trigger) -> bool:
