@@ -406,3 +406,16 @@ def test_a_countrys_possessive_names_its_group(reference):
 def test_the_first_of_a_hyphenated_pair_leads(reference):
     x = run(reference, "Joint US-UK strikes on Houthi radar sites near Hodeidah on Tuesday destroyed two launchers.")
     assert x.incidents and x.incidents[0].perpetrator.key == "united-states"
+
+
+def test_a_place_the_reference_lacks_named_twice_is_one_incident(reference):
+    x = run(reference, "The IDF says it struck Hezbollah positions near the village of Wadi Sharqi overnight. "
+                       "Lebanese media said two civilians were killed in the Israeli strike on Wadi Sharqi.")
+    (i,) = x.incidents
+    assert i.killed == 2
+
+
+def test_two_places_the_reference_lacks_are_two_incidents(reference):
+    x = run(reference, "On Monday the IDF struck Hezbollah positions near the village of Wadi Sharqi. "
+                       "On Monday an Israeli drone strike on the village of Kfar Sousa killed two civilians.")
+    assert len(x.incidents) == 2

@@ -1083,8 +1083,8 @@ def merge(old: Draft, new: Draft, view: SentenceView) -> None:
 def attach(view: SentenceView, drafts: list[Draft], new: Draft) -> Draft | None:
     """Merge `new` into an earlier incident it refers to, add it, or drop a dangling reference."""
     for old in reversed(drafts):
-        if new.place and old.place == new.place and view.is_specific_place(new.place) and compatible(view, old, new) \
-                and not new.separate:
+        if (new.place and old.place == new.place and view.is_specific_place(new.place) or _same_unknown_place(old, new)) \
+                and compatible(view, old, new) and not new.separate:
             merge(old, new, view)
             return old  # the same named base or town wins over a nearer mention at another place
     for i, old in enumerate(reversed(drafts)):
@@ -1095,6 +1095,13 @@ def attach(view: SentenceView, drafts: list[Draft], new: Draft) -> Draft | None:
         return None
     drafts.append(new)
     return new
+
+
+def _same_unknown_place(old: Draft, new: Draft) -> bool:
+    """ "struck near the village of Aitaroun" and "killed in the strike on Aitaroun": one place the reference lacks,
+    named twice."""
+    return bool(old.place is None and new.place is None and old.place_text and new.place_text and new.place_span
+                and fold(old.place_text) == fold(new.place_text))
 
 
 def also_meant(view: SentenceView, drafts: list[Draft], kept: Draft, new: Draft) -> list[Draft]:
