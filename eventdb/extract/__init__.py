@@ -11,12 +11,14 @@ import re
 
 from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentReport, Statistic, UnresolvedName
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
+from eventdb.extract.claimed_details import complete
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.dates import resolve_sequels, stated_year, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
-from eventdb.extract.incidents import (Draft, Found, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
-                                       last_event_date, latest_date, note_interception, windows)
+from eventdb.extract.incident_lists import split_listed
+from eventdb.extract.incidents import (Draft, Found, air_strikes_by_claims, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
+                                       last_event_date, latest_date, note_interception, same_day_as, windows)
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.nonevents import aggregate
 from eventdb.extract.sentences import Sentence, split_sentences
@@ -72,14 +74,24 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         found = _incidents(view, drafts, blocked, said, sentence_stats)
         claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
-    incidents = tuple(d.report() for d in drafts)
-    return Extraction(EXTRACTOR_VERSION, incidents, tuple(_dedupe(claims)), tuple(_dedupe_stats(stats)),
+    claims = _dedupe(claims)
+    incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
+    incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, _actor_kind(tools))
+    return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(_dedupe_stats(stats)),
                       tuple(affs), tuple(_unresolved(incidents, claims, tools) + _unresolved_places(drafts)))
 
 
 _ELISION = re.compile(r"(?<![.!?\s])[\s,;:]*(?:\.\s){2}\.$|(?<![.!?\s])[\s,;:]*…$")
 # How every _ELISION match ends: tested on the last characters first, since searching a whole sentence is slow.
 _ELISION_END = re.compile(r"(?:\.\s\.\s\.|…)\n?\Z")
+
+
+def _actor_kind(tools: Tools):
+    """The kind of a reference actor by key (None for an unknown key)."""
+    def kind(key: str | None) -> str | None:
+        actor = tools.reference.actors_by_key.get(key or "")
+        return actor.kind if actor else None
+    return kind
 
 
 def _ends_with_elision(text: str) -> bool:
@@ -153,16 +165,20 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
     claimant = voice(view, view.end, previous)
     for trigger, (ws, we) in zip(triggers, windows(view, triggers)):
         ws = max(ws, trigger.start - 40) if trigger.example_of else ws  # the example's own clause, not the aggregate's
-        new = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
-        if new is None:
+        draft = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
+        if draft is None:
             continue
-        _basis(new, claimant, view)
-        new.separate = new.separate or _caused(view, found, trigger)
-        kept = attach(view, drafts, new)
-        if kept is not None:
-            kept.last_sentence = view.sentence.index
-            found.append(Found(trigger.start, kept, new))
-            found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
+        if found:
+            same_day_as(view, found[-1], trigger.start, draft)  # "..., hours after US warplanes struck X"
+        for new in split_listed(view, draft, ws, we, trigger.start):  # "struck X near A and Y near B": one per place
+            new.local_id = f"i{len(drafts) + 1}"
+            _basis(new, claimant, view)
+            new.separate = new.separate or _caused(view, found, trigger)
+            kept = attach(view, drafts, new)
+            if kept is not None:
+                kept.last_sentence = view.sentence.index
+                found.append(Found(trigger.start, kept, new))
+                found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
     if len({id(f.incident) for f in found}) == 1:
         note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
     return found

@@ -8,6 +8,7 @@ perpetrator and target), and not an aggregate ("some 200 strikes").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from eventdb.assertions import ActorRef, DateRef, IncidentReport, PlaceRef, Span, Statistic
@@ -16,19 +17,25 @@ from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.gazetteer import Mention
 from eventdb.extract.dates import DateMention
 from eventdb.extract.nonevents import hypothetical, opens_period, opinion
+from eventdb.extract.incident_actors import (area_holder, attributed_to, member_group, owner_or_area, possessed,
+                                            state_level)
 from eventdb.extract.retold import retold
+from eventdb.extract.tolls import elliptic_victims, named_with_others, of_victims_end, single_victim, zero_victims
 from eventdb.extract.lexicon import Lexicon, fold, trigger_type
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
 _DETERMINER = re.compile(r"(?:\b(?:the|this|that|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
 _PLURAL_DETERMINER = re.compile(r"\b(?:these|those|both)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)  # "both attacks", "these drone strikes"
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)  # "came under rocket fire"
 _BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|inside|at|near|into|across|over|on|of|within|throughout)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$", re.IGNORECASE)
 _SPREAD = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+", re.IGNORECASE)
+# "attacks by Iran-aligned factions on US forces": a preposition after "by" ends the agent; what follows is another role.
+_AGENT_ENDS = re.compile(r"\b(?:on|against|at|in|near|targeting|to|from)\s")
 _KIND_NEAR_KEPT = 1  # "near Ain al-Asad air base", "near Erbil airport": a base or airport is the place; near a town is only its country
 _VICTIM_PERSON = re.compile(r"^[\s,]*(?:[A-Za-z’'-]+\s+){0,6}?", re.IGNORECASE)
 
@@ -62,14 +69,26 @@ class Draft:
     last_sentence: int = -1  # the last sentence that named this incident
     place_span: tuple[int, int] | None = None  # where an unresolved place name is written
     reference_only: bool = False  # a negated mention ("denied any role in the X attack"): may only add to an earlier incident
+    definite_object: bool = False  # "had struck the vessel": what was hit is one already named
+    air_verb: bool = False  # "struck", "hit": an air strike if a state's forces did it (known perhaps only from the claims)
 
     def report(self) -> IncidentReport:
         date = DateRef(self.date.text, self.date.on, self.date.precision) if self.date else DateRef(None, None, "unknown")
         place = PlaceRef(self.place_text or "", self.place, self.country) if (self.place or self.country or self.place_text) else None
         confidence = 0.7 if self.stance == "asserted" else 0.5
-        return IncidentReport(self.local_id, self.span, self.event_type, date, place, tuple(self.weapons),
+        return IncidentReport(self.local_id, self.span, self.event_type, date, place, self.weapons_used(),
                               self.perpetrator, self.perpetrator_basis, self.target, self.outcome, self.killed,
                               self.injured, self.projectiles, self.stance, self.claimant, confidence)
+
+
+    def weapons_used(self) -> tuple[str, ...]:
+        """An air strike that names no weapon ("US forces struck 36 targets") was made with aircraft: `airstrike`."""
+        if self.event_type == "airstrike" and not self.weapons:
+            return (_AIRSTRIKE_WEAPON,)
+        return tuple(self.weapons)
+
+
+_AIRSTRIKE_WEAPON = "airstrike"  # the weapons.toml key for aircraft and their strikes
 
 
 @dataclass(frozen=True)
@@ -99,7 +118,8 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
             continue
         phrase = fold(m.group(0))
         weak = lex.is_a("weak_triggers", phrase)
-        place_between = out and any(p.place and out[-1].end <= p.start < m.start() for p in view.mentions)
+        place_between = out and any(p.place and out[-1].end <= p.start < m.start() and not _AGENT_BEFORE.search(view.before(p.start, 20))
+                                    for p in view.mentions)  # "a strike attributed to Israel hit X": Israel is no place
         new_clause = out and (view.has("clause_openers", out[-1].end, m.start())
                               or view.has("sequence_connectors", out[-1].end, m.start()))
         if out and m.start() - out[-1].end < 25 and not weak and lex.is_a("weak_triggers", out[-1].phrase) \
@@ -167,8 +187,19 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
 
 
 def _joins_weapons(view: SentenceView, pos: int, rest: str) -> bool:
-    """ "drone and missile attack": an "and" between weapon words belongs to the next trigger's noun phrase."""
-    return rest.lstrip().startswith(("and ", "or ")) and any(m.weapon and m.end == pos for m in view.mentions)
+    """ "drone and missile attack": an "and" between weapon words belongs to the next trigger's noun phrase;
+    "forces at the X base and the Y landing zone came under attack": so does an "and" between two places."""
+    if not rest.lstrip().startswith(("and ", "or ")):
+        return False
+    if any(m.weapon and m.end == pos for m in view.mentions):
+        return True
+    nxt = _NEXT_PLACE.match(rest)
+    return bool(nxt) and any(m.place and m.start == pos + nxt.end() for m in view.mentions) \
+        and any(m.place and m.end <= pos and _HEAD_NOUN.fullmatch(view.text, m.end, pos) for m in view.mentions)
+
+
+_NEXT_PLACE = re.compile(r"\s*(?:and|or)\s+(?:the\s+)?")
+_HEAD_NOUN = re.compile(r"(?:\s+[a-z]+){0,2}")  # "al-Shaddadi base", "Harir air base"
 
 
 def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | None:
@@ -231,13 +262,30 @@ def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
             speaker = _statement_subject(view, verbs[-1].start())
             if speaker:
                 return speaker
-    reported = _reports_own_operation(view, t)
+    reported = _reports_own_operation(view, t) or _claiming_subject(view, t)
     if reported:
         return reported
     first = view.find("first_person", max(view.start, t.start - 40), t.start)
     if first and _in_quote(view, t.start):
         return quote_speaker(view, t.start)
     return None
+
+
+def _claiming_subject(view: SentenceView, t: Trigger) -> ActorRef | None:
+    """ "The Islamic Resistance in Iraq claimed drone attacks on X": the subject of a claim verb whose object is the
+    attack (not "claimed that Y attacked", where the clause has its own subject)."""
+    verbs = view.find("claim_verbs", max(view.start, t.start - 60), t.start)
+    if not verbs or not _CLAIM_OBJECT.fullmatch(view.text, verbs[-1].end(), t.start):
+        return None
+    v = verbs[-1]
+    actors = view.actors(max(view.start, v.start() - 60), v.start())
+    if actors and _SUBJECT_TO_VERB.fullmatch(view.text, actors[-1].end, v.start()):
+        return actor_ref(actors[-1])
+    return None
+
+
+_CLAIM_OBJECT = re.compile(r"\s+(?!that\b)(?:responsibility\s+for\s+)?(?:(?:an?|the|two|three|four|several|\d+)\s+)?(?:[a-z-]+\s+){0,2}")
+_SUBJECT_TO_VERB = re.compile(r"\s+(?:(?:\w+ly|also|has|had|have|on\s+\w+day)\s+)*")
 
 
 def _own_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -247,9 +295,10 @@ def _own_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 # Between a speech verb and "that it attacked": a day, or "in a (Telegram) statement".
-_STATEMENT_TAIL = re.compile(r"\s*(?:\w+day\s+|on\s+\w+day\s+)?(?:in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:statement|post|video|message)\s+)?")
+_STATEMENT_TAIL = re.compile(r"\s*(?:\w+day\s+|on\s+\w+day\s+)?(?:(?:in|on)\s+(?:an?|its|their|the)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:statement|post|video|message|channel|account|website)\s+)?")  # "on its Telegram channel"
 # "X, an umbrella of factions that includes Y and Z, said": the appositive between a name and its verb.
-APPOSITION = re.compile(r",\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")
+APPOSITION = re.compile(r"(?:\s*\([A-Z]{2,6}\))?,\s+(?:an?|the|one of|who)\s+[^,;“”]{3,150},\s*$")  # "X (IRI), the umbrella ..., said"
 
 
 def _statement_subject(view: SentenceView, verb: int) -> ActorRef | None:
@@ -257,7 +306,7 @@ def _statement_subject(view: SentenceView, verb: int) -> ActorRef | None:
     that includes Y, said" is X, not Y)."""
     actors = view.actors(max(view.start, verb - 200), verb)
     for m in actors[:1]:  # the sentence's subject, described before its verb
-        if m.start - view.start < 40 and view.text.startswith(",", m.end) and APPOSITION.fullmatch(view.text, m.end, verb) \
+        if m.start - view.start < 40 and view.text.startswith((",", " ("), m.end) and APPOSITION.fullmatch(view.text, m.end, verb) \
                 and not view.has("speech_verbs", m.end, verb):
             return actor_ref(m)
     near = [m for m in actors if verb - m.end <= 45]
@@ -302,13 +351,13 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
         by = None  # "the attack was condemned by X", "reported by X": X reacts or speaks, it did not attack
     if by:
         pos = t.end + by.end()
-        actors = [m for m in view.actors(pos, we) if m.start - pos < 45]
+        actors = [m for m in view.actors(pos, we) if m.start - pos < 45 and not _AGENT_ENDS.search(view.text, pos, m.start)]
         if actors:
-            return actor_ref(actors[0]), True
+            return actor_ref(possessed(view, actors[0])), True
     named = _named_in_noun_phrase(view, t, we)
     if named:
         return named, False
-    passive = bool(_PASSIVE.search(view.before(t.start, 25)))
+    passive = bool(_PASSIVE.search(view.before(t.start, 25)) or _CAME_UNDER.search(view.before(t.start, 50)))
     close = [m for m in view.actors(ws, t.start) if t.start - m.end <= 30]
     for m in reversed(close):
         between = view.text[m.end:t.start]
@@ -326,15 +375,21 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
     return None, passive
 
 
+_AGENT_BEFORE = re.compile(r"\b(?:attributed\s+to|blamed\s+on|by)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _first_of_pair(view: SentenceView, m: Mention) -> Mention:
     """ "The United States and Britain launched strikes": the first named leads."""
-    earlier = [a for a in view.actors(view.start, m.start) if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[a.end:m.start])]
+    earlier = [a for a in view.actors(view.start, m.start)
+               if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?|[-/]", view.text[a.end:m.start])]  # "joint US-UK strikes" too
     return earlier[-1] if earlier else m
 
 
 def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | None, passive: bool) -> ActorRef | None:
     if passive:
-        subject = [m for m in view.actors(max(ws, t.start - 60), t.start) if not _reacts_between(view, m.end, t.start)]
+        reach = 120 if _CAME_UNDER.search(view.before(t.start, 50)) else 60  # "US forces at X and Y came under attack"
+        subject = [m for m in view.actors(max(ws, t.start - reach), t.start) if not _reacts_between(view, m.end, t.start)
+                   and not _LOCATIVE.search(view.before(m.start, 20))]  # "forces in Syria came under attack": not Syria
         if subject:
             return actor_ref(subject[-1])
     for m in view.actors(t.end, we):
@@ -344,10 +399,13 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]) \
                 or re.search(r"\baccording\s+to\s+(?:the\s+)?$", view.before(m.start, 20), re.IGNORECASE):
             continue  # "..., Iraqi security sources told Reuters", "according to CENTCOM": the speaker, not the target
-        if re.search(r"\b(?:by|in|inside)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
+        if re.search(r"\b(?:by|in|inside|from)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
                      view.before(m.start, 30)):
-            continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, not whom
-        return actor_ref(m)
+            continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, "from Lebanon" whence, not whom
+        if owner_or_area(view, m):
+            continue  # "the British-owned ship", "near the Jordanian and Iraqi borders": whose ship or border, not whom
+        holder = area_holder(view, m)
+        return actor_ref(holder or possessed(view, m))
     return None
 
 
@@ -376,14 +434,22 @@ def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
 
 def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = False) -> tuple[str | None, str | None, str | None]:
     best: tuple[int, str, str] | None = None
+    origin_end = -1
+    dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
-        if _FROM.search(view.before(m.start, 12)) or (not plural and _SPREAD.search(view.before(m.start, 12))):
+        if _FROM.search(view.before(m.start, 40)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start):
+            origin_end = m.end  # "from Abu Kamal and al-Mayadin": every place of the list is where it came from
+            continue
+        if not plural and _SPREAD.search(view.before(m.start, 12)):
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
         if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
             continue  # "Iran-backed groups", "Palestine Street": part of another name, not the place
-        if _DATELINE.match(view.text, view.start, view.end) and m.end <= view.start + _DATELINE.match(view.text, view.start).end() \
-                or _SOURCE_PLACE.search(view.before(m.start, 50)):
-            continue  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from
+        if dateline and m.end <= dateline.end() or _SOURCE_PLACE.search(view.before(m.start, 50)) \
+                or (m.start > t_start and _NOT_WHERE.search(view.before(m.start, 12))):
+            continue  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from;
+            # "in solidarity with Gaza", "revenge for Beirut": what the attack is about, not where it happened
+        if best is not None and m.start > t_start and _RELATIVE.search(view.text, t_start, m.start):
+            continue  # "struck a ship in the Gulf of Aden, ... a campaign that the group says is for Palestinians in Gaza"
         key = m.place
         passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
         if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _LOCATIVE.search(view.before(m.start, 14)):
@@ -427,6 +493,9 @@ _PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\
                             r"(?:(?:the\s+)?(?:target|site|scene)\s+of\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4})?")
 
 
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s", re.IGNORECASE)  # a relative clause: another event's words
+_DEFINITE_OBJECT = re.compile(r"\s+(?:the|this|that)\s+(?!same\b)[a-z]", re.IGNORECASE)  # "struck the vessel"
+_NOT_WHERE = re.compile(r"\b(?:with|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z/ ,.'’-]+\s+[—–-]\s")
 _SOURCE_PLACE = re.compile(r"\baccording\s+to\s+[^,;]*$", re.IGNORECASE)
 _NAME_HEAD = re.compile(r"[\s-]+(?:Street|Road|Square|Avenue|Bridge|Highway|Hospital|University|Stadium|Gate|Mosque)\b")
@@ -455,8 +524,9 @@ def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | Non
     keys: list[str] = []
     counted: dict[tuple[str, int], int] = {}
     for m in view.mentions:
-        if not m.weapon or not (ws <= m.start < we) or _stored_weapon(view, m.end) or _planned_weapon(view, m.start):
-            continue
+        if not m.weapon or not (ws <= m.start < we) or _stored_weapon(view, m.end) or _planned_weapon(view, m.start) \
+                or _CARRIED.match(view.text, m.end):
+            continue  # "explosives-laden drone": the drone is the weapon, the explosives its load
         if m.weapon not in keys:
             keys.append(m.weapon)
         n = _count_before(view, m.start)
@@ -480,6 +550,7 @@ def _stored_weapon(view: SentenceView, end: int) -> bool:
     return bool(words) and view.tools.lexicon.is_a("weapon_facility_nouns", words[0])
 
 
+_CARRIED = re.compile(r"-(?:laden|packed|filled|rigged)\b")
 _NEXT_WORDS = re.compile(r"[A-Za-z-]+")
 
 
@@ -510,7 +581,8 @@ def _modifiers_only(view: SentenceView, between: str) -> bool:
 
 
 def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
-    """Killed and injured counts next to a casualty word: "killed one person", "two people were injured"."""
+    """Killed and injured counts next to a casualty word: "killed one person", "two people were injured" (and the
+    phrasings of `tolls`: zeros, single victims, a named victim with others, elided victims)."""
     lex = view.tools.lexicon
     result: dict[str, int] = {}
     casualty_word = lex.derived(_casualty_word_pattern)
@@ -522,21 +594,42 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
                 if not (ws <= c.start < we):
                     continue
                 after_word = view.text[w.end():c.start]
-                before_word = _INCLUDING.sub("", view.text[c.end:w.start()])  # "16 people, including civilians, were killed"
-                if c.start >= w.end() and re.fullmatch(r"\s+(?:\w+ly\s+)?", after_word) and _victim_noun(view, c.end):
+                before_word = _APPOSITIVE.sub("", _INCLUDING.sub("", view.text[c.end:w.start()]))  # "16 people, including civilians, were killed"
+                if c.start >= w.end() and re.fullmatch(r"\s+(?:\w+ly\s+)?", after_word) and _counted_victims(view, c.end, ws):
                     objects.append(c.value)
-                elif c.end <= w.start() and re.fullmatch(r"\s+(?:[\w.-]+\s+){0,2}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word) \
+                elif c.start >= w.end() and named_with_others(view, w.end(), c.start) and _victim_noun(view, c.end):
+                    objects.append(c.value + 1)  # "killed businessman X and three members of his family"
+                elif c.end <= w.start() and re.fullmatch(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word) \
                         and not re.search(r"\b(?:and|or)\b|[,;]", before_word) and _victim_noun(view, c.end) \
-                        and not casualty_word.search(view.before(c.start, 20)):
+                        and not casualty_word.search(view.before(c.start, 20)) and not _NONE_OF.search(view.before(c.start, 15)):
                     subjects.append(c.value)
         if not objects and kind == "killed":
             objects = [n for w in view.find(category, ws, we) if (n := _singular_victims(view, w.end(), we)) is not None][:1]
+        if not objects and not subjects:
+            one_victim = single_victim(view, kind, ws, we)
+            objects = [one_victim] if one_victim is not None else []
         if objects or subjects:
             result[kind] = (objects or subjects)[0]
     if view.has("no_casualties", ws, we):
         result.setdefault("killed", 0)
         result.setdefault("injured", 0)
+    for kind, zero in zero_victims(view, ws, we).items():
+        result.setdefault(kind, zero)
     return result.get("killed"), result.get("injured")
+
+
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;]{1,40},")  # "one crew member, a Filipino sailor, was killed"
+_NONE_OF = re.compile(r"\bnone\s+of\s+the\s+$", re.IGNORECASE)  # "None of the 23 crew were hurt": not 23
+
+
+def _counted_victims(view: SentenceView, pos: int, ws: int) -> bool:
+    """The count after a casualty verb counts people: "killed two soldiers", "one of them", "nine" after "three people"."""
+    if _victim_noun(view, pos):
+        return True
+    of_end = of_victims_end(view, pos)
+    if of_end is not None:
+        return view.text[of_end - 4:of_end].lower() in ("them", "hose") or _victim_noun(view, of_end)
+    return elliptic_victims(view, pos, ws)
 
 
 def _casualty_word_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -596,6 +689,22 @@ def _victim_killed_in(view: SentenceView, t: Trigger) -> ActorRef | None:
     return None
 
 
+def _named_dead(view: SentenceView, victim: ActorRef) -> int | None:
+    """ "the killing of Qasem Soleimani" is one dead, "the killing of Soleimani and al-Muhandis" two: the persons a
+    killing word names (an "assassination of X" says nothing of whether X died, so it counts none)."""
+    if victim.char_start is None or victim.char_end is None:
+        return None
+    lo = view.start  # "the killing of X in Tehran and of Y in an Israeli air strike": the word may stand well before
+    if not any(view.tools.lexicon.is_a("killed_words", m.group(0).split()[0]) for m in view.find("kill_words", lo, victim.char_end + 40)):
+        return None
+    if _AND_NAME.match(view.text, victim.char_end, view.end):
+        return 2
+    earlier = [m for m in view.actors(max(view.start, victim.char_start - 120), victim.char_start)
+               if view.actor_kind(m.actor) == "person"]
+    return 2 if earlier and re.search(r",?\s+and\s+$", view.before(victim.char_start, 8)) else 1  # "X, ..., and Y, who were killed"
+
+
+_AND_NAME = re.compile(r",?\s+and\s+(?:(?:al|el|Abu)[-\s])?[A-Z][\w’'-]+")  # "Soleimani and al-Muhandis"
 _NAME = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)")
 
 
@@ -659,8 +768,9 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave:
         return None
     perp, passive = _perpetrator(view, t, ws, we)
-    claimed_by = None if perp else _self_claimed(view, t)
-    perp = perp or claimed_by or (t.example_of.actor if t.example_of else None)
+    claimed_by = None if perp else member_group(view, _self_claimed(view, t))
+    attributed = None if perp or claimed_by else attributed_to(view, t.end, we)
+    perp = perp or claimed_by or attributed or (t.example_of.actor if t.example_of else None)
     event_type = _example_type(view, t) if t.example_of else t.event_type
     victim = None
     if event_type in ("assassination", "airstrike", "attack") or lex.is_a("kill_words", t.phrase):
@@ -676,7 +786,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or _target(view, t, ws, we, perp, passive)
-    if event_type == "attack" and _drone_on_armed_group(view, weapons, target):
+    if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
         event_type = "airstrike"
     place, place_text, country = _place(view, ws, we, t.start, lex.is_a("plural_triggers", t.phrase))
     place_span = None
@@ -684,19 +794,26 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         place_span = _unknown_place(view, t, ws, we)
         place_text = view.text[place_span[0]:place_span[1]] if place_span else None
     killed, injured = casualties(view, ws, we)
+    if killed is None and victim is not None and event_type == "assassination":
+        killed = _named_dead(view, victim)
     date, statement = _date(view, ws, we, t)
     plural = lex.is_a("plural_triggers", t.phrase)
     definite = (bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
                 or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
-        and not _is_verb(t)
+        and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
+                                     and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
+    definite = definite or _hit_by_fragments(view, t)
+    perp, target = state_level(view, perp), state_level(view, target)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
-                  "claimed" if claimed_by else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
+                  "claimed" if claimed_by else "attributed" if attributed else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
                   _separate(view, t), plural, place_span=place_span)
     if view.has("interception", ws, we):
         draft.outcome = interception_outcome(view, ws, we, draft)
     if opinion(view):
         draft.reference_only = True  # an analyst's words may name an incident already reported, never a new one
+    draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
+    draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
     if reason == "negated":
         if not definite:
             return None
@@ -714,6 +831,16 @@ def interception_outcome(view: SentenceView, ws: int, we: int, d: Draft) -> str:
     if not partial:
         return "intercepted"
     return "hit" if view.has("impact_words", ws, we) or d.killed or d.injured else "unknown"
+
+
+def same_day_as(view: SentenceView, before: Found, trigger_start: int, new: Draft) -> None:
+    """ "The Houthis said on Thursday they had targeted a ship, hours after US warplanes struck Hodeidah": an undated
+    incident a few hours from one named before it in the sentence took place that day (within the day matching allows)."""
+    old = before.incident
+    if new.date is not None or old.date is None or old.date.on is None or old.date.precision != "day":
+        return
+    if view.has("same_day_connectors", before.pos, trigger_start):
+        new.date, new.date_is_statement = old.date, False
 
 
 def note_interception(view: SentenceView, d: Draft) -> None:
@@ -741,6 +868,23 @@ def _drone_on_armed_group(view: SentenceView, weapons: list[str], target: ActorR
                 and view.actor_kind(target.key) in lex.words["armed_group_kinds"])
 
 
+# "that Israeli missiles had hit X": an auxiliary makes the trigger a verb, whatever determiner stands before its subject.
+# "the drone had been launched" still refers back: its subject is definite ("that" there is a conjunction, not one).
+_AUXILIARY = re.compile(r"\b(?:had|has|have|was|were|been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_SUBJECT_DETERMINER = re.compile(r"(?:\b(?:the|this|its|their)|['’]s)\s+(?:[\w“”\"'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _hit_by_fragments(view: SentenceView, t: Trigger) -> bool:
+    """ "wounded by shrapnel from an intercepted missile", "killed by a falling missile fragment": the harm an attack
+    already reported did, not another attack (kept only if it joins one, like a definite mention)."""
+    lex = view.tools.lexicon
+    return lex.is_a("weak_triggers", t.phrase) and lex.derived(_fragments_pattern).match(view.text, t.end, view.end) is not None
+
+
+def _fragments_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{lex.pattern('fragment_nouns').pattern})", re.IGNORECASE)
+
+
 def _is_verb(t: Trigger) -> bool:
     """ "The IRGC said it launched ...": a determiner before a verb belongs to its subject, the verb names a new event."""
     head = t.phrase.split()[0]
@@ -763,6 +907,31 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
     if verb:
         return True
     return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
+
+
+def _state_strikes_group(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger, target: ActorRef | None) -> bool:
+    """ "US strikes on Kataib Hezbollah facilities": a state's strikes on an armed group, no other weapon named, are air
+    strikes (states strike the groups from the air; the bare noun on a state's embassy says nothing of how)."""
+    lex = view.tools.lexicon
+    return bool(perp and target and lex.is_a("air_strike_nouns", t.phrase)
+                and view.actor_kind(perp.key) in lex.words["air_force_kinds"]
+                and view.actor_kind(target.key) in lex.words["armed_group_kinds"]
+                and all(w in lex.words["air_weapons"] for w in weapons))
+
+
+def air_strikes_by_claims(reports: tuple[IncidentReport, ...], drafts: list[Draft], lex: Lexicon,
+                          kind_of: Callable[[str | None], str | None]) -> tuple[IncidentReport, ...]:
+    """ "Missiles struck a building in Damascus" whose perpetrator only a later sentence or claim names ("SANA said Israel
+    carried out the attack"): once a state's forces are named, the strike was an air strike, as `_air_strike_by_state`
+    decides when the trigger's own sentence names them."""
+    out = []
+    allowed = lex.words["air_weapons"] + lex.words["air_launched_weapons"]
+    for r, d in zip(reports, drafts):
+        if r.event_type == "attack" and d.air_verb and r.perpetrator is not None \
+                and kind_of(r.perpetrator.key) in lex.words["air_force_kinds"] and all(w in allowed for w in r.weapons):
+            r = replace(r, event_type="airstrike", weapons=r.weapons or (_AIRSTRIKE_WEAPON,))
+        out.append(r)
+    return tuple(out)
 
 
 def _introduces_example(view: SentenceView, t: Trigger) -> bool:
@@ -793,8 +962,9 @@ def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
         return d.target is not None or d.place is not None
     if d.definite:
         return True  # decided at merge time: kept only if it joins an earlier incident or is specific
-    return (has_date or view.is_specific_place(d.place) or d.projectiles is not None or d.killed is not None
-            or d.injured is not None or (d.perpetrator is not None and (d.target is not None or d.place is not None)))
+    # a toll names an incident, but "no personnel were hurt" may close any sentence about one: a zero is no detail
+    return (has_date or view.is_specific_place(d.place) or d.projectiles is not None or bool(d.killed) or bool(d.injured)
+            or (d.perpetrator is not None and (d.target is not None or d.place is not None)))
 
 
 def standalone(view: SentenceView, d: Draft) -> bool:
@@ -841,6 +1011,9 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
         return False
     if most_recent and old.sentence_index != new.sentence_index and retold(view, old, new):
         return True  # "Iran launched 300 drones at Israel ... He said ... had struck the Nevatim air base"
+    if most_recent and new.definite_object and 0 < new.sentence_index - old.sentence_index <= 2 and new.place is None \
+            and (new.perpetrator is None or _same_key(old.perpetrator, new.perpetrator)):
+        return True  # "struck a bulk carrier in the Gulf of Aden over the weekend ... had targeted the ship on Saturday"
     if old.sentence_index == new.sentence_index:
         clash = (old.target and new.target and old.target.key != new.target.key) or \
             (old.place and new.place and old.place != new.place and not view.nested(old.place, new.place))
@@ -910,8 +1083,8 @@ def merge(old: Draft, new: Draft, view: SentenceView) -> None:
 def attach(view: SentenceView, drafts: list[Draft], new: Draft) -> Draft | None:
     """Merge `new` into an earlier incident it refers to, add it, or drop a dangling reference."""
     for old in reversed(drafts):
-        if new.place and old.place == new.place and view.is_specific_place(new.place) and compatible(view, old, new) \
-                and not new.separate:
+        if (new.place and old.place == new.place and view.is_specific_place(new.place) or _same_unknown_place(old, new)) \
+                and compatible(view, old, new) and not new.separate:
             merge(old, new, view)
             return old  # the same named base or town wins over a nearer mention at another place
     for i, old in enumerate(reversed(drafts)):
@@ -922,6 +1095,13 @@ def attach(view: SentenceView, drafts: list[Draft], new: Draft) -> Draft | None:
         return None
     drafts.append(new)
     return new
+
+
+def _same_unknown_place(old: Draft, new: Draft) -> bool:
+    """ "struck near the village of Aitaroun" and "killed in the strike on Aitaroun": one place the reference lacks,
+    named twice."""
+    return bool(old.place is None and new.place is None and old.place_text and new.place_text and new.place_span
+                and fold(old.place_text) == fold(new.place_text))
 
 
 def also_meant(view: SentenceView, drafts: list[Draft], kept: Draft, new: Draft) -> list[Draft]:

@@ -2,8 +2,8 @@
 overnight ... He said Iran had fired about 170 drones ... and that a small number had struck the Nevatim air
 base") is the same incident with more detail, not a second one.
 
-Decision: a mention with no date of its own (even an unresolved one, "earlier this month"), not marked as
-another event ("also", "a separate", "two days later"), joins the incident talked about just before when
+Decision: a mention with no date of its own (even an unresolved one, "earlier this month") or with the day the
+incident was dated from ("over the weekend", then "on Saturday"), not marked as another event ("also", "a separate", "two days later"), joins the incident talked about just before when
 - it names the same perpetrator, or names none while its sentence has already retold that incident, or names
   neither actor nor place and follows within two sentences with no other target;
 - their places are the same, or one lies inside the other (not inside a bare country, unless its sentence
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 def retold(view: SentenceView, old: Draft, new: Draft) -> bool:
     """`new` retells `old` (the incident talked about last), adding detail."""
-    if new.separate or (new.date and not new.date_is_statement):  # even "earlier this month" unresolved: another time
-        return False
+    if new.separate or (new.date and not new.date_is_statement and not _same_start(old, new)):
+        return False  # even "earlier this month" unresolved: another time (the same day told again is no other time)
     same_actor = bool(old.perpetrator and new.perpetrator and old.perpetrator.key and old.perpetrator.key == new.perpetrator.key)
     told_here = new.perpetrator is None and old.last_sentence == new.sentence_index  # "... and that a few had struck X"
     bare = new.perpetrator is None and new.place is None and new.place_text is None and new.sentence_index - old.last_sentence <= 2 \
@@ -35,6 +35,11 @@ def retold(view: SentenceView, old: Draft, new: Draft) -> bool:
                                                                    and (told_here or not _country(view, old.place))):
         return False
     return not (old.weapons and new.weapons and not any(_one_family(a, b) for a in old.weapons for b in new.weapons))
+
+
+def _same_start(old: Draft, new: Draft) -> bool:
+    """ "over the weekend" (from Saturday) and "on Saturday": the day the incident talked about was dated from."""
+    return bool(old.date and new.date and old.date.on and old.date.on == new.date.on and not old.date_is_statement)
 
 
 def _one_family(a: str, b: str) -> bool:
