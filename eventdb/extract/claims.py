@@ -7,7 +7,9 @@ from dataclasses import replace
 
 from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
+from eventdb.extract.lexicon import Lexicon
 from eventdb.extract.incidents import APPOSITION, Draft, Found, casualties
+from eventdb.extract.reported import OwnAct, own_acts, speaks_last
 
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
@@ -29,6 +31,19 @@ def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> 
     """The speaker before `before`, or, when the sentence's speaker is a pronoun ("..., it added", "It said ..."),
     `previous`: the last speaker of an earlier sentence."""
     return speaker(view, before) or _pronoun_speaker(view, before, previous)
+
+
+_BY_AGENT = re.compile(r"\s+by\s+")
+
+
+def _passive_agent(view: SentenceView, verb_end: int) -> ActorRef | None:
+    """ "was reported by the Pentagon": the agent of a passive speech verb speaks."""
+    by = _BY_AGENT.match(view.text, verb_end)
+    if not by:
+        return None
+    names = [m for m in view.mentions if (m.actor or m.outlet) and by.end() <= m.start < by.end() + 12
+             and _FIRST_PHRASE.fullmatch(view.text, by.end() - 1, m.start)]
+    return _ref(view, names[0]) if names else None
 
 
 def _pronoun_speaker(view: SentenceView, before: int, previous: ActorRef | None) -> ActorRef | None:
@@ -64,6 +79,11 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
     for v in verbs:
         if v.start() > before + 200:
             break
+        if _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
+            agent = _passive_agent(view, v.end())
+            if agent:
+                return agent
+            continue  # "an attack ... in Syria was reported": Syria is not speaking
         who = _subject_of(view, v.start()) or _inverted_subject(view, v.start(), v.end())
         if who:
             return who
@@ -103,7 +123,7 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     """The name a speech verb at `verb` belongs to: "X said", "X, a fellow at Y, said", "X, which reported", "an unknown group said"."""
     named = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= verb and not view.is_descriptor(m)]
     for m in named:
-        if m.start - view.start < 40 and APPOSITION.fullmatch(view.text[m.end:verb]) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
+        if m.start - view.start < 40 and APPOSITION.fullmatch(view.text, _past_acronym(view, m.end), verb) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
             return _ref(view, m)  # "Hamdi Malik, an associate fellow at ..., said"
     person = _PERSON.match(view.text, view.start, verb)
     if person and not view.tools.lexicon.is_a("sentence_openers", person.group(1).split()[0]) \
@@ -120,6 +140,15 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
         if _WHICH.fullmatch(between) or _STATE_BODY.fullmatch(between) or not re.search(r"\b(?:that|which|on|against|at|to|of|in|for)\b", between):
             return _ref(view, m)
     return None
+
+
+_ACRONYM = re.compile(r"\s*\([A-Z][\w-]{1,10}\)")
+
+
+def _past_acronym(view: SentenceView, pos: int) -> int:
+    """ "The Islamic Resistance in Iraq (IRI), the umbrella ..., said": the appositive starts after the acronym."""
+    m = _ACRONYM.match(view.text, pos)
+    return m.end() if m else pos
 
 
 def _inverted_subject(view: SentenceView, verb: int, verb_end: int) -> ActorRef | None:
@@ -226,6 +255,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             ids = _described(found) if anaphoric else [None] if plural else [iid]
             out.extend(Claim(typ, i, who, default, span, perpetrator=who if typ != "non_confirmation" else None, confidence=0.7)
                        for i in ids)
+    if not any(c.type == "responsibility_claimed" for c in out):
+        out.extend(_own_act_claims(view, found, previous))
     negated = bool(out) or view.has("negations")
     if not negated:
         for m in view.find("confirmation"):
@@ -268,11 +299,40 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             else:
                 out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=mention.perpetrator, confidence=0.5))
         killed, injured = casualties(view, view.start, view.end)
-        if (killed is not None or injured is not None) and not _said_after_the_toll(view):
+        if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view):
             reporter = _casualty_speaker(view) or who
             out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
                                               injured=injured, confidence=0.6))
     return out
+
+
+def _act_names(view: SentenceView, act: OwnAct, target: Found) -> bool:
+    """The reported act is the incident: its trigger stands at or after the act ("carried out the strike"), or the
+    sentence refers back to an incident; never an act that counts ("says it has hit hundreds of targets" is a tally,
+    "fired 200 missiles at ..." names its attack after the count)."""
+    if target.pos == act.act_start:
+        return True  # the act is the trigger that made the incident (a tally would have made none)
+    if any(act.act_end <= c.start <= act.act_end + 25 for c in view.counts):
+        return False
+    return target.pos > act.act_start or target.pos == view.start
+
+
+def _own_act_claims(view: SentenceView, found: list[Found], previous: ActorRef | None) -> list[Claim]:
+    """ "The Pentagon said it had carried out the strike", "X said its aircraft had hit ...": the speaker reports an act
+    of its own, a claim of responsibility for the incident that act names (the speaker is its perpetrator)."""
+    for act in own_acts(view):
+        if _negated_clause(view, act.verb_start):
+            continue
+        who = _subject_of(view, act.verb_start) or _pronoun_speaker(view, act.verb_start, previous)
+        target = nearest(found, act.act_start)
+        if who is None or target is None or target.incident.reference_only or not _act_names(view, act, target):
+            continue
+        perp = target.mention.perpetrator if target.mention is not None and target.mention.perpetrator else who
+        if not own_side(view, who, perp):
+            continue  # "X said it had hit ..." where the sentence names someone else as doing it
+        return [Claim("responsibility_claimed", target.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
+                      projectiles=_mentioned(target, "projectiles"), confidence=0.6)]
+    return []
 
 
 def _with_casualties(claims: list[Claim], report: Claim) -> list[Claim]:
@@ -331,6 +391,39 @@ _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|all of which|none of which)\s+|;\s+")
 
 
+def _casualty_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A casualty word used of victims: passive ("was lightly wounded", "were killed") or with its victims as object
+    ("killed two men", "wounded a passer-by", "killed Kurdish businessman X"); not "the killing of" nor "killed in"."""
+    words = "|".join(re.escape(w) for w in lex.words["killed_words"] + lex.words["injured_words"])
+    return re.compile(rf"\b(?:(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?(?:{words})\b"
+                      rf"|(?:{words})\s+(?:at\s+least\s+|more\s+than\s+|up\s+to\s+)?(?:(?:an?|one|two|three|four|five|six|"
+                      rf"seven|eight|nine|ten|several|dozens|scores|many|some|his|her|their|its)\b|\d|[A-Z]))")
+
+
+def _tells_casualties(view: SentenceView) -> bool:
+    """A speaker states a toll even when it gives no number we read ("a passer-by was wounded, the ministry said");
+    not someone who only blames ("killed in a strike X blamed on Y") nor a toll in doubt ("could not say whether
+    anyone was killed")."""
+    if not (view.has("killed_words") or view.has("injured_words")):
+        return False
+    m = view.tools.lexicon.derived(_casualty_clause_pattern).search(view.text, view.start, view.end)
+    if m is None or _IN_DOUBT.search(view.before(m.start(), 40)):
+        return False
+    return any(_reports(view, v, m.start()) for v in view.find("speech_verbs"))
+
+
+def _reports(view: SentenceView, verb: re.Match[str], pos: int) -> bool:
+    """The speech verb `verb` reports what stands at `pos`: an asserting verb before it ("X said two were killed"), or
+    a closing speaker after it ("..., X said." / "..., according to X")."""
+    lex = view.tools.lexicon
+    if verb.start() < pos:
+        return lex.is_a("statement_verbs", verb.group(0)) and not view.has("negations", max(view.start, verb.start() - 12), verb.start())
+    return fold_phrase(verb.group(0)) == "according to" or (lex.is_a("statement_verbs", verb.group(0)) and speaks_last(view, verb.end()))
+
+
+_IN_DOUBT = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
 def _casualty_speaker(view: SentenceView) -> ActorRef | None:
     """ "X said it fired ..., and the Y military said seven soldiers were wounded": the speaker of the casualty clause."""
     words = view.find("killed_words") + view.find("injured_words") + view.find("no_casualties")
@@ -345,6 +438,8 @@ def _said_after_the_toll(view: SentenceView) -> bool:
     if not words or not verbs:
         return False
     toll = min(w.start() for w in words)
+    if any(speaks_last(view, v.end()) for v in verbs[-1:]):
+        return False  # "No one was killed; one was injured, the ministry said.": a closing speaker says it all
     return all(view.text.find(";", toll, v.start()) != -1 for v in verbs if v.start() > toll) and verbs[0].start() > toll
 
 

@@ -1,0 +1,62 @@
+"""Reported speech: a speaker, a reporting verb and the clause it reports.
+
+The claim rules ask two questions of that grammar: does the speaker report an act of its own ("the Pentagon said it
+had carried out the strike", "X said its aircraft had hit ...": a claim of responsibility), and does a speaker stand
+after the clause it reports ("No one was hurt, the ministry said.", "..., according to the ministry."): then the
+whole sentence before it is what the speaker says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventdb.extract.context import SentenceView
+from eventdb.extract.lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class OwnAct:
+    """ "X said (that) it had struck ...": the reporting verb and the act the speaker says it did itself."""
+
+    verb_start: int
+    verb_end: int
+    act_start: int
+    act_end: int
+
+
+def _own_act_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """After a reporting verb: a short stretch ending in "that" or a day ("on Thursday"), a self pronoun ("it", "its
+    aircraft"), an optional appositive (", supported by the RAF,"), perfect or adverb auxiliaries only, then the act.
+    A modal ("would strike"), a negation ("had not fired") or a passive ("had been targeted") leaves no match."""
+    pronouns = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in lex.words["self_pronouns"])
+    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimed_actions"], key=len, reverse=True))
+    return re.compile(
+        rf"(?:\s+[^,;.“”\"]{{0,80}}?\bthat|\s+(?:(?:late|early)\s+)?on\s+\w+day|\s+in\s+an?\s+(?:[\w-]+\s+){{0,2}}?statement)?"
+        rf"\s+(?:{pronouns})(?:,[^,;.“”\"]{{1,60}},)?"
+        rf"\s+(?:(?:had|has|have|also|already|successfully|then|\w+ly)\s+)*[“\"]?(?P<act>{acts})\b",
+        re.IGNORECASE)
+
+
+def own_acts(view: SentenceView) -> list[OwnAct]:
+    """Every "X said it had <act>" in the sentence; who X is is the caller's question (the verb's subject)."""
+    lex = view.tools.lexicon
+    if not view.has("claimed_actions"):
+        return []
+    pattern = lex.derived(_own_act_pattern)
+    out = []
+    for v in view.find("statement_verbs"):
+        m = pattern.match(view.text, v.end(), view.end)
+        if m:
+            out.append(OwnAct(v.start(), v.end(), m.start("act"), m.end("act")))
+    return out
+
+
+_TRAILING_SAY = re.compile(r"\s*(?:(?:on|late on|early on)\s+\w+day|in\s+an?\s+(?:[\w-]+\s+){0,2}?statement|"
+                           r"(?:also|later|earlier)|,\s*(?:adding|citing)\b[^.]*)?\s*[.!]?[”\"]?\s*$", re.IGNORECASE)
+
+
+def speaks_last(view: SentenceView, verb_end: int) -> bool:
+    """The reporting verb closes the sentence ("..., the ministry said." / "... said on Monday."): nothing it reports
+    follows it, so it reports what came before."""
+    return _TRAILING_SAY.match(view.text, verb_end, view.end) is not None
