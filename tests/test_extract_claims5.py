@@ -72,3 +72,42 @@ def test_casualty_report_by_its_speaker(ref, text, speaker):
 def test_no_casualty_report_for_doubt_blame_or_unknown_speaker(ref, text):
     x = run(ref, text)
     assert not [c for c in claims_of(x, "casualty_report") if c.claimant is not None], (text, x.claims)
+
+
+# --- speakers the reference lacks, kept as written; descriptions of the last speaker ------------------
+
+@pytest.mark.parametrize("text, written", [
+    # a possessive and an epithet before the name are not part of it
+    ("Rockets hit Ain al-Asad on Monday. Iraq's state-run Al-Iraqiya Television said two guards were killed.",
+     "Al-Iraqiya Television"),
+    # "according to" a name the reference lacks; the place after it is not part of the name
+    ("A drone struck Erbil Airport on Monday, wounding a guard, according to the Rizgary hospital in Erbil.", "Rizgary hospital"),
+    # a named ministry after a demonym is its own body, not the state
+    ("Rockets hit Ain al-Asad on Monday. The Iraqi Health Ministry said a passer-by was wounded.", "Iraqi Health Ministry"),
+])
+def test_unresolved_speaker_as_written(ref, text, written):
+    x = run(ref, text)
+    (report,) = claims_of(x, "casualty_report")
+    assert report.claimant.text == written and report.claimant.key is None, (text, report.claimant)
+
+
+def test_demonym_with_a_generic_body_still_speaks_for_the_state(ref):
+    x = run(ref, "Rockets hit Ain al-Asad on Monday. The Iraqi military said a passer-by was wounded.")
+    (report,) = claims_of(x, "casualty_report")
+    assert key(report.claimant) == "iraq"
+
+
+def test_definite_description_is_the_last_speaker(ref):
+    x = run(ref, "A rocket attack on Erbil Airport on Monday was reported by CENTCOM. No soldiers were hurt, the command said.")
+    assert [key(c.claimant) for c in claims_of(x, "casualty_report")] == ["us-centcom"]
+
+
+def test_definite_description_without_an_earlier_speaker_is_nobody(ref):
+    x = run(ref, "Rockets hit Ain al-Asad on Monday. No soldiers were hurt, the ministry said.")
+    assert not [c for c in x.claims if c.claimant is not None], x.claims
+
+
+def test_an_intercepted_missile_is_no_interception_claim(ref):
+    x = run(ref, "Rockets hit Ain al-Asad on Monday. Shrapnel from an intercepted rocket wounded a guard, CENTCOM said.")
+    assert not claims_of(x, "interception"), x.claims
+    assert [key(c.claimant) for c in claims_of(x, "casualty_report")] == ["us-centcom"]

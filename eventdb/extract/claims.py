@@ -15,7 +15,7 @@ _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|
 _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
 _PERSON = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s(?:(?:al|bin|ibn|el|Abu)[-\s])?[A-Z][\w’'-]+){1,3})")
 _WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
-_GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media)\b", re.IGNORECASE)
+_GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+|health\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media|rebels|militants|authorities)\b", re.IGNORECASE)
 
 
 def speaker(view: SentenceView, before: int) -> ActorRef | None:
@@ -59,9 +59,17 @@ _PASSIVE_SPEECH = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$
 
 
 def _pronoun_speaks(view: SentenceView, before: int | None = None) -> bool:
-    """A speech verb whose subject is a pronoun ("..., it said"): someone speaks, even when we cannot tell who."""
+    """A speech verb whose subject is a pronoun ("..., it said") or a definite description of the last speaker
+    ("..., the mission said"): someone speaks, even when we cannot tell who."""
     limit = view.end if before is None else before + 200
-    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) for v in view.find("speech_verbs") if v.start() <= limit)
+    anaphor = view.tools.lexicon.derived(_anaphor_subject_pattern)
+    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) or anaphor.search(view.before(v.start(), 30))
+               for v in view.find("speech_verbs") if v.start() <= limit)
+
+
+def _anaphor_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.words["speaker_anaphora"])
+    return re.compile(rf"(?:^|[,;]\s+|^\s*)(?:{phrases})\s+(?:also\s+|later\s+|has\s+|had\s+)?$", re.IGNORECASE)
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
@@ -76,6 +84,9 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
                      and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)]  # "according to the coalition, the Houthis": not them
             if names:
                 return _ref(view, names[0])
+            written = _speaker_after_according(view, v.end())
+            if written:
+                return written
     for v in verbs:
         if v.start() > before + 200:
             break
@@ -94,9 +105,34 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
     return None
 
 
-_NAMED_SPEAKER = re.compile(
-    r"(?:^|[,;]\s+)(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?:\s+(?:regional\s+|security\s+|state\s+|news\s+)?"
-    r"(?:government|media|military|army|ministry|officials|authorities|agency|police|service|council))?)\s+$")
+def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A capitalized name right before a speech verb, at the sentence's start or after a comma or dash: after an optional
+    possessive and epithet ("Lebanon's state-run"), with an optional common head noun ("... regional government") and
+    without a descriptor ("... ambulance service") or a relative clause (", which is run by the navy,")."""
+    def alternatives(category: str) -> str:
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words[category], key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|[,;:—–]\s+)(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{alternatives('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
+        rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}(?:\s+(?:{alternatives('speaker_heads')}))?)"
+        rf"(?:\s+(?:{alternatives('speaker_descriptors')}))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
+
+
+def _speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
+    """ "according to the Soroka hospital in Beersheba": a name the reference lacks, as written."""
+    m = _AFTER_ACCORDING.match(view.text, pos, view.end)
+    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
+        return None
+    return _as_written(view, m.group("name"), m.start("name"))
+
+
+_AFTER_ACCORDING = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+                              r"(?:\s+(?:hospital|ministry|government|authorities|police|council|directorate))?)(?=[\s,.;])")
+
+
+def _as_written(view: SentenceView, name: str, start: int) -> ActorRef | None:
+    if name.split()[0] in _PRONOUNS:
+        return None
+    return ActorRef(name, None, start, start + len(name))
 
 
 # "strikes on what Washington described as Huthi radar sites": a characterization inside the sentence, not its source
@@ -108,12 +144,10 @@ _FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
 def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
     """ "Syrian state media reported", "..., the Kurdistan regional government said": a named speaker the reference lacks, as written."""
     before = view.text[view.start:verb]
-    m = _NAMED_SPEAKER.search(before)
-    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]) \
-            or m.group("name").split()[0] in _PRONOUNS:
+    m = view.tools.lexicon.derived(_named_speaker_pattern).search(before)
+    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
         return None
-    s = view.start + m.start("name")
-    return ActorRef(m.group("name"), None, s, s + len(m.group("name")))
+    return _as_written(view, m.group("name"), view.start + m.start("name"))
 
 
 _PRONOUNS = frozenset({"It", "They", "He", "She", "We", "I", "Officials", "Analysts", "Witnesses", "Residents", "Sources"})
@@ -181,7 +215,13 @@ def _ref(view: SentenceView, m) -> ActorRef:
     group = _GROUPS.match(view.after(m.end, 20))
     end = m.end + group.end() if group and m.adjective else m.end
     media = end != m.end and view.tools.lexicon.is_a("media_groups", view.text[m.end:end].strip())
-    return ActorRef(view.text[m.start:end], None if media else m.actor, m.start, end)
+    body = end != m.end and _OWN_BODY.fullmatch(view.text, m.end, end) is not None  # "Lebanese Health Ministry"
+    return ActorRef(view.text[m.start:end], None if media or body else m.actor, m.start, end)
+
+
+# A named ministry after a demonym is a body of its own that the reference lacks (the reference names its bodies,
+# "Iran's Foreign Ministry", as whole mentions): kept as written, never the state.
+_OWN_BODY = re.compile(r"\s+[A-Z][a-z]+\s+Ministry")
 
 
 def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
@@ -264,6 +304,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))
             break
     for m in view.find("interception"):
+        if _ATTRIBUTIVE.search(view.before(m.start(), 6)):
+            continue  # "shrapnel from an intercepted missile": what was intercepted, not anyone's claim to have done it
         if about_statistic(m.start()):
             break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
         who = _clause_speaker(view, m.start()) or voice(view, m.start(), previous)
@@ -386,6 +428,7 @@ def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
     return cached[1].get(person or "", ())
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 _CLAIMED_PLURAL = re.compile(r"\b(?:both|the two|the|these)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b", re.IGNORECASE)
 _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?:\w+\s+)?attacks\b", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|all of which|none of which)\s+|;\s+")
