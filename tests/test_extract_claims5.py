@@ -111,3 +111,20 @@ def test_an_intercepted_missile_is_no_interception_claim(ref):
     x = run(ref, "Rockets hit Ain al-Asad on Monday. Shrapnel from an intercepted rocket wounded a guard, CENTCOM said.")
     assert not claims_of(x, "interception"), x.claims
     assert [key(c.claimant) for c in claims_of(x, "casualty_report")] == ["us-centcom"]
+
+
+# --- not confirming: no answer to a request for comment, refusing to say --------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Drones struck Erbil Airport on Monday. Kataib Hezbollah did not respond to a request for comment.", "kataib-hezbollah"),
+    ("Drones struck Erbil Airport on Monday. The Pentagon would not say whether any soldiers were hurt.", "us-dod"),
+])
+def test_non_confirmation(ref, text, speaker):
+    x = run(ref, text)
+    (c,) = claims_of(x, "non_confirmation")
+    assert key(c.claimant) == speaker and c.stance == "not_confirmed" and c.incident is not None
+
+
+def test_a_promise_to_comment_is_no_non_confirmation(ref):
+    x = run(ref, "Drones struck Erbil Airport on Monday. The Pentagon said it would respond to requests for comment later.")
+    assert not claims_of(x, "non_confirmation"), x.claims
