@@ -128,3 +128,61 @@ def test_non_confirmation(ref, text, speaker):
 def test_a_promise_to_comment_is_no_non_confirmation(ref):
     x = run(ref, "Drones struck Erbil Airport on Monday. The Pentagon said it would respond to requests for comment later.")
     assert not claims_of(x, "non_confirmation"), x.claims
+
+
+# --- attribution by a speaker; denials whose reported clause has the denier as subject ----------------
+
+def test_speaker_attributes_an_attack_to_a_described_group(ref):
+    x = run(ref, "Iran-backed militants fired three rockets at Ain al-Asad on Monday, CENTCOM said.")
+    (c,) = claims_of(x, "attribution")
+    assert key(c.claimant) == "us-centcom" and c.perpetrator.text == "Iran-backed militants" and c.incident is not None
+
+
+def test_hedged_report_of_a_described_group_is_no_attribution(ref):
+    x = run(ref, "Iran-backed militants may have fired three rockets at Ain al-Asad on Monday, CENTCOM said.")
+    assert not [c for c in claims_of(x, "attribution") if c.stance == "asserted"], x.claims
+
+
+def test_the_reason_a_speaker_gives_attributes_the_earlier_attack(ref):
+    x = run(ref, "The IDF said it struck a Hezbollah post near Eilat on Monday in response to rocket fire by Hezbollah at Haifa.")
+    assert {(c.type, key(c.claimant), key(c.perpetrator)) for c in x.claims} == {
+        ("responsibility_claimed", "idf", "idf"), ("attribution", "idf", "hezbollah")}
+
+
+def test_the_outlets_chronology_is_not_the_speakers_attribution(ref):
+    x = run(ref, "The IDF said it struck a Hezbollah post near Eilat on Monday, hours after Hezbollah fired rockets at Haifa.")
+    assert not claims_of(x, "attribution"), x.claims
+
+
+@pytest.mark.parametrize("text, perpetrator", [
+    ("Drones struck Erbil Airport on Monday. The Pentagon attributed the attack to “Iran-backed militia groups.”",
+     "Iran-backed militia groups"),
+    ("Drones struck Erbil Airport on Monday. The Pentagon blamed “radical Iran-backed militant groups.”",
+     "Iran-backed militant groups"),
+])
+def test_attribution_to_a_quoted_described_group(ref, text, perpetrator):
+    x = run(ref, text)
+    (c,) = claims_of(x, "attribution")
+    assert key(c.claimant) == "us-dod" and c.perpetrator.text == perpetrator and c.incident is not None
+
+
+@pytest.mark.parametrize("text, kind, speaker", [
+    ("Drones struck Erbil Airport on Monday. A spokesman for Kataib Hezbollah, a powerful faction, told reporters that "
+     "the group “had nothing to do with” the attack.", "responsibility_denied", "kataib-hezbollah"),
+    ("Drones struck Erbil Airport on Monday. Kataib Hezbollah denied it was behind the attack.",
+     "responsibility_denied", "kataib-hezbollah"),
+    ("Drones struck Erbil Airport on Monday. Kataib Hezbollah said it was not behind the attack.",
+     "responsibility_denied", "kataib-hezbollah"),
+    ("Drones struck Erbil Airport on Monday. Iran denied it was behind the attack.", "involvement_denied", "iran"),
+])
+def test_denials(ref, text, kind, speaker):
+    x = run(ref, text)
+    denials = [c for c in x.claims if c.type in ("responsibility_denied", "involvement_denied")]
+    assert [(c.type, key(c.claimant), c.stance) for c in denials] == [(kind, speaker, "denied")], (text, x.claims)
+    assert not claims_of(x, "responsibility_claimed")
+
+
+def test_saying_it_was_behind_claims(ref):
+    x = run(ref, "Drones struck Erbil Airport on Monday. Kataib Hezbollah said it was behind the attack.")
+    assert [key(c.claimant) for c in claims_of(x, "responsibility_claimed")] == ["kataib-hezbollah"]
+    assert not [c for c in x.claims if c.type.endswith("denied")]

@@ -215,7 +215,8 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     gap = view.sentence.index - last.last_sentence
     if gap <= 3 and view.has("triggers"):
         return last
-    if gap <= 2 and any(view.has(c) for c in ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words")):
+    if gap <= 2 and any(view.has(c) for c in ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words",
+                                              "attribution")):
         return last
     return None
 

@@ -9,7 +9,7 @@ from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.lexicon import Lexicon
 from eventdb.extract.incidents import APPOSITION, Draft, Found, casualties
-from eventdb.extract.reported import OwnAct, own_acts, speaks_last
+from eventdb.extract.reported import OwnAct, own_acts, own_denials, speaks_last
 
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
@@ -285,7 +285,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                                     ("involvement_denied", "involvement_denied", "denied"),
                                     ("non_confirmation", "non_confirmation", "not_confirmed")):
         for m in view.find(category):
-            who = subject_before(view, m.start())
+            who = subject_before(view, m.start()) or _reported_subject(view, m.start(), previous)
             typ = kind
             if typ == "involvement_denied" and who and view.tools.lexicon.is_a("role_denials", m.group(0)) \
                     and view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]:
@@ -297,6 +297,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                        for i in ids)
     if not any(c.type == "responsibility_claimed" for c in out):
         out.extend(_own_act_claims(view, found, previous))
+    if not any(c.type in ("responsibility_denied", "involvement_denied") for c in out):
+        out.extend(_own_denial_claims(view, found))
     negated = bool(out) or view.has("negations")
     if not negated:
         for m in view.find("confirmation"):
@@ -333,19 +335,32 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if killed is not None or injured is not None:  # "There were no casualties.": the outlet's own later report of the toll
             out.append(Claim("casualty_report", iid, None, stance(view), span, killed=killed, injured=injured, confidence=0.5))
     if who and incident:
-        if mention is not None and mention.perpetrator and not mention.reference_only and \
-                not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
-            if own_side(view, who, mention.perpetrator):
-                out.append(Claim("responsibility_claimed", iid, who, stance(view), span, perpetrator=mention.perpetrator,
-                                 projectiles=mention.projectiles, confidence=0.6))
-            else:
-                out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=mention.perpetrator, confidence=0.5))
+        if not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
+            out.extend(_said_perpetrator(view, who, found[0]) if found else [])
+        for f in found[1:]:
+            if f.incident is not incident and not any(c.incident == f.incident.local_id for c in out) \
+                    and view.has("justification_connectors", found[0].pos, f.pos):
+                out.extend(_said_perpetrator(view, who, f))  # "X said it struck A in response to fire by Y at B"
         killed, injured = casualties(view, view.start, view.end)
         if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view):
             reporter = _casualty_speaker(view) or who
             out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
                                               injured=injured, confidence=0.6))
     return out
+
+
+def _own_denial_claims(view: SentenceView, found: list[Found]) -> list[Claim]:
+    """ "The Houthis denied they were behind a drone-boat attack": the denier denies responsibility for the incident
+    named after the denial; a state denies involvement."""
+    for m in own_denials(view):
+        who = subject_before(view, m.start())
+        target = nearest(found, m.end())
+        if who is None or target is None:
+            continue
+        armed = view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]
+        typ = "responsibility_denied" if armed or not who.key else "involvement_denied"
+        return [Claim(typ, target.incident.local_id, who, "denied", view.span(), perpetrator=who, confidence=0.6)]
+    return []
 
 
 def _act_names(view: SentenceView, act: OwnAct, target: Found) -> bool:
@@ -375,6 +390,41 @@ def _own_act_claims(view: SentenceView, found: list[Found], previous: ActorRef |
         return [Claim("responsibility_claimed", target.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
                       projectiles=_mentioned(target, "projectiles"), confidence=0.6)]
     return []
+
+
+def _reported_subject(view: SentenceView, pos: int, previous: ActorRef | None) -> ActorRef | None:
+    """ "A spokesman for X told ... that the group had nothing to do with ...": a pronoun or "the group" as the subject
+    of a reported denial stands for the one who speaks."""
+    if not (_PRONOUN_SUBJECT.search(view.before(pos, 20)) or view.has("group_anaphora", max(view.start, pos - 30), pos)):
+        return None
+    verb = view.first("statement_verbs", view.start, pos) or view.first("speech_verbs", view.start, pos)
+    return voice(view, verb.start(), previous) if verb is not None else None
+
+
+def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim]:
+    """A speaker naming who did an incident: its own side claims it, anyone else attributes it. The perpetrator is the
+    one the incident's words name, or a described group as its subject ("Iran-backed militants fired ...")."""
+    mention = f.mention
+    if mention is None or mention.reference_only:
+        return []
+    perp = mention.perpetrator or _described_before(view, f.pos)
+    if perp is None:
+        return []
+    if perp.key and own_side(view, who, perp):
+        return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
+                      projectiles=mention.projectiles, confidence=0.6)]
+    return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+def _described_before(view: SentenceView, pos: int) -> ActorRef | None:
+    """ "Iran-backed militants fired ... missiles": a described group ("X-backed ...") as the subject of an attack verb
+    before the trigger at `pos` (auxiliaries only between the group and the verb)."""
+    for d in _DESCRIBED_ANYWHERE.finditer(view.text, max(view.start, pos - 120), pos):
+        verb = view.first("triggers", d.end(), min(view.end, d.end() + 40))
+        if verb is not None and verb.start() <= pos and (view.text[d.end():verb.start()].isspace()
+                                                         or _AUXILIARIES.fullmatch(view.text, d.end(), verb.start())):
+            return ActorRef(d.group(0), None, d.start(), d.end())
+    return None
 
 
 def _with_casualties(claims: list[Claim], report: Claim) -> list[Claim]:
@@ -518,8 +568,11 @@ _GENERIC_OBJECT = re.compile(r"\s+(?:[a-z]+ing\s+)?(?:[\w-]+\s+){0,2}?(?:attacks
 _AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|been|being|also|directly|partly|solely|ultimately|not)\s+)+")
 
 
-_DESCRIBED = r"(?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies)"
+_DESCRIBED = r"(?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies|militants)"
 _DESCRIBED_SUBJECT = re.compile(rf"({_DESCRIBED}){_AUXILIARIES.pattern}$")
+# A described group with its backer ("Iran-backed militants", "pro-Iranian factions"); "Twitter the group" is no one.
+_DESCRIBED_ANYWHERE = re.compile(r"(?:pro[-\s][A-Z][\w-]*|[A-Z][\w]*[-\s](?:backed|affiliated|aligned|linked))\s+(?:[a-z]+\s+)?"
+                                 r"(?:militias?|factions?|groups?|proxies|militants)\b")
 
 
 def _named_before(view: SentenceView, pos: int) -> ActorRef | None:
@@ -538,7 +591,7 @@ def _named_before(view: SentenceView, pos: int) -> ActorRef | None:
 def _named_after(view: SentenceView, pos: int) -> ActorRef | None:
     """The actor (or described group, "Iranian-backed factions") right after an attribution phrase."""
     window = view.after(pos, 60)
-    described = re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?(?:by\s+)?(?:the\s+)?({_DESCRIBED})", window)
+    described = re.match(rf"\s+(?:[a-z]+\s+){{0,3}}?(?:(?:by|to|on)\s+)?[“\"]?(?:the\s+)?(?:[a-z]+\s+)?({_DESCRIBED})", window)
     for m in view.mentions:
         if m.actor and pos <= m.start < pos + 40 and not view.is_descriptor(m):
             return actor_ref(m)

@@ -33,15 +33,16 @@ def _own_act_pattern(lex: Lexicon) -> re.Pattern[str]:
     acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimed_actions"], key=len, reverse=True))
     return re.compile(
         rf"(?:\s+[^,;.“”\"]{{0,80}}?\bthat|\s+(?:(?:late|early)\s+)?on\s+\w+day|\s+in\s+an?\s+(?:[\w-]+\s+){{0,2}}?statement)?"
-        rf"\s+(?:{pronouns})(?:,[^,;.“”\"]{{1,60}},)?"
-        rf"\s+(?:(?:had|has|have|also|already|successfully|then|\w+ly)\s+)*[“\"]?(?P<act>{acts})\b",
+        rf"\s+(?:{pronouns})(?:,[^,;.“”\"]{{1,60}},)?(?:\s+(?:was|were)(?=\s+(?:behind|responsible)))?"
+        rf"\s+(?:(?:had|has|have|also|already|successfully|then|\w+ly)\s+)*[“\"]?"
+        rf"(?P<act>{acts}|(?<=was\s)behind|(?<=were\s)behind|(?<=was\s)responsible\s+for|(?<=were\s)responsible\s+for)\b",
         re.IGNORECASE)
 
 
 def own_acts(view: SentenceView) -> list[OwnAct]:
     """Every "X said it had <act>" in the sentence; who X is is the caller's question (the verb's subject)."""
     lex = view.tools.lexicon
-    if not view.has("claimed_actions"):
+    if not view.has("statement_verbs"):
         return []
     pattern = lex.derived(_own_act_pattern)
     out = []
@@ -60,3 +61,22 @@ def speaks_last(view: SentenceView, verb_end: int) -> bool:
     """The reporting verb closes the sentence ("..., the ministry said." / "... said on Monday."): nothing it reports
     follows it, so it reports what came before."""
     return _TRAILING_SAY.match(view.text, verb_end, view.end) is not None
+
+
+def _own_denial_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """ "denied (that) they were behind", "denies it was responsible for", "said it was not behind": a denial whose
+    clause has a self pronoun as subject and a role as predicate."""
+    def alternatives(category: str) -> str:
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words[category], key=len, reverse=True))
+    pronouns, roles = alternatives("self_pronouns"), alternatives("denied_roles")
+    return re.compile(rf"\b(?:(?:{alternatives('denial_verbs')})\s+(?:that\s+)?(?:{pronouns})\s+"
+                      rf"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:in\s+any\s+way\s+|ever\s+)?(?:{roles})"
+                      rf"|(?:{alternatives('statement_verbs')})\s+(?:that\s+)?(?:{pronouns})\s+(?:was|were|is|are|had|has|have)"
+                      rf"\s+(?:not|never)\s+(?:been\s+)?(?:in\s+any\s+way\s+)?(?:{roles}))\b", re.IGNORECASE)
+
+
+def own_denials(view: SentenceView) -> list[re.Match[str]]:
+    """Every "X denied it was behind ..." in the sentence (the denier is the caller's question)."""
+    if not (view.has("denial_verbs") or view.has("statement_verbs")):
+        return []
+    return list(view.tools.lexicon.derived(_own_denial_pattern).finditer(view.text, view.start, view.end))
