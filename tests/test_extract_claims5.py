@@ -186,3 +186,44 @@ def test_saying_it_was_behind_claims(ref):
     x = run(ref, "Drones struck Erbil Airport on Monday. Kataib Hezbollah said it was behind the attack.")
     assert [key(c.claimant) for c in claims_of(x, "responsibility_claimed")] == ["kataib-hezbollah"]
     assert not [c for c in x.claims if c.type.endswith("denied")]
+
+
+# --- more speakers: participial appositions, "the group", possessive roles, ", saying" ---------------
+
+@pytest.mark.parametrize("text, speaker, stance", [
+    ("Rockets hit Ain al-Asad on Monday. An Iraqi security official, speaking on condition of anonymity, said two guards "
+     "were lightly hurt.", "iraq", "hedged"),
+    ("US jets struck a Kataib Hezbollah depot near Baghdad on Monday; the group said four of its fighters were killed.",
+     "kataib-hezbollah", "asserted"),
+    ("A drone hit a tanker near Eilat on Monday. No damage or injuries were reported, CENTCOM said.", "us-centcom", "asserted"),
+    ("A drone hit a tanker near Eilat on Monday. CENTCOM said all crew were safe.", "us-centcom", "asserted"),
+])
+def test_casualty_speakers(ref, text, speaker, stance):
+    x = run(ref, text)
+    assert [(key(c.claimant), c.stance) for c in claims_of(x, "casualty_report")] == [(speaker, stance)], (text, x.claims)
+
+
+def test_the_group_saying_its_toll_does_not_attribute_the_strike(ref):
+    x = run(ref, "US jets struck a Kataib Hezbollah depot near Baghdad on Monday; the group said four of its fighters were killed.")
+    assert not claims_of(x, "attribution"), x.claims
+
+
+def test_possessive_role_speaker_and_its_pronoun(ref):
+    x = run(ref, "A drone hit a tanker near Eilat on Monday. The vessel's operator said the ship was damaged. "
+                 "None of the crew were hurt, it said.")
+    assert [c.claimant.text for c in claims_of(x, "casualty_report")] == ["vessel's operator"]
+
+
+def test_doubt_about_the_crew_is_no_casualty_report(ref):
+    x = run(ref, "A drone hit a tanker near Eilat on Monday. CENTCOM said it was unclear whether the crew were safe.")
+    assert not claims_of(x, "casualty_report"), x.claims
+
+
+def test_saying_after_the_act_claims_it(ref):
+    x = run(ref, "Kataib Hezbollah fired rockets at Ain al-Asad on Monday, saying it had targeted the occupation forces.")
+    assert [key(c.claimant) for c in claims_of(x, "responsibility_claimed")] == ["kataib-hezbollah"]
+
+
+def test_saying_it_would_strike_again_is_no_claim(ref):
+    x = run(ref, "Kataib Hezbollah fired rockets at Ain al-Asad on Monday, saying it would target the occupation forces again.")
+    assert not claims_of(x, "responsibility_claimed"), x.claims

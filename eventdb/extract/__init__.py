@@ -216,7 +216,7 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     if gap <= 3 and view.has("triggers"):
         return last
     if gap <= 2 and any(view.has(c) for c in ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words",
-                                              "attribution")):
+                                              "attribution", "casualty_nouns", "unharmed_words")):
         return last
     return None
 

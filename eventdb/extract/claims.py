@@ -9,7 +9,7 @@ from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.lexicon import Lexicon
 from eventdb.extract.incidents import APPOSITION, Draft, Found, casualties
-from eventdb.extract.reported import OwnAct, own_acts, own_denials, speaks_last
+from eventdb.extract.reported import OwnAct, may_hold, own_acts, own_denials, speaks_last
 
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
@@ -62,8 +62,8 @@ def _pronoun_speaks(view: SentenceView, before: int | None = None) -> bool:
     """A speech verb whose subject is a pronoun ("..., it said") or a definite description of the last speaker
     ("..., the mission said"): someone speaks, even when we cannot tell who."""
     limit = view.end if before is None else before + 200
-    anaphor = view.tools.lexicon.derived(_anaphor_subject_pattern)
-    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) or anaphor.search(view.before(v.start(), 30))
+    anaphor = view.tools.lexicon.derived(_anaphor_subject_pattern) if may_hold(view, "speaker_anaphora") else None
+    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) or anaphor and anaphor.search(view.before(v.start(), 30))
                for v in view.find("speech_verbs") if v.start() <= limit)
 
 
@@ -100,8 +100,9 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
             return who
     for m in view.find("unknown_actors", view.start, before):
         return ActorRef(m.group(0), None, m.start(), m.end())
-    for v in verbs[:1]:
-        return _unresolved_speaker(view, v.start())
+    for v in verbs:
+        if not _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
+            return _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
     return None
 
 
@@ -112,8 +113,9 @@ def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
     def alternatives(category: str) -> str:
         return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words[category], key=len, reverse=True))
     return re.compile(
-        rf"(?:^|[,;:—–]\s+)(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{alternatives('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
-        rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}(?:\s+(?:{alternatives('speaker_heads')}))?)"
+        rf"(?:^|[,;:—–]\s+)(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{alternatives('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
+        rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}(?:\s+(?:{alternatives('speaker_heads')}))?"
+        rf"|[a-z]+['’]s\s+(?:{alternatives('role_speakers')}))"
         rf"(?:\s+(?:{alternatives('speaker_descriptors')}))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
 
 
@@ -125,7 +127,7 @@ def _speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
     return _as_written(view, m.group("name"), m.start("name"))
 
 
-_AFTER_ACCORDING = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+_AFTER_ACCORDING = re.compile(r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
                               r"(?:\s+(?:hospital|ministry|government|authorities|police|council|directorate))?)(?=[\s,.;])")
 
 
@@ -156,7 +158,14 @@ _PRONOUNS = frozenset({"It", "They", "He", "She", "We", "I", "Officials", "Analy
 def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     """The name a speech verb at `verb` belongs to: "X said", "X, a fellow at Y, said", "X, which reported", "an unknown group said"."""
     named = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= verb and not view.is_descriptor(m)]
+    for anaphor in view.find("group_anaphora"):
+        if anaphor.end() < verb and view.text[anaphor.end():verb].isspace():
+            return _group_meant(view, named, anaphor.start())  # "...; the group said eight of its fighters were killed"
+    participial = _PARTICIPLE_WORD.search(view.text, view.start, verb) is not None
     for m in named:
+        if participial and m.start - view.start < 40 and view.actor_kind(m.actor) != "person" \
+                and _PARTICIPIAL.fullmatch(view.text, _ref(view, m).char_end, verb):
+            return _ref(view, m)  # "An Iraqi security official, speaking on condition of anonymity, said"
         if m.start - view.start < 40 and APPOSITION.fullmatch(view.text, _past_acronym(view, m.end), verb) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
             return _ref(view, m)  # "Hamdi Malik, an associate fellow at ..., said"
     person = _PERSON.match(view.text, view.start, verb)
@@ -173,6 +182,18 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
         between = view.text[m.end:verb]
         if _WHICH.fullmatch(between) or _STATE_BODY.fullmatch(between) or not re.search(r"\b(?:that|which|on|against|at|to|of|in|for)\b", between):
             return _ref(view, m)
+    return None
+
+
+_PARTICIPLE_WORD = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b")
+_PARTICIPIAL = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b[^,;“”]{3,100},\s*")
+
+
+def _group_meant(view: SentenceView, named: list, pos: int) -> ActorRef | None:
+    """ "the group" as a speaker: the armed group named last before it in the sentence."""
+    for m in reversed(named):
+        if m.end <= pos and m.actor and view.actor_kind(m.actor) in view.tools.lexicon.words["armed_group_kinds"]:
+            return actor_ref(m)
     return None
 
 
@@ -374,15 +395,31 @@ def _act_names(view: SentenceView, act: OwnAct, target: Found) -> bool:
     return target.pos > act.act_start or target.pos == view.start
 
 
+_PARTICIPLE_SAY = re.compile(r",\s*saying$", re.IGNORECASE)
+
+
+def _participle_speaker(view: SentenceView, found: list[Found], act: OwnAct) -> tuple[ActorRef | None, Found | None]:
+    """ "X fired twelve missiles at Erbil, saying it had targeted ...": the participle's subject is the main clause's
+    subject, the perpetrator of the incident named before it, and its act is that incident."""
+    before = [f for f in found if f.pos < act.verb_start and f.mention is not None and f.mention.perpetrator]
+    if not before:
+        return None, None
+    return before[-1].mention.perpetrator, before[-1]
+
+
 def _own_act_claims(view: SentenceView, found: list[Found], previous: ActorRef | None) -> list[Claim]:
     """ "The Pentagon said it had carried out the strike", "X said its aircraft had hit ...": the speaker reports an act
     of its own, a claim of responsibility for the incident that act names (the speaker is its perpetrator)."""
     for act in own_acts(view):
         if _negated_clause(view, act.verb_start):
             continue
-        who = _subject_of(view, act.verb_start) or _pronoun_speaker(view, act.verb_start, previous)
-        target = nearest(found, act.act_start)
-        if who is None or target is None or target.incident.reference_only or not _act_names(view, act, target):
+        if _PARTICIPLE_SAY.search(view.before(act.verb_end, 10)):
+            who, target = _participle_speaker(view, found, act)
+        else:
+            who = _subject_of(view, act.verb_start) or _pronoun_speaker(view, act.verb_start, previous)
+            target = nearest(found, act.act_start)
+            target = target if target is not None and _act_names(view, act, target) else None
+        if who is None or target is None or target.incident.reference_only:
             continue
         perp = target.mention.perpetrator if target.mention is not None and target.mention.perpetrator else who
         if not own_side(view, who, perp):
@@ -405,7 +442,7 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     """A speaker naming who did an incident: its own side claims it, anyone else attributes it. The perpetrator is the
     one the incident's words name, or a described group as its subject ("Iran-backed militants fired ...")."""
     mention = f.mention
-    if mention is None or mention.reference_only:
+    if mention is None or mention.reference_only or _before_the_speakers_clause(view, f.pos):
         return []
     perp = mention.perpetrator or _described_before(view, f.pos)
     if perp is None:
@@ -414,6 +451,14 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
         return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
                       projectiles=mention.projectiles, confidence=0.6)]
     return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+def _before_the_speakers_clause(view: SentenceView, pos: int) -> bool:
+    """ "US aircraft struck X; the group said eight of its fighters were killed": the speaker's clause starts after the
+    semicolon, so it does not say who struck."""
+    verbs = [v for v in view.find("speech_verbs") if v.start() > pos]
+    return bool(verbs) and all(";" in view.text[pos:v.start()] for v in verbs) and \
+        not any(view.find("speech_verbs", view.start, pos))
 
 
 def _described_before(view: SentenceView, pos: int) -> ActorRef | None:
@@ -488,16 +533,19 @@ def _casualty_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
     """A casualty word used of victims: passive ("was lightly wounded", "were killed") or with its victims as object
     ("killed two men", "wounded a passer-by", "killed Kurdish businessman X"); not "the killing of" nor "killed in"."""
     words = "|".join(re.escape(w) for w in lex.words["killed_words"] + lex.words["injured_words"])
-    return re.compile(rf"\b(?:(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?(?:{words})\b"
+    nouns = "|".join(re.escape(w) for w in lex.words["casualty_nouns"])
+    unharmed = "|".join(re.escape(w) for w in lex.words["unharmed_words"])
+    return re.compile(rf"\b(?:(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?(?:{words}|{unharmed})\b"
                       rf"|(?:{words})\s+(?:at\s+least\s+|more\s+than\s+|up\s+to\s+)?(?:(?:an?|one|two|three|four|five|six|"
-                      rf"seven|eight|nine|ten|several|dozens|scores|many|some|his|her|their|its)\b|\d|[A-Z]))")
+                      rf"seven|eight|nine|ten|several|dozens|scores|many|some|his|her|their|its)\b|\d|[A-Z])"
+                      rf"|no\s+(?:[a-z]+\s+(?:or|and)\s+)?(?:{nouns})\b)", re.IGNORECASE)
 
 
 def _tells_casualties(view: SentenceView) -> bool:
     """A speaker states a toll even when it gives no number we read ("a passer-by was wounded, the ministry said");
     not someone who only blames ("killed in a strike X blamed on Y") nor a toll in doubt ("could not say whether
     anyone was killed")."""
-    if not (view.has("killed_words") or view.has("injured_words")):
+    if not any(view.has(c) for c in ("killed_words", "injured_words", "casualty_nouns", "unharmed_words")):
         return False
     m = view.tools.lexicon.derived(_casualty_clause_pattern).search(view.text, view.start, view.end)
     if m is None or _IN_DOUBT.search(view.before(m.start(), 40)):

@@ -42,7 +42,7 @@ def _own_act_pattern(lex: Lexicon) -> re.Pattern[str]:
 def own_acts(view: SentenceView) -> list[OwnAct]:
     """Every "X said it had <act>" in the sentence; who X is is the caller's question (the verb's subject)."""
     lex = view.tools.lexicon
-    if not view.has("statement_verbs"):
+    if not may_hold(view, "claimed_actions", "denied_roles") or not view.has("statement_verbs"):
         return []
     pattern = lex.derived(_own_act_pattern)
     out = []
@@ -69,7 +69,7 @@ def _own_denial_pattern(lex: Lexicon) -> re.Pattern[str]:
     def alternatives(category: str) -> str:
         return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words[category], key=len, reverse=True))
     pronouns, roles = alternatives("self_pronouns"), alternatives("denied_roles")
-    return re.compile(rf"\b(?:(?:{alternatives('denial_verbs')})\s+(?:that\s+)?(?:{pronouns})\s+"
+    return re.compile(rf"(?:(?:{alternatives('denial_verbs')})\s+(?:that\s+)?(?:{pronouns})\s+"
                       rf"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:in\s+any\s+way\s+|ever\s+)?(?:{roles})"
                       rf"|(?:{alternatives('statement_verbs')})\s+(?:that\s+)?(?:{pronouns})\s+(?:was|were|is|are|had|has|have)"
                       rf"\s+(?:not|never)\s+(?:been\s+)?(?:in\s+any\s+way\s+)?(?:{roles}))\b", re.IGNORECASE)
@@ -77,6 +77,21 @@ def _own_denial_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 def own_denials(view: SentenceView) -> list[re.Match[str]]:
     """Every "X denied it was behind ..." in the sentence (the denier is the caller's question)."""
-    if not (view.has("denial_verbs") or view.has("statement_verbs")):
+    if not may_hold(view, "denied_roles"):
         return []
-    return list(view.tools.lexicon.derived(_own_denial_pattern).finditer(view.text, view.start, view.end))
+    pattern = view.tools.lexicon.derived(_own_denial_pattern)
+    verbs = view.find("denial_verbs") + view.find("statement_verbs")
+    return [m for m in (pattern.match(view.text, v.start(), view.end) for v in verbs) if m is not None]
+
+
+def may_hold(view: SentenceView, *categories: str) -> bool:
+    """Some phrase of the categories may stand in the sentence: one of their key words is among its words (a set
+    lookup, so that a rule skips its scans in the many sentences that cannot match)."""
+    words = view.words()
+    if words is None:
+        return True
+    for category in categories:
+        keys = view.tools.lexicon.shape(category).key_words
+        if keys is None or not keys.isdisjoint(words):
+            return True
+    return False
