@@ -227,3 +227,35 @@ def test_saying_after_the_act_claims_it(ref):
 def test_saying_it_would_strike_again_is_no_claim(ref):
     x = run(ref, "Kataib Hezbollah fired rockets at Ain al-Asad on Monday, saying it would target the occupation forces again.")
     assert not claims_of(x, "responsibility_claimed"), x.claims
+
+
+# --- "the group" and "the command" as the last speaker; the outlet's own toll; one claim per claimant --
+
+def test_the_group_is_the_last_speaker_when_that_was_a_group(ref):
+    x = run(ref, "Drones hit Erbil Airport on Monday, Kataib Hezbollah said. In a statement, the group said its fighters "
+                 "had targeted the airport.")
+    assert [key(c.claimant) for c in claims_of(x, "responsibility_claimed")] == ["kataib-hezbollah"]
+
+
+def test_the_group_is_not_a_state_speaker(ref):
+    x = run(ref, "Drones hit Erbil Airport on Monday, the Pentagon said. In a statement, the group said its fighters "
+                 "had targeted the airport.")
+    assert not claims_of(x, "responsibility_claimed"), x.claims
+
+
+def test_according_to_a_description_of_the_last_speaker(ref):
+    x = run(ref, "Drones hit Erbil Airport on Monday, CENTCOM said. One drone was shot down; the other caused no casualties, "
+                 "according to the command.")
+    assert {(c.type, key(c.claimant)) for c in x.claims} == {("interception", "us-centcom"), ("casualty_report", "us-centcom")}
+
+
+def test_a_negated_claim_leaves_the_toll_in_the_outlets_voice(ref):
+    x = run(ref, "Drones hit Erbil Airport on Monday. Nobody was hurt, and no group has claimed the attack.")
+    assert [(c.type, c.claimant) for c in x.claims] == [("casualty_report", None)]
+
+
+def test_a_claimant_repeating_its_claim_is_recorded_once(ref):
+    x = run(ref, "Kataib Hezbollah claimed the drone attack on Erbil Airport on Monday. "
+                 "Later, Kataib Hezbollah said it had carried out the attack.")
+    (c,) = claims_of(x, "responsibility_claimed")
+    assert c.span.sentence_index == 0

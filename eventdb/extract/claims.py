@@ -47,12 +47,26 @@ def _passive_agent(view: SentenceView, verb_end: int) -> ActorRef | None:
 
 
 def _pronoun_speaker(view: SentenceView, before: int, previous: ActorRef | None) -> ActorRef | None:
-    return previous if previous is not None and _pronoun_speaks(view, before) else None
+    """`previous` when the speaker is a pronoun or a description of it; "the group said" only when it was a group."""
+    if previous is None:
+        return None
+    if _pronoun_speaks(view, before):
+        return previous
+    armed = view.actor_kind(previous.key) in view.tools.lexicon.words["armed_group_kinds"]
+    return previous if armed and _group_speaks(view, before) else None
+
+
+def _group_speaks(view: SentenceView, before: int) -> bool:
+    """ "In a Telegram post, the group said ...": "the group" as the subject of a speech verb."""
+    verbs = [v.start() for v in view.find("speech_verbs") if v.start() <= before + 200]
+    return any(a.end() < v and view.text[a.end():v].isspace() for a in view.find("group_anaphora") for v in verbs)
 
 
 def _unvoiced(view: SentenceView) -> bool:
-    """No one speaks in the sentence but the outlet: no speech verb, or only passive ones ("no injuries were reported")."""
-    return all(_PASSIVE_SPEECH.search(view.before(v.start(), 12)) for v in view.find("speech_verbs"))
+    """No one speaks in the sentence but the outlet: no speech verb, or only passive or negated ones ("no injuries were
+    reported", "no group has claimed that attack")."""
+    return all(_PASSIVE_SPEECH.search(view.before(v.start(), 12)) or _negated_clause(view, v.start())
+               for v in view.find("speech_verbs"))
 
 
 _PASSIVE_SPEECH = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -62,9 +76,18 @@ def _pronoun_speaks(view: SentenceView, before: int | None = None) -> bool:
     """A speech verb whose subject is a pronoun ("..., it said") or a definite description of the last speaker
     ("..., the mission said"): someone speaks, even when we cannot tell who."""
     limit = view.end if before is None else before + 200
-    anaphor = view.tools.lexicon.derived(_anaphor_subject_pattern) if may_hold(view, "speaker_anaphora") else None
-    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) or anaphor and anaphor.search(view.before(v.start(), 30))
+    if not may_hold(view, "speaker_anaphora"):
+        return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) for v in view.find("speech_verbs") if v.start() <= limit)
+    anaphor = view.tools.lexicon.derived(_anaphor_subject_pattern)
+    after = view.tools.lexicon.derived(_anaphor_after_pattern)  # "..., according to the directorate."
+    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) or anaphor.search(view.before(v.start(), 30))
+               or (fold_phrase(v.group(0)) == "according to" and after.match(view.text, v.end()))
                for v in view.find("speech_verbs") if v.start() <= limit)
+
+
+def _anaphor_after_pattern(lex: Lexicon) -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.words["speaker_anaphora"])
+    return re.compile(rf"\s+(?:{phrases})\b", re.IGNORECASE)
 
 
 def _anaphor_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -164,7 +187,7 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     participial = _PARTICIPLE_WORD.search(view.text, view.start, verb) is not None
     for m in named:
         if participial and m.start - view.start < 40 and view.actor_kind(m.actor) != "person" \
-                and _PARTICIPIAL.fullmatch(view.text, _ref(view, m).char_end, verb):
+                and _PARTICIPIAL.fullmatch(view.text, _group_end(view, m), verb):
             return _ref(view, m)  # "An Iraqi security official, speaking on condition of anonymity, said"
         if m.start - view.start < 40 and APPOSITION.fullmatch(view.text, _past_acronym(view, m.end), verb) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
             return _ref(view, m)  # "Hamdi Malik, an associate fellow at ..., said"
@@ -187,6 +210,12 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
 
 _PARTICIPLE_WORD = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b")
 _PARTICIPIAL = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b[^,;“”]{3,100},\s*")
+
+
+def _group_end(view: SentenceView, m) -> int:
+    """Where a name's group noun ends ("Iraqi security official", "US defense official"), or the name's end."""
+    group = _GROUPS.match(view.text, m.end)
+    return group.end() if group else m.end
 
 
 def _group_meant(view: SentenceView, named: list, pos: int) -> ActorRef | None:
