@@ -259,3 +259,47 @@ def test_a_claimant_repeating_its_claim_is_recorded_once(ref):
                  "Later, Kataib Hezbollah said it had carried out the attack.")
     (c,) = claims_of(x, "responsibility_claimed")
     assert c.span.sentence_index == 0
+
+
+# --- characterizations, claimed act nouns, self-named groups, outlets run by someone --------------------
+
+def test_characterization_with_an_attack_noun_attributes(ref):
+    x = run(ref, "A drone struck Erbil Airport on Monday in what Iraq described as an Iranian attack.")
+    (c,) = claims_of(x, "attribution")
+    assert key(c.claimant) == "iraq" and key(c.perpetrator) == "iran" and c.incident is not None
+
+
+def test_characterization_of_a_target_attributes_nothing(ref):
+    x = run(ref, "Rockets hit Baghdad on Monday, targeting what Iraq described as Iranian weapons depots.")
+    assert not claims_of(x, "attribution"), x.claims
+
+
+def test_claimed_act_nouns(ref):
+    x = run(ref, "Kataib Hezbollah claimed drone attacks on Erbil Airport on Monday and on Ain al-Asad on Tuesday.")
+    assert {key(c.claimant) for c in claims_of(x, "responsibility_claimed")} == {"kataib-hezbollah"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah has claimed scores of attacks on Erbil Airport since October.",  # a tally
+    "Kataib Hezbollah and other factions claim their operations under one name.",  # habitual
+])
+def test_claimed_tallies_and_habits_are_no_claims(ref, text):
+    assert not claims_of(run(ref, text), "responsibility_claimed")
+
+
+def test_unknown_group_by_the_name_it_gives_itself(ref):
+    x = run(ref, "Drones hit Erbil Airport on Monday. A previously unknown group calling itself Saraya Awliya al-Dam "
+                 "claimed the attack.")
+    (c,) = claims_of(x, "responsibility_claimed")
+    assert c.claimant.text == "Saraya Awliya al-Dam" and c.claimant.key is None
+
+
+def test_according_to_an_outlet_run_by_someone_is_the_outlet(ref):
+    x = run(ref, "A drone struck Erbil Airport on Monday, wounding a guard, according to the Iraqi-run Al-Sumaria channel.")
+    (c,) = claims_of(x, "casualty_report")
+    assert c.claimant.text == "Al-Sumaria" and c.claimant.key is None
+
+
+def test_helping_to_take_down_drones_is_an_interception_claim(ref):
+    x = run(ref, "Drones hit Erbil Airport on Monday. The Pentagon said US forces had helped Iraq take down most of the drones.")
+    assert [key(c.claimant) for c in claims_of(x, "interception")] == ["us-dod"]

@@ -9,7 +9,7 @@ from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.lexicon import Lexicon
 from eventdb.extract.incidents import APPOSITION, Draft, Found, casualties
-from eventdb.extract.reported import OwnAct, may_hold, own_acts, own_denials, speaks_last
+from eventdb.extract.reported import OwnAct, characterizations, may_hold, own_acts, own_denials, speaks_last
 
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
@@ -33,6 +33,7 @@ def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> 
     return speaker(view, before) or _pronoun_speaker(view, before, previous)
 
 
+_RUN_BY = re.compile(r"-(?:run|owned|controlled|funded|based)\b")
 _BY_AGENT = re.compile(r"\s+by\s+")
 
 
@@ -104,7 +105,8 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
     for v in verbs:
         if fold_phrase(v.group(0)) == "according to":
             names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25
-                     and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)]  # "according to the coalition, the Houthis": not them
+                     and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)  # "according to the coalition, the Houthis": not them
+                     and not view.is_descriptor(m) and not _RUN_BY.match(view.text, m.end)]  # "the Huthi-run Saba agency"
             if names:
                 return _ref(view, names[0])
             written = _speaker_after_according(view, v.end())
@@ -150,7 +152,7 @@ def _speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
     return _as_written(view, m.group("name"), m.start("name"))
 
 
-_AFTER_ACCORDING = re.compile(r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+_AFTER_ACCORDING = re.compile(r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:[\w]+-(?:run|owned|controlled|funded|based)|official|semi-official)\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
                               r"(?:\s+(?:hospital|ministry|government|authorities|police|council|directorate))?)(?=[\s,.;])")
 
 
@@ -281,6 +283,9 @@ def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
         named = [n for n in view.mentions if n.actor and n.end <= m.start() and re.fullmatch(r",\s*", view.text[n.end:m.start()])]
         if named:
             return _ref(view, named[-1])  # "Ashab al-Kahf, a little-known group that ..., claimed": the name it describes
+        called = _CALLING_ITSELF.match(view.text, m.end(), pos)
+        if called:  # "a previously unknown group calling itself Tashkil al-Waritheen claimed": the name it gives itself
+            return ActorRef(called.group("name"), None, called.start("name"), called.end("name"))
         return ActorRef(m.group(0), None, m.start(), m.end())
     names = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= pos and not view.is_descriptor(m)
              and not _OBJECT.search(view.before(m.start, 14))]
@@ -289,6 +294,10 @@ def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
             continue  # inside "X – which ... Iraq, ..., denied": the subject is X
         return _ref(view, names[i])
     return None
+
+
+_CALLING_ITSELF = re.compile(r"\s+(?:calling\s+itself|which\s+calls\s+itself|known\s+as|named)\s+[“\"]?"
+                             r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|of|the)){0,4})")
 
 
 def stance(view: SentenceView, default: str = "asserted") -> str:
@@ -322,13 +331,15 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
     def about_statistic(pos: int) -> bool:
         return any(s - 60 <= pos <= e for s, e in stats_spans)
 
-    for m in view.find("responsibility_claimed"):
+    for m in _claim_phrases(view):
         if about_statistic(m.end()) or _negated_clause(view, m.start()):
             continue  # "No group claimed responsibility", "has not claimed responsibility"
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
         both = _CLAIMED_PLURAL.search(view.text, m.start(), min(view.end, m.end() + 25))  # "claimed both attacks"
-        ids = _described(found) if both and len(found) > 1 else [target.incident.local_id if target else None]
+        listed = [f for f in found if f.pos >= m.start()] if m.group(0).endswith("s") else []  # "claimed attacks on A, B and C"
+        ids = _described(found) if both and len(found) > 1 else _described(listed) if len({f.incident.local_id for f in listed}) > 1 \
+            else [target.incident.local_id if target else None]
         out.extend(Claim("responsibility_claimed", i, who, stance(view), span, perpetrator=who,
                          projectiles=_mentioned(target, "projectiles") if len(ids) == 1 else None, confidence=0.7) for i in ids)
     for category, kind, default in (("responsibility_denied", "responsibility_denied", "denied"),
@@ -365,7 +376,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
         out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
         break
+    out.extend(_characterized(view, found))
     for m in view.find("attribution"):
+        if any(c.type == "attribution" for c in out):
+            break
         if about_statistic(m.start()):
             continue
         who = voice(view, m.start(), previous)
@@ -397,6 +411,49 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
                                               injured=injured, confidence=0.6))
     return out
+
+
+def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
+    """ "claimed responsibility", "claimed the attack", and a claim verb before an act noun ("claimed drone attacks on
+    ...", "claimed Sunday's strike"), never before a tally ("claimed scores of attacks", "claimed 150 attacks")."""
+    fixed = view.find("responsibility_claimed")
+    if not view.has("claim_verbs") or not may_hold(view, "claimable_acts"):
+        return fixed
+    starts = {m.start() for m in fixed}
+    found = [m for m in view.tools.lexicon.derived(_claimed_act_pattern).finditer(view.text, view.start, view.end)
+             if m.start() not in starts and not _TALLY.search(m.group(0))]  # (a title's "Claims Drone Attack" is no sentence)
+    return sorted(fixed + found, key=lambda m: m.start())
+
+
+def _claimed_act_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """Past tense only ("claimed"): the present ("the militias claim their operations") is habitual."""
+    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimable_acts"], key=len, reverse=True))
+    return re.compile(rf"\bclaimed\s+(?:(?:the|an?|both|these|those|that|this)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{acts})\b")
+
+
+_TALLY = re.compile(r"\d|\b(?:scores|dozens|tens|hundreds|thousands|more|than|over|several|many|numerous|multiple|most|some|all)\b",
+                    re.IGNORECASE)
+
+
+def _characterized(view: SentenceView, found: list[Found]) -> list[Claim]:
+    """ "in what Tehran described as an Israeli attack", "what CENTCOM called the largest Houthi attack yet": the
+    speaker attributes the incident to the actor it names before an attack noun; not "strikes on what Washington
+    described as Huthi radar sites" (a target, no attack noun)."""
+    for ch in characterizations(view):
+        speakers = [m for m in view.mentions if (m.actor or m.outlet) and ch.speaker_start <= m.start and m.end <= ch.speaker_end]
+        perps = [m for m in view.mentions if m.actor and ch.object_start <= m.start < ch.object_start + 30]
+        if not speakers or not perps:
+            continue
+        trigger = view.first("triggers", perps[0].end, min(view.end, perps[0].end + 25))
+        target = nearest(found, trigger.start()) if trigger is not None else None
+        if target is None or not _ATTACK_NOUN_GAP.fullmatch(view.text, perps[0].end, trigger.start()):
+            continue
+        return [Claim("attribution", target.incident.local_id, _ref(view, speakers[0]), stance(view), view.span(),
+                      perpetrator=actor_ref(perps[0]), confidence=0.5)]
+    return []
+
+
+_ATTACK_NOUN_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}")
 
 
 def _own_denial_claims(view: SentenceView, found: list[Found]) -> list[Claim]:

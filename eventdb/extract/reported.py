@@ -95,3 +95,26 @@ def may_hold(view: SentenceView, *categories: str) -> bool:
         if keys is None or not keys.isdisjoint(words):
             return True
     return False
+
+
+@dataclass(frozen=True)
+class Characterization:
+    """ "what X described as an Israeli attack": the speaker's stretch (between "what" and the verb) and where the
+    characterization ("an Israeli attack") starts."""
+
+    speaker_start: int
+    speaker_end: int
+    object_start: int
+
+
+def _characterization_pattern(lex: Lexicon) -> re.Pattern[str]:
+    verbs = "|".join(re.escape(p) for p in lex.words["characterization_verbs"])
+    return re.compile(rf"\bwhat\s+(?P<who>[^,;“”\"]{{2,50}}?)\s+(?:\w+ly\s+|also\s+)?(?:{verbs})\s+(?:it\s+)?as\s+[“\"]?",
+                      re.IGNORECASE)
+
+
+def characterizations(view: SentenceView) -> list[Characterization]:
+    if not may_hold(view, "characterization_verbs") or "what" not in (view.words() or {"what"}):
+        return []
+    return [Characterization(m.start("who"), m.end("who"), m.end())
+            for m in view.tools.lexicon.derived(_characterization_pattern).finditer(view.text, view.start, view.end)]
