@@ -303,3 +303,17 @@ def test_according_to_an_outlet_run_by_someone_is_the_outlet(ref):
 def test_helping_to_take_down_drones_is_an_interception_claim(ref):
     x = run(ref, "Drones hit Erbil Airport on Monday. The Pentagon said US forces had helped Iraq take down most of the drones.")
     assert [key(c.claimant) for c in claims_of(x, "interception")] == ["us-dod"]
+
+
+# --- a running total is no casualty report ------------------------------------------------------------
+
+def test_a_running_total_is_no_casualty_report(ref):
+    x = run(ref, "Rockets hit Ain al-Asad on Monday. Since October, attacks on US bases have killed three soldiers, "
+                 "the Pentagon said.")
+    assert not claims_of(x, "casualty_report"), x.claims
+
+
+def test_a_perfect_tense_toll_of_the_incident_is_a_casualty_report(ref):
+    x = run(ref, "Rockets hit Ain al-Asad on Monday. Two soldiers have been wounded in the attack, the Pentagon said.")
+    (c,) = claims_of(x, "casualty_report")
+    assert key(c.claimant) == "us-dod" and c.injured == 2

@@ -406,7 +406,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                     and view.has("justification_connectors", found[0].pos, f.pos):
                 out.extend(_said_perpetrator(view, who, f))  # "X said it struck A in response to fire by Y at B"
         killed, injured = casualties(view, view.start, view.end)
-        if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view):
+        if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
+                and not _cumulative_toll(view):
             reporter = _casualty_speaker(view) or who
             out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
                                               injured=injured, confidence=0.6))
@@ -625,6 +626,17 @@ def _casualty_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
                       rf"|(?:{words})\s+(?:at\s+least\s+|more\s+than\s+|up\s+to\s+)?(?:(?:an?|one|two|three|four|five|six|"
                       rf"seven|eight|nine|ten|several|dozens|scores|many|some|his|her|their|its)\b|\d|[A-Z])"
                       rf"|no\s+(?:[a-z]+\s+(?:or|and)\s+)?(?:{nouns})\b)", re.IGNORECASE)
+
+
+_PERFECT_TOLL = re.compile(r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:killed|wounded|injured)\b", re.IGNORECASE)
+
+
+def _cumulative_toll(view: SentenceView) -> bool:
+    """ "Since October 8, attacks have killed 13 civilians", "more than 450 people have been killed, according to an AFP
+    tally": a perfect-tense toll over a period is a running total, not a report of the incident's casualties."""
+    if not (view.has("period_openers") or view.has("cumulative_markers")):
+        return False
+    return _PERFECT_TOLL.search(view.text, view.start, view.end) is not None
 
 
 def _tells_casualties(view: SentenceView) -> bool:
