@@ -317,3 +317,17 @@ def test_a_perfect_tense_toll_of_the_incident_is_a_casualty_report(ref):
     x = run(ref, "Rockets hit Ain al-Asad on Monday. Two soldiers have been wounded in the attack, the Pentagon said.")
     (c,) = claims_of(x, "casualty_report")
     assert key(c.claimant) == "us-dod" and c.injured == 2
+
+
+# --- a name inside a longer name does not speak; "citing a source" marks the speaker ---------------------
+
+def test_a_name_inside_a_longer_name_does_not_speak(ref):
+    x = run(ref, "Rockets hit Ain al-Asad on Monday. The US Maritime Liaison Office (MARLO) said two sailors were hurt.")
+    (c,) = claims_of(x, "casualty_report")
+    assert c.claimant.text == "US Maritime Liaison Office" and c.claimant.key is None
+
+
+def test_citing_a_source_makes_the_subject_the_next_it(ref):
+    x = run(ref, "Rockets hit Ain al-Asad on Monday, Kataib Hezbollah said. The Pentagon, citing a military source, gave a "
+                 "different account. It said two guards were hurt.")
+    assert [key(c.claimant) for c in claims_of(x, "casualty_report")] == ["us-dod"]

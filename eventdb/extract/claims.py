@@ -141,7 +141,7 @@ def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
         rf"(?:^|[,;:—–]\s+)(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{alternatives('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
         rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}(?:\s+(?:{alternatives('speaker_heads')}))?"
         rf"|[a-z]+['’]s\s+(?:{alternatives('role_speakers')}))"
-        rf"(?:\s+(?:{alternatives('speaker_descriptors')}))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
+        rf"(?:\s+(?:{alternatives('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
 
 
 def _speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
@@ -197,6 +197,7 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     if person and not view.tools.lexicon.is_a("sentence_openers", person.group(1).split()[0]) \
             and APPOSITION.fullmatch(view.text[person.end(1):verb]) and not any(m.start < person.end(1) for m in named):
         return ActorRef(person.group(1), None, person.start(1), person.end(1))  # a name the reference lacks
+    named = [m for m in named if m.adjective or not _INSIDE_NAME.match(view.text, m.end)]  # "UK Maritime Trade Operations said"
     close = [m for m in named if verb - m.end < 45 and _speaker_shape(view, m)
              and (not _OBJECT.search(view.before(m.start, 14)) or _WHICH.fullmatch(view.text[m.end:verb]))]  # not "in Yemen, ... said"
     unknown = [m for m in view.find("unknown_actors", max(view.start, verb - 45), verb)]
@@ -210,6 +211,9 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     return None
 
 
+# A name followed by a capitalized word is part of a longer name the reference lacks ("UK Maritime Trade Operations"),
+# or a title before a person ("Hezbollah Secretary-General Hassan Nasrallah"): it does not speak itself.
+_INSIDE_NAME = re.compile(r" [A-Z][a-z]")
 _PARTICIPLE_WORD = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b")
 _PARTICIPIAL = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b[^,;“”]{3,100},\s*")
 
