@@ -331,3 +331,20 @@ def test_citing_a_source_makes_the_subject_the_next_it(ref):
     x = run(ref, "Rockets hit Ain al-Asad on Monday, Kataib Hezbollah said. The Pentagon, citing a military source, gave a "
                  "different account. It said two guards were hurt.")
     assert [key(c.claimant) for c in claims_of(x, "casualty_report")] == ["us-dod"]
+
+
+# --- the agent of a passive attack verb in a reported clause; phrases inside an appositive ----------------
+
+def test_reported_passive_agent_is_attributed_with_the_hedge(ref):
+    x = run(ref, "Rockets hit Ain al-Asad on Monday. A US official said the rockets were almost certainly launched by "
+                 "Kataib Hezbollah.")
+    (c,) = claims_of(x, "attribution")
+    assert key(c.claimant) == "united-states" and key(c.perpetrator) == "kataib-hezbollah" and c.stance == "hedged"
+
+
+def test_appositive_phrases_are_about_the_incident_named_before_them(ref):
+    x = run(ref, "Drones hit Erbil Airport on Monday. It came days after rockets struck Ain al-Asad, an attack the Pentagon "
+                 "blamed on Kataib Hezbollah and which Iran has neither confirmed nor denied.")
+    asad = next(i.local_id for i in x.incidents if i.place and i.place.key == "ain-al-asad")
+    assert {(c.type, key(c.claimant), c.incident) for c in x.claims} == {
+        ("attribution", "us-dod", asad), ("non_confirmation", "iran", asad)}

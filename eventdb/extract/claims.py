@@ -357,7 +357,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 typ = "responsibility_denied"  # an armed group denying a role denies it did it; a state denies involvement
             plural = re.match(r"\s+(?:\w+\s+){0,2}attacks\b", view.after(m.end(), 40))
             anaphoric = re.match(_ANAPHORIC_PLURAL, view.after(m.end(), 40))  # "the attacks": the ones just described
-            ids = _described(found) if anaphoric else [None] if plural else [iid]
+            ids = _described(found) if anaphoric else [None] if plural else [_appositive_incident(view, found, m.start()) or iid]
             out.extend(Claim(typ, i, who, default, span, perpetrator=who if typ != "non_confirmation" else None, confidence=0.7)
                        for i in ids)
     if not any(c.type == "responsibility_claimed" for c in out):
@@ -395,7 +395,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             continue
         plural = _GENERIC_OBJECT.match(view.after(m.end(), 60)) if agent_before \
             else re.search(r"\battacks\b", view.text[view.start:m.start()])
-        out.append(Claim("attribution", None if plural else iid, who, stance(view), span, perpetrator=perp, confidence=0.5))
+        about = _appositive_incident(view, found, m.start()) or iid
+        out.append(Claim("attribution", None if plural else about, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
     who = voice(view, view.end, previous)
     if who is None and incident and all(f.incident.sentence_index < view.sentence.index for f in found) and _unvoiced(view):
@@ -533,7 +534,11 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     """A speaker naming who did an incident: its own side claims it, anyone else attributes it. The perpetrator is the
     one the incident's words name, or a described group as its subject ("Iran-backed militants fired ...")."""
     mention = f.mention
-    if mention is None or mention.reference_only or _before_the_speakers_clause(view, f.pos):
+    if mention is None:  # the sentence only refers back to the incident: "said the rockets were launched by X"
+        perp = _reported_agent(view)
+        return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)] \
+            if perp is not None and not (perp.key and own_side(view, who, perp)) else []
+    if mention.reference_only or _before_the_speakers_clause(view, f.pos):
         return []
     perp = mention.perpetrator or _described_before(view, f.pos)
     if perp is None:
@@ -542,6 +547,36 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
         return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
                       projectiles=mention.projectiles, confidence=0.6)]
     return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+def _appositive_incident(view: SentenceView, found: list[Found], pos: int) -> str | None:
+    """ "..., a drone struck Tower 22, killing three soldiers, an attack Washington has blamed on X and which Y has
+    neither confirmed nor denied": a phrase inside an appositive noun ("an attack ...") is about the incident named
+    last before that appositive, not the sentence's first one."""
+    head = view.tools.lexicon.derived(_appositive_pattern).search(view.text, max(view.start, pos - 90), pos)
+    if head is None:
+        return None
+    before = [f for f in found if f.pos < head.start()]
+    return before[-1].incident.local_id if before else None
+
+
+def _appositive_pattern(lex: Lexicon) -> re.Pattern[str]:
+    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimable_acts"], key=len, reverse=True))
+    return re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{acts})\b[^,;]*$", re.IGNORECASE)
+
+
+def _reported_agent(view: SentenceView) -> ActorRef | None:
+    """The agent of a passive attack verb in a reported clause: "the rockets were “almost certainly” launched by X"."""
+    for t in view.find("triggers"):
+        by = _BY_AGENT.match(view.text, t.end())
+        if by and _PASSIVE_BEFORE.search(view.before(t.start(), 40)):
+            names = [m for m in view.mentions if m.actor and by.end() <= m.start < by.end() + 5 and not view.is_descriptor(m)]
+            if names:
+                return actor_ref(names[0])
+    return None
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:[“\"]?[\w-]+[”\"]?\s+){0,3}$", re.IGNORECASE)
 
 
 def _before_the_speakers_clause(view: SentenceView, pos: int) -> bool:
