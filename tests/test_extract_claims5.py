@@ -348,3 +348,10 @@ def test_appositive_phrases_are_about_the_incident_named_before_them(ref):
     asad = next(i.local_id for i in x.incidents if i.place and i.place.key == "ain-al-asad")
     assert {(c.type, key(c.claimant), c.incident) for c in x.claims} == {
         ("attribution", "us-dod", asad), ("non_confirmation", "iran", asad)}
+
+
+def test_an_unnamed_subject_not_confirming_is_not_the_actor_before_it(ref):
+    x = run(ref, "Kataib Hezbollah fired rockets at Ain al-Asad on Monday, a claim the ministry could not confirm.")
+    assert not claims_of(x, "non_confirmation"), x.claims
+    x = run(ref, "Kataib Hezbollah fired rockets at Ain al-Asad on Monday. The Pentagon declined to comment.")
+    assert [key(c.claimant) for c in claims_of(x, "non_confirmation")] == ["us-dod"]

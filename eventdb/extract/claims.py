@@ -300,6 +300,7 @@ def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
     return None
 
 
+_COMMON_SUBJECT = re.compile(r"\b(?:the|this|a|an)\s+[a-z]+\s+$")
 _CALLING_ITSELF = re.compile(r"\s+(?:calling\s+itself|which\s+calls\s+itself|known\s+as|named)\s+[“\"]?"
                              r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|of|the)){0,4})")
 
@@ -350,6 +351,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                                     ("involvement_denied", "involvement_denied", "denied"),
                                     ("non_confirmation", "non_confirmation", "not_confirmed")):
         for m in view.find(category):
+            if _COMMON_SUBJECT.search(view.before(m.start(), 30)) and not view.has("group_anaphora", max(view.start, m.start() - 30), m.start()):
+                continue  # "a figure the monitor could not confirm": a subject we cannot name (often the outlet), not the actor before it
             who = subject_before(view, m.start()) or _reported_subject(view, m.start(), previous)
             typ = kind
             if typ == "involvement_denied" and who and view.tools.lexicon.is_a("role_denials", m.group(0)) \
