@@ -105,7 +105,8 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
     for v in verbs:
         if fold_phrase(v.group(0)) == "according to":
             names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25
-                     and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)  # "according to the coalition, the Houthis": not them
+                     # "according to the coalition, the Houthis": not them
+                     and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)
                      and not view.is_descriptor(m) and not _RUN_BY.match(view.text, m.end)]  # "the Huthi-run Saba agency"
             if names:
                 return _ref(view, names[0])
@@ -152,7 +153,8 @@ def _speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
     return _as_written(view, m.group("name"), m.start("name"))
 
 
-_AFTER_ACCORDING = re.compile(r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:[\w]+-(?:run|owned|controlled|funded|based)|official|semi-official)\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+_AFTER_ACCORDING = re.compile(r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
+                              r"(?:(?:[\w]+-(?:run|owned|controlled|funded|based)|official|semi-official)\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
                               r"(?:\s+(?:hospital|ministry|government|authorities|police|council|directorate))?)(?=[\s,.;])")
 
 
@@ -343,16 +345,21 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         target = nearest(found, m.end())
         both = _CLAIMED_PLURAL.search(view.text, m.start(), min(view.end, m.end() + 25))  # "claimed both attacks"
         listed = [f for f in found if f.pos >= m.start()] if m.group(0).endswith("s") else []  # "claimed attacks on A, B and C"
-        ids = _described(found) if both and len(found) > 1 else _described(listed) if len({f.incident.local_id for f in listed}) > 1 \
-            else [target.incident.local_id if target else None]
+        if both and len(found) > 1:
+            ids = _described(found)
+        elif len({f.incident.local_id for f in listed}) > 1:
+            ids = _described(listed)
+        else:
+            ids = [target.incident.local_id if target else None]
         out.extend(Claim("responsibility_claimed", i, who, stance(view), span, perpetrator=who,
                          projectiles=_mentioned(target, "projectiles") if len(ids) == 1 else None, confidence=0.7) for i in ids)
     for category, kind, default in (("responsibility_denied", "responsibility_denied", "denied"),
                                     ("involvement_denied", "involvement_denied", "denied"),
                                     ("non_confirmation", "non_confirmation", "not_confirmed")):
         for m in view.find(category):
-            if _COMMON_SUBJECT.search(view.before(m.start(), 30)) and not view.has("group_anaphora", max(view.start, m.start() - 30), m.start()):
-                continue  # "a figure the monitor could not confirm": a subject we cannot name (often the outlet), not the actor before it
+            if _COMMON_SUBJECT.search(view.before(m.start(), 30)) \
+                    and not view.has("group_anaphora", max(view.start, m.start() - 30), m.start()):
+                continue  # "a figure the monitor could not confirm": a subject we cannot name, not the actor before it
             who = subject_before(view, m.start()) or _reported_subject(view, m.start(), previous)
             typ = kind
             if typ == "involvement_denied" and who and view.tools.lexicon.is_a("role_denials", m.group(0)) \
@@ -698,8 +705,11 @@ def _reports(view: SentenceView, verb: re.Match[str], pos: int) -> bool:
     a closing speaker after it ("..., X said." / "..., according to X")."""
     lex = view.tools.lexicon
     if verb.start() < pos:
-        return lex.is_a("statement_verbs", verb.group(0)) and not view.has("negations", max(view.start, verb.start() - 12), verb.start())
-    return fold_phrase(verb.group(0)) == "according to" or (lex.is_a("statement_verbs", verb.group(0)) and speaks_last(view, verb.end()))
+        negated = view.has("negations", max(view.start, verb.start() - 12), verb.start())
+        return lex.is_a("statement_verbs", verb.group(0)) and not negated
+    if fold_phrase(verb.group(0)) == "according to":
+        return True
+    return lex.is_a("statement_verbs", verb.group(0)) and speaks_last(view, verb.end())
 
 
 _IN_DOUBT = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)

@@ -1,9 +1,10 @@
 """Reported speech: a speaker, a reporting verb and the clause it reports.
 
-The claim rules ask two questions of that grammar: does the speaker report an act of its own ("the Pentagon said it
-had carried out the strike", "X said its aircraft had hit ...": a claim of responsibility), and does a speaker stand
-after the clause it reports ("No one was hurt, the ministry said.", "..., according to the ministry."): then the
-whole sentence before it is what the speaker says.
+The claim rules ask of that grammar: does the speaker report an act of its own ("the Pentagon said it had carried
+out the strike", "X said its aircraft had hit ...": a claim of responsibility), or deny a role of its own ("denied it
+was behind", "said it was not behind"); does a speaker stand after the clause it reports ("No one was hurt, the
+ministry said."): then the whole sentence before it is what the speaker says; and does a speaker characterize an
+event ("in what Tehran described as an Israeli attack"). Who the speaker is stays the caller's question.
 """
 
 from __future__ import annotations
