@@ -338,7 +338,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
     def about_statistic(pos: int) -> bool:
         return any(s - 60 <= pos <= e for s, e in stats_spans)
 
-    for m in _claim_phrases(view):
+    for m in _claim_phrases(view) if found else view.find("responsibility_claimed"):
         if about_statistic(m.end()) or _negated_clause(view, m.start()):
             continue  # "No group claimed responsibility", "has not claimed responsibility"
         who = subject_before(view, m.start())
@@ -370,9 +370,9 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             ids = _described(found) if anaphoric else [None] if plural else [_appositive_incident(view, found, m.start()) or iid]
             out.extend(Claim(typ, i, who, default, span, perpetrator=who if typ != "non_confirmation" else None, confidence=0.7)
                        for i in ids)
-    if not any(c.type == "responsibility_claimed" for c in out):
+    if found and not any(c.type == "responsibility_claimed" for c in out):
         out.extend(_own_act_claims(view, found, previous))
-    if not any(c.type in ("responsibility_denied", "involvement_denied") for c in out):
+    if found and not any(c.type in ("responsibility_denied", "involvement_denied") for c in out):
         out.extend(_own_denial_claims(view, found))
     negated = bool(out) or view.has("negations")
     if not negated:
@@ -390,7 +390,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
         out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
         break
-    out.extend(_characterized(view, found))
+    out.extend(_characterized(view, found) if found else [])
     for m in view.find("attribution"):
         if any(c.type == "attribution" for c in out):
             break

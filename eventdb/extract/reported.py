@@ -91,11 +91,25 @@ def may_hold(view: SentenceView, *categories: str) -> bool:
     words = view.words()
     if words is None:
         return True
+    keys = view.tools.lexicon.derived(_key_words)
     for category in categories:
-        keys = view.tools.lexicon.shape(category).key_words
-        if keys is None or not keys.isdisjoint(words):
+        known = keys.get(category)
+        if known is None:
+            known = keys[category] = view.tools.lexicon.shape(category).key_words or frozenset()
+            if not known:  # a phrase that is not plain ASCII: no word tells
+                keys[category] = _ANY
+                return True
+        if known is _ANY or not known.isdisjoint(words):
             return True
     return False
+
+
+_ANY: frozenset[str] = frozenset({"\0any"})
+
+
+def _key_words(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Per category, the key words of its phrases (filled on first use)."""
+    return {}
 
 
 @dataclass(frozen=True)
