@@ -231,7 +231,8 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     gap = view.sentence.index - last.last_sentence
     if gap <= 3 and view.has("triggers"):
         return last
-    if gap <= 2 and any(view.has(c) for c in ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words")):
+    if gap <= 2 and any(view.has(c) for c in ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words",
+                                              "attribution", "casualty_nouns", "unharmed_words")):
         return last
     return None
 
@@ -243,10 +244,15 @@ def _names_victim(view: SentenceView, victim: ActorRef) -> bool:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per sentence and kind; and a claimant repeating the same claim about the same incident later in the
+    article ("X claimed the attack. ... In a statement, the group said its fighters struck ...") is recorded once, at
+    its first statement (different counts or stances stay separate claims)."""
     seen = set()
     out = []
     for c in claims:
-        key = (c.type, c.incident, c.claimant.key if c.claimant else None, c.claimant.text if c.claimant else None, c.span.char_start)
+        who = (c.claimant.key or c.claimant.text.casefold()) if c.claimant else None
+        where = c.span.char_start if c.incident is None or c.claimant is None else (c.stance, c.killed, c.injured, c.projectiles)
+        key = (c.type, c.incident, who, where)
         if key not in seen:
             seen.add(key)
             out.append(c)

@@ -7,13 +7,15 @@ from dataclasses import replace
 
 from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
+from eventdb.extract.lexicon import Lexicon
 from eventdb.extract.incidents import APPOSITION, Draft, Found, casualties
+from eventdb.extract.reported import OwnAct, characterizations, may_hold, own_acts, own_denials, speaks_last
 
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
 _PERSON = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s(?:(?:al|bin|ibn|el|Abu)[-\s])?[A-Z][\w’'-]+){1,3})")
 _WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
-_GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media)\b", re.IGNORECASE)
+_GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+|health\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media|rebels|militants|authorities)\b", re.IGNORECASE)
 
 
 def speaker(view: SentenceView, before: int) -> ActorRef | None:
@@ -31,22 +33,67 @@ def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> 
     return speaker(view, before) or _pronoun_speaker(view, before, previous)
 
 
+_RUN_BY = re.compile(r"-(?:run|owned|controlled|funded|based)\b")
+_BY_AGENT = re.compile(r"\s+by\s+")
+
+
+def _passive_agent(view: SentenceView, verb_end: int) -> ActorRef | None:
+    """ "was reported by the Pentagon": the agent of a passive speech verb speaks."""
+    by = _BY_AGENT.match(view.text, verb_end)
+    if not by:
+        return None
+    names = [m for m in view.mentions if (m.actor or m.outlet) and by.end() <= m.start < by.end() + 12
+             and _FIRST_PHRASE.fullmatch(view.text, by.end() - 1, m.start)]
+    return _ref(view, names[0]) if names else None
+
+
 def _pronoun_speaker(view: SentenceView, before: int, previous: ActorRef | None) -> ActorRef | None:
-    return previous if previous is not None and _pronoun_speaks(view, before) else None
+    """`previous` when the speaker is a pronoun or a description of it; "the group said" only when it was a group."""
+    if previous is None:
+        return None
+    if _pronoun_speaks(view, before):
+        return previous
+    armed = view.actor_kind(previous.key) in view.tools.lexicon.words["armed_group_kinds"]
+    return previous if armed and _group_speaks(view, before) else None
+
+
+def _group_speaks(view: SentenceView, before: int) -> bool:
+    """ "In a Telegram post, the group said ...": "the group" as the subject of a speech verb."""
+    verbs = [v.start() for v in view.find("speech_verbs") if v.start() <= before + 200]
+    return any(a.end() < v and view.text[a.end():v].isspace() for a in view.find("group_anaphora") for v in verbs)
 
 
 def _unvoiced(view: SentenceView) -> bool:
-    """No one speaks in the sentence but the outlet: no speech verb, or only passive ones ("no injuries were reported")."""
-    return all(_PASSIVE_SPEECH.search(view.before(v.start(), 12)) for v in view.find("speech_verbs"))
+    """No one speaks in the sentence but the outlet: no speech verb, or only passive or negated ones ("no injuries were
+    reported", "no group has claimed that attack")."""
+    return all(_PASSIVE_SPEECH.search(view.before(v.start(), 12)) or _negated_clause(view, v.start())
+               for v in view.find("speech_verbs"))
 
 
 _PASSIVE_SPEECH = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _pronoun_speaks(view: SentenceView, before: int | None = None) -> bool:
-    """A speech verb whose subject is a pronoun ("..., it said"): someone speaks, even when we cannot tell who."""
+    """A speech verb whose subject is a pronoun ("..., it said") or a definite description of the last speaker
+    ("..., the mission said"): someone speaks, even when we cannot tell who."""
     limit = view.end if before is None else before + 200
-    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) for v in view.find("speech_verbs") if v.start() <= limit)
+    if not may_hold(view, "speaker_anaphora"):
+        return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) for v in view.find("speech_verbs") if v.start() <= limit)
+    anaphor = view.tools.lexicon.derived(_anaphor_subject_pattern)
+    after = view.tools.lexicon.derived(_anaphor_after_pattern)  # "..., according to the directorate."
+    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) or anaphor.search(view.before(v.start(), 30))
+               or (fold_phrase(v.group(0)) == "according to" and after.match(view.text, v.end()))
+               for v in view.find("speech_verbs") if v.start() <= limit)
+
+
+def _anaphor_after_pattern(lex: Lexicon) -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.words["speaker_anaphora"])
+    return re.compile(rf"\s+(?:{phrases})\b", re.IGNORECASE)
+
+
+def _anaphor_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
+    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.words["speaker_anaphora"])
+    return re.compile(rf"(?:^|[,;]\s+|^\s*)(?:{phrases})\s+(?:also\s+|later\s+|has\s+|had\s+)?$", re.IGNORECASE)
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
@@ -58,25 +105,63 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
     for v in verbs:
         if fold_phrase(v.group(0)) == "according to":
             names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25
-                     and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)]  # "according to the coalition, the Houthis": not them
+                     # "according to the coalition, the Houthis": not them
+                     and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)
+                     and not view.is_descriptor(m) and not _RUN_BY.match(view.text, m.end)]  # "the Huthi-run Saba agency"
             if names:
                 return _ref(view, names[0])
+            written = _speaker_after_according(view, v.end())
+            if written:
+                return written
     for v in verbs:
         if v.start() > before + 200:
             break
+        if _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
+            agent = _passive_agent(view, v.end())
+            if agent:
+                return agent
+            continue  # "an attack ... in Syria was reported": Syria is not speaking
         who = _subject_of(view, v.start()) or _inverted_subject(view, v.start(), v.end())
         if who:
             return who
     for m in view.find("unknown_actors", view.start, before):
         return ActorRef(m.group(0), None, m.start(), m.end())
-    for v in verbs[:1]:
-        return _unresolved_speaker(view, v.start())
+    for v in verbs:
+        if not _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
+            return _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
     return None
 
 
-_NAMED_SPEAKER = re.compile(
-    r"(?:^|[,;]\s+)(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}(?:\s+(?:regional\s+|security\s+|state\s+|news\s+)?"
-    r"(?:government|media|military|army|ministry|officials|authorities|agency|police|service|council))?)\s+$")
+def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A capitalized name right before a speech verb, at the sentence's start or after a comma or dash: after an optional
+    possessive and epithet ("Lebanon's state-run"), with an optional common head noun ("... regional government") and
+    without a descriptor ("... ambulance service") or a relative clause (", which is run by the navy,")."""
+    def alternatives(category: str) -> str:
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words[category], key=len, reverse=True))
+    return re.compile(
+        rf"(?:^|[,;:—–]\s+)(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{alternatives('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
+        rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}(?:\s+(?:{alternatives('speaker_heads')}))?"
+        rf"|[a-z]+['’]s\s+(?:{alternatives('role_speakers')}))"
+        rf"(?:\s+(?:{alternatives('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
+
+
+def _speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
+    """ "according to the Soroka hospital in Beersheba": a name the reference lacks, as written."""
+    m = _AFTER_ACCORDING.match(view.text, pos, view.end)
+    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
+        return None
+    return _as_written(view, m.group("name"), m.start("name"))
+
+
+_AFTER_ACCORDING = re.compile(r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
+                              r"(?:(?:[\w]+-(?:run|owned|controlled|funded|based)|official|semi-official)\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+                              r"(?:\s+(?:hospital|ministry|government|authorities|police|council|directorate))?)(?=[\s,.;])")
+
+
+def _as_written(view: SentenceView, name: str, start: int) -> ActorRef | None:
+    if name.split()[0] in _PRONOUNS:
+        return None
+    return ActorRef(name, None, start, start + len(name))
 
 
 # "strikes on what Washington described as Huthi radar sites": a characterization inside the sentence, not its source
@@ -88,12 +173,10 @@ _FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
 def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
     """ "Syrian state media reported", "..., the Kurdistan regional government said": a named speaker the reference lacks, as written."""
     before = view.text[view.start:verb]
-    m = _NAMED_SPEAKER.search(before)
-    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]) \
-            or m.group("name").split()[0] in _PRONOUNS:
+    m = view.tools.lexicon.derived(_named_speaker_pattern).search(before)
+    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
         return None
-    s = view.start + m.start("name")
-    return ActorRef(m.group("name"), None, s, s + len(m.group("name")))
+    return _as_written(view, m.group("name"), view.start + m.start("name"))
 
 
 _PRONOUNS = frozenset({"It", "They", "He", "She", "We", "I", "Officials", "Analysts", "Witnesses", "Residents", "Sources"})
@@ -102,13 +185,21 @@ _PRONOUNS = frozenset({"It", "They", "He", "She", "We", "I", "Officials", "Analy
 def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     """The name a speech verb at `verb` belongs to: "X said", "X, a fellow at Y, said", "X, which reported", "an unknown group said"."""
     named = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= verb and not view.is_descriptor(m)]
+    for anaphor in view.find("group_anaphora"):
+        if anaphor.end() < verb and view.text[anaphor.end():verb].isspace():
+            return _group_meant(view, named, anaphor.start())  # "...; the group said eight of its fighters were killed"
+    participial = _PARTICIPLE_WORD.search(view.text, view.start, verb) is not None
     for m in named:
-        if m.start - view.start < 40 and APPOSITION.fullmatch(view.text[m.end:verb]) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
+        if participial and m.start - view.start < 40 and view.actor_kind(m.actor) != "person" \
+                and _PARTICIPIAL.fullmatch(view.text, _group_end(view, m), verb):
+            return _ref(view, m)  # "An Iraqi security official, speaking on condition of anonymity, said"
+        if m.start - view.start < 40 and APPOSITION.fullmatch(view.text, _past_acronym(view, m.end), verb) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
             return _ref(view, m)  # "Hamdi Malik, an associate fellow at ..., said"
     person = _PERSON.match(view.text, view.start, verb)
     if person and not view.tools.lexicon.is_a("sentence_openers", person.group(1).split()[0]) \
             and APPOSITION.fullmatch(view.text[person.end(1):verb]) and not any(m.start < person.end(1) for m in named):
         return ActorRef(person.group(1), None, person.start(1), person.end(1))  # a name the reference lacks
+    named = [m for m in named if m.adjective or not _INSIDE_NAME.match(view.text, m.end)]  # "UK Maritime Trade Operations said"
     close = [m for m in named if verb - m.end < 45 and _speaker_shape(view, m)
              and (not _OBJECT.search(view.before(m.start, 14)) or _WHICH.fullmatch(view.text[m.end:verb]))]  # not "in Yemen, ... said"
     unknown = [m for m in view.find("unknown_actors", max(view.start, verb - 45), verb)]
@@ -120,6 +211,36 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
         if _WHICH.fullmatch(between) or _STATE_BODY.fullmatch(between) or not re.search(r"\b(?:that|which|on|against|at|to|of|in|for)\b", between):
             return _ref(view, m)
     return None
+
+
+# A name followed by a capitalized word is part of a longer name the reference lacks ("UK Maritime Trade Operations"),
+# or a title before a person ("Hezbollah Secretary-General Hassan Nasrallah"): it does not speak itself.
+_INSIDE_NAME = re.compile(r" [A-Z][a-z]")
+_PARTICIPLE_WORD = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b")
+_PARTICIPIAL = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b[^,;“”]{3,100},\s*")
+
+
+def _group_end(view: SentenceView, m) -> int:
+    """Where a name's group noun ends ("Iraqi security official", "US defense official"), or the name's end."""
+    group = _GROUPS.match(view.text, m.end)
+    return group.end() if group else m.end
+
+
+def _group_meant(view: SentenceView, named: list, pos: int) -> ActorRef | None:
+    """ "the group" as a speaker: the armed group named last before it in the sentence."""
+    for m in reversed(named):
+        if m.end <= pos and m.actor and view.actor_kind(m.actor) in view.tools.lexicon.words["armed_group_kinds"]:
+            return actor_ref(m)
+    return None
+
+
+_ACRONYM = re.compile(r"\s*\([A-Z][\w-]{1,10}\)")
+
+
+def _past_acronym(view: SentenceView, pos: int) -> int:
+    """ "The Islamic Resistance in Iraq (IRI), the umbrella ..., said": the appositive starts after the acronym."""
+    m = _ACRONYM.match(view.text, pos)
+    return m.end() if m else pos
 
 
 def _inverted_subject(view: SentenceView, verb: int, verb_end: int) -> ActorRef | None:
@@ -152,7 +273,13 @@ def _ref(view: SentenceView, m) -> ActorRef:
     group = _GROUPS.match(view.after(m.end, 20))
     end = m.end + group.end() if group and m.adjective else m.end
     media = end != m.end and view.tools.lexicon.is_a("media_groups", view.text[m.end:end].strip())
-    return ActorRef(view.text[m.start:end], None if media else m.actor, m.start, end)
+    body = end != m.end and _OWN_BODY.fullmatch(view.text, m.end, end) is not None  # "Lebanese Health Ministry"
+    return ActorRef(view.text[m.start:end], None if media or body else m.actor, m.start, end)
+
+
+# A named ministry after a demonym is a body of its own that the reference lacks (the reference names its bodies,
+# "Iran's Foreign Ministry", as whole mentions): kept as written, never the state.
+_OWN_BODY = re.compile(r"\s+[A-Z][a-z]+\s+Ministry")
 
 
 def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
@@ -162,6 +289,9 @@ def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
         named = [n for n in view.mentions if n.actor and n.end <= m.start() and re.fullmatch(r",\s*", view.text[n.end:m.start()])]
         if named:
             return _ref(view, named[-1])  # "Ashab al-Kahf, a little-known group that ..., claimed": the name it describes
+        called = _CALLING_ITSELF.match(view.text, m.end(), pos)
+        if called:  # "a previously unknown group calling itself Tashkil al-Waritheen claimed": the name it gives itself
+            return ActorRef(called.group("name"), None, called.start("name"), called.end("name"))
         return ActorRef(m.group(0), None, m.start(), m.end())
     names = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= pos and not view.is_descriptor(m)
              and not _OBJECT.search(view.before(m.start, 14))]
@@ -170,6 +300,11 @@ def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
             continue  # inside "X – which ... Iraq, ..., denied": the subject is X
         return _ref(view, names[i])
     return None
+
+
+_COMMON_SUBJECT = re.compile(r"\b(?:the|this|a|an)\s+[a-z]+\s+$")
+_CALLING_ITSELF = re.compile(r"\s+(?:calling\s+itself|which\s+calls\s+itself|known\s+as|named)\s+[“\"]?"
+                             r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|of|the)){0,4})")
 
 
 def stance(view: SentenceView, default: str = "asserted") -> str:
@@ -203,29 +338,42 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
     def about_statistic(pos: int) -> bool:
         return any(s - 60 <= pos <= e for s, e in stats_spans)
 
-    for m in view.find("responsibility_claimed"):
+    for m in _claim_phrases(view) if found else view.find("responsibility_claimed"):
         if about_statistic(m.end()) or _negated_clause(view, m.start()):
             continue  # "No group claimed responsibility", "has not claimed responsibility"
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
         both = _CLAIMED_PLURAL.search(view.text, m.start(), min(view.end, m.end() + 25))  # "claimed both attacks"
-        ids = _described(found) if both and len(found) > 1 else [target.incident.local_id if target else None]
+        listed = [f for f in found if f.pos >= m.start()] if m.group(0).endswith("s") else []  # "claimed attacks on A, B and C"
+        if both and len(found) > 1:
+            ids = _described(found)
+        elif len({f.incident.local_id for f in listed}) > 1:
+            ids = _described(listed)
+        else:
+            ids = [target.incident.local_id if target else None]
         out.extend(Claim("responsibility_claimed", i, who, stance(view), span, perpetrator=who,
                          projectiles=_mentioned(target, "projectiles") if len(ids) == 1 else None, confidence=0.7) for i in ids)
     for category, kind, default in (("responsibility_denied", "responsibility_denied", "denied"),
                                     ("involvement_denied", "involvement_denied", "denied"),
                                     ("non_confirmation", "non_confirmation", "not_confirmed")):
         for m in view.find(category):
-            who = subject_before(view, m.start())
+            if _COMMON_SUBJECT.search(view.before(m.start(), 30)) \
+                    and not view.has("group_anaphora", max(view.start, m.start() - 30), m.start()):
+                continue  # "a figure the monitor could not confirm": a subject we cannot name, not the actor before it
+            who = subject_before(view, m.start()) or _reported_subject(view, m.start(), previous)
             typ = kind
             if typ == "involvement_denied" and who and view.tools.lexicon.is_a("role_denials", m.group(0)) \
                     and view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]:
                 typ = "responsibility_denied"  # an armed group denying a role denies it did it; a state denies involvement
             plural = re.match(r"\s+(?:\w+\s+){0,2}attacks\b", view.after(m.end(), 40))
             anaphoric = re.match(_ANAPHORIC_PLURAL, view.after(m.end(), 40))  # "the attacks": the ones just described
-            ids = _described(found) if anaphoric else [None] if plural else [iid]
+            ids = _described(found) if anaphoric else [None] if plural else [_appositive_incident(view, found, m.start()) or iid]
             out.extend(Claim(typ, i, who, default, span, perpetrator=who if typ != "non_confirmation" else None, confidence=0.7)
                        for i in ids)
+    if found and not any(c.type == "responsibility_claimed" for c in out):
+        out.extend(_own_act_claims(view, found, previous))
+    if found and not any(c.type in ("responsibility_denied", "involvement_denied") for c in out):
+        out.extend(_own_denial_claims(view, found))
     negated = bool(out) or view.has("negations")
     if not negated:
         for m in view.find("confirmation"):
@@ -233,6 +381,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))
             break
     for m in view.find("interception"):
+        if _ATTRIBUTIVE.search(view.before(m.start(), 6)):
+            continue  # "shrapnel from an intercepted missile": what was intercepted, not anyone's claim to have done it
         if about_statistic(m.start()):
             break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
         who = _clause_speaker(view, m.start()) or voice(view, m.start(), previous)
@@ -240,7 +390,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
         out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
         break
+    out.extend(_characterized(view, found) if found else [])
     for m in view.find("attribution"):
+        if any(c.type == "attribution" for c in out):
+            break
         if about_statistic(m.start()):
             continue
         who = voice(view, m.start(), previous)
@@ -252,7 +405,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             continue
         plural = _GENERIC_OBJECT.match(view.after(m.end(), 60)) if agent_before \
             else re.search(r"\battacks\b", view.text[view.start:m.start()])
-        out.append(Claim("attribution", None if plural else iid, who, stance(view), span, perpetrator=perp, confidence=0.5))
+        about = _appositive_incident(view, found, m.start()) or iid
+        out.append(Claim("attribution", None if plural else about, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
     who = voice(view, view.end, previous)
     if who is None and incident and all(f.incident.sentence_index < view.sentence.index for f in found) and _unvoiced(view):
@@ -260,19 +414,198 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if killed is not None or injured is not None:  # "There were no casualties.": the outlet's own later report of the toll
             out.append(Claim("casualty_report", iid, None, stance(view), span, killed=killed, injured=injured, confidence=0.5))
     if who and incident:
-        if mention is not None and mention.perpetrator and not mention.reference_only and \
-                not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
-            if own_side(view, who, mention.perpetrator):
-                out.append(Claim("responsibility_claimed", iid, who, stance(view), span, perpetrator=mention.perpetrator,
-                                 projectiles=mention.projectiles, confidence=0.6))
-            else:
-                out.append(Claim("attribution", iid, who, stance(view), span, perpetrator=mention.perpetrator, confidence=0.5))
+        if not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
+            out.extend(_said_perpetrator(view, who, found[0]) if found else [])
+        for f in found[1:]:
+            if f.incident is not incident and not any(c.incident == f.incident.local_id for c in out) \
+                    and view.has("justification_connectors", found[0].pos, f.pos):
+                out.extend(_said_perpetrator(view, who, f))  # "X said it struck A in response to fire by Y at B"
         killed, injured = casualties(view, view.start, view.end)
-        if (killed is not None or injured is not None) and not _said_after_the_toll(view):
+        if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
+                and not _cumulative_toll(view):
             reporter = _casualty_speaker(view) or who
             out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
                                               injured=injured, confidence=0.6))
     return out
+
+
+def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
+    """ "claimed responsibility", "claimed the attack", and a claim verb before an act noun ("claimed drone attacks on
+    ...", "claimed Sunday's strike"), never before a tally ("claimed scores of attacks", "claimed 150 attacks")."""
+    fixed = view.find("responsibility_claimed")
+    if not view.has("claim_verbs") or not may_hold(view, "claimable_acts"):
+        return fixed
+    starts = {m.start() for m in fixed}
+    found = [m for m in view.tools.lexicon.derived(_claimed_act_pattern).finditer(view.text, view.start, view.end)
+             if m.start() not in starts and not _TALLY.search(m.group(0))]  # (a title's "Claims Drone Attack" is no sentence)
+    return sorted(fixed + found, key=lambda m: m.start())
+
+
+def _claimed_act_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """Past tense only ("claimed"): the present ("the militias claim their operations") is habitual."""
+    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimable_acts"], key=len, reverse=True))
+    return re.compile(rf"\bclaimed\s+(?:(?:the|an?|both|these|those|that|this)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{acts})\b")
+
+
+_TALLY = re.compile(r"\d|\b(?:scores|dozens|tens|hundreds|thousands|more|than|over|several|many|numerous|multiple|most|some|all)\b",
+                    re.IGNORECASE)
+
+
+def _characterized(view: SentenceView, found: list[Found]) -> list[Claim]:
+    """ "in what Tehran described as an Israeli attack", "what CENTCOM called the largest Houthi attack yet": the
+    speaker attributes the incident to the actor it names before an attack noun; not "strikes on what Washington
+    described as Huthi radar sites" (a target, no attack noun)."""
+    for ch in characterizations(view):
+        speakers = [m for m in view.mentions if (m.actor or m.outlet) and ch.speaker_start <= m.start and m.end <= ch.speaker_end]
+        perps = [m for m in view.mentions if m.actor and ch.object_start <= m.start < ch.object_start + 30]
+        if not speakers or not perps:
+            continue
+        trigger = view.first("triggers", perps[0].end, min(view.end, perps[0].end + 25))
+        target = nearest(found, trigger.start()) if trigger is not None else None
+        if target is None or not _ATTACK_NOUN_GAP.fullmatch(view.text, perps[0].end, trigger.start()):
+            continue
+        return [Claim("attribution", target.incident.local_id, _ref(view, speakers[0]), stance(view), view.span(),
+                      perpetrator=actor_ref(perps[0]), confidence=0.5)]
+    return []
+
+
+_ATTACK_NOUN_GAP = re.compile(r"(?:['’]s)?\s+(?:[a-z-]+\s+){0,2}")
+
+
+def _own_denial_claims(view: SentenceView, found: list[Found]) -> list[Claim]:
+    """ "The Houthis denied they were behind a drone-boat attack": the denier denies responsibility for the incident
+    named after the denial; a state denies involvement."""
+    for m in own_denials(view):
+        who = subject_before(view, m.start())
+        target = nearest(found, m.end())
+        if who is None or target is None:
+            continue
+        armed = view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]
+        typ = "responsibility_denied" if armed or not who.key else "involvement_denied"
+        return [Claim(typ, target.incident.local_id, who, "denied", view.span(), perpetrator=who, confidence=0.6)]
+    return []
+
+
+def _act_names(view: SentenceView, act: OwnAct, target: Found) -> bool:
+    """The reported act is the incident: its trigger stands at or after the act ("carried out the strike"), or the
+    sentence refers back to an incident; never an act that counts ("says it has hit hundreds of targets" is a tally,
+    "fired 200 missiles at ..." names its attack after the count)."""
+    if target.pos == act.act_start:
+        return True  # the act is the trigger that made the incident (a tally would have made none)
+    if any(act.act_end <= c.start <= act.act_end + 25 for c in view.counts):
+        return False
+    return target.pos > act.act_start or target.pos == view.start
+
+
+_PARTICIPLE_SAY = re.compile(r",\s*saying$", re.IGNORECASE)
+
+
+def _participle_speaker(view: SentenceView, found: list[Found], act: OwnAct) -> tuple[ActorRef | None, Found | None]:
+    """ "X fired twelve missiles at Erbil, saying it had targeted ...": the participle's subject is the main clause's
+    subject, the perpetrator of the incident named before it, and its act is that incident."""
+    before = [f for f in found if f.pos < act.verb_start and f.mention is not None and f.mention.perpetrator]
+    if not before:
+        return None, None
+    return before[-1].mention.perpetrator, before[-1]
+
+
+def _own_act_claims(view: SentenceView, found: list[Found], previous: ActorRef | None) -> list[Claim]:
+    """ "The Pentagon said it had carried out the strike", "X said its aircraft had hit ...": the speaker reports an act
+    of its own, a claim of responsibility for the incident that act names (the speaker is its perpetrator)."""
+    for act in own_acts(view):
+        if _negated_clause(view, act.verb_start):
+            continue
+        if _PARTICIPLE_SAY.search(view.before(act.verb_end, 10)):
+            who, target = _participle_speaker(view, found, act)
+        else:
+            who = _subject_of(view, act.verb_start) or _pronoun_speaker(view, act.verb_start, previous)
+            target = nearest(found, act.act_start)
+            target = target if target is not None and _act_names(view, act, target) else None
+        if who is None or target is None or target.incident.reference_only:
+            continue
+        perp = target.mention.perpetrator if target.mention is not None and target.mention.perpetrator else who
+        if not own_side(view, who, perp):
+            continue  # "X said it had hit ..." where the sentence names someone else as doing it
+        return [Claim("responsibility_claimed", target.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
+                      projectiles=_mentioned(target, "projectiles"), confidence=0.6)]
+    return []
+
+
+def _reported_subject(view: SentenceView, pos: int, previous: ActorRef | None) -> ActorRef | None:
+    """ "A spokesman for X told ... that the group had nothing to do with ...": a pronoun or "the group" as the subject
+    of a reported denial stands for the one who speaks."""
+    if not (_PRONOUN_SUBJECT.search(view.before(pos, 20)) or view.has("group_anaphora", max(view.start, pos - 30), pos)):
+        return None
+    verb = view.first("statement_verbs", view.start, pos) or view.first("speech_verbs", view.start, pos)
+    return voice(view, verb.start(), previous) if verb is not None else None
+
+
+def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim]:
+    """A speaker naming who did an incident: its own side claims it, anyone else attributes it. The perpetrator is the
+    one the incident's words name, or a described group as its subject ("Iran-backed militants fired ...")."""
+    mention = f.mention
+    if mention is None:  # the sentence only refers back to the incident: "said the rockets were launched by X"
+        perp = _reported_agent(view)
+        return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)] \
+            if perp is not None and not (perp.key and own_side(view, who, perp)) else []
+    if mention.reference_only or _before_the_speakers_clause(view, f.pos):
+        return []
+    perp = mention.perpetrator or _described_before(view, f.pos)
+    if perp is None:
+        return []
+    if perp.key and own_side(view, who, perp):
+        return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
+                      projectiles=mention.projectiles, confidence=0.6)]
+    return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+def _appositive_incident(view: SentenceView, found: list[Found], pos: int) -> str | None:
+    """ "..., a drone struck Tower 22, killing three soldiers, an attack Washington has blamed on X and which Y has
+    neither confirmed nor denied": a phrase inside an appositive noun ("an attack ...") is about the incident named
+    last before that appositive, not the sentence's first one."""
+    head = view.tools.lexicon.derived(_appositive_pattern).search(view.text, max(view.start, pos - 90), pos)
+    if head is None:
+        return None
+    before = [f for f in found if f.pos < head.start()]
+    return before[-1].incident.local_id if before else None
+
+
+def _appositive_pattern(lex: Lexicon) -> re.Pattern[str]:
+    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimable_acts"], key=len, reverse=True))
+    return re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{acts})\b[^,;]*$", re.IGNORECASE)
+
+
+def _reported_agent(view: SentenceView) -> ActorRef | None:
+    """The agent of a passive attack verb in a reported clause: "the rockets were “almost certainly” launched by X"."""
+    for t in view.find("triggers"):
+        by = _BY_AGENT.match(view.text, t.end())
+        if by and _PASSIVE_BEFORE.search(view.before(t.start(), 40)):
+            names = [m for m in view.mentions if m.actor and by.end() <= m.start < by.end() + 5 and not view.is_descriptor(m)]
+            if names:
+                return actor_ref(names[0])
+    return None
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:[“\"]?[\w-]+[”\"]?\s+){0,3}$", re.IGNORECASE)
+
+
+def _before_the_speakers_clause(view: SentenceView, pos: int) -> bool:
+    """ "US aircraft struck X; the group said eight of its fighters were killed": the speaker's clause starts after the
+    semicolon, so it does not say who struck."""
+    verbs = [v for v in view.find("speech_verbs") if v.start() > pos]
+    return bool(verbs) and all(";" in view.text[pos:v.start()] for v in verbs) and \
+        not any(view.find("speech_verbs", view.start, pos))
+
+
+def _described_before(view: SentenceView, pos: int) -> ActorRef | None:
+    """ "Iran-backed militants fired ... missiles": a described group ("X-backed ...") as the subject of an attack verb
+    before the trigger at `pos` (auxiliaries only between the group and the verb)."""
+    for d in _DESCRIBED_ANYWHERE.finditer(view.text, max(view.start, pos - 120), pos):
+        verb = view.first("triggers", d.end(), min(view.end, d.end() + 40))
+        if verb is not None and verb.start() <= pos and (view.text[d.end():verb.start()].isspace()
+                                                         or _AUXILIARIES.fullmatch(view.text, d.end(), verb.start())):
+            return ActorRef(d.group(0), None, d.start(), d.end())
+    return None
 
 
 def _with_casualties(claims: list[Claim], report: Claim) -> list[Claim]:
@@ -326,9 +659,60 @@ def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
     return cached[1].get(person or "", ())
 
 
+_ATTRIBUTIVE = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 _CLAIMED_PLURAL = re.compile(r"\b(?:both|the two|the|these)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b", re.IGNORECASE)
 _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?:\w+\s+)?attacks\b", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|all of which|none of which)\s+|;\s+")
+
+
+def _casualty_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A casualty word used of victims: passive ("was lightly wounded", "were killed") or with its victims as object
+    ("killed two men", "wounded a passer-by", "killed Kurdish businessman X"); not "the killing of" nor "killed in"."""
+    words = "|".join(re.escape(w) for w in lex.words["killed_words"] + lex.words["injured_words"])
+    nouns = "|".join(re.escape(w) for w in lex.words["casualty_nouns"])
+    unharmed = "|".join(re.escape(w) for w in lex.words["unharmed_words"])
+    return re.compile(rf"\b(?:(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?(?:{words}|{unharmed})\b"
+                      rf"|(?:{words})\s+(?:at\s+least\s+|more\s+than\s+|up\s+to\s+)?(?:(?:an?|one|two|three|four|five|six|"
+                      rf"seven|eight|nine|ten|several|dozens|scores|many|some|his|her|their|its)\b|\d|[A-Z])"
+                      rf"|no\s+(?:[a-z]+\s+(?:or|and)\s+)?(?:{nouns})\b)", re.IGNORECASE)
+
+
+_PERFECT_TOLL = re.compile(r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:killed|wounded|injured)\b", re.IGNORECASE)
+
+
+def _cumulative_toll(view: SentenceView) -> bool:
+    """ "Since October 8, attacks have killed 13 civilians", "more than 450 people have been killed, according to an AFP
+    tally": a perfect-tense toll over a period is a running total, not a report of the incident's casualties."""
+    if not (view.has("period_openers") or view.has("cumulative_markers")):
+        return False
+    return _PERFECT_TOLL.search(view.text, view.start, view.end) is not None
+
+
+def _tells_casualties(view: SentenceView) -> bool:
+    """A speaker states a toll even when it gives no number we read ("a passer-by was wounded, the ministry said");
+    not someone who only blames ("killed in a strike X blamed on Y") nor a toll in doubt ("could not say whether
+    anyone was killed")."""
+    if not any(view.has(c) for c in ("killed_words", "injured_words", "casualty_nouns", "unharmed_words")):
+        return False
+    m = view.tools.lexicon.derived(_casualty_clause_pattern).search(view.text, view.start, view.end)
+    if m is None or _IN_DOUBT.search(view.before(m.start(), 40)):
+        return False
+    return any(_reports(view, v, m.start()) for v in view.find("speech_verbs"))
+
+
+def _reports(view: SentenceView, verb: re.Match[str], pos: int) -> bool:
+    """The speech verb `verb` reports what stands at `pos`: an asserting verb before it ("X said two were killed"), or
+    a closing speaker after it ("..., X said." / "..., according to X")."""
+    lex = view.tools.lexicon
+    if verb.start() < pos:
+        negated = view.has("negations", max(view.start, verb.start() - 12), verb.start())
+        return lex.is_a("statement_verbs", verb.group(0)) and not negated
+    if fold_phrase(verb.group(0)) == "according to":
+        return True
+    return lex.is_a("statement_verbs", verb.group(0)) and speaks_last(view, verb.end())
+
+
+_IN_DOUBT = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
 def _casualty_speaker(view: SentenceView) -> ActorRef | None:
@@ -345,6 +729,8 @@ def _said_after_the_toll(view: SentenceView) -> bool:
     if not words or not verbs:
         return False
     toll = min(w.start() for w in words)
+    if any(speaks_last(view, v.end()) for v in verbs[-1:]):
+        return False  # "No one was killed; one was injured, the ministry said.": a closing speaker says it all
     return all(view.text.find(";", toll, v.start()) != -1 for v in verbs if v.start() > toll) and verbs[0].start() > toll
 
 
@@ -380,8 +766,11 @@ _GENERIC_OBJECT = re.compile(r"\s+(?:[a-z]+ing\s+)?(?:[\w-]+\s+){0,2}?(?:attacks
 _AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|been|being|also|directly|partly|solely|ultimately|not)\s+)+")
 
 
-_DESCRIBED = r"(?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies)"
+_DESCRIBED = r"(?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies|militants)"
 _DESCRIBED_SUBJECT = re.compile(rf"({_DESCRIBED}){_AUXILIARIES.pattern}$")
+# A described group with its backer ("Iran-backed militants", "pro-Iranian factions"); "Twitter the group" is no one.
+_DESCRIBED_ANYWHERE = re.compile(r"(?:pro[-\s][A-Z][\w-]*|[A-Z][\w]*[-\s](?:backed|affiliated|aligned|linked))\s+(?:[a-z]+\s+)?"
+                                 r"(?:militias?|factions?|groups?|proxies|militants)\b")
 
 
 def _named_before(view: SentenceView, pos: int) -> ActorRef | None:
@@ -400,7 +789,7 @@ def _named_before(view: SentenceView, pos: int) -> ActorRef | None:
 def _named_after(view: SentenceView, pos: int) -> ActorRef | None:
     """The actor (or described group, "Iranian-backed factions") right after an attribution phrase."""
     window = view.after(pos, 60)
-    described = re.match(rf"\s+(?:[a-z]+\s+){{0,2}}?(?:by\s+)?(?:the\s+)?({_DESCRIBED})", window)
+    described = re.match(rf"\s+(?:[a-z]+\s+){{0,3}}?(?:(?:by|to|on)\s+)?[“\"]?(?:the\s+)?(?:[a-z]+\s+)?({_DESCRIBED})", window)
     for m in view.mentions:
         if m.actor and pos <= m.start < pos + 40 and not view.is_descriptor(m):
             return actor_ref(m)
