@@ -355,3 +355,13 @@ def test_an_unnamed_subject_not_confirming_is_not_the_actor_before_it(ref):
     assert not claims_of(x, "non_confirmation"), x.claims
     x = run(ref, "Kataib Hezbollah fired rockets at Ain al-Asad on Monday. The Pentagon declined to comment.")
     assert [key(c.claimant) for c in claims_of(x, "non_confirmation")] == ["us-dod"]
+
+
+def test_states_inside_a_name_is_no_speech_verb(ref):
+    """ "The United States and Britain have carried out strikes ... in response": nobody speaks, so no claim (and never
+    a claimant called "United")."""
+    x = run(ref, "The United States and Britain have carried out dozens of air strikes on Houthi targets in Yemen in "
+                 "response, including a strike on radar sites near Hodeidah last week.")
+    assert x.claims == ()
+    said = run(ref, "The United States said it struck three Houthi radar sites near Hodeidah on Monday.")
+    assert [(c.type, key(c.claimant)) for c in said.claims] == [("responsibility_claimed", "united-states")]

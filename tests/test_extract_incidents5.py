@@ -41,13 +41,13 @@ def test_a_later_claim_of_responsibility_names_the_perpetrator(reference):
 
 def test_a_later_casualty_report_fills_the_toll(reference):
     i = one(reference, "Two rockets hit a logistics convoy near Erbil Airport on Tuesday. "
-                       "Three contractors were wounded, the Kurdish security service said.")
+                       "Three contractors were wounded, the Kurdistan Regional Government said.")
     assert (i.killed, i.injured) == (None, 3)
 
 
 def test_conflicting_tolls_from_two_sources_leave_the_count_open(reference):
     i = one(reference, "Drones struck a depot near Erbil Airport on Tuesday. "
-                       "Four guards were killed, the Kurdish security service said. "
+                       "Four guards were killed, the Kurdistan Regional Government said. "
                        "The Syrian Observatory for Human Rights said six guards were killed.")
     assert i.killed is None
 

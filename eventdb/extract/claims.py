@@ -101,7 +101,8 @@ _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\
 
 def _speaker(view: SentenceView, before: int) -> ActorRef | None:
     verbs = [v for v in view.find("speech_verbs", view.start, view.end)
-             if not (v.group(0).lower() == "described" and _WHAT_X.search(view.before(v.start(), 40)))]
+             if not (v.group(0).lower() == "described" and _WHAT_X.search(view.before(v.start(), 40)))
+             and not any(m.start <= v.start() < m.end for m in view.mentions)]  # "the United States": a name, not "states"
     for v in verbs:
         if fold_phrase(v.group(0)) == "according to":
             names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25
@@ -422,7 +423,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 out.extend(_said_perpetrator(view, who, f))  # "X said it struck A in response to fire by Y at B"
         killed, injured = casualties(view, view.start, view.end)
         if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
-                and not _cumulative_toll(view):
+                and not _cumulative_toll(view) and not _only_blames(view):
             reporter = _casualty_speaker(view) or who
             out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
                                               injured=injured, confidence=0.6))
@@ -698,6 +699,13 @@ def _tells_casualties(view: SentenceView) -> bool:
     if m is None or _IN_DOUBT.search(view.before(m.start(), 40)):
         return False
     return any(_reports(view, v, m.start()) for v in view.find("speech_verbs"))
+
+
+def _only_blames(view: SentenceView) -> bool:
+    """ "A guard was killed in a strike the Pentagon blamed on X": the one who speaks only blames; the toll is the
+    outlet's, not the Pentagon's report."""
+    verbs = view.find("speech_verbs")
+    return bool(verbs) and all(view.tools.lexicon.is_a("attribution", v.group(0)) for v in verbs)
 
 
 def _reports(view: SentenceView, verb: re.Match[str], pos: int) -> bool:
