@@ -89,3 +89,39 @@ def test_date_prefilter_never_hides_a_date():
 class _AllPresent:
     def __init__(self, *args: object) -> None:
         self.month = self.relative = self.weekday = self.year = self.sequel = True
+
+
+_TOKEN_WORDS = ["iPhone", "McDonald", "IRGC", "Iraq", "iraq", "a", "A", "1990s", "3rd", "A1b", "a1B", "x2Y", "don't",
+                "al-Assad", "U.S", "3.5", "İstanbul", "Ærø", "ǅemal", "naïve", "Ⅻ", "co_op", "x...y", "(a)", "e.g",
+                "tensions.The", "ABCdef", "abcDEF", "2023", "n’t", "isn’t", "aB", "Ab", "AB", "ab"]
+
+
+def test_syntok_tokenizer_shortcut_gives_the_same_tokens():
+    from syntok.tokenizer import Tokenizer
+
+    from eventdb.extract.sentences import _TOKENIZER
+
+    plain = Tokenizer(replace_not_contraction=False)
+    for text in _random_texts(_TOKEN_WORDS, 3000):
+        fast = [(t.spacing, t.value, t.offset) for t in _TOKENIZER.tokenize(text)]
+        assert fast == [(t.spacing, t.value, t.offset) for t in plain.tokenize(text)], text
+
+
+def test_plain_sentence_ends_are_found_like_finditer():
+    from eventdb.extract.sentences import _PLAIN_END, _plain_ends
+
+    words = ["the", "The", "army.", "al-Assad.", "U.S.", "tensions.The", "No.", "5.", "12.", "Jan", "IS.", "it!", "why?",
+             "“Quote.”", "end.”", "x.", "Iraq.", ".", "...", "\u00a0", "\n", "Ab.", "3.5", "a-b-c.", "AB.Cd"]
+    for text in _random_texts(words, 3000):
+        assert [m.span() for m in _plain_ends(text)] == [m.span() for m in _PLAIN_END.finditer(text)], text
+
+
+def test_glued_pattern_starting_with_the_stop_cuts_where_the_old_one_did():
+    from eventdb.extract.sentences import _GLUED
+
+    old = re.compile(r"(?:[.!?](?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2})\.)[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
+    words = ["tensions.The", "AFP.On", "IS.*The", "[Friday].”“The", "it.”Elements", "x!Y", "ab?Cd", "US.The", "U.S.The",
+             "5.The", "a.b", "The", "end.", "“Q.”", "x.”The"]
+    for text in _random_texts(words, 3000):
+        for start in range(0, len(text), 7):
+            assert [m.span() for m in _GLUED.finditer(text, start)] == [m.span() for m in old.finditer(text, start)], text
