@@ -9,7 +9,7 @@ from unittest import mock
 
 from eventdb.extract import _ELISION, _ends_with_elision
 from eventdb.extract.gazetteer import fold_text
-from eventdb.extract.lexicon import _APOSTROPHES, default_lexicon, phrase_pattern, words_of
+from eventdb.extract.lexicon import _APOSTROPHES, FOLDS_TO_ASCII, default_lexicon, phrase_pattern, words_of
 from eventdb.extract import dates, numbers
 from eventdb.extract.dates import find_dates
 from eventdb.extract.numbers import find_counts
@@ -89,6 +89,19 @@ def test_date_prefilter_never_hides_a_date():
 class _AllPresent:
     def __init__(self, *args: object) -> None:
         self.month = self.relative = self.weekday = self.year = self.sequel = True
+        self.lowered = None  # no lowercased text: the month patterns scan every character too
+
+
+def test_month_scans_from_their_starts_find_what_finditer_finds():
+    pieces = ["January", "JANUARY", "jan.", "Jan", "May", "may", "dismay", "Omar", "midJanuary", "mid-May", "amid",
+              "early", "Late", "2024", "5", "12th", ",", "ſeptember", "İstanbul", "Sept", "xMay", "Mayday", "the"]
+    p = dates._patterns(default_lexicon())
+    for text in _random_texts(pieces, 3000):
+        for start in (0, len(text) // 3):
+            lowered = text[start:].lower() if FOLDS_TO_ASCII.search(text[start:]) is None else None
+            for pattern in (p.month_day, p.month_year):
+                fast = [m.group(0, 1) for m in dates._months(p, pattern, text, start, len(text), lowered)]
+                assert fast == [m.group(0, 1) for m in pattern.finditer(text, start)], text
 
 
 _TOKEN_WORDS = ["iPhone", "McDonald", "IRGC", "Iraq", "iraq", "a", "A", "1990s", "3rd", "A1b", "a1B", "x2Y", "don't",
