@@ -138,3 +138,20 @@ def test_glued_pattern_starting_with_the_stop_cuts_where_the_old_one_did():
     for text in _random_texts(words, 3000):
         for start in range(0, len(text), 7):
             assert [m.span() for m in _GLUED.finditer(text, start)] == [m.span() for m in old.finditer(text, start)], text
+
+
+def test_lowercased_phrase_scan_finds_what_the_case_insensitive_scan_finds():
+    lex = default_lexicon()
+    categories = [c for c in ("triggers", "speech_verbs", "hedges", "negations", "roles", "sequence_connectors")
+                  if lex.shape(c).key_words is not None]
+    words = [p for c in categories for p in lex.phrases(c)[:15]]
+    words += ["ATTACK", "Attacked", "STRUCK", "ß", "Σ", "ς", "µ", "ǅ", "Straße", "x", "-", "’s", "ﬁred", "Ǆ"]
+    for text in _random_texts(words, 1500):
+        if FOLDS_TO_ASCII.search(text):
+            continue
+        for offset in {0, 1, len(text) // 2} - {len(text)}:
+            lowered = text[offset:].lower()
+            assert len(lowered) == len(text) - offset
+            for c in categories:
+                fast = lex.find_lowered(c, text, lowered, offset, offset + 1, len(text))
+                assert [m.span() for m in fast] == [m.span() for m in lex.find(c, text, offset + 1, len(text))], (c, text)

@@ -40,6 +40,7 @@ class SentenceView:
     _found: dict[str, list[re.Match[str]]] = field(default_factory=dict, compare=False, repr=False)
     _words: frozenset[str] | None = field(default=None, compare=False, repr=False)
     _words_read: bool = field(default=False, compare=False, repr=False)
+    _low: tuple[int, str | None] | None = field(default=None, compare=False, repr=False)
     _descriptors: dict[Mention, bool] = field(default_factory=dict, compare=False, repr=False)
     speakers: dict[int, ActorRef | None] = field(default_factory=dict, compare=False, repr=False)  # claims.speaker's answers
     # The sentence's bounds as plain attributes: the rules read them tens of times per sentence.
@@ -105,14 +106,29 @@ class SentenceView:
         """All matches of a category over the sentence, scanned once (not at all when no phrase's key word occurs)."""
         found = self._found.get(category)
         if found is None:
-            keys = self.tools.lexicon.shape(category).key_words
+            lex = self.tools.lexicon
+            keys = lex.shape(category).key_words
             words = self._sentence_words()
-            if keys is not None and words is not None and keys.isdisjoint(words):
+            if keys is None or words is None:
+                found = lex.find(category, self.text, self.start, self.end)
+            elif keys.isdisjoint(words):
                 found = []
             else:
-                found = self.tools.lexicon.find(category, self.text, self.start, self.end)
+                offset, lowered = self._lowered()
+                found = lex.find_lowered(category, self.text, lowered, offset, self.start, self.end) if lowered \
+                    else lex.find(category, self.text, self.start, self.end)
             self._found[category] = found
         return found
+
+    def _lowered(self) -> tuple[int, str | None]:
+        """(offset, the text from there to the sentence end lowercased) for `Lexicon.find_lowered`, from one
+        character before the sentence (what the phrase patterns look behind at); None for the text when
+        lowercasing changed its length (a character of `FOLDS_TO_ASCII` just before the sentence)."""
+        if self._low is None:
+            offset = max(self.start - 1, 0)
+            lowered = self.text[offset:self.end].lower()
+            self._low = (offset, lowered if len(lowered) == self.end - offset else None)
+        return self._low
 
     def words(self) -> frozenset[str] | None:
         """The sentence's lowercased words (None: nothing may be skipped), for rules that skip a

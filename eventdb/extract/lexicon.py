@@ -141,6 +141,21 @@ class Lexicon:
     def find(self, category: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
         return list(self.pattern(category).finditer(text, start, len(text) if end is None else end))
 
+    def find_lowered(self, category: str, text: str, lowered: str, offset: int, start: int, end: int) -> list[re.Match[str]]:
+        """`find(category, text, start, end)` for a category whose phrases are plain ASCII (`shape(...).key_words`
+        is not None), scanning `lowered` (text[offset:] lowercased, no character of `FOLDS_TO_ASCII`
+        in it, lowercasing kept its length) without re.IGNORECASE, which is about a third faster;
+        each match is then taken from `text` with the usual pattern, at the same place.
+
+        Case-insensitive matching of ASCII letters is comparing lowercase forms: the same test, except
+        for the characters of `FOLDS_TO_ASCII`, which the caller excludes."""
+        key = "lowered:" + category
+        plain = self._patterns.get(key)
+        if plain is None:
+            plain = self._patterns[key] = re.compile(self.pattern(category).pattern)
+        match = self.pattern(category).match
+        return [match(text, offset + m.start(), end) for m in plain.finditer(lowered, start - offset, end - offset)]  # type: ignore[misc]
+
     def has(self, category: str, text: str) -> bool:
         return self.pattern(category).search(text) is not None
 
