@@ -155,3 +155,16 @@ def test_lowercased_phrase_scan_finds_what_the_case_insensitive_scan_finds():
             for c in categories:
                 fast = lex.find_lowered(c, text, lowered, offset, offset + 1, len(text))
                 assert [m.span() for m in fast] == [m.span() for m in lex.find(c, text, offset + 1, len(text))], (c, text)
+
+
+def test_phrase_word_prefilter_never_hides_a_match():
+    lex = default_lexicon()
+    categories = [c for c in lex.words if lex.shape(c).key_words is not None] + ["triggers", "roles"]
+    pieces = [w for c in categories for p in lex.phrases(c)[:6] for w in (p, p.upper(), *p.split())] + ["-", "’", "x"]
+    for text in _random_texts(pieces, 1500):
+        words = words_of(text)
+        if words is None:
+            continue
+        for c in categories:
+            if not lex.shape(c).may_match(words):
+                assert lex.find(c, text) == [], (c, text)

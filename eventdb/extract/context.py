@@ -103,15 +103,15 @@ class SentenceView:
         return self.first(category, start, end) is not None
 
     def _sentence_matches(self, category: str) -> list[re.Match[str]]:
-        """All matches of a category over the sentence, scanned once (not at all when no phrase's key word occurs)."""
+        """All matches of a category over the sentence, scanned once (not at all when no phrase has all its words in it)."""
         found = self._found.get(category)
         if found is None:
             lex = self.tools.lexicon
-            keys = lex.shape(category).key_words
+            shape = lex.shape(category)
             words = self._sentence_words()
-            if keys is None or words is None:
+            if shape.key_words is None or words is None:
                 found = lex.find(category, self.text, self.start, self.end)
-            elif keys.isdisjoint(words):
+            elif shape.key_words.isdisjoint(words) or not shape.may_match(words):
                 found = []
             else:
                 offset, lowered = self._lowered()

@@ -75,10 +75,17 @@ def _trie_regex(node: dict[str, dict]) -> str:
 @dataclass(frozen=True)
 class PhraseShape:
     """key_words: one lowercased word of every phrase (its longest), None when a phrase is not plain ASCII;
+    by_key: for each key word, the sets of all the words of the phrases it is the key of;
     ends_in_word: every phrase ends with a word character."""
 
     key_words: frozenset[str] | None
     ends_in_word: bool
+    by_key: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict, compare=False)
+
+    def may_match(self, words: frozenset[str]) -> bool:
+        """Whether some phrase has all its words among `words` (a sentence's `words_of`; key_words not None)."""
+        assert self.key_words is not None
+        return any(phrase <= words for key in self.key_words.intersection(words) for phrase in self.by_key[key])
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9_]+")
@@ -89,17 +96,22 @@ def phrase_shape(phrases: tuple[str, ...]) -> PhraseShape:
     """Where a phrase of `phrase_pattern` matches ASCII text, each of its words stands there as a whole
     word: the pattern is fenced by (?<![\\w-]) and (?!\\w), and what separates words inside a phrase
     (hyphen/space, apostrophes, punctuation) only matches non-word characters. So a sentence
-    without any phrase's key word cannot match the category."""
+    without any phrase's key word cannot match the category, nor one without all the words of some phrase."""
     keys: set[str] | None = set()
+    by_key: dict[str, set[frozenset[str]]] = {}
     for phrase in phrases:
         lowered = phrase.lower()
         words = _ASCII_WORD.findall(lowered)
         if keys is None or not words or not lowered.isascii():
             keys = None
             continue
-        keys.add(max(words, key=len))
+        key = max(words, key=len)
+        keys.add(key)
+        by_key.setdefault(key, set()).add(frozenset(words))
     ends = all(_ENDS_IN_WORD.search(p.lower()) for p in phrases)
-    return PhraseShape(frozenset(keys) if keys is not None else None, ends)
+    if keys is None:
+        return PhraseShape(None, ends)
+    return PhraseShape(frozenset(keys), ends, {k: tuple(v) for k, v in by_key.items()})
 
 
 @dataclass(frozen=True)
