@@ -168,3 +168,15 @@ def test_phrase_word_prefilter_never_hides_a_match():
         for c in categories:
             if not lex.shape(c).may_match(words):
                 assert lex.find(c, text) == [], (c, text)
+
+
+def test_capital_metonym_prefilter_never_hides_a_capital():
+    from eventdb.extract import tools_for
+    from eventdb.extract.context import _metonym_states
+
+    table, pattern, shape = _metonym_states(tools_for())
+    pieces = [w for name in table for w in (name, name.upper(), *name.split())] + ["-", "’s", "x", "Tehrani"]
+    for text in _random_texts(pieces, 1500):
+        words = words_of(text)
+        if words is not None and shape.key_words is not None and not shape.may_match(words):
+            assert pattern.search(text) is None, text

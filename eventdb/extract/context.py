@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from eventdb.assertions import ActorRef, Span
 from eventdb.extract.dates import DateMention, find_dates
 from eventdb.extract.gazetteer import Gazetteer, Mention
-from eventdb.extract.lexicon import Lexicon, words_of
+from eventdb.extract.lexicon import Lexicon, PhraseShape, phrase_shape, words_of
 from eventdb.extract.numbers import Count, find_counts
 from eventdb.extract.sentences import Sentence
 from eventdb.reference import Reference
@@ -54,10 +54,11 @@ class SentenceView:
     def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools,
               year: int | None = None) -> SentenceView:
         s, e = sentence.start, sentence.end
-        mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools)
-        view = cls(text, sentence, published, tools, mentions)
-        view.dates = find_dates(text, s, e, published, tools.lexicon, year, view._sentence_words())
-        view.counts = find_counts(text, s, e, view._sentence_words())
+        view = cls(text, sentence, published, tools)
+        words = view._sentence_words()
+        view.mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools, words)
+        view.dates = find_dates(text, s, e, published, tools.lexicon, year, words)
+        view.counts = find_counts(text, s, e, words)
         return view
 
     def span(self, start: int | None = None, end: int | None = None) -> Span:
@@ -240,11 +241,12 @@ _ACTIVE_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|not\s+|alrea
                           r"([a-z]+ed|[a-z]+s)\b")
 
 
-def _metonym_states(tools: Tools) -> tuple[dict[str, str], re.Pattern[str]]:
-    """Capital name -> key of the state actor of that country (from the lexicon's `capital_metonyms`), and a matcher."""
+def _metonym_states(tools: Tools) -> tuple[dict[str, str], re.Pattern[str], PhraseShape]:
+    """Capital name -> key of the state actor of that country (from the lexicon's `capital_metonyms`), a matcher,
+    and the names' words (the matcher fences each name as `phrase_shape` expects: no word character or hyphen around)."""
     cached = _METONYMS.get(id(tools))
     if cached is not None and cached[0] is tools:
-        return cached[1], cached[2]
+        return cached[1], cached[2], cached[3]
     states = {a.country: a.key for a in tools.reference.actors if a.kind == "state" and a.country}
     table: dict[str, str] = {}
     for entry in tools.lexicon.words.get("capital_metonyms", ()):
@@ -253,11 +255,12 @@ def _metonym_states(tools: Tools) -> tuple[dict[str, str], re.Pattern[str]]:
             table[city.strip()] = states[code.strip()]
     names = "|".join(re.escape(c) for c in sorted(table, key=len, reverse=True)) or "(?!x)x"
     pattern = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
-    _METONYMS[id(tools)] = (tools, table, pattern)
-    return table, pattern
+    shape = phrase_shape(tuple(table))
+    _METONYMS[id(tools)] = (tools, table, pattern, shape)
+    return table, pattern, shape
 
 
-_METONYMS: dict[int, tuple[Tools, dict[str, str], re.Pattern[str]]] = {}
+_METONYMS: dict[int, tuple[Tools, dict[str, str], re.Pattern[str], PhraseShape]] = {}
 
 
 def _metonym_subject(text: str, start: int, m_start: int, m_end: int, end: int, tools: Tools) -> bool:
@@ -277,9 +280,11 @@ def _metonym_subject(text: str, start: int, m_start: int, m_end: int, end: int, 
     return word.endswith("ed") or lex.is_a("speech_verbs", word) or lex.pattern("involvement_denied").match(after.lstrip()) is not None
 
 
-def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], tools: Tools) -> list[Mention]:
-    """Replace a capital used as the subject of a verb by its state, so it speaks and acts instead of being a place."""
-    table, pattern = _metonym_states(tools)
+def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], tools: Tools,
+                   words: frozenset[str] | None = None) -> list[Mention]:
+    """Replace a capital used as the subject of a verb by its state, so it speaks and acts instead of being a place.
+    `words`: `words_of` the sentence if the caller has it; the scan for capitals is skipped when none can be there."""
+    table, pattern, shape = _metonym_states(tools)
     if not table:
         return mentions
     out = []
@@ -288,8 +293,9 @@ def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], too
         if m.place and key and _metonym_subject(text, start, m.start, m.end, end, tools):
             m = Mention(m.start, m.end, m.text, actor=key)
         out.append(m)
+    scan = shape.key_words is None or words is None or shape.may_match(words)
     found = {(m.start, m.end) for m in out}
-    for hit in pattern.finditer(text, start, end):
+    for hit in pattern.finditer(text, start, end) if scan else ():
         s, e = hit.start(), hit.end()
         if (s, e) in found or any(m.start < e and s < m.end for m in out):
             continue
