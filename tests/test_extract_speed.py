@@ -180,3 +180,15 @@ def test_capital_metonym_prefilter_never_hides_a_capital():
         words = words_of(text)
         if words is not None and shape.key_words is not None and not shape.may_match(words):
             assert pattern.search(text) is None, text
+
+
+def test_words_of_a_lowercased_chunk_are_the_words_of_the_chunk():
+    from eventdb.extract.lexicon import words_in_lowered
+
+    changed = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and chr(c).lower() != chr(c)]
+    for c in changed:  # lowercasing keeps a character one character and a word character or not, but for İ
+        if FOLDS_TO_ASCII.search(c) is None:
+            assert len(c.lower()) == 1 and bool(re.match(r"\w", c)) == bool(re.match(r"\w", c.lower())), c
+    for text in _random_texts(["Iraq", "ΣΟΦΙΑ", "Straße", "ǅemal", "x-Y", "’S", "Ⅻ", "ﬁ", *changed[:300:7]], 2000):
+        if FOLDS_TO_ASCII.search(text) is None:
+            assert words_in_lowered("x" + text.lower(), 1) == words_of(text), text

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from eventdb.assertions import ActorRef, Span
 from eventdb.extract.dates import DateMention, find_dates
 from eventdb.extract.gazetteer import Gazetteer, Mention
-from eventdb.extract.lexicon import Lexicon, PhraseShape, phrase_shape, words_of
+from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon, PhraseShape, phrase_shape, words_in_lowered, words_of
 from eventdb.extract.numbers import Count, find_counts
 from eventdb.extract.sentences import Sentence
 from eventdb.reference import Reference
@@ -57,7 +57,9 @@ class SentenceView:
         view = cls(text, sentence, published, tools)
         words = view._sentence_words()
         view.mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools, words)
-        view.dates = find_dates(text, s, e, published, tools.lexicon, year, words)
+        offset, lowered = view._lowered()
+        view.dates = find_dates(text, s, e, published, tools.lexicon, year, words,
+                                lowered[s - offset:] if lowered is not None else None)
         view.counts = find_counts(text, s, e, words)
         return view
 
@@ -141,7 +143,11 @@ class SentenceView:
         matching equates with an ASCII letter although its lowercase differs (see `FOLDS_TO_ASCII`)."""
         if not self._words_read:
             self._words_read = True
-            self._words = words_of(self.text[self.start:self.end])
+            offset, lowered = self._lowered()
+            if lowered is not None and FOLDS_TO_ASCII.search(self.text, self.start, self.end) is None:
+                self._words = words_in_lowered(lowered, self.start - offset)
+            else:
+                self._words = words_of(self.text[self.start:self.end])
         return self._words
 
     def _reusable(self, category: str, whole: list[re.Match[str]], start: int, end: int) -> bool:

@@ -162,10 +162,10 @@ def stated_year(text: str, lexicon: Lexicon) -> int | None:
 
 
 def find_dates(text: str, start: int, end: int, published: dt.date | None, lexicon: Lexicon,
-               year: int | None = None, words: frozenset[str] | None = None) -> list[DateMention]:
+               year: int | None = None, words: frozenset[str] | None = None, lowered: str | None = None) -> list[DateMention]:
     """All date expressions in text[start:end], resolved where the publication date allows (`year`: the one the
     article states, for a month and day without a year when there is no publication date; `words`: `words_of`
-    that stretch if the caller has it, as SentenceView does)."""
+    that stretch if the caller has it, as SentenceView does; `lowered`: the stretch lowercased, likewise)."""
     p = _patterns(lexicon)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -179,7 +179,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
 
     chunk = text[start:end]
     words = words if words is not None else words_of(chunk)
-    near = _Present(chunk, p, words)
+    near = _Present(chunk, p, words, lowered)
     if near.sequel:
         for s, e, days in _sequels(p, text, start, end):
             taken.append((s, e))
@@ -249,7 +249,9 @@ def _months(p: _Patterns, pattern: re.Pattern[str], text: str, start: int, end: 
         return
     pos = 0
     while (hit := p.month_starts.search(lowered, pos)) is not None:
-        m = pattern.match(text, start + hit.start(), end)
+        at = start + hit.start()
+        # Both patterns begin with \b before a letter: nothing matches right after a word character.
+        m = None if at and (text[at - 1].isalnum() or text[at - 1] == "_") else pattern.match(text, at, end)
         if m is None:
             pos = hit.start() + 1
         else:
@@ -308,13 +310,13 @@ class _Present:
     (a month name, or "midjanuary" for month_year; a weekday; the longest word of a relative
     phrase); "in " for years. `words` None (see `words_of`): everything counts as present."""
 
-    def __init__(self, chunk: str, p: _Patterns, words: frozenset[str] | None) -> None:
+    def __init__(self, chunk: str, p: _Patterns, words: frozenset[str] | None, lowered: str | None = None) -> None:
         unsure = words is None
         self.month = unsure or not p.month_words.isdisjoint(words)
         self.relative = unsure or not _RELATIVE_WORDS.isdisjoint(words)
         self.weekday = unsure or not p.weekday_words.isdisjoint(words)
         self.year = "in " in chunk
-        self.lowered = lowered = chunk.lower()
+        self.lowered = lowered = chunk.lower() if lowered is None else lowered
         self.sequel = unsure or any(word in lowered for word in p.sequel_keys)
 
 

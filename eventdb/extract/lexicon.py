@@ -32,6 +32,13 @@ def words_of(chunk: str) -> frozenset[str] | None:
     return frozenset(map(str.lower, _WORDS.findall(chunk)))
 
 
+def words_in_lowered(lowered: str, pos: int = 0) -> frozenset[str]:
+    """`words_of` a chunk given lowered[pos:], the chunk lowercased (the caller has checked that it holds no
+    character of `FOLDS_TO_ASCII`). The same set: apart from İ, one of those, lowercasing keeps every
+    character one character and keeps it a word character or not (checked on every code point)."""
+    return frozenset(_WORDS.findall(lowered, pos))
+
+
 def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One case-insensitive regex for a phrase list: longest first, word boundaries, hyphen ~ space, any apostrophe.
 
@@ -85,7 +92,11 @@ class PhraseShape:
     def may_match(self, words: frozenset[str]) -> bool:
         """Whether some phrase has all its words among `words` (a sentence's `words_of`; key_words not None)."""
         assert self.key_words is not None
-        return any(phrase <= words for key in self.key_words.intersection(words) for phrase in self.by_key[key])
+        for key in self.key_words.intersection(words):
+            for phrase in self.by_key[key]:
+                if phrase <= words:
+                    return True
+        return False
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9_]+")
