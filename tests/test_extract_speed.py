@@ -192,3 +192,18 @@ def test_words_of_a_lowercased_chunk_are_the_words_of_the_chunk():
     for text in _random_texts(["Iraq", "ΣΟΦΙΑ", "Straße", "ǅemal", "x-Y", "’S", "Ⅻ", "ﬁ", *changed[:300:7]], 2000):
         if FOLDS_TO_ASCII.search(text) is None:
             assert words_in_lowered("x" + text.lower(), 1) == words_of(text), text
+
+
+def test_counts_scanned_in_lowercased_text_are_the_counts_scanned_as_written():
+    pieces = ["two", "Dozens of", "A Couple Of", "hundred", "Twenty-One", "men", "7", "1,200", "2023", "About", "UP TO",
+              "at least", "x", "-", "Σ", "ß", "ǅ", "More Than", "an estimated", "Scores of"]
+    for text in _random_texts(pieces, 2000):
+        words = words_of(text)
+        if words is None:
+            continue
+        for offset in {0, 1, len(text) // 2} - {len(text)}:
+            lowered = (offset, text[offset:].lower())
+            assert len(lowered[1]) == len(text) - offset
+            start = min(offset + 1, len(text))
+            plain = find_counts(text, start, len(text))
+            assert find_counts(text, start, len(text), words_of(text[start:]), lowered) == plain, text

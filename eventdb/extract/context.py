@@ -60,7 +60,7 @@ class SentenceView:
         offset, lowered = view._lowered()
         view.dates = find_dates(text, s, e, published, tools.lexicon, year, words,
                                 lowered[s - offset:] if lowered is not None else None)
-        view.counts = find_counts(text, s, e, words)
+        view.counts = find_counts(text, s, e, words, (offset, lowered) if lowered is not None else None)
         return view
 
     def span(self, start: int | None = None, end: int | None = None) -> Span:
@@ -75,7 +75,9 @@ class SentenceView:
         once over the whole sentence; a stretch is answered from that list when `_reusable`
         proves a scan of the stretch would find exactly those matches, else it is scanned.
         """
-        whole = self._sentence_matches(category)
+        whole = self._found.get(category)  # looked up here first: most calls find the list made
+        if whole is None:
+            whole = self._sentence_matches(category)
         s = self.start if start is None else start
         e = self.end if end is None else end
         if s == self.start and e == self.end:
@@ -88,7 +90,9 @@ class SentenceView:
         """The first match `find` would give, without building its list: the first match inside the
         stretch when the sentence's list may be reused, else a search of the stretch (which finds what
         `finditer` finds first)."""
-        whole = self._sentence_matches(category)
+        whole = self._found.get(category)
+        if whole is None:
+            whole = self._sentence_matches(category)
         s = self.start if start is None else start
         e = self.end if end is None else end
         if s == self.start and e == self.end:
@@ -102,7 +106,8 @@ class SentenceView:
 
     def has(self, category: str, start: int | None = None, end: int | None = None) -> bool:
         if start is None and end is None:
-            return bool(self._sentence_matches(category))
+            whole = self._found.get(category)
+            return bool(whole if whole is not None else self._sentence_matches(category))
         return self.first(category, start, end) is not None
 
     def _sentence_matches(self, category: str) -> list[re.Match[str]]:
