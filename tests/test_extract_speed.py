@@ -207,3 +207,11 @@ def test_counts_scanned_in_lowercased_text_are_the_counts_scanned_as_written():
             start = min(offset + 1, len(text))
             plain = find_counts(text, start, len(text))
             assert find_counts(text, start, len(text), words_of(text[start:]), lowered) == plain, text
+
+
+def test_years_found_from_their_literal_are_the_years_of_the_pattern():
+    p = dates._patterns(default_lexicon())
+    for text in _random_texts(["in", "In", "within", "2014", "in 2023", "main 2020", "_in 2021", "20234", "x", "é"], 3000):
+        for start in (0, len(text) // 2):
+            assert [m.span() for m in dates._years(text, start, len(text))] == \
+                [m.span() for m in p.year.finditer(text, start, len(text))], text

@@ -203,7 +203,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         add(m, _last_weekday(p.weekdays[_key(m.group(1))], published), "day")
     for m in _scan(p.weekday, text, start, end, near.weekday):
         add(m, _weekday(p.weekdays[_key(m.group(1))], published), "day")
-    for m in _scan(p.year, text, start, end, near.year):
+    for m in _years(text, start, end) if near.year else ():
         year = int(m.group(1))
         if 1900 < year < 2100:
             add(m, dt.date(year, 1, 1), "year")
@@ -257,6 +257,19 @@ def _months(p: _Patterns, pattern: re.Pattern[str], text: str, start: int, end: 
         else:
             yield m
             pos = m.end() - start
+
+
+_IN_YEAR = re.compile(r"in (\d{4})\b")  # `_Patterns.year` but for its \b in front, which `_years` tests
+
+
+def _years(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`_Patterns.year.finditer(text, start, end)` ("in 2014"), faster: without the leading \\b the pattern begins
+    with a literal, which `re` finds by a quick string search. The \\b (no word character before "in") is tested
+    on each match; where it fails, no other match can begin inside that one ("n 2014" holds no "in ")."""
+    for m in _IN_YEAR.finditer(text, start, end):
+        at = m.start()
+        if not (at and (text[at - 1].isalnum() or text[at - 1] == "_")):
+            yield m
 
 
 def _count(word: str) -> int | None:

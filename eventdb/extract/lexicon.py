@@ -83,15 +83,18 @@ def _trie_regex(node: dict[str, dict]) -> str:
 class PhraseShape:
     """key_words: one lowercased word of every phrase (its longest), None when a phrase is not plain ASCII;
     by_key: for each key word, the sets of all the words of the phrases it is the key of;
-    ends_in_word: every phrase ends with a word character."""
+    single_words: the phrases of one word; ends_in_word: every phrase ends with a word character."""
 
     key_words: frozenset[str] | None
     ends_in_word: bool
     by_key: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict, compare=False)
+    single_words: frozenset[str] = frozenset()
 
     def may_match(self, words: frozenset[str]) -> bool:
         """Whether some phrase has all its words among `words` (a sentence's `words_of`; key_words not None)."""
         assert self.key_words is not None
+        if not self.single_words.isdisjoint(words):
+            return True
         for key in self.key_words.intersection(words):
             for phrase in self.by_key[key]:
                 if phrase <= words:
@@ -122,7 +125,8 @@ def phrase_shape(phrases: tuple[str, ...]) -> PhraseShape:
     ends = all(_ENDS_IN_WORD.search(p.lower()) for p in phrases)
     if keys is None:
         return PhraseShape(None, ends)
-    return PhraseShape(frozenset(keys), ends, {k: tuple(v) for k, v in by_key.items()})
+    singles = frozenset(key for key, phrases in by_key.items() if frozenset({key}) in phrases)
+    return PhraseShape(frozenset(keys), ends, {k: tuple(v) for k, v in by_key.items()}, singles)
 
 
 @dataclass(frozen=True)
