@@ -9,7 +9,7 @@ from unittest import mock
 
 from eventdb.extract import _ELISION, _ends_with_elision
 from eventdb.extract.gazetteer import fold_text
-from eventdb.extract.lexicon import _APOSTROPHES, default_lexicon, phrase_pattern, words_of
+from eventdb.extract.lexicon import _APOSTROPHES, FOLDS_TO_ASCII, default_lexicon, phrase_pattern, words_of
 from eventdb.extract import dates, numbers
 from eventdb.extract.dates import find_dates
 from eventdb.extract.numbers import find_counts
@@ -89,3 +89,129 @@ def test_date_prefilter_never_hides_a_date():
 class _AllPresent:
     def __init__(self, *args: object) -> None:
         self.month = self.relative = self.weekday = self.year = self.sequel = True
+        self.lowered = None  # no lowercased text: the month patterns scan every character too
+
+
+def test_month_scans_from_their_starts_find_what_finditer_finds():
+    pieces = ["January", "JANUARY", "jan.", "Jan", "May", "may", "dismay", "Omar", "midJanuary", "mid-May", "amid",
+              "early", "Late", "2024", "5", "12th", ",", "ſeptember", "İstanbul", "Sept", "xMay", "Mayday", "the"]
+    p = dates._patterns(default_lexicon())
+    for text in _random_texts(pieces, 3000):
+        for start in (0, len(text) // 3):
+            lowered = text[start:].lower() if FOLDS_TO_ASCII.search(text[start:]) is None else None
+            for pattern in (p.month_day, p.month_year):
+                fast = [m.group(0, 1) for m in dates._months(p, pattern, text, start, len(text), lowered)]
+                assert fast == [m.group(0, 1) for m in pattern.finditer(text, start)], text
+
+
+_TOKEN_WORDS = ["iPhone", "McDonald", "IRGC", "Iraq", "iraq", "a", "A", "1990s", "3rd", "A1b", "a1B", "x2Y", "don't",
+                "al-Assad", "U.S", "3.5", "İstanbul", "Ærø", "ǅemal", "naïve", "Ⅻ", "co_op", "x...y", "(a)", "e.g",
+                "tensions.The", "ABCdef", "abcDEF", "2023", "n’t", "isn’t", "aB", "Ab", "AB", "ab"]
+
+
+def test_syntok_tokenizer_shortcut_gives_the_same_tokens():
+    from syntok.tokenizer import Tokenizer
+
+    from eventdb.extract.sentences import _TOKENIZER
+
+    plain = Tokenizer(replace_not_contraction=False)
+    for text in _random_texts(_TOKEN_WORDS, 3000):
+        fast = [(t.spacing, t.value, t.offset) for t in _TOKENIZER.tokenize(text)]
+        assert fast == [(t.spacing, t.value, t.offset) for t in plain.tokenize(text)], text
+
+
+def test_plain_sentence_ends_are_found_like_finditer():
+    from eventdb.extract.sentences import _PLAIN_END, _plain_ends
+
+    words = ["the", "The", "army.", "al-Assad.", "U.S.", "tensions.The", "No.", "5.", "12.", "Jan", "IS.", "it!", "why?",
+             "“Quote.”", "end.”", "x.", "Iraq.", ".", "...", "\u00a0", "\n", "Ab.", "3.5", "a-b-c.", "AB.Cd"]
+    for text in _random_texts(words, 3000):
+        assert [m.span() for m in _plain_ends(text)] == [m.span() for m in _PLAIN_END.finditer(text)], text
+
+
+def test_glued_pattern_starting_with_the_stop_cuts_where_the_old_one_did():
+    from eventdb.extract.sentences import _GLUED
+
+    old = re.compile(r"(?:[.!?](?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2})\.)[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
+    words = ["tensions.The", "AFP.On", "IS.*The", "[Friday].”“The", "it.”Elements", "x!Y", "ab?Cd", "US.The", "U.S.The",
+             "5.The", "a.b", "The", "end.", "“Q.”", "x.”The"]
+    for text in _random_texts(words, 3000):
+        for start in range(0, len(text), 7):
+            assert [m.span() for m in _GLUED.finditer(text, start)] == [m.span() for m in old.finditer(text, start)], text
+
+
+def test_lowercased_phrase_scan_finds_what_the_case_insensitive_scan_finds():
+    lex = default_lexicon()
+    categories = [c for c in ("triggers", "speech_verbs", "hedges", "negations", "roles", "sequence_connectors")
+                  if lex.shape(c).key_words is not None]
+    words = [p for c in categories for p in lex.phrases(c)[:15]]
+    words += ["ATTACK", "Attacked", "STRUCK", "ß", "Σ", "ς", "µ", "ǅ", "Straße", "x", "-", "’s", "ﬁred", "Ǆ"]
+    for text in _random_texts(words, 1500):
+        if FOLDS_TO_ASCII.search(text):
+            continue
+        for offset in {0, 1, len(text) // 2} - {len(text)}:
+            lowered = text[offset:].lower()
+            assert len(lowered) == len(text) - offset
+            for c in categories:
+                fast = lex.find_lowered(c, text, lowered, offset, offset + 1, len(text))
+                assert [m.span() for m in fast] == [m.span() for m in lex.find(c, text, offset + 1, len(text))], (c, text)
+
+
+def test_phrase_word_prefilter_never_hides_a_match():
+    lex = default_lexicon()
+    categories = [c for c in lex.words if lex.shape(c).key_words is not None] + ["triggers", "roles"]
+    pieces = [w for c in categories for p in lex.phrases(c)[:6] for w in (p, p.upper(), *p.split())] + ["-", "’", "x"]
+    for text in _random_texts(pieces, 1500):
+        words = words_of(text)
+        if words is None:
+            continue
+        for c in categories:
+            if not lex.shape(c).may_match(words):
+                assert lex.find(c, text) == [], (c, text)
+
+
+def test_capital_metonym_prefilter_never_hides_a_capital():
+    from eventdb.extract import tools_for
+    from eventdb.extract.context import _metonym_states
+
+    table, pattern, shape = _metonym_states(tools_for())
+    pieces = [w for name in table for w in (name, name.upper(), *name.split())] + ["-", "’s", "x", "Tehrani"]
+    for text in _random_texts(pieces, 1500):
+        words = words_of(text)
+        if words is not None and shape.key_words is not None and not shape.may_match(words):
+            assert pattern.search(text) is None, text
+
+
+def test_words_of_a_lowercased_chunk_are_the_words_of_the_chunk():
+    from eventdb.extract.lexicon import words_in_lowered
+
+    changed = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF and chr(c).lower() != chr(c)]
+    for c in changed:  # lowercasing keeps a character one character and a word character or not, but for İ
+        if FOLDS_TO_ASCII.search(c) is None:
+            assert len(c.lower()) == 1 and bool(re.match(r"\w", c)) == bool(re.match(r"\w", c.lower())), c
+    for text in _random_texts(["Iraq", "ΣΟΦΙΑ", "Straße", "ǅemal", "x-Y", "’S", "Ⅻ", "ﬁ", *changed[:300:7]], 2000):
+        if FOLDS_TO_ASCII.search(text) is None:
+            assert words_in_lowered("x" + text.lower(), 1) == words_of(text), text
+
+
+def test_counts_scanned_in_lowercased_text_are_the_counts_scanned_as_written():
+    pieces = ["two", "Dozens of", "A Couple Of", "hundred", "Twenty-One", "men", "7", "1,200", "2023", "About", "UP TO",
+              "at least", "x", "-", "Σ", "ß", "ǅ", "More Than", "an estimated", "Scores of"]
+    for text in _random_texts(pieces, 2000):
+        words = words_of(text)
+        if words is None:
+            continue
+        for offset in {0, 1, len(text) // 2} - {len(text)}:
+            lowered = (offset, text[offset:].lower())
+            assert len(lowered[1]) == len(text) - offset
+            start = min(offset + 1, len(text))
+            plain = find_counts(text, start, len(text))
+            assert find_counts(text, start, len(text), words_of(text[start:]), lowered) == plain, text
+
+
+def test_years_found_from_their_literal_are_the_years_of_the_pattern():
+    p = dates._patterns(default_lexicon())
+    for text in _random_texts(["in", "In", "within", "2014", "in 2023", "main 2020", "_in 2021", "20234", "x", "é"], 3000):
+        for start in (0, len(text) // 2):
+            assert [m.span() for m in dates._years(text, start, len(text))] == \
+                [m.span() for m in p.year.finditer(text, start, len(text))], text

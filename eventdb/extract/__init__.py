@@ -111,47 +111,50 @@ def _headline_end(text: str) -> int:
 
 
 def _sentences(text: str, headline: int = 0) -> list[Sentence]:
-    """Sentences, with an elision mark inside a sentence ("Since November 2023, . . . militias") not taken as its end."""
+    """Sentences, with an elision mark inside a sentence ("Since November 2023, . . . militias") not taken as its end.
+    The passes below hand on (start, end) pairs: only the final sentences are built (each copies its text)."""
     out: list[Sentence] = []
     glue = False
-    for s in _at_line_ends(text, _split_at(text, split_sentences(text), headline)):
+    spans = [(s.start, s.end) for s in split_sentences(text)]
+    for start, end in _at_line_ends(text, _split_at(text, spans, headline)):
         if glue and out:
-            prev = out.pop()
-            s = Sentence(prev.index, prev.start, s.end, text[prev.start:s.end])
-        else:
-            s = Sentence(len(out), s.start, s.end, s.text)
+            start = out.pop().start
+        s = Sentence(len(out), start, end, text[start:end])
         out.append(s)
         glue = _ends_with_elision(s.text)
     return out
 
 
-def _split_at(text: str, sentences: list[Sentence], cut: int) -> list[Sentence]:
+def _split_at(text: str, spans: list[tuple[int, int]], cut: int) -> list[tuple[int, int]]:
     """The sentence that runs over `cut` (a headline's end) becomes two."""
     if not cut:
-        return sentences
+        return spans
     out = []
-    for s in sentences:
-        if s.start < cut < s.end:
-            body = cut + len(text[cut:s.end]) - len(text[cut:s.end].lstrip())
-            out.append(Sentence(len(out), s.start, cut, text[s.start:cut]))
-            out.append(Sentence(len(out), body, s.end, text[body:s.end]))
+    for start, end in spans:
+        if start < cut < end:
+            body = cut + len(text[cut:end]) - len(text[cut:end].lstrip())
+            out.append((start, cut))
+            out.append((body, end))
         else:
-            out.append(Sentence(len(out), s.start, s.end, s.text))
+            out.append((start, end))
     return out
 
 
 _LINE_END = re.compile(r"(?<=[.!?:”\"])[ \t]*\n\s*")
 
 
-def _at_line_ends(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """A line that ends with a stop or a colon ends its sentence ("... these groups:\nSince November")."""
+def _at_line_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line that ends with a stop or a colon ends its sentence ("... these groups:\nSince November");
+    trailing spaces are trimmed and empty pieces dropped."""
     out = []
-    for s in sentences:
-        cuts = [s.start] + [m.end() for m in _LINE_END.finditer(text, s.start, s.end)] + [s.end]
+    for start, end in spans:
+        cuts = [start, end] if text.find("\n", start, end) == -1 else \
+            [start] + [m.end() for m in _LINE_END.finditer(text, start, end)] + [end]
         for a, b in zip(cuts, cuts[1:]):
-            b = len(text[:b].rstrip()) if a < b else b
-            if text[a:b].strip():
-                out.append(Sentence(len(out), a, b, text[a:b]))
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append((a, b))
     return out
 
 

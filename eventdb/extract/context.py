@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from eventdb.assertions import ActorRef, Span
 from eventdb.extract.dates import DateMention, find_dates
 from eventdb.extract.gazetteer import Gazetteer, Mention
-from eventdb.extract.lexicon import Lexicon, words_of
+from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon, PhraseShape, phrase_shape, words_in_lowered, words_of
 from eventdb.extract.numbers import Count, find_counts
 from eventdb.extract.sentences import Sentence
 from eventdb.reference import Reference
@@ -40,6 +40,7 @@ class SentenceView:
     _found: dict[str, list[re.Match[str]]] = field(default_factory=dict, compare=False, repr=False)
     _words: frozenset[str] | None = field(default=None, compare=False, repr=False)
     _words_read: bool = field(default=False, compare=False, repr=False)
+    _low: tuple[int, str | None] | None = field(default=None, compare=False, repr=False)
     _descriptors: dict[Mention, bool] = field(default_factory=dict, compare=False, repr=False)
     speakers: dict[int, ActorRef | None] = field(default_factory=dict, compare=False, repr=False)  # claims.speaker's answers
     # The sentence's bounds as plain attributes: the rules read them tens of times per sentence.
@@ -53,10 +54,13 @@ class SentenceView:
     def build(cls, text: str, sentence: Sentence, published: dt.date | None, tools: Tools,
               year: int | None = None) -> SentenceView:
         s, e = sentence.start, sentence.end
-        mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools)
-        view = cls(text, sentence, published, tools, mentions)
-        view.dates = find_dates(text, s, e, published, tools.lexicon, year, view._sentence_words())
-        view.counts = find_counts(text, s, e, view._sentence_words())
+        view = cls(text, sentence, published, tools)
+        words = view._sentence_words()
+        view.mentions = _with_metonyms(text, s, e, tools.gazetteer.find(text, s, e), tools, words)
+        offset, lowered = view._lowered()
+        view.dates = find_dates(text, s, e, published, tools.lexicon, year, words,
+                                lowered[s - offset:] if lowered is not None else None)
+        view.counts = find_counts(text, s, e, words, (offset, lowered) if lowered is not None else None)
         return view
 
     def span(self, start: int | None = None, end: int | None = None) -> Span:
@@ -71,7 +75,9 @@ class SentenceView:
         once over the whole sentence; a stretch is answered from that list when `_reusable`
         proves a scan of the stretch would find exactly those matches, else it is scanned.
         """
-        whole = self._sentence_matches(category)
+        whole = self._found.get(category)  # looked up here first: most calls find the list made
+        if whole is None:
+            whole = self._sentence_matches(category)
         s = self.start if start is None else start
         e = self.end if end is None else end
         if s == self.start and e == self.end:
@@ -84,7 +90,9 @@ class SentenceView:
         """The first match `find` would give, without building its list: the first match inside the
         stretch when the sentence's list may be reused, else a search of the stretch (which finds what
         `finditer` finds first)."""
-        whole = self._sentence_matches(category)
+        whole = self._found.get(category)
+        if whole is None:
+            whole = self._sentence_matches(category)
         s = self.start if start is None else start
         e = self.end if end is None else end
         if s == self.start and e == self.end:
@@ -98,21 +106,37 @@ class SentenceView:
 
     def has(self, category: str, start: int | None = None, end: int | None = None) -> bool:
         if start is None and end is None:
-            return bool(self._sentence_matches(category))
+            whole = self._found.get(category)
+            return bool(whole if whole is not None else self._sentence_matches(category))
         return self.first(category, start, end) is not None
 
     def _sentence_matches(self, category: str) -> list[re.Match[str]]:
-        """All matches of a category over the sentence, scanned once (not at all when no phrase's key word occurs)."""
+        """All matches of a category over the sentence, scanned once (not at all when no phrase has all its words in it)."""
         found = self._found.get(category)
         if found is None:
-            keys = self.tools.lexicon.shape(category).key_words
+            lex = self.tools.lexicon
+            shape = lex.shape(category)
             words = self._sentence_words()
-            if keys is not None and words is not None and keys.isdisjoint(words):
+            if shape.key_words is None or words is None:
+                found = lex.find(category, self.text, self.start, self.end)
+            elif shape.key_words.isdisjoint(words) or not shape.may_match(words):
                 found = []
             else:
-                found = self.tools.lexicon.find(category, self.text, self.start, self.end)
+                offset, lowered = self._lowered()
+                found = lex.find_lowered(category, self.text, lowered, offset, self.start, self.end) if lowered \
+                    else lex.find(category, self.text, self.start, self.end)
             self._found[category] = found
         return found
+
+    def _lowered(self) -> tuple[int, str | None]:
+        """(offset, the text from there to the sentence end lowercased) for `Lexicon.find_lowered`, from one
+        character before the sentence (what the phrase patterns look behind at); None for the text when
+        lowercasing changed its length (a character of `FOLDS_TO_ASCII` just before the sentence)."""
+        if self._low is None:
+            offset = max(self.start - 1, 0)
+            lowered = self.text[offset:self.end].lower()
+            self._low = (offset, lowered if len(lowered) == self.end - offset else None)
+        return self._low
 
     def words(self) -> frozenset[str] | None:
         """The sentence's lowercased words (None: nothing may be skipped), for rules that skip a
@@ -124,7 +148,11 @@ class SentenceView:
         matching equates with an ASCII letter although its lowercase differs (see `FOLDS_TO_ASCII`)."""
         if not self._words_read:
             self._words_read = True
-            self._words = words_of(self.text[self.start:self.end])
+            offset, lowered = self._lowered()
+            if lowered is not None and FOLDS_TO_ASCII.search(self.text, self.start, self.end) is None:
+                self._words = words_in_lowered(lowered, self.start - offset)
+            else:
+                self._words = words_of(self.text[self.start:self.end])
         return self._words
 
     def _reusable(self, category: str, whole: list[re.Match[str]], start: int, end: int) -> bool:
@@ -224,11 +252,12 @@ _ACTIVE_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|not\s+|alrea
                           r"([a-z]+ed|[a-z]+s)\b")
 
 
-def _metonym_states(tools: Tools) -> tuple[dict[str, str], re.Pattern[str]]:
-    """Capital name -> key of the state actor of that country (from the lexicon's `capital_metonyms`), and a matcher."""
+def _metonym_states(tools: Tools) -> tuple[dict[str, str], re.Pattern[str], PhraseShape]:
+    """Capital name -> key of the state actor of that country (from the lexicon's `capital_metonyms`), a matcher,
+    and the names' words (the matcher fences each name as `phrase_shape` expects: no word character or hyphen around)."""
     cached = _METONYMS.get(id(tools))
     if cached is not None and cached[0] is tools:
-        return cached[1], cached[2]
+        return cached[1], cached[2], cached[3]
     states = {a.country: a.key for a in tools.reference.actors if a.kind == "state" and a.country}
     table: dict[str, str] = {}
     for entry in tools.lexicon.words.get("capital_metonyms", ()):
@@ -237,11 +266,12 @@ def _metonym_states(tools: Tools) -> tuple[dict[str, str], re.Pattern[str]]:
             table[city.strip()] = states[code.strip()]
     names = "|".join(re.escape(c) for c in sorted(table, key=len, reverse=True)) or "(?!x)x"
     pattern = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
-    _METONYMS[id(tools)] = (tools, table, pattern)
-    return table, pattern
+    shape = phrase_shape(tuple(table))
+    _METONYMS[id(tools)] = (tools, table, pattern, shape)
+    return table, pattern, shape
 
 
-_METONYMS: dict[int, tuple[Tools, dict[str, str], re.Pattern[str]]] = {}
+_METONYMS: dict[int, tuple[Tools, dict[str, str], re.Pattern[str], PhraseShape]] = {}
 
 
 def _metonym_subject(text: str, start: int, m_start: int, m_end: int, end: int, tools: Tools) -> bool:
@@ -261,9 +291,11 @@ def _metonym_subject(text: str, start: int, m_start: int, m_end: int, end: int, 
     return word.endswith("ed") or lex.is_a("speech_verbs", word) or lex.pattern("involvement_denied").match(after.lstrip()) is not None
 
 
-def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], tools: Tools) -> list[Mention]:
-    """Replace a capital used as the subject of a verb by its state, so it speaks and acts instead of being a place."""
-    table, pattern = _metonym_states(tools)
+def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], tools: Tools,
+                   words: frozenset[str] | None = None) -> list[Mention]:
+    """Replace a capital used as the subject of a verb by its state, so it speaks and acts instead of being a place.
+    `words`: `words_of` the sentence if the caller has it; the scan for capitals is skipped when none can be there."""
+    table, pattern, shape = _metonym_states(tools)
     if not table:
         return mentions
     out = []
@@ -272,8 +304,9 @@ def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], too
         if m.place and key and _metonym_subject(text, start, m.start, m.end, end, tools):
             m = Mention(m.start, m.end, m.text, actor=key)
         out.append(m)
+    scan = shape.key_words is None or words is None or shape.may_match(words)
     found = {(m.start, m.end) for m in out}
-    for hit in pattern.finditer(text, start, end):
+    for hit in pattern.finditer(text, start, end) if scan else ():
         s, e = hit.start(), hit.end()
         if (s, e) in found or any(m.start < e and s < m.end for m in out):
             continue

@@ -36,10 +36,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from eventdb.extract.lexicon import Lexicon, fold, phrase_pattern, words_of
+from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon, fold, phrase_pattern, words_of
 from eventdb.extract.numbers import count_value
 
 
@@ -73,6 +73,7 @@ class _Patterns:
     months: dict[str, int]
     weekdays: dict[str, int]
     month_words: frozenset[str]  # for `_Present`: words one of which each month pattern leaves whole
+    month_starts: re.Pattern[str]  # for `_from_starts`: how month_day and month_year matches begin, lowercased
     weekday_words: frozenset[str]
 
 
@@ -118,6 +119,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         months=months, weekdays=weekdays,
         month_words=frozenset(m.lower() for m in months) | {pre + m.lower() for pre in _MONTH_PREFIXES for m in months},
         weekday_words=frozenset(d.lower() for d in weekdays),
+        month_starts=re.compile("|".join(sorted((*_MONTH_PREFIXES, *(m.lower() for m in months)), key=len, reverse=True))),
     )
     _CACHE[id(lexicon)] = p
     return p
@@ -151,16 +153,19 @@ _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)  # "th
 def stated_year(text: str, lexicon: Lexicon) -> int | None:
     """The one year the article states in full dates and months with a year, None when it states none or several."""
     p = _patterns(lexicon)
-    years = {m.group(3) for pat in (p.month_day, p.day_month) for m in pat.finditer(text) if m.group(3)}
-    years |= {m.group(2) for m in p.month_year.finditer(text) if not _ATTRIBUTIVE.search(text, max(0, m.start() - 4), m.start())}
+    lowered = text.lower() if FOLDS_TO_ASCII.search(text) is None else None
+    years = {m.group(3) for m in _months(p, p.month_day, text, 0, len(text), lowered) if m.group(3)}
+    years |= {m.group(3) for m in p.day_month.finditer(text) if m.group(3)}
+    years |= {m.group(2) for m in _months(p, p.month_year, text, 0, len(text), lowered)
+              if not _ATTRIBUTIVE.search(text, max(0, m.start() - 4), m.start())}
     return int(years.pop()) if len(years) == 1 else None
 
 
 def find_dates(text: str, start: int, end: int, published: dt.date | None, lexicon: Lexicon,
-               year: int | None = None, words: frozenset[str] | None = None) -> list[DateMention]:
+               year: int | None = None, words: frozenset[str] | None = None, lowered: str | None = None) -> list[DateMention]:
     """All date expressions in text[start:end], resolved where the publication date allows (`year`: the one the
     article states, for a month and day without a year when there is no publication date; `words`: `words_of`
-    that stretch if the caller has it, as SentenceView does)."""
+    that stretch if the caller has it, as SentenceView does; `lowered`: the stretch lowercased, likewise)."""
     p = _patterns(lexicon)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -173,17 +178,19 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         found.append(DateMention(s, e, m.group(0), on, precision if on else "unknown"))
 
     chunk = text[start:end]
-    near = _Present(chunk, p, words if words is not None else words_of(chunk))
+    words = words if words is not None else words_of(chunk)
+    near = _Present(chunk, p, words, lowered)
     if near.sequel:
         for s, e, days in _sequels(p, text, start, end):
             taken.append((s, e))
             found.append(DateMention(s, e, text[s:e], None, "unknown", days))
     stated = year if published is None else None
-    for m in _scan(p.month_day, text, start, end, near.month):
+    lowered = near.lowered if words is not None else None  # None: see `_months`
+    for m in _months(p, p.month_day, text, start, end, lowered) if near.month else ():
         add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(1))], int(m.group(2)), published), "day")
     for m in _scan(p.day_month, text, start, end, near.month):
         add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(2))], int(m.group(1)), published), "day")
-    for m in _scan(p.month_year, text, start, end, near.month):
+    for m in _months(p, p.month_year, text, start, end, lowered) if near.month else ():
         add(m, _safe(int(m.group(2)), p.months[_key(m.group(1))], 1), "month")
     for m in _scan(p.last_month_name, text, start, end, near.month):
         add(m, _last_named_month(p.months[_key(m.group(1))], published), "month")
@@ -196,7 +203,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         add(m, _last_weekday(p.weekdays[_key(m.group(1))], published), "day")
     for m in _scan(p.weekday, text, start, end, near.weekday):
         add(m, _weekday(p.weekdays[_key(m.group(1))], published), "day")
-    for m in _scan(p.year, text, start, end, near.year):
+    for m in _years(text, start, end) if near.year else ():
         year = int(m.group(1))
         if 1900 < year < 2100:
             add(m, dt.date(year, 1, 1), "year")
@@ -223,6 +230,46 @@ def _sequels(p: _Patterns, text: str, start: int, end: int) -> list[tuple[int, i
         sign = -1 if m.group(3).lower() == "after" else 1
         out.append((m.start(1), m.end(), (sign * n * (7 if week else 1), "week" if week else "day")))
     return out
+
+
+def _months(p: _Patterns, pattern: re.Pattern[str], text: str, start: int, end: int,
+            lowered: str | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, start, end)` for month_day or month_year, given `lowered` (text[start:end]
+    lowercased, None when it holds a character of `FOLDS_TO_ASCII`), else the plain scan.
+
+    Those patterns try a word boundary and an alternation at every character, which made them slow on
+    whole articles. Every match begins with a month name or "early"/"late"/"mid" in some case, so it
+    begins where `p.month_starts` (a plain list of lowercase words, which `re` finds by jumping to
+    their first letters) matches the lowercased text: only there is the pattern tried, from the left,
+    going on after each match as `finditer` does. Without the characters of `FOLDS_TO_ASCII`,
+    lowercasing keeps the length and turns a letter that matches an ASCII letter case-insensitively
+    into that letter, so no such place is missed."""
+    if lowered is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    pos = 0
+    while (hit := p.month_starts.search(lowered, pos)) is not None:
+        at = start + hit.start()
+        # Both patterns begin with \b before a letter: nothing matches right after a word character.
+        m = None if at and (text[at - 1].isalnum() or text[at - 1] == "_") else pattern.match(text, at, end)
+        if m is None:
+            pos = hit.start() + 1
+        else:
+            yield m
+            pos = m.end() - start
+
+
+_IN_YEAR = re.compile(r"in (\d{4})\b")  # `_Patterns.year` but for its \b in front, which `_years` tests
+
+
+def _years(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`_Patterns.year.finditer(text, start, end)` ("in 2014"), faster: without the leading \\b the pattern begins
+    with a literal, which `re` finds by a quick string search. The \\b (no word character before "in") is tested
+    on each match; where it fails, no other match can begin inside that one ("n 2014" holds no "in ")."""
+    for m in _IN_YEAR.finditer(text, start, end):
+        at = m.start()
+        if not (at and (text[at - 1].isalnum() or text[at - 1] == "_")):
+            yield m
 
 
 def _count(word: str) -> int | None:
@@ -276,13 +323,13 @@ class _Present:
     (a month name, or "midjanuary" for month_year; a weekday; the longest word of a relative
     phrase); "in " for years. `words` None (see `words_of`): everything counts as present."""
 
-    def __init__(self, chunk: str, p: _Patterns, words: frozenset[str] | None) -> None:
+    def __init__(self, chunk: str, p: _Patterns, words: frozenset[str] | None, lowered: str | None = None) -> None:
         unsure = words is None
         self.month = unsure or not p.month_words.isdisjoint(words)
         self.relative = unsure or not _RELATIVE_WORDS.isdisjoint(words)
         self.weekday = unsure or not p.weekday_words.isdisjoint(words)
         self.year = "in " in chunk
-        lowered = chunk.lower()
+        self.lowered = lowered = chunk.lower() if lowered is None else lowered
         self.sequel = unsure or any(word in lowered for word in p.sequel_keys)
 
 

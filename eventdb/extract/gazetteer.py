@@ -59,27 +59,26 @@ class Gazetteer:
             return []
         end = len(text) if end is None else end
         folded = fold_text(text[start:end])
-        found: list[tuple[int, int, _Entry]] = []
+        size = len(folded)
+        # (start, -end, name): sorted by start, the longest first. A name must not touch a letter or digit;
+        # that is tested inline, as a call per name found cost more than the test.
+        found: list[tuple[int, int, str]] = []
         for last, surface in self.automaton.iter(folded):
             s, e = last - len(surface) + 1, last + 1
-            if _boundary(folded, s, e):
-                found.append((s, e, self.entries[surface]))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+            if (s > 0 and folded[s - 1].isalnum()) or (e < size and folded[e].isalnum()):
+                continue
+            found.append((s, -e, surface))
+        found.sort()
         out: list[Mention] = []
         taken_until = -1
-        for s, e, entry in found:
+        for s, negative_end, surface in found:
             if s < taken_until:
                 continue
-            taken_until = e
+            e = taken_until = -negative_end
+            entry = self.entries[surface]
             out.append(Mention(start + s, start + e, text[start + s:start + e], entry.actor, entry.adjective,
                                entry.place, entry.weapon, entry.outlet))
         return out
-
-
-def _boundary(text: str, s: int, e: int) -> bool:
-    before = text[s - 1] if s > 0 else " "
-    after = text[e] if e < len(text) else " "
-    return not before.isalnum() and not after.isalnum()
 
 
 def _variants(word: str) -> set[str]:

@@ -9,6 +9,7 @@ as 1 only for projectiles (the caller decides).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from eventdb.extract.lexicon import words_of
@@ -75,15 +76,22 @@ def _may_hold_count(chunk: str, words: frozenset[str] | None) -> bool:
     return words is None or _DIGIT.search(chunk) is not None or not _NUMBER_WORDS.isdisjoint(words)
 
 
-def find_counts(text: str, start: int = 0, end: int | None = None, words: frozenset[str] | None = None) -> list[Count]:
+# The same pattern without re.IGNORECASE, for lowercased text: `re` runs it about three times faster.
+_LOWERCASE_PATTERN = re.compile(_PATTERN.pattern)
+
+
+def find_counts(text: str, start: int = 0, end: int | None = None, words: frozenset[str] | None = None,
+                lowered: tuple[int, str] | None = None) -> list[Count]:
     """Every count phrase in text[start:end] with its qualifier; years (4 digits 1900-2099) are skipped.
-    `words`: the lowercased words of that stretch if the caller has them (SentenceView does)."""
+    `words`: the lowercased words of that stretch if the caller has them (SentenceView does); `lowered`:
+    (offset, text[offset:end] lowercased, as long as that text) with offset at most `start`, likewise."""
     out: list[Count] = []
     end = len(text) if end is None else end
     chunk = text[start:end]
-    if not _may_hold_count(chunk, words if words is not None else words_of(chunk)):
+    words = words if words is not None else words_of(chunk)
+    if not _may_hold_count(chunk, words):
         return out
-    for m in _PATTERN.finditer(text, start, end):
+    for m in _matches(text, start, end, lowered if words is not None else None):
         q = _QUALIFIERS.get((m.group("q") or "").lower(), "exact")
         if m.group("vague"):
             value, vague_q = _VAGUE[m.group("vague").lower()]
@@ -95,6 +103,19 @@ def find_counts(text: str, start: int = 0, end: int | None = None, words: frozen
             continue
         out.append(Count(m.start(), m.end(), m.group(0), value, q))
     return out
+
+
+def _matches(text: str, start: int, end: int, lowered: tuple[int, str] | None) -> Iterator[re.Match[str]]:
+    """`_PATTERN.finditer(text, start, end)`; with `lowered` (whose stretch holds no character of `FOLDS_TO_ASCII`)
+    the scan runs on the lowercased text without IGNORECASE, each match then taken from `text` at the same place.
+    The patterns agree there: the phrases are ASCII, and case-insensitive matching of ASCII letters is comparing
+    lowercase forms, except for the characters of `FOLDS_TO_ASCII`; the one character looked behind at keeps its kind."""
+    if lowered is None:
+        yield from _PATTERN.finditer(text, start, end)
+        return
+    offset, low = lowered
+    for m in _LOWERCASE_PATTERN.finditer(low, start - offset, end - offset):
+        yield _PATTERN.match(text, offset + m.start(), end)  # type: ignore[misc]
 
 
 def count_value(text: str) -> int | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from syntok import segmenter
 from syntok._segmentation_states import State
-from syntok.tokenizer import Tokenizer
+from syntok.tokenizer import Token, Tokenizer
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,20 @@ def _last_break(text: str, lo: int, hi: int) -> int | None:
     return best_mark or best_space
 
 
-_TOKENIZER = Tokenizer(replace_not_contraction=False)
+class _Tokenizer(Tokenizer):
+    """syntok's tokenizer, without its sub-splitting regex for plain ASCII words: in a word of ASCII
+    letters and digits the regex can only split where a lowercase letter meets an uppercase one
+    ("iPhone"), so a word without that (one character, all lowercase after the first, no lowercase
+    at all, digits) is one token. Most words are such; tests/test_extract_speed.py compares."""
+
+    def _split_word(self, prefix: str, word: str, offset: int) -> Iterator[Token]:
+        if word.isascii() and word.isalnum() and (len(word) == 1 or word[1:].islower() or word.isupper() or word.isdigit()):
+            yield Token(prefix, word, offset)
+        else:
+            yield from super()._split_word(prefix, word, offset)
+
+
+_TOKENIZER = _Tokenizer(replace_not_contraction=False)
 
 # A word syntok never reads as an abbreviation, initial, single consonant or roman
 # numeral (no lower-to-upper change inside, which its tokenizer would split), a full stop,
@@ -121,7 +134,7 @@ def _needs_syntok(paragraph: str, start: int, end: int) -> bool:
 def _paragraph_sentences(paragraph: str, offset: int) -> Iterator[tuple[int, int, int]]:
     """(start, end, offset of the last token) of each syntok sentence of one paragraph."""
     chunk = 0
-    for m in _PLAIN_END.finditer(paragraph):
+    for m in _plain_ends(paragraph):
         word = m.group("word")
         if word in _NOT_PLAIN_WORDS or _inside_brackets(paragraph, chunk, m.start()):
             continue
@@ -129,6 +142,25 @@ def _paragraph_sentences(paragraph: str, offset: int) -> Iterator[tuple[int, int
         chunk = m.end()
     if chunk < len(paragraph):
         yield from _chunk_sentences(paragraph, offset, chunk, len(paragraph), len(paragraph))
+
+
+_STOP = re.compile(r"[.!?]")
+
+
+def _plain_ends(paragraph: str) -> Iterator[re.Match[str]]:
+    """The matches of `_PLAIN_END.finditer(paragraph)`, found faster: a match starts where a run of
+    non-space characters starts and stays inside that run, so only the runs that hold a stop are
+    tried, each once, where `finditer` would try the pattern at every character."""
+    tried = -1
+    for stop in _STOP.finditer(paragraph):
+        start = stop.start()
+        while start > 0 and not paragraph[start - 1].isspace():
+            start -= 1
+        if start > tried:
+            tried = start
+            m = _PLAIN_END.match(paragraph, start)
+            if m is not None:
+                yield m
 
 
 def _chunk_sentences(paragraph: str, offset: int, start: int, end: int, body_end: int) -> Iterator[tuple[int, int, int]]:
@@ -177,13 +209,14 @@ _ODD_SPACE = re.compile(r"[^\S \n\t\r]|\u200b")
 # Matches from the stop on: a pattern that begins with a character set lets `re` skip quickly to
 # the next stop; only where a match ends is used, so the scan starts one character early to see a
 # stop right before the sentence.
-_GLUED = re.compile(r"(?:[.!?](?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2})\.)[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
+# The pattern begins with the stop itself (a character set), which lets `re` jump from stop to stop.
+_GLUED = re.compile(r"[.!?](?:(?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2}\.))[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
 
 
 def _split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences glued without a space ("tensions.The", "AFP.On", "[Friday].”“The") that syntok kept together."""
     cuts = [start] + [m.end() for m in _GLUED.finditer(text, max(start - 1, 0), end)] + [end]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if _FIRST_VISIBLE.search(text, a, b)]
 
 
 def _end_in_text(text: str, last_offset: int, end: int) -> int:
