@@ -24,7 +24,7 @@ from eventdb.extract.nonevents import aggregate
 from eventdb.extract.sentences import Sentence, split_sentences
 from eventdb.reference import Reference, default_reference
 
-EXTRACTOR_VERSION = "rules-4"
+EXTRACTOR_VERSION = "rules-5"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "tools_for"]
 
