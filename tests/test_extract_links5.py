@@ -28,3 +28,24 @@ def test_capital_speaks_after_an_adverb(ref):
 def test_capital_before_an_adverb_and_no_verb_stays_a_place(ref):
     x = run(ref, "Rockets hit a fuel depot in Tehran early Monday, the Israeli military said.")
     assert not any(key(c.claimant) == "iran" for c in x.claims), x.claims
+
+
+# --- a toll given for "the Israeli strike" does not say who struck -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Two civilians were killed in the Israeli strike on a house near Damascus on Monday, Iraqi officials said.",
+    "An Israeli drone strike on a car near Damascus on Monday killed two men, Iraqi officials said.",
+])
+def test_toll_of_an_incident_named_by_an_adjective_is_no_attribution(ref, text):
+    x = run(ref, text)
+    assert not claims_of(x, "attribution"), x.claims
+    assert [key(c.claimant) for c in claims_of(x, "casualty_report")] == ["iraq"], x.claims
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli missiles struck a depot near Damascus on Monday, killing two men, Iraqi officials said.",  # who fired, as a clause
+    "The suspected Israeli attack on a depot near Damascus on Monday killed two men, Iraqi officials said.",  # hedged: their guess
+])
+def test_adjective_that_names_who_fired_or_a_guess_still_attributes(ref, text):
+    x = run(ref, text)
+    assert [(key(c.claimant), key(c.perpetrator)) for c in claims_of(x, "attribution")] == [("iraq", "israel")], x.claims

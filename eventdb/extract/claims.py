@@ -552,12 +552,32 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     if mention.reference_only or _before_the_speakers_clause(view, f.pos):
         return []
     perp = mention.perpetrator or _described_before(view, f.pos)
-    if perp is None:
+    if perp is None or _toll_of_a_described_strike(view, perp):
         return []
     if perp.key and own_side(view, who, perp):
         return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
                       projectiles=mention.projectiles, confidence=0.6)]
     return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+def _toll_of_a_described_strike(view: SentenceView, perp: ActorRef) -> bool:
+    """ "two civilians were killed in the Israeli strike on X, the agency reports": a speaker giving a toll, with the
+    perpetrator only an adjective of the incident's noun, reports casualties; it does not say who struck (the adjective
+    is how the outlet names the incident). A clause that names the doer ("Israel carried out ...") still attributes, and
+    so does a hedged adjective ("the suspected Israeli attack killed one"): the speaker's own guess at who struck."""
+    adjective = [m for m in view.mentions if m.adjective and m.start == perp.char_start]
+    if not adjective or view.has("hedges", max(view.start, adjective[0].start - 25), adjective[0].start):
+        return False
+    if not view.tools.lexicon.derived(_act_noun_after).match(view.text, adjective[0].end):
+        return False  # "Israeli missiles struck X": the adjective names who fired, in the speaker's own clause
+    killed, injured = casualties(view, view.start, view.end)
+    return killed is not None or injured is not None or _tells_casualties(view)
+
+
+def _act_noun_after(lex: Lexicon) -> re.Pattern[str]:
+    """An act noun right after an adjective, past at most one weapon word: "Israeli strike", "Israeli drone strike"."""
+    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimable_acts"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{acts})\b", re.IGNORECASE)
 
 
 def _appositive_incident(view: SentenceView, found: list[Found], pos: int) -> str | None:
