@@ -184,7 +184,16 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
                 found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
     if len({id(f.incident) for f in found}) == 1:
         note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
+    _mark_asides(view, found)
     return found
+
+
+def _mark_asides(view: SentenceView, found: list[Found]) -> None:
+    """ "X said it targeted a ship, hours after US jets struck Y": Y is named in an aside about X, so a later sentence
+    that refers back without a name ("None of the crew were hurt") means X, the main clause's incident."""
+    for f in found[1:]:
+        if f.incident is not found[0].incident and view.has("sequence_connectors", found[0].pos, f.pos):
+            f.incident.aside_in = view.sentence.index
 
 
 def _caused(view: SentenceView, found: list[Found], trigger) -> bool:
@@ -230,7 +239,10 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
             return d
     if not drafts:
         return None
-    last = max(reversed(drafts), key=lambda d: d.last_sentence)
+    by_target = _by_target(view, drafts)
+    if by_target is not None:
+        return by_target
+    last = _last_talked_about(view, drafts)
     gap = view.sentence.index - last.last_sentence
     if gap <= 3 and view.has("triggers"):
         return last
@@ -238,6 +250,51 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
                                               "attribution", "casualty_nouns", "unharmed_words")):
         return last
     return None
+
+
+_RECENT = 3  # sentences back that a sentence without names of its own may still be about
+
+
+_CLAIM_CUES = ("speech_verbs", "non_confirmation", "confirmation", "responsibility_denied", "involvement_denied",
+               "interception", "attribution")
+
+
+def _by_target(view: SentenceView, drafts: list[Draft]) -> Draft | None:
+    """ "... a day after a US strike on a PMF base. The Pentagon has not confirmed targeting the PMF base.": a sentence
+    that names, after its speaker and verb, the target of an incident of the last sentences is about that incident
+    (the latest such); the one who speaks ("Israel has not confirmed ...") refers to nothing by being named."""
+    keys = _named_after_the_verb(view)
+    if not keys:
+        return None
+    recent = [d for d in drafts if view.sentence.index - d.last_sentence <= _RECENT and d.target and d.target.key in keys]
+    return max(reversed(recent), key=lambda d: d.last_sentence) if recent else None
+
+
+def _named_after_the_verb(view: SentenceView) -> set[str]:
+    """Actors named (as nouns) after the sentence's first speech or claim verb: what it is about, not who speaks; not
+    an adjective ("downed three Israeli drones" names the attacker's weapons, not a target) nor the subject of an
+    attack verb ("has not confirmed that X fired the rockets": a doer)."""
+    cues = [m.start() for c in _CLAIM_CUES for m in view.find(c)[:1]]
+    if not cues:
+        return set()
+    return {m.actor for m in view.mentions if m.actor and not m.adjective and m.start > min(cues)
+            and not view.has("triggers", m.end, min(view.end, m.end + _DOER_GAP))}
+
+
+_DOER_GAP = 20  # characters between a name and an attack verb that make it the verb's subject ("X has fired")
+
+
+def _last_talked_about(view: SentenceView, drafts: list[Draft]) -> Draft:
+    """The incident the last sentences named. Of several named in the same sentence: the one whose target this sentence
+    names ("... in response to an Israeli attack on a PMF base. The Israeli military has not confirmed targeting the PMF
+    base."), else one of the main clause (not named in an aside about another), else the one named last."""
+    latest = max(d.last_sentence for d in drafts)
+    tied = [d for d in drafts if d.last_sentence == latest]
+    if len(tied) > 1:
+        keys = _named_after_the_verb(view)
+        targeted = [d for d in tied if d.target and d.target.key in keys]
+        tied = targeted or tied
+    return max(reversed(tied), key=lambda d: d.aside_in != latest)
 
 
 def _names_victim(view: SentenceView, victim: ActorRef) -> bool:

@@ -552,22 +552,28 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     if mention.reference_only or _before_the_speakers_clause(view, f.pos):
         return []
     perp = mention.perpetrator or _described_before(view, f.pos)
-    if perp is None or _toll_of_a_described_strike(view, perp):
+    if perp is None:
         return []
     if perp.key and own_side(view, who, perp):
         return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
                       projectiles=mention.projectiles, confidence=0.6)]
+    if _toll_of_a_described_strike(view, perp):
+        return []
     return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+_IN_THE = re.compile(r"\b(?:in|by|during)\s+(?:the|an?)\s+$", re.IGNORECASE)
 
 
 def _toll_of_a_described_strike(view: SentenceView, perp: ActorRef) -> bool:
     """ "two civilians were killed in the Israeli strike on X, the agency reports": a speaker giving a toll, with the
-    perpetrator only an adjective of the incident's noun, reports casualties; it does not say who struck (the adjective
-    is how the outlet names the incident). A clause that names the doer ("Israel carried out ...") still attributes, and
-    so does a hedged adjective ("the suspected Israeli attack killed one"): the speaker's own guess at who struck."""
+    perpetrator only an adjective of the incident's noun inside "in the ...", reports casualties; it does not say who
+    struck (the adjective is how the outlet names the incident). A clause that names the doer ("Israel carried out
+    ...", "Israeli missiles struck X") and an incident the speaker reports as the subject ("An Israeli drone strike
+    killed two, the Pentagon said", "the suspected Israeli attack killed one") still attribute."""
     adjective = [m for m in view.mentions if m.adjective and m.start == perp.char_start]
-    if not adjective or view.has("hedges", max(view.start, adjective[0].start - 25), adjective[0].start):
-        return False
+    if not adjective or not _IN_THE.search(view.before(adjective[0].start, 12)):
+        return False  # "An Israeli drone strike killed two, the Pentagon said": the strike is what the speaker reports
     if not view.tools.lexicon.derived(_act_noun_after).match(view.text, adjective[0].end):
         return False  # "Israeli missiles struck X": the adjective names who fired, in the speaker's own clause
     killed, injured = casualties(view, view.start, view.end)
