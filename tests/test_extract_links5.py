@@ -91,3 +91,27 @@ def test_back_reference_by_the_target_named_after_the_verb(ref):
 def test_target_named_as_doer_or_speaker_refers_to_nothing(ref, last):
     x = run(ref, _STRIKE_THEN_ROCKETS + last)
     assert _linked(x, "non_confirmation") == [_incident_at(x, "erbil-airport")], x.claims
+
+
+# --- a group's spokesman reporting its act claims it (the reference's member_of affiliation) ------------------------
+
+@pytest.fixture(scope="module")
+def seeds_ref():
+    from eventdb.reference import default_reference
+    return default_reference()
+
+
+_CLAIMED_SHIP = "Yemen's Houthis said on Monday they had struck a cargo ship in the Red Sea. In a video statement, "
+
+
+def test_spokesman_of_the_group_claims_its_act(seeds_ref):
+    x = run(seeds_ref, _CLAIMED_SHIP + "Houthi military spokesman Yahya Saree said the group's naval forces had hit the "
+                                       "vessel with several missiles.")
+    by_him = [c for c in x.claims if key(c.claimant) == "yahya-saree"]
+    assert [(c.type, key(c.perpetrator)) for c in by_him] == [("responsibility_claimed", "houthis")], x.claims
+
+
+def test_a_person_of_another_side_does_not_claim_it(seeds_ref):
+    x = run(seeds_ref, _CLAIMED_SHIP + "Hezbollah leader Hassan Nasrallah said Houthi naval forces had hit the vessel "
+                                       "with several missiles.")
+    assert [key(c.claimant) for c in claims_of(x, "responsibility_claimed")] == ["houthis"], x.claims

@@ -658,10 +658,13 @@ def _described(found: list[Found]) -> list[str | None]:
 
 
 def own_side(view: SentenceView, who: ActorRef, perp: ActorRef) -> bool:
-    """The perpetrator itself, or its own state speaking ("a US drone strike ..., CENTCOM said"; "..., Defense Secretary
-    Lloyd Austin said", a person who heads or belongs to a state body of that country): a claim, not an attribution."""
+    """The perpetrator itself, a person who heads or belongs to it (a group's spokesman), or its own state speaking
+    ("a US drone strike ..., CENTCOM said"; "..., Defense Secretary Lloyd Austin said", a person who heads or belongs to
+    a state body of that country): a claim, not an attribution."""
     if who.key and who.key == perp.key:
         return True
+    if perp.key and view.actor_kind(who.key) == "person" and perp.key in _official_bodies(view, who.key):
+        return True  # "Houthi military spokesman Yahya Saree said the group's naval forces had targeted the ship"
     kinds = view.tools.lexicon.words["state_speaker_kinds"]
     if view.actor_kind(perp.key) not in kinds:
         return False
