@@ -115,3 +115,17 @@ def test_a_person_of_another_side_does_not_claim_it(seeds_ref):
     x = run(seeds_ref, _CLAIMED_SHIP + "Hezbollah leader Hassan Nasrallah said Houthi naval forces had hit the vessel "
                                        "with several missiles.")
     assert [key(c.claimant) for c in claims_of(x, "responsibility_claimed")] == ["houthis"], x.claims
+
+
+# --- "claimed both attacks" in a sentence that names only the second ------------------------------------------------
+
+def test_both_attacks_reaches_back_to_the_incident_before(ref):
+    x = run(ref, "On Monday, a Houthi missile struck a tanker near Eilat. Two days later, a drone hit a cargo ship near "
+                 "Eilat, again without casualties; the Houthis claimed both attacks.")
+    assert sorted(_linked(x, "responsibility_claimed")) == sorted(i.local_id for i in x.incidents) and len(x.incidents) == 2
+
+
+def test_the_attack_stays_with_its_own_incident(ref):
+    x = run(ref, "On Monday, a Houthi missile struck a tanker near Eilat. Two days later, a drone hit a cargo ship near "
+                 "Eilat; the Houthis claimed the attack.")
+    assert _linked(x, "responsibility_claimed") == [x.incidents[-1].local_id], x.claims

@@ -72,7 +72,8 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []
         found = _incidents(view, drafts, blocked, said, sentence_stats)
-        claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans, said))
+        claims.extend(sentence_claims(view, _with_the_other(view, found, drafts) if found else _referred(view, drafts),
+                                      stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
     claims = _dedupe(claims)
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
@@ -225,6 +226,18 @@ def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
     return [Found(view.start, found)] + [Found(view.start, d) for d in both]  # "the Houthis claimed both attacks"
 
 
+def _with_the_other(view: SentenceView, found: list[Found], drafts: list[Draft]) -> list[Found]:
+    """ "Two days later, a drone hit ship B; the Houthis claimed both attacks": a sentence that names one incident and
+    speaks of both is also about the one talked about before it."""
+    if len({id(f.incident) for f in found}) != 1 or not _BOTH.search(view.text, view.start, view.end):
+        return found
+    earlier = [d for d in drafts if d is not found[0].incident and view.sentence.index - _RECENT <= d.last_sentence < view.sentence.index]
+    if not earlier:
+        return found
+    other = _last_talked_about(view, earlier)
+    return [*found, Found(view.start, other)]  # the sentence's own incident stays first: its other claims are about it
+
+
 _BOTH = re.compile(r"\b(?:both|the two)\s+(?:\w+\s+)?(?:attacks|strikes)\b", re.IGNORECASE)
 
 
@@ -252,7 +265,7 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     return None
 
 
-_RECENT = 3  # sentences back that a sentence without names of its own may still be about
+_RECENT = 3  # sentences back that a sentence without names of its own (or "both attacks") may still be about
 
 
 _CLAIM_CUES = ("speech_verbs", "non_confirmation", "confirmation", "responsibility_denied", "involvement_denied",
