@@ -117,6 +117,12 @@ def test_a_person_of_another_side_does_not_claim_it(seeds_ref):
     assert [key(c.claimant) for c in claims_of(x, "responsibility_claimed")] == ["houthis"], x.claims
 
 
+def test_target_may_be_the_unknown_target_of_the_strike_just_talked_about(ref):
+    x = run(ref, "A US air strike hit a Kataib Hezbollah base near Baghdad on Sunday. On Monday, a US drone strike hit a car "
+                 "near Erbil Airport. The Pentagon has not confirmed targeting Kataib Hezbollah.")
+    assert _linked(x, "non_confirmation") == [_incident_at(x, "erbil-airport")], x.claims
+
+
 # --- "claimed both attacks" in a sentence that names only the second ------------------------------------------------
 
 def test_both_attacks_reaches_back_to_the_incident_before(ref):

@@ -280,7 +280,14 @@ def _by_target(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     if not keys:
         return None
     recent = [d for d in drafts if view.sentence.index - d.last_sentence <= _RECENT and d.target and d.target.key in keys]
-    return max(reversed(recent), key=lambda d: d.last_sentence) if recent else None
+    if not recent:
+        return None
+    best = max(reversed(recent), key=lambda d: d.last_sentence)
+    latest = max(reversed(drafts), key=lambda d: d.last_sentence)
+    if latest.target is None and latest.last_sentence > best.last_sentence and latest.event_type == best.event_type:
+        return None  # "an Israeli drone strike hit a car. The IDF said it had struck a Hezbollah cell": the one just
+        # talked about, of the same kind and with no known target, may be the one meant
+    return best
 
 
 def _named_after_the_verb(view: SentenceView) -> set[str]:
