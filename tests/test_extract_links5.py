@@ -135,3 +135,19 @@ def test_the_attack_stays_with_its_own_incident(ref):
     x = run(ref, "On Monday, a Houthi missile struck a tanker near Eilat. Two days later, a drone hit a cargo ship near "
                  "Eilat; the Houthis claimed the attack.")
     assert _linked(x, "responsibility_claimed") == [x.incidents[-1].local_id], x.claims
+
+
+# --- announcing deaths "without saying where or how" leaves the incident unconfirmed ---------------------------------
+
+_DRONE_ON_CAR = "An Israeli drone struck a car near Damascus on Monday, killing two men. "
+
+
+def test_deaths_announced_without_saying_where_or_how_are_a_non_confirmation(ref):
+    x = run(ref, _DRONE_ON_CAR + "Kataib Hezbollah later announced the deaths of two of its fighters, without saying where "
+                                 "or how they had been killed.")
+    assert [(key(c.claimant), c.incident) for c in claims_of(x, "non_confirmation")] == [("kataib-hezbollah", "i1")]
+
+
+def test_without_saying_how_or_when_is_no_non_confirmation(ref):
+    x = run(ref, _DRONE_ON_CAR + "Iraqi officials said the country would respond, without saying how or when.")
+    assert not claims_of(x, "non_confirmation"), x.claims
