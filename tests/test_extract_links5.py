@@ -151,3 +151,29 @@ def test_deaths_announced_without_saying_where_or_how_are_a_non_confirmation(ref
 def test_without_saying_how_or_when_is_no_non_confirmation(ref):
     x = run(ref, _DRONE_ON_CAR + "Iraqi officials said the country would respond, without saying how or when.")
     assert not claims_of(x, "non_confirmation"), x.claims
+
+
+# --- one statement about incidents listed by one trigger ("missiles hit A and B") is about each ---------------------
+
+_LISTED = "Iraqi officials said on Sunday that Israeli missiles had hit Erbil Airport and Baghdad International Airport. "
+
+
+def test_attribution_of_a_listed_strike_covers_each_place(ref):
+    x = run(ref, _LISTED)
+    assert len(x.incidents) == 2
+    assert sorted(_linked(x, "attribution")) == sorted(i.local_id for i in x.incidents), x.claims
+
+
+def test_declining_to_comment_after_a_list_covers_each_place(ref):
+    x = run(ref, _LISTED + "The Israeli military declined to comment.")
+    assert sorted(_linked(x, "non_confirmation")) == sorted(i.local_id for i in x.incidents), x.claims
+
+
+def test_a_place_named_back_picks_one_of_the_list(ref):
+    x = run(ref, _LISTED + "The Israeli military declined to comment on the strike at Erbil Airport.")
+    assert _linked(x, "non_confirmation") == [_incident_at(x, "erbil-airport")], x.claims
+
+
+def test_a_toll_after_a_list_is_not_copied_to_each_place(ref):
+    x = run(ref, _LISTED + "Two people were killed, the Iraqi health ministry said.")
+    assert len(claims_of(x, "casualty_report")) == 1, x.claims

@@ -217,13 +217,27 @@ def _basis(d: Draft, claimant, view: SentenceView) -> None:
 
 
 def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
-    found = _referred_one(view, drafts)
+    named = _referred_by_name(view, drafts)
+    found = named or _referred_one(view, drafts)
     if found is None:
         return []
-    found.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
+    listed = _listed_with(found, drafts) if named is None else []  # "Haniyeh's death" names one of those listed
+    for d in (found, *listed):
+        d.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
     note_interception(view, found)
-    both = [d for d in drafts if d is not found and d.last_sentence >= view.sentence.index - 3] if _BOTH.search(view.text, view.start, view.end) else []
-    return [Found(view.start, found)] + [Found(view.start, d) for d in both]  # "the Houthis claimed both attacks"
+    both = [d for d in drafts if d is not found and d not in listed and d.last_sentence >= view.sentence.index - 3] \
+        if _BOTH.search(view.text, view.start, view.end) else []
+    # "the Houthis claimed both attacks"; "Israeli missiles hit A and B. The Israeli military declined to comment."
+    return [Found(view.start, d) for d in (found, *listed, *both)]
+
+
+def _listed_with(found: Draft, drafts: list[Draft]) -> list[Draft]:
+    """The incidents one trigger of the last sentence made with `found`, one per listed place ("missiles hit A and B"),
+    not talked about apart since: a sentence referring back to one of them is about the list."""
+    if found.sentence_index != found.last_sentence:
+        return []
+    return [d for d in drafts if d is not found and d.sentence_index == d.last_sentence == found.sentence_index
+            and d.span == found.span and d.event_type == found.event_type]
 
 
 def _with_the_other(view: SentenceView, found: list[Found], drafts: list[Draft]) -> list[Found]:
@@ -241,15 +255,21 @@ def _with_the_other(view: SentenceView, found: list[Found], drafts: list[Draft])
 _BOTH = re.compile(r"\b(?:both|the two)\s+(?:\w+\s+)?(?:attacks|strikes)\b", re.IGNORECASE)
 
 
-def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
-    """A sentence without its own incident may talk about an earlier one: by its victim ("Haniyeh's death"), by a
-    specific place (a country names too many incidents), or the one just talked about."""
+def _referred_by_name(view: SentenceView, drafts: list[Draft]) -> Draft | None:
+    """An earlier incident a sentence names: by its victim ("Haniyeh's death"), or by a specific place (a country names
+    too many incidents)."""
     for d in reversed(drafts):
         if d.event_type == "assassination" and d.target and _names_victim(view, d.target):
             return d
     for d in reversed(drafts):
         if d.place and view.is_specific_place(d.place) and any(m.place == d.place for m in view.mentions):
             return d
+    return None
+
+
+def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
+    """A sentence without its own incident nor a name of one may still talk about an earlier one: the one whose target
+    it names, or the one just talked about."""
     if not drafts:
         return None
     by_target = _by_target(view, drafts)

@@ -368,7 +368,9 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 typ = "responsibility_denied"  # an armed group denying a role denies it did it; a state denies involvement
             plural = re.match(r"\s+(?:\w+\s+){0,2}attacks\b", view.after(m.end(), 40))
             anaphoric = re.match(_ANAPHORIC_PLURAL, view.after(m.end(), 40))  # "the attacks": the ones just described
-            ids = _described(found) if anaphoric else [None] if plural else [_appositive_incident(view, found, m.start()) or iid]
+            referred = len(found) > 1 and all(f.mention is None for f in found)  # the listed incidents referred back to
+            ids = _described(found) if anaphoric or referred else [None] if plural \
+                else [_appositive_incident(view, found, m.start()) or iid]
             out.extend(Claim(typ, i, who, default, span, perpetrator=who if typ != "non_confirmation" else None, confidence=0.7)
                        for i in ids)
     if found and not any(c.type == "responsibility_claimed" for c in out):
@@ -419,8 +421,9 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             out.extend(_said_perpetrator(view, who, found[0]) if found else [])
         for f in found[1:]:
             if f.incident is not incident and not any(c.incident == f.incident.local_id for c in out) \
-                    and view.has("justification_connectors", found[0].pos, f.pos):
-                out.extend(_said_perpetrator(view, who, f))  # "X said it struck A in response to fire by Y at B"
+                    and (f.pos == found[0].pos or view.has("justification_connectors", found[0].pos, f.pos)):
+                out.extend(_said_perpetrator(view, who, f))  # "X said it struck A in response to fire by Y at B"; "X said
+                # Israeli missiles hit A and B": one trigger, split per listed place, is one statement about each
         killed, injured = casualties(view, view.start, view.end)
         if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
                 and not _cumulative_toll(view) and not _only_blames(view):
