@@ -177,3 +177,17 @@ def test_a_place_named_back_picks_one_of_the_list(ref):
 def test_a_toll_after_a_list_is_not_copied_to_each_place(ref):
     x = run(ref, _LISTED + "Two people were killed, the Iraqi health ministry said.")
     assert len(claims_of(x, "casualty_report")) == 1, x.claims
+
+
+# --- "the attack bore the hallmarks of X" attributes it ----------------------------------------------------------------
+
+def test_hallmarks_of_a_group_after_an_attack_word_attribute_it(ref):
+    x = run(ref, 'Drones hit Erbil Airport on Monday. Iraqi officials said the attack bore the "hallmarks" of Kataib Hezbollah.')
+    assert [(key(c.claimant), key(c.perpetrator), c.incident) for c in claims_of(x, "attribution")] == \
+        [("iraq", "kataib-hezbollah", x.incidents[0].local_id)], x.claims
+
+
+def test_hallmarks_without_an_attack_word_attribute_nothing(ref):
+    x = run(ref, "Drones hit Erbil Airport on Monday. Iraqi officials said the campaign bore the hallmarks of a long war with "
+                 "Kataib Hezbollah.")
+    assert not claims_of(x, "attribution"), x.claims
