@@ -191,3 +191,21 @@ def test_hallmarks_without_an_attack_word_attribute_nothing(ref):
     x = run(ref, "Drones hit Erbil Airport on Monday. Iraqi officials said the campaign bore the hallmarks of a long war with "
                  "Kataib Hezbollah.")
     assert not claims_of(x, "attribution"), x.claims
+
+
+# --- "confirmed that rockets had hit the base" confirms the incident referred back to ------------------------------
+
+_ROCKETS = "Rockets hit Ain al-Asad on Monday. "
+
+
+def test_confirming_a_clause_with_an_attack_verb_confirms_the_incident(ref):
+    x = run(ref, _ROCKETS + "A US official, speaking on condition of anonymity, confirmed that rockets had hit the base.")
+    assert [(key(c.claimant), c.incident) for c in claims_of(x, "confirmation")] == [("united-states", x.incidents[0].local_id)]
+
+
+@pytest.mark.parametrize("last", [
+    "A US official confirmed that the frequency of attacks had risen.",  # a generic object
+    "A US official confirmed reports of damage to a hangar.",  # no attack verb in a reported clause
+])
+def test_confirming_something_else_confirms_no_incident(ref, last):
+    assert not claims_of(run(ref, _ROCKETS + last), "confirmation")

@@ -794,12 +794,19 @@ def _negated_clause(view: SentenceView, pos: int) -> bool:
     return view.has("negations", lo + (breaks[-1] if breaks else 0), pos)
 
 
+_CONFIRMED_ACT = 40  # characters after "confirmed" in which the act it confirms must stand
+_THAT = re.compile(r"\s+that\b")
+
+
 def _confirms_incident(view: SentenceView, pos: int, mention: Draft | None) -> bool:
     """ "confirmed the strike" or a sentence that names its own incident; not "confirmed that the frequency of attacks ..."."""
     after = view.after(pos, 40)
     if view.tools.lexicon.pattern("confirmation_generic").search(after):
         return False
-    return mention is not None and not mention.plural
+    if mention is None:  # a sentence referring back: "confirmed that rockets had hit the base" (a clause with an attack
+        # verb; not "confirmed Washington's operation on X", an act of its own the sentence names)
+        return _THAT.match(after) is not None and view.has("triggers", pos, min(view.end, pos + _CONFIRMED_ACT))
+    return not mention.plural
 
 
 _GENERIC_OBJECT = re.compile(r"\s+(?:[a-z]+ing\s+)?(?:[\w-]+\s+){0,2}?(?:attacks|strikes|operations)\b")
