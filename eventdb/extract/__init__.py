@@ -225,7 +225,7 @@ def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
     for d in (found, *listed):
         d.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
     note_interception(view, found)
-    both = [d for d in drafts if d is not found and d not in listed and d.last_sentence >= view.sentence.index - 3] \
+    both = [d for d in drafts if d is not found and d not in listed and d.last_sentence >= view.sentence.index - _RECENT] \
         if _BOTH.search(view.text, view.start, view.end) else []
     # "the Houthis claimed both attacks"; "Israeli missiles hit A and B. The Israeli military declined to comment."
     return [Found(view.start, d) for d in (found, *listed, *both)]
@@ -245,7 +245,8 @@ def _with_the_other(view: SentenceView, found: list[Found], drafts: list[Draft])
     speaks of both is also about the one talked about before it."""
     if len({id(f.incident) for f in found}) != 1 or not _BOTH.search(view.text, view.start, view.end):
         return found
-    earlier = [d for d in drafts if d is not found[0].incident and view.sentence.index - _RECENT <= d.last_sentence < view.sentence.index]
+    now = view.sentence.index
+    earlier = [d for d in drafts if d is not found[0].incident and now - _RECENT <= d.last_sentence < now]
     if not earlier:
         return found
     other = _last_talked_about(view, earlier)
