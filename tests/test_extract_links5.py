@@ -209,3 +209,34 @@ def test_confirming_a_clause_with_an_attack_verb_confirms_the_incident(ref):
 ])
 def test_confirming_something_else_confirms_no_incident(ref, last):
     assert not claims_of(run(ref, _ROCKETS + last), "confirmation")
+
+
+# --- a claim referring back to listed incidents, a toll of none for each listed place, a place the reference lacks --
+
+_TWO_BASES = "Rockets and drones hit US bases at Erbil Airport and Ain al-Asad on Monday, "
+
+
+def test_claim_about_both_listed_bases_is_about_each(ref):
+    x = run(ref, _TWO_BASES + "causing no injuries, a US official said. Kataib Hezbollah said it had targeted both bases with drones.")
+    assert len(x.incidents) == 2
+    ids = sorted(i.local_id for i in x.incidents)
+    assert sorted(_linked(x, "responsibility_claimed")) == ids, x.claims
+    assert sorted(_linked(x, "casualty_report")) == ids, x.claims  # none hurt at either
+
+
+def test_a_count_of_casualties_stays_with_the_first_listed_place(ref):
+    x = run(ref, _TWO_BASES + "wounding two soldiers, a US official said.")
+    assert len(claims_of(x, "casualty_report")) == 1, x.claims
+
+
+_UNKNOWN_PLACE = "Drones struck a depot in Wadi Saluki on Monday. Rockets hit Erbil Airport on Tuesday. "
+
+
+def test_back_reference_by_a_place_the_reference_lacks(ref):
+    x = run(ref, _UNKNOWN_PLACE + "The Iraqi health ministry said a house in Wadi Saluki was destroyed but reported no casualties.")
+    assert _linked(x, "casualty_report") == [x.incidents[0].local_id], x.claims
+
+
+def test_a_longer_name_is_not_the_place_the_reference_lacks(ref):
+    x = run(ref, _UNKNOWN_PLACE + "The Iraqi health ministry said a house in Wadi Salukiya was destroyed but reported no casualties.")
+    assert _linked(x, "casualty_report") == [_incident_at(x, "erbil-airport")], x.claims

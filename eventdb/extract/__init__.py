@@ -265,7 +265,15 @@ def _referred_by_name(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     for d in reversed(drafts):
         if d.place and view.is_specific_place(d.place) and any(m.place == d.place for m in view.mentions):
             return d
+    for d in reversed(drafts):
+        if d.place is None and d.place_text and _names_place(view, d.place_text):
+            return d  # a place the reference lacks, written the same way ("a house in Aita al-Shaab was destroyed")
     return None
+
+
+def _names_place(view: SentenceView, name: str) -> bool:
+    """The place name as written stands in the sentence as whole words."""
+    return name in view.sentence.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", view.sentence.text) is not None
 
 
 def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:

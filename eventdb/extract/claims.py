@@ -374,7 +374,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             out.extend(Claim(typ, i, who, default, span, perpetrator=who if typ != "non_confirmation" else None, confidence=0.7)
                        for i in ids)
     if found and not any(c.type == "responsibility_claimed" for c in out):
-        out.extend(_own_act_claims(view, found, previous))
+        out.extend(_for_each_listed(_own_act_claims(view, found, previous), found))
     if found and not any(c.type in ("responsibility_denied", "involvement_denied") for c in out):
         out.extend(_own_denial_claims(view, found))
     negated = bool(out) or view.has("negations")
@@ -428,8 +428,9 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
                 and not _cumulative_toll(view) and not _only_blames(view):
             reporter = _casualty_speaker(view) or who
-            out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
-                                              injured=injured, confidence=0.6))
+            for i in [iid, *_listed_unharmed(found, killed, injured)]:
+                out = _with_casualties(out, Claim("casualty_report", i, reporter, stance(view), span, killed=killed,
+                                                  injured=injured, confidence=0.6))
     return out
 
 
@@ -533,6 +534,24 @@ def _own_act_claims(view: SentenceView, found: list[Found], previous: ActorRef |
         return [Claim("responsibility_claimed", target.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
                       projectiles=_mentioned(target, "projectiles"), confidence=0.6)]
     return []
+
+
+def _listed_unharmed(found: list[Found], killed: int | None, injured: int | None) -> list[str]:
+    """ "X and Y came under rocket attack ..., no injuries, an official said": a toll of none holds for each incident the
+    sentence's first trigger listed by place (a count would be counted twice, so it stays with the first)."""
+    if killed or injured:
+        return []
+    first = found[0]
+    return list(dict.fromkeys(f.incident.local_id for f in found[1:] if f.pos == first.pos and f.incident is not first.incident))
+
+
+def _for_each_listed(claims: list[Claim], found: list[Found]) -> list[Claim]:
+    """ "X struck A and B. Y said it had targeted both bases": a claim in a sentence that refers back to the incidents
+    one trigger listed (all of `found` referred to, none named) is about each of them."""
+    ids = _described(found)
+    if len(ids) < 2 or any(f.mention is not None for f in found):
+        return claims
+    return [replace(c, incident=i) for c in claims for i in ids]
 
 
 def _reported_subject(view: SentenceView, pos: int, previous: ActorRef | None) -> ActorRef | None:
