@@ -305,10 +305,12 @@ def _by_target(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     """ "... a day after a US strike on a PMF base. The Pentagon has not confirmed targeting the PMF base.": a sentence
     that names, after its speaker and verb, the target of an incident of the last sentences is about that incident
     (the latest such); the one who speaks ("Israel has not confirmed ...") refers to nothing by being named."""
+    named = {m.actor for m in view.mentions if m.actor}
+    recent = [d for d in drafts if view.sentence.index - d.last_sentence <= _RECENT and d.target and d.target.key in named]
+    if not recent:
+        return None  # (checked first: finding where the verb is costs more)
     keys = _named_after_the_verb(view)
-    if not keys:
-        return None
-    recent = [d for d in drafts if view.sentence.index - d.last_sentence <= _RECENT and d.target and d.target.key in keys]
+    recent = [d for d in recent if d.target.key in keys]
     if not recent:
         return None
     best = max(reversed(recent), key=lambda d: d.last_sentence)
@@ -339,7 +341,8 @@ def _last_talked_about(view: SentenceView, drafts: list[Draft]) -> Draft:
     base."), else one of the main clause (not named in an aside about another), else the one named last."""
     latest = max(d.last_sentence for d in drafts)
     tied = [d for d in drafts if d.last_sentence == latest]
-    if len(tied) > 1:
+    named = {m.actor for m in view.mentions if m.actor}
+    if len(tied) > 1 and any(d.target and d.target.key in named for d in tied):
         keys = _named_after_the_verb(view)
         targeted = [d for d in tied if d.target and d.target.key in keys]
         tied = targeted or tied
