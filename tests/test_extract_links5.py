@@ -240,3 +240,17 @@ def test_back_reference_by_a_place_the_reference_lacks(ref):
 def test_a_longer_name_is_not_the_place_the_reference_lacks(ref):
     x = run(ref, _UNKNOWN_PLACE + "The Iraqi health ministry said a house in Wadi Salukiya was destroyed but reported no casualties.")
     assert _linked(x, "casualty_report") == [_incident_at(x, "erbil-airport")], x.claims
+
+
+# --- "A US official, who spoke on condition of anonymity because ..., said": the official speaks ----------------------
+
+def test_speaker_before_a_relative_clause_of_anonymity_speaks(ref):
+    x = run(ref, "Drones hit Erbil Airport on Monday. A US official, who spoke on condition of anonymity because he was not "
+                 "authorised to brief reporters, said no American personnel were hurt.")
+    assert [(key(c.claimant), c.incident) for c in claims_of(x, "casualty_report")] == [("united-states", "i1")], x.claims
+
+
+def test_a_name_after_a_preposition_before_that_clause_does_not_speak(ref):
+    x = run(ref, "Drones hit Erbil Airport on Monday. Residents living near the US base, who spoke on condition of "
+                 "anonymity, said no one was hurt.")
+    assert not any(key(c.claimant) == "united-states" for c in x.claims), x.claims

@@ -217,8 +217,9 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
 # A name followed by a capitalized word is part of a longer name the reference lacks ("UK Maritime Trade Operations"),
 # or a title before a person ("Hezbollah Secretary-General Hassan Nasrallah"): it does not speak itself.
 _INSIDE_NAME = re.compile(r" [A-Z][a-z]")
-_PARTICIPLE_WORD = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b")
-_PARTICIPIAL = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b[^,;“”]{3,100},\s*")
+# ", speaking on condition of anonymity," and the relative clause ", who spoke on condition of anonymity because ...,"
+_PARTICIPLE_WORD = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted|who\s+(?:spoke|was\s+speaking|asked))\b")
+_PARTICIPIAL = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted|who\s+(?:spoke|was\s+speaking|asked))\b[^,;“”]{3,100},\s*")
 
 
 def _group_end(view: SentenceView, m) -> int:
