@@ -72,7 +72,8 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []
         found = _incidents(view, drafts, blocked, said, sentence_stats)
-        claims.extend(sentence_claims(view, found or _referred(view, drafts), stat_spans, said))
+        claims.extend(sentence_claims(view, _with_the_other(view, found, drafts) if found else _referred(view, drafts),
+                                      stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
     claims = _dedupe(claims)
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
@@ -184,7 +185,16 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
                 found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
     if len({id(f.incident) for f in found}) == 1:
         note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
+    _mark_asides(view, found)
     return found
+
+
+def _mark_asides(view: SentenceView, found: list[Found]) -> None:
+    """ "X said it targeted a ship, hours after US jets struck Y": Y is named in an aside about X, so a later sentence
+    that refers back without a name ("None of the crew were hurt") means X, the main clause's incident."""
+    for f in found[1:]:
+        if f.incident is not found[0].incident and view.has("sequence_connectors", found[0].pos, f.pos):
+            f.incident.aside_in = view.sentence.index
 
 
 def _caused(view: SentenceView, found: list[Found], trigger) -> bool:
@@ -207,30 +217,74 @@ def _basis(d: Draft, claimant, view: SentenceView) -> None:
 
 
 def _referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
-    found = _referred_one(view, drafts)
+    named = _referred_by_name(view, drafts)
+    found = named or _referred_one(view, drafts)
     if found is None:
         return []
-    found.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
+    listed = _listed_with(found, drafts) if named is None else []  # "Haniyeh's death" names one of those listed
+    for d in (found, *listed):
+        d.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
     note_interception(view, found)
-    both = [d for d in drafts if d is not found and d.last_sentence >= view.sentence.index - 3] if _BOTH.search(view.text, view.start, view.end) else []
-    return [Found(view.start, found)] + [Found(view.start, d) for d in both]  # "the Houthis claimed both attacks"
+    both = [d for d in drafts if d is not found and d not in listed and d.last_sentence >= view.sentence.index - _RECENT] \
+        if _BOTH.search(view.text, view.start, view.end) else []
+    # "the Houthis claimed both attacks"; "Israeli missiles hit A and B. The Israeli military declined to comment."
+    return [Found(view.start, d) for d in (found, *listed, *both)]
+
+
+def _listed_with(found: Draft, drafts: list[Draft]) -> list[Draft]:
+    """The incidents one trigger of the last sentence made with `found`, one per listed place ("missiles hit A and B"),
+    not talked about apart since: a sentence referring back to one of them is about the list."""
+    if found.sentence_index != found.last_sentence:
+        return []
+    return [d for d in drafts if d is not found and d.sentence_index == d.last_sentence == found.sentence_index
+            and d.span == found.span and d.event_type == found.event_type]
+
+
+def _with_the_other(view: SentenceView, found: list[Found], drafts: list[Draft]) -> list[Found]:
+    """ "Two days later, a drone hit ship B; the Houthis claimed both attacks": a sentence that names one incident and
+    speaks of both is also about the one talked about before it."""
+    if len({id(f.incident) for f in found}) != 1 or not _BOTH.search(view.text, view.start, view.end):
+        return found
+    now = view.sentence.index
+    earlier = [d for d in drafts if d is not found[0].incident and now - _RECENT <= d.last_sentence < now]
+    if not earlier:
+        return found
+    other = _last_talked_about(view, earlier)
+    return [*found, Found(view.start, other)]  # the sentence's own incident stays first: its other claims are about it
 
 
 _BOTH = re.compile(r"\b(?:both|the two)\s+(?:\w+\s+)?(?:attacks|strikes)\b", re.IGNORECASE)
 
 
-def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
-    """A sentence without its own incident may talk about an earlier one: by its victim ("Haniyeh's death"), by a
-    specific place (a country names too many incidents), or the one just talked about."""
+def _referred_by_name(view: SentenceView, drafts: list[Draft]) -> Draft | None:
+    """An earlier incident a sentence names: by its victim ("Haniyeh's death"), or by a specific place (a country names
+    too many incidents)."""
     for d in reversed(drafts):
         if d.event_type == "assassination" and d.target and _names_victim(view, d.target):
             return d
     for d in reversed(drafts):
         if d.place and view.is_specific_place(d.place) and any(m.place == d.place for m in view.mentions):
             return d
+    for d in reversed(drafts):
+        if d.place is None and d.place_text and _names_place(view, d.place_text):
+            return d  # a place the reference lacks, written the same way ("a house in Aita al-Shaab was destroyed")
+    return None
+
+
+def _names_place(view: SentenceView, name: str) -> bool:
+    """The place name as written stands in the sentence as whole words."""
+    return name in view.sentence.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", view.sentence.text) is not None
+
+
+def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
+    """A sentence without its own incident nor a name of one may still talk about an earlier one: the one whose target
+    it names, or the one just talked about."""
     if not drafts:
         return None
-    last = max(reversed(drafts), key=lambda d: d.last_sentence)
+    by_target = _by_target(view, drafts)
+    if by_target is not None:
+        return by_target
+    last = _last_talked_about(view, drafts)
     gap = view.sentence.index - last.last_sentence
     if gap <= 3 and view.has("triggers"):
         return last
@@ -238,6 +292,61 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
                                               "attribution", "casualty_nouns", "unharmed_words")):
         return last
     return None
+
+
+_RECENT = 3  # sentences back that a sentence without names of its own (or "both attacks") may still be about
+
+
+_CLAIM_CUES = ("speech_verbs", "non_confirmation", "confirmation", "responsibility_denied", "involvement_denied",
+               "interception", "attribution")
+
+
+def _by_target(view: SentenceView, drafts: list[Draft]) -> Draft | None:
+    """ "... a day after a US strike on a PMF base. The Pentagon has not confirmed targeting the PMF base.": a sentence
+    that names, after its speaker and verb, the target of an incident of the last sentences is about that incident
+    (the latest such); the one who speaks ("Israel has not confirmed ...") refers to nothing by being named."""
+    named = {m.actor for m in view.mentions if m.actor}
+    recent = [d for d in drafts if view.sentence.index - d.last_sentence <= _RECENT and d.target and d.target.key in named]
+    if not recent:
+        return None  # (checked first: finding where the verb is costs more)
+    keys = _named_after_the_verb(view)
+    recent = [d for d in recent if d.target.key in keys]
+    if not recent:
+        return None
+    best = max(reversed(recent), key=lambda d: d.last_sentence)
+    latest = max(reversed(drafts), key=lambda d: d.last_sentence)
+    if latest.target is None and latest.last_sentence > best.last_sentence and latest.event_type == best.event_type:
+        return None  # "an Israeli drone strike hit a car. The IDF said it had struck a Hezbollah cell": the one just
+        # talked about, of the same kind and with no known target, may be the one meant
+    return best
+
+
+def _named_after_the_verb(view: SentenceView) -> set[str]:
+    """Actors named (as nouns) after the sentence's first speech or claim verb: what it is about, not who speaks; not
+    an adjective ("downed three Israeli drones" names the attacker's weapons, not a target) nor the subject of an
+    attack verb ("has not confirmed that X fired the rockets": a doer)."""
+    cues = [m.start() for c in _CLAIM_CUES for m in view.find(c)[:1]]
+    if not cues:
+        return set()
+    return {m.actor for m in view.mentions if m.actor and not m.adjective and m.start > min(cues)
+            and not view.has("triggers", m.end, min(view.end, m.end + _DOER_GAP))}
+
+
+_DOER_GAP = 20  # characters between a name and an attack verb that make it the verb's subject ("X has fired")
+
+
+def _last_talked_about(view: SentenceView, drafts: list[Draft]) -> Draft:
+    """The incident the last sentences named. Of several named in the same sentence: the one whose target this sentence
+    names ("... in response to an Israeli attack on a PMF base. The Israeli military has not confirmed targeting the PMF
+    base."), else one of the main clause (not named in an aside about another), else the one named last."""
+    latest = max(d.last_sentence for d in drafts)
+    tied = [d for d in drafts if d.last_sentence == latest]
+    named = {m.actor for m in view.mentions if m.actor}
+    if len(tied) > 1 and any(d.target and d.target.key in named for d in tied):
+        keys = _named_after_the_verb(view)
+        targeted = [d for d in tied if d.target and d.target.key in keys]
+        tied = targeted or tied
+    return max(reversed(tied), key=lambda d: d.aside_in != latest)
 
 
 def _names_victim(view: SentenceView, victim: ActorRef) -> bool:

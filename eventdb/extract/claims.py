@@ -217,8 +217,9 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
 # A name followed by a capitalized word is part of a longer name the reference lacks ("UK Maritime Trade Operations"),
 # or a title before a person ("Hezbollah Secretary-General Hassan Nasrallah"): it does not speak itself.
 _INSIDE_NAME = re.compile(r" [A-Z][a-z]")
-_PARTICIPLE_WORD = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b")
-_PARTICIPIAL = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted)\b[^,;“”]{3,100},\s*")
+# ", speaking on condition of anonymity," and the relative clause ", who spoke on condition of anonymity because ...,"
+_PARTICIPLE_WORD = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted|who\s+(?:spoke|was\s+speaking|asked))\b")
+_PARTICIPIAL = re.compile(r",\s+(?:speaking|citing|writing|asked|quoted|who\s+(?:spoke|was\s+speaking|asked))\b[^,;“”]{3,100},\s*")
 
 
 def _group_end(view: SentenceView, m) -> int:
@@ -368,11 +369,13 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 typ = "responsibility_denied"  # an armed group denying a role denies it did it; a state denies involvement
             plural = re.match(r"\s+(?:\w+\s+){0,2}attacks\b", view.after(m.end(), 40))
             anaphoric = re.match(_ANAPHORIC_PLURAL, view.after(m.end(), 40))  # "the attacks": the ones just described
-            ids = _described(found) if anaphoric else [None] if plural else [_appositive_incident(view, found, m.start()) or iid]
+            referred = len(found) > 1 and all(f.mention is None for f in found)  # the listed incidents referred back to
+            ids = _described(found) if anaphoric or referred else [None] if plural \
+                else [_appositive_incident(view, found, m.start()) or iid]
             out.extend(Claim(typ, i, who, default, span, perpetrator=who if typ != "non_confirmation" else None, confidence=0.7)
                        for i in ids)
     if found and not any(c.type == "responsibility_claimed" for c in out):
-        out.extend(_own_act_claims(view, found, previous))
+        out.extend(_for_each_listed(_own_act_claims(view, found, previous), found))
     if found and not any(c.type in ("responsibility_denied", "involvement_denied") for c in out):
         out.extend(_own_denial_claims(view, found))
     negated = bool(out) or view.has("negations")
@@ -419,14 +422,16 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             out.extend(_said_perpetrator(view, who, found[0]) if found else [])
         for f in found[1:]:
             if f.incident is not incident and not any(c.incident == f.incident.local_id for c in out) \
-                    and view.has("justification_connectors", found[0].pos, f.pos):
-                out.extend(_said_perpetrator(view, who, f))  # "X said it struck A in response to fire by Y at B"
+                    and (f.pos == found[0].pos or view.has("justification_connectors", found[0].pos, f.pos)):
+                out.extend(_said_perpetrator(view, who, f))  # "X said it struck A in response to fire by Y at B"; "X said
+                # Israeli missiles hit A and B": one trigger, split per listed place, is one statement about each
         killed, injured = casualties(view, view.start, view.end)
         if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
                 and not _cumulative_toll(view) and not _only_blames(view):
             reporter = _casualty_speaker(view) or who
-            out = _with_casualties(out, Claim("casualty_report", iid, reporter, stance(view), span, killed=killed,
-                                              injured=injured, confidence=0.6))
+            for i in [iid, *_listed_unharmed(found, killed, injured)]:
+                out = _with_casualties(out, Claim("casualty_report", i, reporter, stance(view), span, killed=killed,
+                                                  injured=injured, confidence=0.6))
     return out
 
 
@@ -532,6 +537,24 @@ def _own_act_claims(view: SentenceView, found: list[Found], previous: ActorRef |
     return []
 
 
+def _listed_unharmed(found: list[Found], killed: int | None, injured: int | None) -> list[str]:
+    """ "X and Y came under rocket attack ..., no injuries, an official said": a toll of none holds for each incident the
+    sentence's first trigger listed by place (a count would be counted twice, so it stays with the first)."""
+    if killed or injured:
+        return []
+    first = found[0]
+    return list(dict.fromkeys(f.incident.local_id for f in found[1:] if f.pos == first.pos and f.incident is not first.incident))
+
+
+def _for_each_listed(claims: list[Claim], found: list[Found]) -> list[Claim]:
+    """ "X struck A and B. Y said it had targeted both bases": a claim in a sentence that refers back to the incidents
+    one trigger listed (all of `found` referred to, none named) is about each of them."""
+    ids = _described(found)
+    if len(ids) < 2 or any(f.mention is not None for f in found):
+        return claims
+    return [replace(c, incident=i) for c in claims for i in ids]
+
+
 def _reported_subject(view: SentenceView, pos: int, previous: ActorRef | None) -> ActorRef | None:
     """ "A spokesman for X told ... that the group had nothing to do with ...": a pronoun or "the group" as the subject
     of a reported denial stands for the one who speaks."""
@@ -557,7 +580,33 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     if perp.key and own_side(view, who, perp):
         return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
                       projectiles=mention.projectiles, confidence=0.6)]
+    if _toll_of_a_described_strike(view, perp):
+        return []
     return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+_IN_THE = re.compile(r"\b(?:in|by|during)\s+(?:the|an?)\s+$", re.IGNORECASE)
+
+
+def _toll_of_a_described_strike(view: SentenceView, perp: ActorRef) -> bool:
+    """ "two civilians were killed in the Israeli strike on X, the agency reports": a speaker giving a toll, with the
+    perpetrator only an adjective of the incident's noun inside "in the ...", reports casualties; it does not say who
+    struck (the adjective is how the outlet names the incident). A clause that names the doer ("Israel carried out
+    ...", "Israeli missiles struck X") and an incident the speaker reports as the subject ("An Israeli drone strike
+    killed two, the Pentagon said", "the suspected Israeli attack killed one") still attribute."""
+    adjective = [m for m in view.mentions if m.adjective and m.start == perp.char_start]
+    if not adjective or not _IN_THE.search(view.before(adjective[0].start, 12)):
+        return False  # "An Israeli drone strike killed two, the Pentagon said": the strike is what the speaker reports
+    if not view.tools.lexicon.derived(_act_noun_after).match(view.text, adjective[0].end):
+        return False  # "Israeli missiles struck X": the adjective names who fired, in the speaker's own clause
+    killed, injured = casualties(view, view.start, view.end)
+    return killed is not None or injured is not None or _tells_casualties(view)
+
+
+def _act_noun_after(lex: Lexicon) -> re.Pattern[str]:
+    """An act noun right after an adjective, past at most one weapon word: "Israeli strike", "Israeli drone strike"."""
+    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimable_acts"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{acts})\b", re.IGNORECASE)
 
 
 def _appositive_incident(view: SentenceView, found: list[Found], pos: int) -> str | None:
@@ -632,10 +681,13 @@ def _described(found: list[Found]) -> list[str | None]:
 
 
 def own_side(view: SentenceView, who: ActorRef, perp: ActorRef) -> bool:
-    """The perpetrator itself, or its own state speaking ("a US drone strike ..., CENTCOM said"; "..., Defense Secretary
-    Lloyd Austin said", a person who heads or belongs to a state body of that country): a claim, not an attribution."""
+    """The perpetrator itself, a person who heads or belongs to it (a group's spokesman), or its own state speaking
+    ("a US drone strike ..., CENTCOM said"; "..., Defense Secretary Lloyd Austin said", a person who heads or belongs to
+    a state body of that country): a claim, not an attribution."""
     if who.key and who.key == perp.key:
         return True
+    if perp.key and view.actor_kind(who.key) == "person" and perp.key in _official_bodies(view, who.key):
+        return True  # "Houthi military spokesman Yahya Saree said the group's naval forces had targeted the ship"
     kinds = view.tools.lexicon.words["state_speaker_kinds"]
     if view.actor_kind(perp.key) not in kinds:
         return False
@@ -762,12 +814,19 @@ def _negated_clause(view: SentenceView, pos: int) -> bool:
     return view.has("negations", lo + (breaks[-1] if breaks else 0), pos)
 
 
+_CONFIRMED_ACT = 40  # characters after "confirmed" in which the act it confirms must stand
+_THAT = re.compile(r"\s+that\b")
+
+
 def _confirms_incident(view: SentenceView, pos: int, mention: Draft | None) -> bool:
     """ "confirmed the strike" or a sentence that names its own incident; not "confirmed that the frequency of attacks ..."."""
     after = view.after(pos, 40)
     if view.tools.lexicon.pattern("confirmation_generic").search(after):
         return False
-    return mention is not None and not mention.plural
+    if mention is None:  # a sentence referring back: "confirmed that rockets had hit the base" (a clause with an attack
+        # verb; not "confirmed Washington's operation on X", an act of its own the sentence names)
+        return _THAT.match(after) is not None and view.has("triggers", pos, min(view.end, pos + _CONFIRMED_ACT))
+    return not mention.plural
 
 
 _GENERIC_OBJECT = re.compile(r"\s+(?:[a-z]+ing\s+)?(?:[\w-]+\s+){0,2}?(?:attacks|strikes|operations)\b")

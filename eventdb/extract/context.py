@@ -248,7 +248,7 @@ _LETTER_WORDS = re.compile(r"[A-Za-z-]+")
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|inside|at|near|from|to|of|on|into|over|across|outside|around|towards?|against|between|and|or|"
     r"via|through|targeting|toward|reach|reached|hit|struck|attacked)\s+(?:the\s+)?$", re.IGNORECASE)
-_ACTIVE_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|not\s+|already\s+|officially\s+|repeatedly\s+)?"
+_ACTIVE_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|not\s+|already\s+|[a-z]+ly\s+)?"
                           r"([a-z]+ed|[a-z]+s)\b")
 
 

@@ -67,6 +67,7 @@ class Draft:
     separate: bool = False
     plural: bool = False
     last_sentence: int = -1  # the last sentence that named this incident
+    aside_in: int = -1  # a sentence that named it only in a clause about another ("..., hours after X struck Y")
     place_span: tuple[int, int] | None = None  # where an unresolved place name is written
     reference_only: bool = False  # a negated mention ("denied any role in the X attack"): may only add to an earlier incident
     definite_object: bool = False  # "had struck the vessel": what was hit is one already named
