@@ -215,3 +215,25 @@ def test_years_found_from_their_literal_are_the_years_of_the_pattern():
         for start in (0, len(text) // 2):
             assert [m.span() for m in dates._years(text, start, len(text))] == \
                 [m.span() for m in p.year.finditer(text, start, len(text))], text
+
+
+def test_runs_with_inert_punctuation_split_like_syntok():
+    """Marks inside a word ("www.x.com", "IS.*The", "it.”Elements") and semicolons before a lowercase word are
+    judged from the run's own tokens instead of running syntok: the sentences are the same."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from extract_equivalence import legacy_split_sentences
+
+    from eventdb.extract.sentences import split_sentences
+
+    pieces = ["www.theguardian.com", "IS.*The", "it.”Elements", "AFP.On", "a;b", "x&amp;", "state;", "; the", ";",
+              "the", "The", "Which", "army.", "e.g.", "ab.cd", "Yahoo!News", "x(.)y", "a.(b", "3.5", "5.", "U.S.",
+              "x.y.Z", "a.”", "(", "[x]", "“Q.”", "no.", "Jan.", "\u00a0", "\u200b", "\n", "...", "it.", "A.",
+              "al-Assad.", "tensions.The", "IS.", "word;", "Word;", "a;B", "x!", "why?", "b.c!", "it?x"]
+    rng = random.Random(5)
+    glue = [" ", " ", " ", "", "\n", "  "]
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 25)))
+        assert split_sentences(text) == legacy_split_sentences(text), text
