@@ -76,7 +76,8 @@ def test_fold_text_replaces_like_a_translation_table():
 def test_date_prefilter_never_hides_a_date():
     pieces = ["January", "jan.", "Jan", "midJanuary", "mid-May", "early", "late", "2024", "5", "12th", "Friday",
               "Friday’s", "Fridays", "last", "night", "this", "week", "earlier", "in", "on", "LAST NIGHT", "Yesterday",
-              "Sept", "the", "two", "days", "later", "the same day", "hours", "a week earlier", "the following week"]
+              "Sept", "the", "two", "days", "later", "the same day", "hours", "a week earlier", "the following week",
+              "came", "took place", "after", "before that", "3", "DAYS", "Weeks", "day", "weekend", "days-long", "ſ"]
     lex = default_lexicon()
     published = dt.date(2024, 3, 9)
     for text in _random_texts(pieces, 3000):
@@ -88,7 +89,7 @@ def test_date_prefilter_never_hides_a_date():
 
 class _AllPresent:
     def __init__(self, *args: object) -> None:
-        self.month = self.relative = self.weekday = self.year = self.sequel = True
+        self.month = self.relative = self.weekday = self.year = self.sequel = self.unit = True
         self.lowered = None  # no lowercased text: the month patterns scan every character too
 
 
@@ -237,3 +238,4 @@ def test_runs_with_inert_punctuation_split_like_syntok():
     for _ in range(6000):
         text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 25)))
         assert split_sentences(text) == legacy_split_sentences(text), text
+

@@ -116,7 +116,7 @@ class SentenceView:
         if found is None:
             lex = self.tools.lexicon
             shape = lex.shape(category)
-            words = self._sentence_words()
+            words = self._words if self._words_read else self._sentence_words()  # read once per sentence: no call
             if shape.key_words is None or words is None:
                 found = lex.find(category, self.text, self.start, self.end)
             elif shape.key_words.isdisjoint(words) or not shape.may_match(words):

@@ -34,13 +34,18 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """syntok sentences (it splits glued ones such as "tensions.The Iraqi"), as offsets into `text`."""
-    out: list[Sentence] = []
+    return [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(sentence_spans(text))]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each of `split_sentences`, for callers that cut the sentences further before
+    building them (building a Sentence copies its text)."""
+    out: list[tuple[int, int]] = []
     for offset, paragraph in segmenter.preprocess_with_offsets(text):
         for start, end, last in _paragraph_sentences(paragraph, offset):
             end = _end_in_text(text, last, end)
             for glued_start, glued_end in _split_glued(text, start, end):
-                for s, e in _bounded(text, glued_start, glued_end):
-                    out.append(Sentence(len(out), s, e, text[s:e]))
+                out.extend(_bounded(text, glued_start, glued_end))
     return out
 
 
