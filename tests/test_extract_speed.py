@@ -239,3 +239,28 @@ def test_runs_with_inert_punctuation_split_like_syntok():
         text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 25)))
         assert split_sentences(text) == legacy_split_sentences(text), text
 
+
+
+def test_mentions_without_a_capital_come_back_as_the_full_pass_gives_them():
+    """`_with_metonyms` returns the gazetteer's list when no capital can be there: the same as its full pass."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from extract_bench import corpus
+
+    from eventdb.extract import _sentences, tools_for
+    from eventdb.extract.context import _metonym_states, _with_metonyms
+
+    tools = tools_for()
+    table, _, _ = _metonym_states(tools)
+    capital = next(iter(table))
+    texts = [a.text for a in corpus(40)] + [f"{capital} said it struck Erbil. {capital}'s strike hit Iraq and Syria.",
+                                            f"Iraq, Syria and {capital.upper()} were hit in {capital}-area raids."]
+    for text in texts:
+        for sentence in _sentences(text):
+            s, e = sentence.start, sentence.end
+            mentions = tools.gazetteer.find(text, s, e)
+            fast = _with_metonyms(text, s, e, mentions, tools, words_of(text[s:e]))
+            assert fast == _with_metonyms(text, s, e, mentions, tools, None), sentence.text  # None: the full pass
+            assert [m.start for m in mentions] == sorted(m.start for m in mentions)
