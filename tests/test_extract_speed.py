@@ -264,3 +264,28 @@ def test_mentions_without_a_capital_come_back_as_the_full_pass_gives_them():
             fast = _with_metonyms(text, s, e, mentions, tools, words_of(text[s:e]))
             assert fast == _with_metonyms(text, s, e, mentions, tools, None), sentence.text  # None: the full pass
             assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+def test_view_before_after_and_derived_answer_as_the_plain_forms():
+    """`before`/`after` with comparisons for max/min; `Lexicon.derived` looked up by its builder first."""
+    from eventdb.extract import _sentences, tools_for
+    from eventdb.extract.context import SentenceView
+
+    tools = tools_for()
+    text = "Headline here\nThe drone hit Erbil on Monday. Officials said two were hurt."
+    for sentence in _sentences(text):
+        view = SentenceView.build(text, sentence, None, tools)
+        for pos in range(view.start, view.end + 1):
+            for chars in (0, 1, 5, 30, 200):
+                assert view.before(pos, chars) == text[max(view.start, pos - chars):pos]
+                assert view.after(pos, chars) == text[pos:min(view.end, pos + chars)]
+    calls = []
+
+    def _builder(lex):
+        calls.append(lex)
+        return object()
+
+    lex = tools.lexicon
+    made = lex.derived(_builder)
+    assert lex.derived(_builder) is made and len(calls) == 1
+    assert lex._patterns["derived:" + _builder.__module__ + "." + _builder.__qualname__] is made
