@@ -113,6 +113,11 @@ def legacy_split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+def legacy_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of the original splitter, as extraction takes them."""
+    return [(s.start, s.end) for s in legacy_split_sentences(text)]
+
+
 _LEGACY_GLUED = re.compile(r"(?:(?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2}[.]))[”\"’]?\*?(?=[“\"]?[A-Z][a-z])")
 _LEGACY_APOSTROPHES = "'’ʼ‘`"
 
@@ -180,7 +185,7 @@ def articles(count: int) -> Iterator[Article]:
 @contextmanager
 def legacy_helpers() -> Iterator[None]:
     """Patch the original helpers in wherever extraction looks them up."""
-    with mock.patch.object(extract_module, "split_sentences", legacy_split_sentences), \
+    with mock.patch.object(extract_module, "sentence_spans", legacy_sentence_spans), \
          mock.patch.object(lexicon_module, "_fold", legacy_fold), \
          mock.patch.object(Lexicon, "is_a", legacy_is_a), \
          mock.patch.object(Lexicon, "find", legacy_find), \

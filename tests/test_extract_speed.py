@@ -76,7 +76,8 @@ def test_fold_text_replaces_like_a_translation_table():
 def test_date_prefilter_never_hides_a_date():
     pieces = ["January", "jan.", "Jan", "midJanuary", "mid-May", "early", "late", "2024", "5", "12th", "Friday",
               "Friday’s", "Fridays", "last", "night", "this", "week", "earlier", "in", "on", "LAST NIGHT", "Yesterday",
-              "Sept", "the", "two", "days", "later", "the same day", "hours", "a week earlier", "the following week"]
+              "Sept", "the", "two", "days", "later", "the same day", "hours", "a week earlier", "the following week",
+              "came", "took place", "after", "before that", "3", "DAYS", "Weeks", "day", "weekend", "days-long", "ſ"]
     lex = default_lexicon()
     published = dt.date(2024, 3, 9)
     for text in _random_texts(pieces, 3000):
@@ -88,7 +89,7 @@ def test_date_prefilter_never_hides_a_date():
 
 class _AllPresent:
     def __init__(self, *args: object) -> None:
-        self.month = self.relative = self.weekday = self.year = self.sequel = True
+        self.month = self.relative = self.weekday = self.year = self.sequel = self.unit = True
         self.lowered = None  # no lowercased text: the month patterns scan every character too
 
 
@@ -215,3 +216,76 @@ def test_years_found_from_their_literal_are_the_years_of_the_pattern():
         for start in (0, len(text) // 2):
             assert [m.span() for m in dates._years(text, start, len(text))] == \
                 [m.span() for m in p.year.finditer(text, start, len(text))], text
+
+
+def test_runs_with_inert_punctuation_split_like_syntok():
+    """Marks inside a word ("www.x.com", "IS.*The", "it.”Elements") and semicolons before a lowercase word are
+    judged from the run's own tokens instead of running syntok: the sentences are the same."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from extract_equivalence import legacy_split_sentences
+
+    from eventdb.extract.sentences import split_sentences
+
+    pieces = ["www.theguardian.com", "IS.*The", "it.”Elements", "AFP.On", "a;b", "x&amp;", "state;", "; the", ";",
+              "the", "The", "Which", "army.", "e.g.", "ab.cd", "Yahoo!News", "x(.)y", "a.(b", "3.5", "5.", "U.S.",
+              "x.y.Z", "a.”", "(", "[x]", "“Q.”", "no.", "Jan.", "\u00a0", "\u200b", "\n", "...", "it.", "A.",
+              "al-Assad.", "tensions.The", "IS.", "word;", "Word;", "a;B", "x!", "why?", "b.c!", "it?x"]
+    rng = random.Random(5)
+    glue = [" ", " ", " ", "", "\n", "  "]
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) + rng.choice(glue) for _ in range(rng.randint(1, 25)))
+        assert split_sentences(text) == legacy_split_sentences(text), text
+
+
+
+def test_mentions_without_a_capital_come_back_as_the_full_pass_gives_them():
+    """`_with_metonyms` returns the gazetteer's list when no capital can be there: the same as its full pass."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from extract_bench import corpus
+
+    from eventdb.extract import _sentences, tools_for
+    from eventdb.extract.context import _metonym_states, _with_metonyms
+
+    tools = tools_for()
+    table, _, _ = _metonym_states(tools)
+    capital = next(iter(table))
+    texts = [a.text for a in corpus(40)] + [f"{capital} said it struck Erbil. {capital}'s strike hit Iraq and Syria.",
+                                            f"Iraq, Syria and {capital.upper()} were hit in {capital}-area raids."]
+    for text in texts:
+        for sentence in _sentences(text):
+            s, e = sentence.start, sentence.end
+            mentions = tools.gazetteer.find(text, s, e)
+            fast = _with_metonyms(text, s, e, mentions, tools, words_of(text[s:e]))
+            assert fast == _with_metonyms(text, s, e, mentions, tools, None), sentence.text  # None: the full pass
+            assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+def test_view_before_after_and_derived_answer_as_the_plain_forms():
+    """`before`/`after` with comparisons for max/min; `Lexicon.derived` looked up by its builder first."""
+    from eventdb.extract import _sentences, tools_for
+    from eventdb.extract.context import SentenceView
+
+    tools = tools_for()
+    text = "Headline here\nThe drone hit Erbil on Monday. Officials said two were hurt."
+    for sentence in _sentences(text):
+        view = SentenceView.build(text, sentence, None, tools)
+        for pos in range(view.start, view.end + 1):
+            for chars in (0, 1, 5, 30, 200):
+                assert view.before(pos, chars) == text[max(view.start, pos - chars):pos]
+                assert view.after(pos, chars) == text[pos:min(view.end, pos + chars)]
+    calls = []
+
+    def _builder(lex):
+        calls.append(lex)
+        return object()
+
+    lex = tools.lexicon
+    made = lex.derived(_builder)
+    assert lex.derived(_builder) is made and len(calls) == 1
+    assert lex._patterns["derived:" + _builder.__module__ + "." + _builder.__qualname__] is made

@@ -21,7 +21,7 @@ from eventdb.extract.incidents import (Draft, Found, air_strikes_by_claims, also
                                        last_event_date, latest_date, note_interception, same_day_as, windows)
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.nonevents import aggregate
-from eventdb.extract.sentences import Sentence, split_sentences
+from eventdb.extract.sentences import Sentence, sentence_spans
 from eventdb.reference import Reference, default_reference
 
 EXTRACTOR_VERSION = "rules-5"
@@ -116,7 +116,7 @@ def _sentences(text: str, headline: int = 0) -> list[Sentence]:
     The passes below hand on (start, end) pairs: only the final sentences are built (each copies its text)."""
     out: list[Sentence] = []
     glue = False
-    spans = [(s.start, s.end) for s in split_sentences(text)]
+    spans = sentence_spans(text)
     for start, end in _at_line_ends(text, _split_at(text, spans, headline)):
         if glue and out:
             start = out.pop().start

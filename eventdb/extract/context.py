@@ -116,7 +116,7 @@ class SentenceView:
         if found is None:
             lex = self.tools.lexicon
             shape = lex.shape(category)
-            words = self._sentence_words()
+            words = self._words if self._words_read else self._sentence_words()  # read once per sentence: no call
             if shape.key_words is None or words is None:
                 found = lex.find(category, self.text, self.start, self.end)
             elif shape.key_words.isdisjoint(words) or not shape.may_match(words):
@@ -168,10 +168,15 @@ class SentenceView:
             (self.tools.lexicon.shape(category).ends_in_word and not _WORD.match(self.text, end - 1))
 
     def before(self, pos: int, chars: int) -> str:
-        return self.text[max(self.start, pos - chars):pos]
+        """Up to `chars` characters before `pos`, not before the sentence (asked hundreds of times per article:
+        a comparison instead of a call to max)."""
+        lo = pos - chars
+        return self.text[lo if lo > self.start else self.start:pos]
 
     def after(self, pos: int, chars: int) -> str:
-        return self.text[pos:min(self.end, pos + chars)]
+        """Up to `chars` characters from `pos`, not past the sentence end."""
+        hi = pos + chars
+        return self.text[pos:hi if hi < self.end else self.end]
 
     def is_descriptor(self, m: Mention) -> bool:
         """ "Iran-backed", "pro-Iranian", "Iranian militias": a description of a group, not the state itself.
@@ -294,17 +299,21 @@ def _metonym_subject(text: str, start: int, m_start: int, m_end: int, end: int, 
 def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], tools: Tools,
                    words: frozenset[str] | None = None) -> list[Mention]:
     """Replace a capital used as the subject of a verb by its state, so it speaks and acts instead of being a place.
-    `words`: `words_of` the sentence if the caller has it; the scan for capitals is skipped when none can be there."""
+    `mentions`: the gazetteer's, sorted by start. `words`: `words_of` the sentence if the caller has it; the scan for
+    capitals is skipped when none can be there, and then, with no capital among the mentions, the list is returned
+    as it is (the sort by start at the end would keep its order)."""
     table, pattern, shape = _metonym_states(tools)
     if not table:
         return mentions
+    scan = shape.key_words is None or words is None or shape.may_match(words)
+    if not scan and not any(m.place and table.get(m.text) for m in mentions):
+        return list(mentions)  # nothing replaced or added, and the gazetteer's order is by start: what the loops return
     out = []
     for m in mentions:
         key = table.get(m.text)
         if m.place and key and _metonym_subject(text, start, m.start, m.end, end, tools):
             m = Mention(m.start, m.end, m.text, actor=key)
         out.append(m)
-    scan = shape.key_words is None or words is None or shape.may_match(words)
     found = {(m.start, m.end) for m in out}
     for hit in pattern.finditer(text, start, end) if scan else ():
         s, e = hit.start(), hit.end()

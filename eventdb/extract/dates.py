@@ -181,7 +181,7 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
     words = words if words is not None else words_of(chunk)
     near = _Present(chunk, p, words, lowered)
     if near.sequel:
-        for s, e, days in _sequels(p, text, start, end):
+        for s, e, days in _sequels(p, text, start, end, near.unit):
             taken.append((s, e))
             found.append(DateMention(s, e, text[s:e], None, "unknown", days))
     stated = year if published is None else None
@@ -210,11 +210,14 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
     return sorted(found, key=lambda d: d.start)
 
 
-def _sequels(p: _Patterns, text: str, start: int, end: int) -> list[tuple[int, int, tuple[int, str]]]:
-    """Spans of dates told from the event before, with their days from it and precision."""
+def _sequels(p: _Patterns, text: str, start: int, end: int, unit: bool = True) -> list[tuple[int, int, tuple[int, str]]]:
+    """Spans of dates told from the event before, with their days from it and precision (`unit`: False when
+    the stretch has no "day(s)" or "week(s)" word, which every counted sequel holds: those scans are skipped)."""
     out = []
     for m in p.sequel.finditer(text, start, end):
         out.append((m.start(), m.end(), p.sequel_days[fold(m.group(0))]))
+    if not unit:
+        return out
     for m in p.counted_sequel.finditer(text, start, end):
         n = _count(m.group(1))
         if n is None or any(s < m.end() and m.start() < e for s, e, _ in out):
@@ -331,6 +334,11 @@ class _Present:
         self.year = "in " in chunk
         self.lowered = lowered = chunk.lower() if lowered is None else lowered
         self.sequel = unsure or any(word in lowered for word in p.sequel_keys)
+        # counted_sequel and came_after put a space on both sides of the unit: it is a whole word.
+        self.unit = unsure or not _UNIT_WORDS.isdisjoint(words)
+
+
+_UNIT_WORDS = frozenset({"day", "days", "week", "weeks"})
 
 
 def _scan(pattern: re.Pattern[str], text: str, start: int, end: int, needed: bool) -> Iterable[re.Match[str]]:

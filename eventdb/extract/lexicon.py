@@ -136,6 +136,7 @@ class Lexicon:
     roles: dict[str, str]  # role phrase -> relation
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _shapes: dict[str, PhraseShape] = field(default_factory=dict, compare=False, repr=False)
+    _derived: dict[Callable[[Lexicon], Any], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def phrases(self, category: str) -> tuple[str, ...]:
         if category == "triggers":
@@ -159,10 +160,15 @@ class Lexicon:
     def derived(self, build: Callable[[Lexicon], Any]) -> Any:
         """What `build` makes from the word lists (a regex combining categories), made once per lexicon:
         rules keep such builders next to the rule, and compiling them on every call cost time."""
-        key = "derived:" + build.__module__ + "." + build.__qualname__
-        made = self._patterns.get(key)
+        made = self._derived.get(build)  # by the function first: no key string to build on each of ~150 calls per article
         if made is None:
-            made = self._patterns[key] = build(self)
+            key = "derived:" + build.__module__ + "." + build.__qualname__
+            made = self._patterns.get(key)
+            if made is None:
+                made = self._patterns[key] = build(self)
+            if len(self._derived) >= 256:  # the builders are module-level functions; bounded all the same
+                self._derived.clear()
+            self._derived[build] = made
         return made
 
     def find(self, category: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:

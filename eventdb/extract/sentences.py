@@ -34,13 +34,18 @@ class Sentence:
 
 def split_sentences(text: str) -> list[Sentence]:
     """syntok sentences (it splits glued ones such as "tensions.The Iraqi"), as offsets into `text`."""
-    out: list[Sentence] = []
+    return [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(sentence_spans(text))]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each of `split_sentences`, for callers that cut the sentences further before
+    building them (building a Sentence copies its text)."""
+    out: list[tuple[int, int]] = []
     for offset, paragraph in segmenter.preprocess_with_offsets(text):
         for start, end, last in _paragraph_sentences(paragraph, offset):
             end = _end_in_text(text, last, end)
             for glued_start, glued_end in _split_glued(text, start, end):
-                for s, e in _bounded(text, glued_start, glued_end):
-                    out.append(Sentence(len(out), s, e, text[s:e]))
+                out.extend(_bounded(text, glued_start, glued_end))
     return out
 
 
@@ -124,11 +129,65 @@ _SYNTOK_NEEDED_OR_INITIALS = re.compile(f"(?P<initials>{_INITIALS_INSIDE})|{_SYN
 
 
 def _needs_syntok(paragraph: str, start: int, end: int) -> bool:
-    """Whether anything in paragraph[start:end] can make syntok split or skip, other than inner initials.
+    """Whether anything in paragraph[start:end] can make syntok split or skip, other than inner initials
+    and punctuation its tokenizer leaves inert (see `_inert_run`).
     Most stretches hold nothing at all, which the plain pattern (a character set) finds out fastest."""
     if _SYNTOK_NEEDED.search(paragraph, start, end) is None:
         return False
-    return any(m.group("initials") is None for m in _SYNTOK_NEEDED_OR_INITIALS.finditer(paragraph, start, end))
+    checked = -1  # end of the last run found inert: its other marks need no second look
+    for m in _SYNTOK_NEEDED_OR_INITIALS.finditer(paragraph, start, end):
+        if m.group("initials") is not None or m.start() < checked:
+            continue
+        run_end = _inert_run(paragraph, start, end, m.start())
+        if run_end is None:
+            return True
+        checked = run_end
+    return False
+
+
+# The tokens syntok's state machine acts on; any other token is just a word to it (closing brackets and
+# quotes matter only right after one of these).
+_ACTING = State.terminals | State.opening_brackets | {"("}
+_RUN_SPACE = " \n\t\r"
+
+
+def _inert_run(paragraph: str, start: int, end: int, pos: int) -> int | None:
+    r"""The end of the run of non-space characters around `pos` when syntok's tokenizer makes no token of it
+    that the state machine acts on ("www.example.com", "IS.*The", "it.”Elements" are words to it), or where
+    its only such tokens are semicolons before a lowercase word, which syntok never splits at ("state; the",
+    with nothing else acting the state machine goes on as with a word); None otherwise (ask syntok).
+
+    Exact because the tokenizer cuts runs at spaces and reads each run alone, and the caller has checked
+    that the stretch holds no other spaces than ``" \n\t\r"`` (odd spaces are sent to syntok). A run is
+    bounded by the stretch syntok would be given; before a plain end (`end` < the paragraph's end) only the
+    plain end's own word, letters and hyphens, can reach `end`, so a run that does is not judged."""
+    if paragraph[pos] not in _ACTING:
+        return None  # an odd space or a zero-width space
+    a = pos
+    while a > start and paragraph[a - 1] not in _RUN_SPACE:
+        a -= 1
+    b = pos + 1
+    while b < end and paragraph[b] not in _RUN_SPACE:
+        b += 1
+    if (b >= end and end < len(paragraph)) or _ODD_SPACE.search(paragraph, a, b):
+        return None  # odd spaces are syntok's to judge (the caller skips the rest of a run found inert)
+    tokens = [t.value for t in _TOKENIZER.tokenize(paragraph[a:b])]
+    for i, value in enumerate(tokens):
+        if value not in _ACTING:
+            continue
+        if value != ";":
+            return None
+        after = tokens[i + 1] if i + 1 < len(tokens) else _next_run_start(paragraph, b, end)
+        if not ("a" <= after[:1] <= "z"):
+            return None
+    return b
+
+
+def _next_run_start(paragraph: str, pos: int, end: int) -> str:
+    """The first character of the next run of non-space characters after `pos` (before `end`), or ""."""
+    while pos < end and paragraph[pos] in _RUN_SPACE:
+        pos += 1
+    return paragraph[pos] if pos < end else ""
 
 
 def _paragraph_sentences(paragraph: str, offset: int) -> Iterator[tuple[int, int, int]]:
