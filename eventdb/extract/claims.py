@@ -87,13 +87,11 @@ def _pronoun_speaks(view: SentenceView, before: int | None = None) -> bool:
 
 
 def _anaphor_after_pattern(lex: Lexicon) -> re.Pattern[str]:
-    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.words["speaker_anaphora"])
-    return re.compile(rf"\s+(?:{phrases})\b", re.IGNORECASE)
+    return re.compile(rf"\s+(?:{lex.alternation('speaker_anaphora')})\b", re.IGNORECASE)
 
 
 def _anaphor_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
-    phrases = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lex.words["speaker_anaphora"])
-    return re.compile(rf"(?:^|[,;]\s+|^\s*)(?:{phrases})\s+(?:also\s+|later\s+|has\s+|had\s+)?$", re.IGNORECASE)
+    return re.compile(rf"(?:^|[,;]\s+|^\s*)(?:{lex.alternation('speaker_anaphora')})\s+(?:also\s+|later\s+|has\s+|had\s+)?$", re.IGNORECASE)
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
@@ -137,13 +135,11 @@ def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
     """A capitalized name right before a speech verb, at the sentence's start or after a comma or dash: after an optional
     possessive and epithet ("Lebanon's state-run"), with an optional common head noun ("... regional government") and
     without a descriptor ("... ambulance service") or a relative clause (", which is run by the navy,")."""
-    def alternatives(category: str) -> str:
-        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words[category], key=len, reverse=True))
     return re.compile(
-        rf"(?:^|[,;:—–]\s+)(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{alternatives('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
-        rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}(?:\s+(?:{alternatives('speaker_heads')}))?"
-        rf"|[a-z]+['’]s\s+(?:{alternatives('role_speakers')}))"
-        rf"(?:\s+(?:{alternatives('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
+        rf"(?:^|[,;:—–]\s+)(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{lex.alternation('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
+        rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}(?:\s+(?:{lex.alternation('speaker_heads')}))?"
+        rf"|[a-z]+['’]s\s+(?:{lex.alternation('role_speakers')}))"
+        rf"(?:\s+(?:{lex.alternation('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
 
 
 def _speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
@@ -449,7 +445,7 @@ def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
 
 def _claimed_act_pattern(lex: Lexicon) -> re.Pattern[str]:
     """Past tense only ("claimed"): the present ("the militias claim their operations") is habitual."""
-    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimable_acts"], key=len, reverse=True))
+    acts = lex.alternation("claimable_acts")
     return re.compile(rf"\bclaimed\s+(?:(?:the|an?|both|these|those|that|this)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{acts})\b")
 
 
@@ -605,7 +601,7 @@ def _toll_of_a_described_strike(view: SentenceView, perp: ActorRef) -> bool:
 
 def _act_noun_after(lex: Lexicon) -> re.Pattern[str]:
     """An act noun right after an adjective, past at most one weapon word: "Israeli strike", "Israeli drone strike"."""
-    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimable_acts"], key=len, reverse=True))
+    acts = lex.alternation("claimable_acts")
     return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{acts})\b", re.IGNORECASE)
 
 
@@ -621,7 +617,7 @@ def _appositive_incident(view: SentenceView, found: list[Found], pos: int) -> st
 
 
 def _appositive_pattern(lex: Lexicon) -> re.Pattern[str]:
-    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimable_acts"], key=len, reverse=True))
+    acts = lex.alternation("claimable_acts")
     return re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{acts})\b[^,;]*$", re.IGNORECASE)
 
 

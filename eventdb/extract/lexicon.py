@@ -171,6 +171,11 @@ class Lexicon:
             self._derived[build] = made
         return made
 
+    def alternation(self, category: str) -> str:
+        """The category's phrases as a regex alternation, longest first, a space matching any run of spaces: for
+        rules that build a pattern around a word list (in a `derived` builder, so made once)."""
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(self.words[category], key=len, reverse=True))
+
     def find(self, category: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
         return list(self.pattern(category).finditer(text, start, len(text) if end is None else end))
 

@@ -31,7 +31,7 @@ def _own_act_pattern(lex: Lexicon) -> re.Pattern[str]:
     aircraft"), an optional appositive (", supported by the RAF,"), perfect or adverb auxiliaries only, then the act.
     A modal ("would strike"), a negation ("had not fired") or a passive ("had been targeted") leaves no match."""
     pronouns = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in lex.words["self_pronouns"])
-    acts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words["claimed_actions"], key=len, reverse=True))
+    acts = lex.alternation("claimed_actions")
     return re.compile(
         rf"(?:\s+[^,;.“”\"]{{0,80}}?\bthat|\s+(?:(?:late|early)\s+)?on\s+\w+day|\s+in\s+an?\s+(?:[\w-]+\s+){{0,2}}?statement)?"
         rf"\s+(?:{pronouns})(?:,[^,;.“”\"]{{1,60}},)?(?:\s+(?:was|were)(?=\s+(?:behind|responsible)))?"
@@ -67,12 +67,10 @@ def speaks_last(view: SentenceView, verb_end: int) -> bool:
 def _own_denial_pattern(lex: Lexicon) -> re.Pattern[str]:
     """ "denied (that) they were behind", "denies it was responsible for", "said it was not behind": a denial whose
     clause has a self pronoun as subject and a role as predicate."""
-    def alternatives(category: str) -> str:
-        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.words[category], key=len, reverse=True))
-    pronouns, roles = alternatives("self_pronouns"), alternatives("denied_roles")
-    return re.compile(rf"(?:(?:{alternatives('denial_verbs')})\s+(?:that\s+)?(?:{pronouns})\s+"
+    pronouns, roles = lex.alternation("self_pronouns"), lex.alternation("denied_roles")
+    return re.compile(rf"(?:(?:{lex.alternation('denial_verbs')})\s+(?:that\s+)?(?:{pronouns})\s+"
                       rf"(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+(?:in\s+any\s+way\s+|ever\s+)?(?:{roles})"
-                      rf"|(?:{alternatives('statement_verbs')})\s+(?:that\s+)?(?:{pronouns})\s+(?:was|were|is|are|had|has|have)"
+                      rf"|(?:{lex.alternation('statement_verbs')})\s+(?:that\s+)?(?:{pronouns})\s+(?:was|were|is|are|had|has|have)"
                       rf"\s+(?:not|never)\s+(?:been\s+)?(?:in\s+any\s+way\s+)?(?:{roles}))\b", re.IGNORECASE)
 
 
