@@ -77,7 +77,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
     claims = _dedupe(claims)
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
-    incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, _actor_kind(tools))
+    incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(_dedupe_stats(stats)),
                       tuple(affs), tuple(_unresolved(incidents, claims, tools) + _unresolved_places(drafts)))
 
@@ -85,14 +85,6 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
 _ELISION = re.compile(r"(?<![.!?\s])[\s,;:]*(?:\.\s){2}\.$|(?<![.!?\s])[\s,;:]*…$")
 # How every _ELISION match ends: tested on the last characters first, since searching a whole sentence is slow.
 _ELISION_END = re.compile(r"(?:\.\s\.\s\.|…)\n?\Z")
-
-
-def _actor_kind(tools: Tools):
-    """The kind of a reference actor by key (None for an unknown key)."""
-    def kind(key: str | None) -> str | None:
-        actor = tools.reference.actors_by_key.get(key or "")
-        return actor.kind if actor else None
-    return kind
 
 
 def _ends_with_elision(text: str) -> bool:

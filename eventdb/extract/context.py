@@ -25,6 +25,11 @@ class Tools:
     gazetteer: Gazetteer
     lexicon: Lexicon
 
+    def actor_kind(self, key: str | None) -> str | None:
+        """The kind of a reference actor by key (None for an unknown key)."""
+        actor = self.reference.actors_by_key.get(key or "")
+        return actor.kind if actor else None
+
 
 @dataclass
 class SentenceView:
@@ -241,8 +246,7 @@ class SentenceView:
         return actor.country if actor else None
 
     def actor_kind(self, key: str | None) -> str | None:
-        actor = self.tools.reference.actors_by_key.get(key or "")
-        return actor.kind if actor else None
+        return self.tools.actor_kind(key)
 
 
 _WORD = re.compile(r"\w")
