@@ -85,29 +85,16 @@ def own_denials(view: SentenceView) -> list[re.Match[str]]:
 
 def may_hold(view: SentenceView, *categories: str) -> bool:
     """Some phrase of the categories may stand in the sentence: one of their key words is among its words (a set
-    lookup, so that a rule skips its scans in the many sentences that cannot match)."""
+    lookup, so that a rule skips its scans in the many sentences that cannot match). The lexicon caches each
+    category's key words (`Lexicon.shape`); a category with a phrase that is not plain ASCII has none and may always hold."""
     words = view.words()
     if words is None:
         return True
-    keys = view.tools.lexicon.derived(_key_words)
     for category in categories:
-        known = keys.get(category)
-        if known is None:
-            known = keys[category] = view.tools.lexicon.shape(category).key_words or frozenset()
-            if not known:  # a phrase that is not plain ASCII: no word tells
-                keys[category] = _ANY
-                return True
-        if known is _ANY or not known.isdisjoint(words):
+        known = view.tools.lexicon.shape(category).key_words
+        if not known or not known.isdisjoint(words):
             return True
     return False
-
-
-_ANY: frozenset[str] = frozenset({"\0any"})
-
-
-def _key_words(lex: Lexicon) -> dict[str, frozenset[str]]:
-    """Per category, the key words of its phrases (filled on first use)."""
-    return {}
 
 
 @dataclass(frozen=True)
