@@ -289,3 +289,56 @@ def test_view_before_after_and_derived_answer_as_the_plain_forms():
     made = lex.derived(_builder)
     assert lex.derived(_builder) is made and len(calls) == 1
     assert lex._patterns["derived:" + _builder.__module__ + "." + _builder.__qualname__] is made
+
+
+def test_odd_spaces_are_the_spaces_syntok_and_re_may_see_differently():
+    """The explicit set equals "Python's whitespace other than space, newline, tab, return, and U+200B"."""
+    import sys
+
+    from eventdb.extract.sentences import _ODD_SPACE
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert (_ODD_SPACE.match(c) is not None) == ((c.isspace() and c not in " \n\t\r") or c == "\u200b"), hex(code)
+
+
+def test_syntok_sees_a_window_and_splits_as_on_the_whole_chunk():
+    """syntok given two runs of words around a chunk's marks splits it as syntok given the whole chunk (the
+    window replaced by the whole chunk), and as syntok on the whole text."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from extract_equivalence import fuzz_paragraphs, legacy_split_sentences
+
+    from eventdb.extract import sentences
+
+    crafted = [
+        "(Opening bracket) at the start of a long chunk of plain words here. Then more.",
+        "One (two three four five six seven eight) nine ten eleven. Next one.",
+        "Words a b c d e f g h i j k l m n o p q r s t u v w x y z " * 3 + "(and then) more words. The end.",
+        "A bracket ( opened " + "word " * 60 + ") closed far away and more words. The end.",
+        "A bracket ( opened " + "word " * 45 + ") closed just inside and more words. The end.",
+        "An unclosed ( bracket with many words after it going on and on. The end goes on.",
+        "Invisible closer ( a )) and more plain words after it all. Next sentence.",
+        "It hit the base. . . Iraqi militias claimed it and more words follow here. The end.",
+        "Consecutive attacks..\nIn 24 hours, pro-Iranian militias targeted Erbil with drones. They said.",
+        "of the state; Which represents the people of the whole land. Then more.",
+        "well,” Malik says.\n” But at the same time they do not. Then more.",
+        "in Iraq [Friday].”“The explosion hit equipment and weapons today. Then AFP.On Friday they said.",
+        "Words\u00a0with odd spaces in the middle of plain words here. Then more.",
+        "Plain words first and then\x1c a separator then words. Next.",
+        "\x1c Leading separator then plain words and a (bracket) here. Next.",
+        "Trailing words (with a bracket) and then words at the end  ",
+        "Ends with a bracket after words (x)",
+        "Words İstanbul Ærø naïve don't Iran’s al-Assad (x) counter-attacks ǅemal. The end.",
+        "Mr. Smith and Gen. Jones met U.S. forces (in Erbil) on Jan. 5 and more. The end.",
+        "e.g. words at the start then (x) words. No. 5 was hit. It was.",
+        "x y (a) b c d e f g (h) i j k l m n. . . o p q r s. The end.",
+    ]
+    whole = mock.patch.object(sentences, "_syntok_window", lambda paragraph, start, end, body_end: (start, end))
+    for text in [*crafted, *(t for _, t in fuzz_paragraphs(3000, seed=7))]:
+        windowed = sentences.split_sentences(text)
+        with whole:
+            assert windowed == sentences.split_sentences(text), text
+        assert windowed == legacy_split_sentences(text), text
