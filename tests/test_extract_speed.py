@@ -342,3 +342,41 @@ def test_syntok_sees_a_window_and_splits_as_on_the_whole_chunk():
         with whole:
             assert windowed == sentences.split_sentences(text), text
         assert windowed == legacy_split_sentences(text), text
+
+
+def _plain_paragraph_sentences(paragraph: str, offset: int):
+    """`_paragraph_sentences` as it was: every plain end checked for brackets, every chunk by `_chunk_sentences`."""
+    from eventdb.extract.sentences import _NOT_PLAIN_WORDS, _chunk_sentences, _inside_brackets, _plain_ends
+
+    chunk = 0
+    for m in _plain_ends(paragraph):
+        if m.group("word") in _NOT_PLAIN_WORDS or _inside_brackets(paragraph, chunk, m.start()):
+            continue
+        yield from _chunk_sentences(paragraph, offset, chunk, m.end(), m.start("stop"))
+        chunk = m.end()
+    if chunk < len(paragraph):
+        yield from _chunk_sentences(paragraph, offset, chunk, len(paragraph), len(paragraph))
+
+
+def test_plain_chunks_found_in_one_scan_and_unglued_sentences_come_out_as_before():
+    """A chunk without any `_MARK` is taken as one sentence directly; a sentence without a glued end is
+    returned whole: the same spans as the two scans and the cut list they skip."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from extract_equivalence import fuzz_paragraphs
+
+    from eventdb.extract.sentences import _FIRST_VISIBLE, _GLUED, _paragraph_sentences, _split_glued
+
+    crafted = ["It hit the base. The army said so.", "It hit (the base). The army said so.", "The (x. Y) z. A b.",
+               "It hit ）the base. The army.", "It was\u00a0hit. The end.", " \x1cIt hit. The end.", "tensions.The army.",
+               "Iran’s army. Don't go. İstanbul hit. Ærø. al-Assad. counter-attacks. The end", "AFP.On Friday. It.”"]
+    for n, text in enumerate([*crafted, *(t for _, t in fuzz_paragraphs(1500, seed=11))]):
+        offset = n % 3
+        assert list(_paragraph_sentences(text, offset)) == list(_plain_paragraph_sentences(text, offset)), text
+        for start in range(0, len(text), 7 if n < 500 else len(text)):
+            for end in (start + 1, start + 40, len(text)):
+                cuts = [start] + [m.end() for m in _GLUED.finditer(text, max(start - 1, 0), end)] + [end]
+                plain = [(a, b) for a, b in zip(cuts, cuts[1:]) if _FIRST_VISIBLE.search(text, a, b)]
+                assert _split_glued(text, start, end) == plain, text

@@ -45,7 +45,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for start, end, last in _paragraph_sentences(paragraph, offset):
             end = _end_in_text(text, last, end)
             for glued_start, glued_end in _split_glued(text, start, end):
-                out.extend(_bounded(text, glued_start, glued_end))
+                if glued_end - glued_start <= MAX_SENTENCE_CHARS:
+                    out.append((glued_start, glued_end))
+                else:
+                    out.extend(_bounded(text, glued_start, glued_end))
     return out
 
 
@@ -121,7 +124,8 @@ _ALL_BRACKETS = re.escape("".join(sorted(State.opening_brackets | State.closing_
 # What syntok acts on inside a sentence: terminals (also inside "3.5", "U.S", "..."),
 # opening brackets, and odd spaces.
 _SYNTOK_NEEDED = re.compile(f"[{_TERMINALS}{re.escape(''.join(sorted(State.opening_brackets)))}{_ODD_SPACES}]")
-# Those and closing brackets: what syntok's state machine reads when it decides.
+# Those and closing brackets: what syntok's state machine reads when it decides, and what
+# `_inside_brackets` counts. A stretch without any is words to syntok, and never inside brackets.
 _MARK = re.compile(f"[{_TERMINALS}{_ALL_BRACKETS}{_ODD_SPACES}]")
 _FIRST_VISIBLE = re.compile(r"\S")
 # Initials such as "U.S." or "e.g." after a space and before a word: the tokenizer makes them one token
@@ -201,10 +205,20 @@ def _paragraph_sentences(paragraph: str, offset: int) -> Iterator[tuple[int, int
     """(start, end, offset of the last token) of each syntok sentence of one paragraph."""
     chunk = 0
     for m in _plain_ends(paragraph):
-        word = m.group("word")
-        if word in _NOT_PLAIN_WORDS or _inside_brackets(paragraph, chunk, m.start()):
+        if m.group("word") in _NOT_PLAIN_WORDS:
             continue
-        yield from _chunk_sentences(paragraph, offset, chunk, m.end(), m.start("stop"))
+        stop = m.start("stop")
+        if _MARK.search(paragraph, chunk, stop) is None:
+            # The common case, found in one scan: no bracket (so not inside brackets) and nothing syntok
+            # could act on (see `_needs_syntok`): one sentence, which ends with the stop or its quote.
+            # (`_chunk_sentences` would say the same, after two scans.) The match's word is visible.
+            first = _FIRST_VISIBLE.search(paragraph, chunk, stop)
+            assert first is not None
+            yield offset + first.start(), offset + m.end(), offset + m.end() - 1
+        elif _inside_brackets(paragraph, chunk, m.start()):
+            continue
+        else:
+            yield from _chunk_sentences(paragraph, offset, chunk, m.end(), stop)
         chunk = m.end()
     if chunk < len(paragraph):
         yield from _chunk_sentences(paragraph, offset, chunk, len(paragraph), len(paragraph))
@@ -339,6 +353,8 @@ _GLUED = re.compile(r"[.!?](?:(?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2}\.))[”\"’]?
 
 def _split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences glued without a space ("tensions.The", "AFP.On", "[Friday].”“The") that syntok kept together."""
+    if _GLUED.search(text, max(start - 1, 0), end) is None:  # the common case
+        return [(start, end)] if _FIRST_VISIBLE.search(text, start, end) else []
     cuts = [start] + [m.end() for m in _GLUED.finditer(text, max(start - 1, 0), end)] + [end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if _FIRST_VISIBLE.search(text, a, b)]
 
