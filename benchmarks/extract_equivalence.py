@@ -97,12 +97,14 @@ def fuzz_texts(count: int, seed: int = 3) -> Iterator[tuple[str, str]]:
 
 # Paragraphs of mostly plain words with syntok's marks among them, as news text has them: the splitter hands
 # syntok only a window around the marks of a stretch, which short `fuzz_texts` strings seldom leave.
+# U+001C stands only inside a word: right after a sentence end it is the known difference from syntok
+# (benchmarks/README.md, round 5), which the splitter keeps.
 _WORDS = ("the", "army", "said", "militias", "base", "attacked", "on", "Friday", "Iraq", "Erbil", "al-Assad", "The",
           "It", "In", "No", "A", "Also", "Which", "But", "US", "IRGC", "5", "12", "2023", "300", "x", "b", "I", "II",
           "Iran’s", "don't", "iPhone", "Mr", "Gen", "Jan", "May", "etc", "e", "civilians", "two")
 _MARKS = ("(", ")", "[", "]", "{", "}", ".", "..", "...", ". . .", ";", "!", "?", "“", "”", "\"", "'", "’", "‘", "*",
           ",", ":", "–", "-", "Gen.", "U.S.", "No.", "no.", "3.5", "Jan.", "e.g.", "a.m.", "p.m.", "\u00a0", "\u200b",
-          "\x1c", "\x0c", "word.”“The", "[Friday].”“The", "(injuring", "civilians),", "(IDF)", "(4)", "2)",
+          "a\x1cb", "\x0c", "word.”“The", "[Friday].”“The", "(injuring", "civilians),", "(IDF)", "(4)", "2)",
           "attacks..", "provocations.*", "state;", "says.\n”", "Israel.\n[An]", "it.”Elements", "www.example.com",
           "x(.)y", "Yahoo!News", "tensions.The", "AFP.On", "(.)", ".)", ").", "”.", ".”", "?”", "!)", "〔", "（", "）",
           "。", "！")

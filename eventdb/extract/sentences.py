@@ -9,7 +9,8 @@ spans with nothing syntok could act on (initials such as "U.S." before a word
 that cannot start a sentence are known not to end one) become sentences
 directly, and only the rest (abbreviations, decimals, brackets, semicolons,
 ellipses, odd spaces) goes through syntok, which sees the
-same tokens there as it would in the whole paragraph. The result is identical to
+same tokens there as it would in the whole paragraph, and of such a chunk only a
+window of a few words around its marks (see `_syntok_window`). The result is identical to
 syntok on the whole text; benchmarks/extract_equivalence.py checks it.
 """
 
@@ -267,8 +268,9 @@ def _chunk_sentences(paragraph: str, offset: int, start: int, end: int, body_end
 
 def _syntok_window(paragraph: str, start: int, end: int, body_end: int) -> tuple[int, int]:
     """The part of the chunk paragraph[start:end] that syntok must see to split it as it splits the whole chunk:
-    from two runs of non-space characters before its first mark to two runs after its last one (a run and
-    its neighbours holding no `_MARK`), or the whole chunk where there are fewer.
+    from the second run of non-space characters before the run holding its first `_MARK` to the second run
+    after the run holding its last one (runs cut at " \n\t\r"; odd spaces are marks), or to the chunk's
+    start or end where it has fewer runs there.
 
     Exact because syntok's tokenizer reads each run alone and its state machine only decides at terminals and
     opening brackets, reading the token before the mark, and after it the tokens up to the first word past the
