@@ -289,3 +289,94 @@ def test_view_before_after_and_derived_answer_as_the_plain_forms():
     made = lex.derived(_builder)
     assert lex.derived(_builder) is made and len(calls) == 1
     assert lex._patterns["derived:" + _builder.__module__ + "." + _builder.__qualname__] is made
+
+
+def test_odd_spaces_are_the_spaces_syntok_and_re_may_see_differently():
+    """The explicit set equals "Python's whitespace other than space, newline, tab, return, and U+200B"."""
+    import sys
+
+    from eventdb.extract.sentences import _ODD_SPACE
+
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        assert (_ODD_SPACE.match(c) is not None) == ((c.isspace() and c not in " \n\t\r") or c == "\u200b"), hex(code)
+
+
+def test_syntok_sees_a_window_and_splits_as_on_the_whole_chunk():
+    """syntok given two runs of words around a chunk's marks splits it as syntok given the whole chunk (the
+    window replaced by the whole chunk), and as syntok on the whole text."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from extract_equivalence import fuzz_paragraphs, legacy_split_sentences
+
+    from eventdb.extract import sentences
+
+    crafted = [
+        "(Opening bracket) at the start of a long chunk of plain words here. Then more.",
+        "One (two three four five six seven eight) nine ten eleven. Next one.",
+        "Words a b c d e f g h i j k l m n o p q r s t u v w x y z " * 3 + "(and then) more words. The end.",
+        "A bracket ( opened " + "word " * 60 + ") closed far away and more words. The end.",
+        "A bracket ( opened " + "word " * 45 + ") closed just inside and more words. The end.",
+        "An unclosed ( bracket with many words after it going on and on. The end goes on.",
+        "Invisible closer ( a )) and more plain words after it all. Next sentence.",
+        "It hit the base. . . Iraqi militias claimed it and more words follow here. The end.",
+        "Consecutive attacks..\nIn 24 hours, pro-Iranian militias targeted Erbil with drones. They said.",
+        "of the state; Which represents the people of the whole land. Then more.",
+        "well,” Malik says.\n” But at the same time they do not. Then more.",
+        "in Iraq [Friday].”“The explosion hit equipment and weapons today. Then AFP.On Friday they said.",
+        "Words\u00a0with odd spaces in the middle of plain words here. Then more.",
+        "Plain words first and then\x1c a separator then words. Next.",
+        "\x1c Leading separator then plain words and a (bracket) here. Next.",
+        "Trailing words (with a bracket) and then words at the end  ",
+        "Ends with a bracket after words (x)",
+        "Words İstanbul Ærø naïve don't Iran’s al-Assad (x) counter-attacks ǅemal. The end.",
+        "Mr. Smith and Gen. Jones met U.S. forces (in Erbil) on Jan. 5 and more. The end.",
+        "e.g. words at the start then (x) words. No. 5 was hit. It was.",
+        "x y (a) b c d e f g (h) i j k l m n. . . o p q r s. The end.",
+    ]
+    whole = mock.patch.object(sentences, "_syntok_window", lambda paragraph, start, end, body_end: (start, end))
+    for text in [*crafted, *(t for _, t in fuzz_paragraphs(3000, seed=7))]:
+        windowed = sentences.split_sentences(text)
+        with whole:
+            assert windowed == sentences.split_sentences(text), text
+        assert windowed == legacy_split_sentences(text), text
+
+
+def _plain_paragraph_sentences(paragraph: str, offset: int):
+    """`_paragraph_sentences` as it was: every plain end checked for brackets, every chunk by `_chunk_sentences`."""
+    from eventdb.extract.sentences import _NOT_PLAIN_WORDS, _chunk_sentences, _inside_brackets, _plain_ends
+
+    chunk = 0
+    for m in _plain_ends(paragraph):
+        if m.group("word") in _NOT_PLAIN_WORDS or _inside_brackets(paragraph, chunk, m.start()):
+            continue
+        yield from _chunk_sentences(paragraph, offset, chunk, m.end(), m.start("stop"))
+        chunk = m.end()
+    if chunk < len(paragraph):
+        yield from _chunk_sentences(paragraph, offset, chunk, len(paragraph), len(paragraph))
+
+
+def test_plain_chunks_found_in_one_scan_and_unglued_sentences_come_out_as_before():
+    """A chunk without any `_MARK` is taken as one sentence directly; a sentence without a glued end is
+    returned whole: the same spans as the two scans and the cut list they skip."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from extract_equivalence import fuzz_paragraphs
+
+    from eventdb.extract.sentences import _FIRST_VISIBLE, _GLUED, _paragraph_sentences, _split_glued
+
+    crafted = ["It hit the base. The army said so.", "It hit (the base). The army said so.", "The (x. Y) z. A b.",
+               "It hit ）the base. The army.", "It was\u00a0hit. The end.", " \x1cIt hit. The end.", "tensions.The army.",
+               "Iran’s army. Don't go. İstanbul hit. Ærø. al-Assad. counter-attacks. The end", "AFP.On Friday. It.”"]
+    for n, text in enumerate([*crafted, *(t for _, t in fuzz_paragraphs(1500, seed=11))]):
+        offset = n % 3
+        assert list(_paragraph_sentences(text, offset)) == list(_plain_paragraph_sentences(text, offset)), text
+        for start in range(0, len(text), 7 if n < 500 else len(text)):
+            for end in (start + 1, start + 40, len(text)):
+                cuts = [start] + [m.end() for m in _GLUED.finditer(text, max(start - 1, 0), end)] + [end]
+                plain = [(a, b) for a, b in zip(cuts, cuts[1:]) if _FIRST_VISIBLE.search(text, a, b)]
+                assert _split_glued(text, start, end) == plain, text

@@ -9,7 +9,8 @@ spans with nothing syntok could act on (initials such as "U.S." before a word
 that cannot start a sentence are known not to end one) become sentences
 directly, and only the rest (abbreviations, decimals, brackets, semicolons,
 ellipses, odd spaces) goes through syntok, which sees the
-same tokens there as it would in the whole paragraph. The result is identical to
+same tokens there as it would in the whole paragraph, and of such a chunk only a
+window of a few words around its marks (see `_syntok_window`). The result is identical to
 syntok on the whole text; benchmarks/extract_equivalence.py checks it.
 """
 
@@ -45,7 +46,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for start, end, last in _paragraph_sentences(paragraph, offset):
             end = _end_in_text(text, last, end)
             for glued_start, glued_end in _split_glued(text, start, end):
-                out.extend(_bounded(text, glued_start, glued_end))
+                if glued_end - glued_start <= MAX_SENTENCE_CHARS:
+                    out.append((glued_start, glued_end))
+                else:
+                    out.extend(_bounded(text, glued_start, glued_end))
     return out
 
 
@@ -110,12 +114,20 @@ _PLAIN_END = re.compile(
     r"(?P<stop>[.!?])(?:[”\"’']?(?=\s+[A-Z“‘\"]|\s*\Z)|(?<=[a-z][.!?])(?=[A-Z][a-z]+(?:,?\s|,?\Z)))"
 )
 _NOT_PLAIN_WORDS = State.abbreviations | State.roman_numerals | State.months | {"no", "No", "NO"}
+# Spaces syntok's tokenizer and `re` might see differently: Python's whitespace other than " \n\t\r", and
+# the zero-width space, at which the tokenizer cuts too (tests/test_extract_speed.py checks the list
+# against every code point). One character set, not `[^\S \n\t\r]|\u200b`: `re` scans for a set
+# several times faster than for an alternation.
+_ODD_SPACES = "\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000"
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+_TERMINALS = re.escape("".join(t for t in State.terminals if len(t) == 1))
+_ALL_BRACKETS = re.escape("".join(sorted(State.opening_brackets | State.closing_brackets)))
 # What syntok acts on inside a sentence: terminals (also inside "3.5", "U.S", "..."),
-# opening brackets, and spaces its tokenizer and `re` might see differently.
-_SYNTOK_NEEDED = re.compile(
-    "[" + re.escape("".join(t for t in State.terminals if len(t) == 1))
-    + re.escape("".join(State.opening_brackets)) + r"\u200b]|[^\S \n\t\r]"
-)
+# opening brackets, and odd spaces.
+_SYNTOK_NEEDED = re.compile(f"[{_TERMINALS}{re.escape(''.join(sorted(State.opening_brackets)))}{_ODD_SPACES}]")
+# Those and closing brackets: what syntok's state machine reads when it decides, and what
+# `_inside_brackets` counts. A stretch without any is words to syntok, and never inside brackets.
+_MARK = re.compile(f"[{_TERMINALS}{_ALL_BRACKETS}{_ODD_SPACES}]")
 _FIRST_VISIBLE = re.compile(r"\S")
 # Initials such as "U.S." or "e.g." after a space and before a word: the tokenizer makes them one token
 # ("U.S") and a stop, and syntok keeps the sentence going after such a token unless the next token
@@ -194,10 +206,20 @@ def _paragraph_sentences(paragraph: str, offset: int) -> Iterator[tuple[int, int
     """(start, end, offset of the last token) of each syntok sentence of one paragraph."""
     chunk = 0
     for m in _plain_ends(paragraph):
-        word = m.group("word")
-        if word in _NOT_PLAIN_WORDS or _inside_brackets(paragraph, chunk, m.start()):
+        if m.group("word") in _NOT_PLAIN_WORDS:
             continue
-        yield from _chunk_sentences(paragraph, offset, chunk, m.end(), m.start("stop"))
+        stop = m.start("stop")
+        if _MARK.search(paragraph, chunk, stop) is None:
+            # The common case, found in one scan: no bracket (so not inside brackets) and nothing syntok
+            # could act on (see `_needs_syntok`): one sentence, which ends with the stop or its quote.
+            # (`_chunk_sentences` would say the same, after two scans.) The match's word is visible.
+            first = _FIRST_VISIBLE.search(paragraph, chunk, stop)
+            assert first is not None
+            yield offset + first.start(), offset + m.end(), offset + m.end() - 1
+        elif _inside_brackets(paragraph, chunk, m.start()):
+            continue
+        else:
+            yield from _chunk_sentences(paragraph, offset, chunk, m.end(), stop)
         chunk = m.end()
     if chunk < len(paragraph):
         yield from _chunk_sentences(paragraph, offset, chunk, len(paragraph), len(paragraph))
@@ -232,9 +254,68 @@ def _chunk_sentences(paragraph: str, offset: int, start: int, end: int, body_end
         last = end if paragraph[end - 1].isspace() else end - 1
         yield offset + first.start(), offset + end, offset + last
         return
-    for tokens in segmenter.segment(_TOKENIZER.tokenize(paragraph[start:end])):
-        base = offset + start
-        yield base + tokens[0].offset, base + tokens[-1].offset + len(tokens[-1].value), base + tokens[-1].offset
+    window_start, window_end = _syntok_window(paragraph, start, end, body_end)
+    base = offset + window_start
+    sentences = [(base + tokens[0].offset, base + tokens[-1].offset + len(tokens[-1].value), base + tokens[-1].offset)
+                 for tokens in segmenter.segment(_TOKENIZER.tokenize(paragraph[window_start:window_end]))]
+    if window_start > start:  # the plain words before the window begin its first sentence
+        sentences[0] = (offset + first.start(), *sentences[0][1:])
+    if window_end < end:  # and those after it, with the chunk's own end, finish its last one
+        last = end if paragraph[end - 1].isspace() else end - 1
+        sentences[-1] = (sentences[-1][0], offset + end, offset + last)
+    yield from sentences
+
+
+def _syntok_window(paragraph: str, start: int, end: int, body_end: int) -> tuple[int, int]:
+    """The part of the chunk paragraph[start:end] that syntok must see to split it as it splits the whole chunk:
+    from the second run of non-space characters before the run holding its first `_MARK` to the second run
+    after the run holding its last one (runs cut at " \n\t\r"; odd spaces are marks), or to the chunk's
+    start or end where it has fewer runs there.
+
+    Exact because syntok's tokenizer reads each run alone and its state machine only decides at terminals and
+    opening brackets, reading the token before the mark, and after it the tokens up to the first word past the
+    post-terminal marks, the matching closing bracket (none: the same answer however far it looks) and one
+    token more. Between marks it only moves words into the sentence. So the plain words before the window
+    (no mark, hence no split) only open the window's first sentence: the window's first two tokens are words,
+    and a sentence-opening state moves the first one and goes on exactly as the inner state does. After the
+    last mark, every word up to the chunk's final stop (which always ends a sentence) continues the window's
+    last sentence, and each decision at the marks has its two tokens of look-ahead inside the window."""
+    first_mark = _MARK.search(paragraph, start, body_end)
+    if first_mark is None:
+        return start, end
+    last_mark = first_mark.start()
+    for m in _MARK.finditer(paragraph, last_mark + 1, body_end):
+        last_mark = m.start()
+    return _runs_before(paragraph, start, first_mark.start()), _runs_after(paragraph, last_mark, body_end, end)
+
+
+def _runs_before(paragraph: str, start: int, pos: int) -> int:
+    """The start of the `_CONTEXT_RUNS`-th run before the run holding `pos`, or `start` if the chunk has fewer."""
+    i = pos
+    for _ in range(_CONTEXT_RUNS):
+        while i > start and paragraph[i - 1] not in _RUN_SPACE:
+            i -= 1
+        while i > start and paragraph[i - 1] in _RUN_SPACE:
+            i -= 1
+        if i == start:
+            return start
+    while i > start and paragraph[i - 1] not in _RUN_SPACE:
+        i -= 1
+    return i
+
+
+def _runs_after(paragraph: str, pos: int, body_end: int, end: int) -> int:
+    """The end of the `_CONTEXT_RUNS`-th run after the run holding `pos`, when that run ends before the
+    chunk's final run (the one holding its final stop, from `body_end` on); else `end`."""
+    i = pos
+    for _ in range(_CONTEXT_RUNS):
+        while i < body_end and paragraph[i] not in _RUN_SPACE:
+            i += 1
+        while i < body_end and paragraph[i] in _RUN_SPACE:
+            i += 1
+    while i < body_end and paragraph[i] not in _RUN_SPACE:
+        i += 1
+    return i if i < body_end else end
 
 
 def _inside_brackets(paragraph: str, start: int, end: int) -> bool:
@@ -260,11 +341,11 @@ def _inside_brackets(paragraph: str, start: int, end: int) -> bool:
     return depth > 0
 
 
-_ALL_BRACKETS = re.escape("".join(State.opening_brackets | State.closing_brackets))
 _ANY_BRACKET = re.compile(f"[{_ALL_BRACKETS}]")
 _OTHER_BRACKET = re.compile(f"[{_ALL_BRACKETS}]" + r"(?<![\[\](){}])")
 _BRACKET_RUN = re.compile(r"\S*[\[\](){}]\S*")
-_ODD_SPACE = re.compile(r"[^\S \n\t\r]|\u200b")
+# Plain runs of context kept on each side of the marks (see `_syntok_window`).
+_CONTEXT_RUNS = 2
 # Matches from the stop on: a pattern that begins with a character set lets `re` skip quickly to
 # the next stop; only where a match ends is used, so the scan starts one character early to see a
 # stop right before the sentence.
@@ -274,6 +355,8 @@ _GLUED = re.compile(r"[.!?](?:(?<=[a-z0-9\]\)][.!?])|(?<=[A-Z]{2}\.))[”\"’]?
 
 def _split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences glued without a space ("tensions.The", "AFP.On", "[Friday].”“The") that syntok kept together."""
+    if _GLUED.search(text, max(start - 1, 0), end) is None:  # the common case
+        return [(start, end)] if _FIRST_VISIBLE.search(text, start, end) else []
     cuts = [start] + [m.end() for m in _GLUED.finditer(text, max(start - 1, 0), end)] + [end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if _FIRST_VISIBLE.search(text, a, b)]
 
