@@ -385,3 +385,35 @@ def test_drafts_decided_before_their_details_are_the_drafts_made_in_full():
             assert d == full(view, t, ws, we, "i1"), (view.text, t)
             made += d is not None
     assert made
+
+
+def test_affiliations_test_the_suffix_before_the_descriptor_as_after():
+    """`affiliations` asks `is_descriptor` only of names followed by a backing suffix: both tests must hold, in any order."""
+    from eventdb.assertions import AffiliationStatement
+    from eventdb.extract import aggregates, tools_for
+    from eventdb.extract.context import SentenceView, actor_ref
+    from eventdb.extract.sentences import Sentence
+
+    def plain(view):
+        backing = view.tools.lexicon.derived(aggregates._backing_suffix)
+        out = []
+        for m in view.mentions:
+            if not m.actor or not view.is_descriptor(m):
+                continue
+            if not backing.match(view.after(m.end, 20)):
+                continue
+            named = aggregates._apposition(view, m.start, m.end)
+            if named and named.key != m.actor:
+                out.append(AffiliationStatement(named, actor_ref(m), "backed_by", view.span(), confidence=0.6))
+        return out
+
+    texts = ["Kataib Hezbollah, an Iran-backed militia, claimed the attack.", "The Iranian-backed Houthis, a group in Yemen, fired.",
+             "Nujaba, one of the Iran-aligned factions, said it struck.", "The pro-Iranian militias, Kataib Hezbollah, denied it.",
+             "Iran supported the Houthis, the Yemeni rebels.", "Israel said it struck Hezbollah.", "Iran backed Hezbollah."]
+    found = 0
+    for text in texts:
+        view = SentenceView.build(text, Sentence(0, 0, len(text), text), None, tools_for())
+        backed = [a for a in aggregates.affiliations(view) if a.relation == "backed_by"]
+        assert backed == plain(SentenceView.build(text, Sentence(0, 0, len(text), text), None, tools_for())), text
+        found += len(backed)
+    assert found

@@ -212,10 +212,8 @@ def affiliations(view: SentenceView) -> list[AffiliationStatement]:
     lex = view.tools.lexicon
     backing = lex.derived(_backing_suffix)
     for m in view.mentions:
-        if not m.actor or not view.is_descriptor(m):
-            continue
-        if not backing.match(view.after(m.end, 20)):
-            continue
+        if not m.actor or not backing.match(view.after(m.end, 20)) or not view.is_descriptor(m):
+            continue  # the suffix first: most names have none, and is_descriptor reads more
         named = _apposition(view, m.start, m.end)
         if named and named.key != m.actor:
             out.append(AffiliationStatement(named, actor_ref(m), "backed_by", view.span(), confidence=0.6))
