@@ -417,3 +417,39 @@ def test_affiliations_test_the_suffix_before_the_descriptor_as_after():
         assert backed == plain(SentenceView.build(text, Sentence(0, 0, len(text), text), None, tools_for())), text
         found += len(backed)
     assert found
+
+
+def test_characterization_prefilter_never_hides_a_characterization():
+    from eventdb.extract.incidents import _CHARACTERIZED, _may_characterize
+
+    words = ["what", "he", "they", "the army", "called", "calls", "described", "describing", "termed", "as", "it", "them",
+             "“", "\"", "Called", "DESCRIBED", "recalled", "attacks", "that"]
+    texts = _random_texts(words, 4000) + ['condemned what he called "attacks that ', "described them as “Zionist ", "what the army termed "]
+    hits = 0
+    for text in texts:
+        for end in range(len(text) + 1):  # the rule searches the text before a trigger: every cut of it
+            if _CHARACTERIZED.search(text[:end]):
+                hits += 1
+                assert _may_characterize(text[:end]), text[:end]
+    assert hits > 5
+
+
+def test_self_pronoun_prefilter_never_hides_an_own_subject():
+    from eventdb.extract import tools_for
+    from eventdb.extract.context import SentenceView
+    from eventdb.extract.incidents import _may_name_itself, _own_subject_pattern
+    from eventdb.extract.sentences import Sentence
+
+    tools = tools_for()
+    own = tools.lexicon.derived(_own_subject_pattern)
+    words = ["It", "it", "they", "THEY", "we", "its", "forces", "fighters", "the", "group's", "group’s", "had", "also",
+             "said", "that", "struck", "İt", "ıt", "wit", "Its Forces", "repeatedly"]
+    hits = 0
+    for text in _random_texts(words, 3000):
+        view = SentenceView.build(text, Sentence(0, 0, len(text), text), None, tools)
+        for end in range(len(text) + 1):
+            if own.search(view.before(end, 90)):
+                hits += 1
+                assert _may_name_itself(view), text
+                break
+    assert hits > 100

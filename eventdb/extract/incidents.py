@@ -234,7 +234,7 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
     if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or _HYPOTHETICAL_AFTER.match(view.text, t.end, view.end) \
             or hypothetical(view, t.end):
         return "irrealis"
-    if _CHARACTERIZED.search(before):
+    if _may_characterize(before) and _CHARACTERIZED.search(before):
         return "irrealis"  # 'condemned what he called "attacks that harm Iraq's sovereignty"': a characterization
     near = view.text[max(view.start, t.start - 30):t.start]
     return "negated" if lex.pattern("negations").search(near) else None
@@ -244,6 +244,12 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
 _HYPOTHETICAL_AFTER = re.compile(r"\s+(?:could|would|might|may|will|every)\b", re.IGNORECASE)
 _CHARACTERIZED = re.compile(r"(?:\bwhat\s+(?:he|she|it|they|the\s+\w+)\s+(?:called|calls|described\s+as|termed)\s+[\"“]?"
                             r"|\b(?:called|calls|describing|described)\s+(?:it|this|that|them)\s+(?:as\s+)?[\"“])(?:[\w-]+\s+){0,2}$")
+
+
+def _may_characterize(before: str) -> bool:
+    """Every `_CHARACTERIZED` match holds "called", "calls", "described", "describing" or "termed" as written (the
+    pattern is case-sensitive): a text without "call", "describ" or "termed" is not searched."""
+    return "call" in before or "describ" in before or "termed" in before
 
 
 def _denied_before(view: SentenceView, t: Trigger) -> bool:
@@ -279,7 +285,7 @@ def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
     """The speaker as the subject of its own attack: "X announced that it attacked ...", or "our fighters struck" in X's quote."""
     lex = view.tools.lexicon
     before = view.before(t.start, 90)
-    own = lex.derived(_own_subject_pattern).search(before)
+    own = lex.derived(_own_subject_pattern).search(before) if _may_name_itself(view) else None
     if own:
         head = t.start - len(before) + own.start()
         verbs = [v for v in view.find("speech_verbs", max(view.start, head - 45), head)
@@ -312,6 +318,16 @@ def _claiming_subject(view: SentenceView, t: Trigger) -> ActorRef | None:
 
 _CLAIM_OBJECT = re.compile(r"\s+(?!that\b)(?:responsibility\s+for\s+)?(?:(?:an?|the|two|three|four|several|\d+)\s+)?(?:[a-z-]+\s+){0,2}")
 _SUBJECT_TO_VERB = re.compile(r"\s+(?:(?:\w+ly|also|has|had|have|on\s+\w+day)\s+)*")
+
+
+def _may_name_itself(view: SentenceView) -> bool:
+    """Whether the sentence holds all the words of some self pronoun ("it", "its forces"), else `_own_subject_pattern`
+    cannot match in it: the pattern takes each pronoun as written, between a word boundary and a space, so its words
+    stand there as whole words, lowercased among the sentence's words (None when a letter of `FOLDS_TO_ASCII` makes
+    lowercasing unlike case-insensitive matching: then the search is made)."""
+    words = view.words()
+    shape = view.tools.lexicon.shape("self_pronouns")
+    return words is None or shape.key_words is None or shape.may_match(words)
 
 
 def _own_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
