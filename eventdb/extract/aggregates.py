@@ -28,13 +28,13 @@ def _spans_period(view: SentenceView) -> bool:
 
 def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[Statistic]:
     """Aggregates of the sentence; `antecedent` is the armed group a "the group" in it refers back to."""
+    out: list[Statistic] = []
+    if not view.counts:
+        return out  # every statistic is a count
     lex = view.tools.lexicon
     nouns = lex.pattern("statistic_nouns")
     target_nouns = lex.pattern("statistic_target_nouns")
     verbs = lex.pattern("statistic_verbs")
-    out = []
-    if not view.counts:
-        return out  # every statistic is a count
     period = _spans_period(view)
     one_day = any(d.precision == "day" and not opens_period(view, d) for d in view.dates)  # "... overnight": one wave
     projectiles = lex.pattern("statistic_projectile_nouns") if period or view.has("multi_day_periods") else None

@@ -808,14 +808,9 @@ _ADVERB_ONLY = re.compile(r"\s+(?:\w+ly\s+)?")
 def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention | None, bool]:
     """Prefer the most precise date of the clause that is not the date of a statement."""
     lex = view.tools.lexicon
-    cands = []
-    for d in view.dates:
-        statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)])) \
-            and not _ends_reported_clause(view, d)
-        inside = ws <= d.start < we
-        cands.append((statement, not inside, d))
     best = None
-    for statement, outside, d in cands:
+    for d in view.dates:
+        outside = not (ws <= d.start < we)
         if outside and (d.precision == "year" or d.start > ws or ws - d.end > 100):
             continue
         if d.end <= t.start and view.has("vow_verbs", max(view.start, d.start - 25), d.end):
@@ -830,6 +825,9 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
             continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
         if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > 20:
             continue  # "formed in 2014": a bare year far from the trigger dates something else
+        # whether the date is a statement's, asked only of the dates still in the running
+        statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)])) \
+            and not _ends_reported_clause(view, d)
         rank = (outside, statement, ("day", "week", "month", "year", "unknown").index(d.precision), abs(d.start - t.start))
         if best is None or rank < best[0]:
             best = (rank, d, statement)
