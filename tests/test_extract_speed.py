@@ -453,3 +453,28 @@ def test_self_pronoun_prefilter_never_hides_an_own_subject():
                 assert _may_name_itself(view), text
                 break
     assert hits > 100
+
+
+def test_casualties_skipped_without_toll_words_are_the_casualties_read_in_full():
+    from eventdb.extract import incidents
+
+    texts = ["Two soldiers were killed and three wounded in the attack.", "No personnel were hurt.", "The strike hit a depot.",
+             "Officials said the drone struck a base near Erbil, causing no casualties.", "A girl was seriously wounded.",
+             "The attack killed three people and wounded nine.", "None of the 23 crew were injured.", "Rockets hit Kiryat Shmona.",
+             "The strike killedz two people and injuredx three."]  # a window ending inside a word finds what the sentence lacks
+    from eventdb.extract import tools_for
+    from eventdb.extract.context import SentenceView
+    from eventdb.extract.sentences import Sentence
+
+    skipped = 0
+    for text in texts:
+        whole = "Lead. " + text
+        view = SentenceView.build(whole, Sentence(1, 6, len(whole), text), None, tools_for())
+        for ws in range(view.start, view.end, 5):
+            for we in range(ws + 1, view.end + 1):
+                skipped += incidents._no_toll_words(view, we)
+                with mock.patch.object(incidents, "_no_toll_words", lambda view, we: False):
+                    full = incidents.casualties(view, ws, we)
+                assert incidents.casualties(view, ws, we) == full, (text, ws, we)
+    assert skipped
+

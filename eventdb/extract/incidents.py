@@ -661,6 +661,8 @@ def _modifiers_only(view: SentenceView, between: str) -> bool:
 def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
     """Killed and injured counts next to a casualty word: "killed one person", "two people were injured" (and the
     phrasings of `tolls`: zeros, single victims, a named victim with others, elided victims)."""
+    if _no_toll_words(view, we):
+        return None, None
     lex = view.tools.lexicon
     result: dict[str, int] = {}
     casualty_word = lex.derived(_casualty_word_pattern)
@@ -690,6 +692,21 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
     for kind, zero in zero_victims(view, ws, we).items():
         result.setdefault(kind, zero)
     return result.get("killed"), result.get("injured")
+
+
+_TOLL_CATEGORIES = ("killed_words", "injured_words", "no_casualties")  # every rule of `casualties` needs a phrase of one
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _no_toll_words(view: SentenceView, we: int) -> bool:
+    """The sentence has no killed, injured or no-casualties phrase, so `casualties` would find nothing in [ws, we).
+
+    Its rules start from `view.find`/`view.has` of these categories over the clause, which match as a scan of the
+    stretch; a phrase found there that does not end at `we` is a match in the whole sentence too, and so is one that
+    ends at `we` when no word character follows `we` (nothing else differs in a scan that stops there)."""
+    if we < view.end and _WORD_CHAR.match(view.text, we):
+        return False
+    return not any(view.has(category) for category in _TOLL_CATEGORIES)
 
 
 def _counted_subject(between: str) -> bool:
