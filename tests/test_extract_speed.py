@@ -478,3 +478,18 @@ def test_casualties_skipped_without_toll_words_are_the_casualties_read_in_full()
                 assert incidents.casualties(view, ws, we) == full, (text, ws, we)
     assert skipped
 
+
+def test_place_word_prefilters_never_hide_a_match():
+    from eventdb.extract.incidents import _FROM, _SOURCE_PLACE, _has_then_search
+
+    assert not set("from" + "accord") & set("iks")  # the letters with non-ASCII case-insensitive equivalents
+    words = ["from", "FROM", "From", "the", "direction", "of", "occupied", "according", "ACCORDİNG", "to", "Accord", "fro",
+             "m", "ſ", "İ", "said", "Gaza"]
+    hits = 0
+    for text in _random_texts(words, 3000):
+        for end in range(len(text) + 1):
+            for word, pattern in (("from", _FROM), ("accord", _SOURCE_PLACE)):
+                plain = pattern.search(text[:end]) is not None
+                hits += plain
+                assert _has_then_search(word, pattern, text[:end]) == plain, text[:end]
+    assert hits > 100

@@ -496,14 +496,14 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
     origin_end = -1
     dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
-        if _FROM.search(view.before(m.start, 40)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start):
+        if _has_then_search("from", _FROM, view.before(m.start, 40)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start):
             origin_end = m.end  # "from Abu Kamal and al-Mayadin": every place of the list is where it came from
             continue
         if not plural and _SPREAD.search(view.before(m.start, 12)):
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
         if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
             continue  # "Iran-backed groups", "Palestine Street": part of another name, not the place
-        if dateline and m.end <= dateline.end() or _SOURCE_PLACE.search(view.before(m.start, 50)) \
+        if dateline and m.end <= dateline.end() or _has_then_search("accord", _SOURCE_PLACE, view.before(m.start, 50)) \
                 or (m.start > t_start and _NOT_WHERE.search(view.before(m.start, 12))):
             continue  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from;
             # "in solidarity with Gaza", "revenge for Beirut": what the attack is about, not where it happened
@@ -543,6 +543,12 @@ def _country_keys(reference) -> dict[str | None, str]:
                 keys.setdefault(p.country, p.key)
         cached = _COUNTRY_KEYS[id(reference)] = (reference, keys)
     return cached[1]
+
+
+def _has_then_search(word: str, pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text)`, skipped when `text` lacks `word`, which every match holds in some case. Exact for a word
+    without i, k or s: no other letters have non-ASCII forms that case-insensitive matching takes for them."""
+    return word in text.lower() and pattern.search(text) is not None
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
