@@ -380,3 +380,207 @@ def test_plain_chunks_found_in_one_scan_and_unglued_sentences_come_out_as_before
                 cuts = [start] + [m.end() for m in _GLUED.finditer(text, max(start - 1, 0), end)] + [end]
                 plain = [(a, b) for a, b in zip(cuts, cuts[1:]) if _FIRST_VISIBLE.search(text, a, b)]
                 assert _split_glued(text, start, end) == plain, text
+
+
+# --- the rule modules' shortcuts (incidents.py) ---------------------------------------------------------------
+
+_RULE_SENTENCES = [
+    "Kataib Hezbollah denied any involvement in the drone attack on the base.",
+    "The group has not confirmed the strike on Erbil, but officials said it hit a warehouse.",
+    "Iran denied responsibility for the attack and the strike that followed.",
+    "The IRGC DENIED INVOLVEMENT IN THE attack; a US drone strike killed two people.",
+    "Officials did not confirm the air-strike near Damascus on Friday.",
+    "The militia’s non-confirmation of the missile attack came late.",
+    "No one claimed the İnterception or the rocket attack at Ain al-Asad.",
+    "Three people, including two civilians, were killed in the strike; 16 others were wounded.",
+    "The Houthis said they attacked a ship in the Red Sea with drones and missiles.",
+    "A US air strike struck the base, killing a commander and two of his bodyguards.",
+    "Hezbollah fired rockets at northern Israel and the army responded with air strikes.",
+]
+
+
+def _rule_views():
+    from eventdb.extract import tools_for
+    from eventdb.extract.context import SentenceView
+    from eventdb.extract.sentences import Sentence
+
+    tools = tools_for()
+    for i, text in enumerate(_RULE_SENTENCES):
+        prefix = "Lead. " if i % 2 else ""  # a sentence that does not start the text
+        whole = prefix + text
+        yield SentenceView.build(whole, Sentence(1 if prefix else 0, len(prefix), len(whole), text), dt.date(2024, 2, 1), tools)
+
+
+def test_denial_before_a_trigger_skips_only_categories_the_sentence_lacks():
+    from eventdb.extract.incidents import Trigger, _denied_before
+
+    def plain(view, t):
+        lo = max(view.start, t.start - 60)
+        for category in ("involvement_denied", "responsibility_denied", "non_confirmation"):
+            for m in view.tools.lexicon.find(category, view.text, lo, t.start):
+                if not re.search(r"[,;.]|\b(?:and|but)\b", view.text[m.end():t.start]):
+                    return True
+        return False
+
+    seen = set()
+    for view in _rule_views():
+        for m in view.tools.lexicon.pattern("triggers").finditer(view.text, view.start, view.end):
+            t = Trigger(m.start(), m.end(), m.group(0), "attack")
+            seen.add(_denied_before(view, t))
+            assert _denied_before(view, t) == plain(view, t), (view.text, m.group(0))
+    assert seen == {True, False}
+
+
+def test_country_keys_are_the_first_country_a_scan_finds():
+    from eventdb.extract.incidents import _country_keys
+    from eventdb.reference import default_reference
+
+    reference = default_reference()
+    keys = _country_keys(reference)
+    for code in {p.country for p in reference.places} | {None, "", "XX"}:
+        candidates = [p for p in reference.places if p.kind == "country" and p.country == code]
+        assert keys.get(code) == (candidates[0].key if candidates else None), code
+
+
+def test_counted_subject_reads_the_words_between_as_before():
+    from eventdb.extract.incidents import _APPOSITIVE, _INCLUDING, _counted_subject
+
+    def plain(between):
+        before_word = _APPOSITIVE.sub("", _INCLUDING.sub("", between))
+        return bool(re.fullmatch(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word)
+                    and not re.search(r"\b(?:and|or)\b|[,;]", before_word))
+
+    samples = [" people were ", " people, including two children, were ", " Iraqi soldiers and ", " crew member, a Filipino sailor, was ",
+               " ", "", " of the people were reportedly ", " U.S. service members have been ", " people’s ", " army-run, ",
+               " ANDERS were ", " or ", " civilians; ", " people were İnjured "]
+    for s in samples:
+        assert _counted_subject(s) == plain(s), s
+
+
+def test_drafts_decided_before_their_details_are_the_drafts_made_in_full():
+    """`draft_from_trigger` returns None before it reads the details `_specific` ignores: the same drafts as checking last."""
+    from eventdb.extract import incidents
+
+    def full(view, t, ws, we, local_id):
+        with mock.patch.object(incidents, "_specific", lambda *a: True):
+            d = incidents.draft_from_trigger(view, t, ws, we, local_id)
+        if d is None or d.reference_only and not incidents.opinion(view):
+            return d  # None, or a denial's reference (not decided by `_specific`)
+        return d if incidents._specific(view, d, t) else None
+
+    made = 0
+    for view in _rule_views():
+        triggers = incidents.find_triggers(view, [])
+        for t, (ws, we) in zip(triggers, incidents.windows(view, triggers)):
+            d = incidents.draft_from_trigger(view, t, ws, we, "i1")
+            assert d == full(view, t, ws, we, "i1"), (view.text, t)
+            made += d is not None
+    assert made
+
+
+def test_affiliations_test_the_suffix_before_the_descriptor_as_after():
+    """`affiliations` asks `is_descriptor` only of names followed by a backing suffix: both tests must hold, in any order."""
+    from eventdb.assertions import AffiliationStatement
+    from eventdb.extract import aggregates, tools_for
+    from eventdb.extract.context import SentenceView, actor_ref
+    from eventdb.extract.sentences import Sentence
+
+    def plain(view):
+        backing = view.tools.lexicon.derived(aggregates._backing_suffix)
+        out = []
+        for m in view.mentions:
+            if not m.actor or not view.is_descriptor(m):
+                continue
+            if not backing.match(view.after(m.end, 20)):
+                continue
+            named = aggregates._apposition(view, m.start, m.end)
+            if named and named.key != m.actor:
+                out.append(AffiliationStatement(named, actor_ref(m), "backed_by", view.span(), confidence=0.6))
+        return out
+
+    texts = ["Kataib Hezbollah, an Iran-backed militia, claimed the attack.", "The Iranian-backed Houthis, a group in Yemen, fired.",
+             "Nujaba, one of the Iran-aligned factions, said it struck.", "The pro-Iranian militias, Kataib Hezbollah, denied it.",
+             "Iran supported the Houthis, the Yemeni rebels.", "Israel said it struck Hezbollah.", "Iran backed Hezbollah."]
+    found = 0
+    for text in texts:
+        view = SentenceView.build(text, Sentence(0, 0, len(text), text), None, tools_for())
+        backed = [a for a in aggregates.affiliations(view) if a.relation == "backed_by"]
+        assert backed == plain(SentenceView.build(text, Sentence(0, 0, len(text), text), None, tools_for())), text
+        found += len(backed)
+    assert found
+
+
+def test_characterization_prefilter_never_hides_a_characterization():
+    from eventdb.extract.incidents import _CHARACTERIZED, _may_characterize
+
+    words = ["what", "he", "they", "the army", "called", "calls", "described", "describing", "termed", "as", "it", "them",
+             "“", "\"", "Called", "DESCRIBED", "recalled", "attacks", "that"]
+    texts = _random_texts(words, 4000) + ['condemned what he called "attacks that ', "described them as “Zionist ", "what the army termed "]
+    hits = 0
+    for text in texts:
+        for end in range(len(text) + 1):  # the rule searches the text before a trigger: every cut of it
+            if _CHARACTERIZED.search(text[:end]):
+                hits += 1
+                assert _may_characterize(text[:end]), text[:end]
+    assert hits > 5
+
+
+def test_self_pronoun_prefilter_never_hides_an_own_subject():
+    from eventdb.extract import tools_for
+    from eventdb.extract.context import SentenceView
+    from eventdb.extract.incidents import _may_name_itself, _own_subject_pattern
+    from eventdb.extract.sentences import Sentence
+
+    tools = tools_for()
+    own = tools.lexicon.derived(_own_subject_pattern)
+    words = ["It", "it", "they", "THEY", "we", "its", "forces", "fighters", "the", "group's", "group’s", "had", "also",
+             "said", "that", "struck", "İt", "ıt", "wit", "Its Forces", "repeatedly"]
+    hits = 0
+    for text in _random_texts(words, 3000):
+        view = SentenceView.build(text, Sentence(0, 0, len(text), text), None, tools)
+        for end in range(len(text) + 1):
+            if own.search(view.before(end, 90)):
+                hits += 1
+                assert _may_name_itself(view), text
+                break
+    assert hits > 100
+
+
+def test_casualties_skipped_without_toll_words_are_the_casualties_read_in_full():
+    from eventdb.extract import incidents
+
+    texts = ["Two soldiers were killed and three wounded in the attack.", "No personnel were hurt.", "The strike hit a depot.",
+             "Officials said the drone struck a base near Erbil, causing no casualties.", "A girl was seriously wounded.",
+             "The attack killed three people and wounded nine.", "None of the 23 crew were injured.", "Rockets hit Kiryat Shmona.",
+             "The strike killedz two people and injuredx three."]  # a window ending inside a word finds what the sentence lacks
+    from eventdb.extract import tools_for
+    from eventdb.extract.context import SentenceView
+    from eventdb.extract.sentences import Sentence
+
+    skipped = 0
+    for text in texts:
+        whole = "Lead. " + text
+        view = SentenceView.build(whole, Sentence(1, 6, len(whole), text), None, tools_for())
+        for ws in range(view.start, view.end, 5):
+            for we in range(ws + 1, view.end + 1):
+                skipped += incidents._no_toll_words(view, we)
+                with mock.patch.object(incidents, "_no_toll_words", lambda view, we: False):
+                    full = incidents.casualties(view, ws, we)
+                assert incidents.casualties(view, ws, we) == full, (text, ws, we)
+    assert skipped
+
+
+def test_place_word_prefilters_never_hide_a_match():
+    from eventdb.extract.incidents import _FROM, _SOURCE_PLACE, _has_then_search
+
+    assert not set("from" + "accord") & set("iks")  # the letters with non-ASCII case-insensitive equivalents
+    words = ["from", "FROM", "From", "the", "direction", "of", "occupied", "according", "ACCORDİNG", "to", "Accord", "fro",
+             "m", "ſ", "İ", "said", "Gaza"]
+    hits = 0
+    for text in _random_texts(words, 3000):
+        for end in range(len(text) + 1):
+            for word, pattern in (("from", _FROM), ("accord", _SOURCE_PLACE)):
+                plain = pattern.search(text[:end]) is not None
+                hits += plain
+                assert _has_then_search(word, pattern, text[:end]) == plain, text[:end]
+    assert hits > 100

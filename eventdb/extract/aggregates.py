@@ -28,13 +28,13 @@ def _spans_period(view: SentenceView) -> bool:
 
 def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[Statistic]:
     """Aggregates of the sentence; `antecedent` is the armed group a "the group" in it refers back to."""
+    out: list[Statistic] = []
+    if not view.counts:
+        return out  # every statistic is a count
     lex = view.tools.lexicon
     nouns = lex.pattern("statistic_nouns")
     target_nouns = lex.pattern("statistic_target_nouns")
     verbs = lex.pattern("statistic_verbs")
-    out = []
-    if not view.counts:
-        return out  # every statistic is a count
     period = _spans_period(view)
     one_day = any(d.precision == "day" and not opens_period(view, d) for d in view.dates)  # "... overnight": one wave
     projectiles = lex.pattern("statistic_projectile_nouns") if period or view.has("multi_day_periods") else None
@@ -57,7 +57,7 @@ def _counted_noun(view: SentenceView, pos: int, nouns, target_nouns, after_verb:
 
     `projectiles` (only when the sentence spans several days): "about 20 anti-tank missiles and rockets
     over the weekend" adds up many launches, it is not one incident's projectile count."""
-    words = list(re.finditer(r"[\w.-]+", re.split(r"[,;:()]", view.after(pos, 70), maxsplit=1)[0]))
+    words = list(_TOKEN.finditer(_PHRASE_BREAK.split(view.after(pos, 70), maxsplit=1)[0]))
     if words and words[0].group(0) == "of":
         words = words[1:]
     for i, w in enumerate(words[:5]):
@@ -69,9 +69,14 @@ def _counted_noun(view: SentenceView, pos: int, nouns, target_nouns, after_verb:
                 first = words[0].start()
                 end = w.start() + len(cand)
                 return pos + end, view.after(pos, 70)[first:end]
-        if not re.fullmatch(r"[a-z-]+|U\.S\.|US|[A-Z][a-z]+", w.group(0)):
+        if not _MODIFIER_WORD.fullmatch(w.group(0)):
             return None
     return None
+
+
+_TOKEN = re.compile(r"[\w.-]+")
+_PHRASE_BREAK = re.compile(r"[,;:()]")
+_MODIFIER_WORD = re.compile(r"[a-z-]+|U\.S\.|US|[A-Z][a-z]+")  # a word that may stand before the counted noun
 
 
 _WAVE_NOUNS: dict[int, tuple[object, re.Pattern[str]]] = {}
@@ -86,6 +91,7 @@ def _wave_noun(lex) -> re.Pattern[str]:
     return cached[1]
 
 
+_SPACES = re.compile(r"\s+")
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:in retaliation|in response|after|before|following|since)\b", re.IGNORECASE)
 
 
@@ -102,7 +108,7 @@ def strike_waves(view: SentenceView) -> list[tuple[re.Match[str], object]]:
         return out  # "attacked at least 66 times between October 17 and November 30": a tally over a period
     for v in view.find("statistic_verbs"):
         c = next((c for c in view.counts if c.start > v.end()), None)
-        if c is None or not re.fullmatch(r"\s+", view.text[v.end():c.start]):
+        if c is None or not _SPACES.fullmatch(view.text[v.end():c.start]):
             continue
         noun = _wave_noun(lex).match(view.text, c.end)
         if noun is None:
@@ -125,15 +131,15 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
     if _PASSIVE_VERB.search(view.before(pos, 40)):
         return None  # "US forces have been attacked more than 140 times": the subject is the target
     actors = [m for m in view.actors(view.start, pos)
-              if not re.search(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$", view.before(m.start, 14))
+              if not _OBJECT_BEFORE.search(view.before(m.start, 14))
               and not _speaks(view, m.end, pos)
-              and not re.search(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$", view.before(m.start, 30), re.IGNORECASE)]
+              and not _ACCORDING_BEFORE.search(view.before(m.start, 30))]
     anaphor = view.find("group_anaphora", actors[-1].end if actors else view.start, pos)
     if anaphor:
         return ActorRef(anaphor[-1].group(0), antecedent.key, anaphor[-1].start(), anaphor[-1].end()) if antecedent else None
     if actors:
         first = len(actors) - 1
-        while first > 0 and re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", view.text[actors[first - 1].end:actors[first].start]):
+        while first > 0 and _AND.fullmatch(view.text[actors[first - 1].end:actors[first].start]):
             first -= 1  # "The United States and Britain have carried out ...": the first named leads
         return actor_ref(actors[first])
     inside = [m for m in view.mentions if m.actor and pos <= m.start and m.end <= end]
@@ -145,19 +151,26 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
     return None
 
 
+_OBJECT_BEFORE = re.compile(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$")
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+
+
 def _speaks(view: SentenceView, pos: int, count: int) -> bool:
     """A speech verb right after a name ("Israeli officials said"), unless the count is what it claims
     ("X has claimed around 170 attacks", "X claimed responsibility for 100 launches") or it speaks of
     itself ("Israel says it has hit hundreds of targets", "X says its forces have attacked 100 ships")."""
     after = view.after(pos, 40)
     verb = view.tools.lexicon.pattern("speech_verbs").search(after)
-    if not verb or not re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", after[:verb.start()]):
+    if not verb or not _TWO_WORDS.fullmatch(after[:verb.start()]):
         return False
     rest = view.text[pos + verb.end():count]
     claims = view.tools.lexicon.is_a("claim_verbs", verb.group(0))
-    return not (claims and re.fullmatch(r"\s+(?:responsibility\s+for\s+)?", rest)) and not _SELF.match(rest)
+    return not (claims and _RESPONSIBILITY_FOR.fullmatch(rest)) and not _SELF.match(rest)
 
 
+_TWO_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}\s+")
+_RESPONSIBILITY_FOR = re.compile(r"\s+(?:responsibility\s+for\s+)?")
 _SELF = re.compile(r"\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s")
 _PASSIVE_VERB = re.compile(r"\b(?:been|were|was|are|is)\s+(?:\w+ly\s+)?\w+\s+$", re.IGNORECASE)
 
@@ -173,8 +186,11 @@ def last_armed_group(view: SentenceView, previous: ActorRef | None) -> ActorRef 
 
 
 def _stat_target(view: SentenceView, pos: int) -> str | None:
-    m = re.match(r"\s+((?:against|targeting|on|inside|in|at)\s+[^,.;]{3,60}?)(?=\s+(?:where|and have|and|in recent|since|which)\b|[,.;]|$)", view.after(pos, 80))
+    m = _TARGET_PHRASE.match(view.after(pos, 80))
     return m.group(1) if m else None
+
+
+_TARGET_PHRASE = re.compile(r"\s+((?:against|targeting|on|inside|in|at)\s+[^,.;]{3,60}?)(?=\s+(?:where|and have|and|in recent|since|which)\b|[,.;]|$)")
 
 
 def _period(view: SentenceView) -> tuple[str | None, object, object]:
@@ -183,9 +199,12 @@ def _period(view: SentenceView) -> tuple[str | None, object, object]:
         return None, None, None
     dates: list[DateMention] = [d for d in view.dates if m.start() <= d.start < m.end() and d.on]
     start = dates[0].on if dates else None
-    if start is None and re.search(r"beginning of (?:this|the) year", m.group(0)) and view.published:
+    if start is None and _YEAR_START.search(m.group(0)) and view.published:
         start = view.published.replace(month=1, day=1)
     return m.group(0), start, view.published if start else None
+
+
+_YEAR_START = re.compile(r"beginning of (?:this|the) year")
 
 
 def affiliations(view: SentenceView) -> list[AffiliationStatement]:
@@ -193,30 +212,34 @@ def affiliations(view: SentenceView) -> list[AffiliationStatement]:
     lex = view.tools.lexicon
     backing = lex.derived(_backing_suffix)
     for m in view.mentions:
-        if not m.actor or not view.is_descriptor(m):
-            continue
-        if not backing.match(view.after(m.end, 20)):
-            continue
+        if not m.actor or not backing.match(view.after(m.end, 20)) or not view.is_descriptor(m):
+            continue  # the suffix first: most names have none, and is_descriptor reads more
         named = _apposition(view, m.start, m.end)
         if named and named.key != m.actor:
             out.append(AffiliationStatement(named, actor_ref(m), "backed_by", view.span(), confidence=0.6))
     for r in view.find("roles"):
         relation = lex.roles.get(" ".join(r.group(0).lower().replace("-", " ").split()), "member_of")
         org_before = [a for a in view.actors(max(view.start, r.start() - 40), r.start()) if view.actor_kind(a.actor) != "person"]
-        person = re.match(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)", view.after(r.end(), 60))
-        if org_before and person and re.fullmatch(r"\s*", view.text[org_before[-1].end:r.start()]):
+        person = _PERSON_AFTER.match(view.after(r.end(), 60))
+        if org_before and person and _MAYBE_SPACES.fullmatch(view.text[org_before[-1].end:r.start()]):
             s = r.end() + person.start(1)
             out.append(AffiliationStatement(_named(view, person.group(1), s),
                                             actor_ref(org_before[-1]), relation, view.span(), confidence=0.5))
             continue
-        org_after = re.match(r"\s+(?:for\s+|of\s+)?(?:the\s+)?", view.after(r.end(), 20))
+        org_after = _ORG_AFTER.match(view.after(r.end(), 20))
         names_after = [a for a in view.actors(r.end(), min(view.end, r.end() + 60)) if view.actor_kind(a.actor) != "person"]
-        who = re.search(r"([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+),\s+(?:the\s+)?(?:[a-z]+\s+)?$", view.before(r.start(), 70))
+        who = _PERSON_BEFORE.search(view.before(r.start(), 70))
         if org_after and names_after and who and names_after[0].start - r.end() <= 30:
             s = r.start() - len(view.before(r.start(), 70)) + who.start(1)
             out.append(AffiliationStatement(_named(view, who.group(1), s),
                                             actor_ref(names_after[0]), relation, view.span(), confidence=0.5))
     return out
+
+
+_PERSON_AFTER = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)")
+_MAYBE_SPACES = re.compile(r"\s*")
+_ORG_AFTER = re.compile(r"\s+(?:for\s+|of\s+)?(?:the\s+)?")
+_PERSON_BEFORE = re.compile(r"([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+),\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 
 
 def _backing_suffix(lex: Lexicon) -> re.Pattern[str]:
@@ -234,11 +257,15 @@ def _named(view: SentenceView, name: str, start: int) -> ActorRef:
 def _apposition(view: SentenceView, start: int, end: int) -> ActorRef | None:
     """ "X, one of the Iranian-backed militias" or "the Iranian-backed militia, X"."""
     before = [a for a in view.actors(max(view.start, start - 60), start)
-              if re.fullmatch(r",\s+(?:one of\s+)?(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}", view.text[a.end:start])]
+              if _APPOSITION_BEFORE.fullmatch(view.text[a.end:start])]
     if before:
         return actor_ref(before[-1])
     after = [a for a in view.actors(end, min(view.end, end + 40))
-             if re.fullmatch(r"[-\s]\w+\s+(?:[a-z]+\s+)?\w+,\s+", view.text[end:a.start])]
+             if _APPOSITION_AFTER.fullmatch(view.text[end:a.start])]
     return actor_ref(after[0]) if after else None
 
 
+
+
+_APPOSITION_BEFORE = re.compile(r",\s+(?:one of\s+)?(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}")
+_APPOSITION_AFTER = re.compile(r"[-\s]\w+\s+(?:[a-z]+\s+)?\w+,\s+")

@@ -190,7 +190,7 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
         if participial and m.start - view.start < 40 and view.actor_kind(m.actor) != "person" \
                 and _PARTICIPIAL.fullmatch(view.text, _group_end(view, m), verb):
             return _ref(view, m)  # "An Iraqi security official, speaking on condition of anonymity, said"
-        if m.start - view.start < 40 and APPOSITION.fullmatch(view.text, _past_acronym(view, m.end), verb) and not re.search(r"\b(?:said|says|told)\b", view.text[m.end:verb]):
+        if m.start - view.start < 40 and APPOSITION.fullmatch(view.text, _past_acronym(view, m.end), verb) and not _SPEECH_WORD.search(view.text[m.end:verb]):
             return _ref(view, m)  # "Hamdi Malik, an associate fellow at ..., said"
     person = _PERSON.match(view.text, view.start, verb)
     if person and not view.tools.lexicon.is_a("sentence_openers", person.group(1).split()[0]) \
@@ -205,9 +205,13 @@ def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     if close:
         m = close[-1]
         between = view.text[m.end:verb]
-        if _WHICH.fullmatch(between) or _STATE_BODY.fullmatch(between) or not re.search(r"\b(?:that|which|on|against|at|to|of|in|for)\b", between):
+        if _WHICH.fullmatch(between) or _STATE_BODY.fullmatch(between) or not _CLAUSE_WORD.search(between):
             return _ref(view, m)
     return None
+
+
+_SPEECH_WORD = re.compile(r"\b(?:said|says|told)\b")
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|on|against|at|to|of|in|for)\b")
 
 
 # A name followed by a capitalized word is part of a longer name the reference lacks ("UK Maritime Trade Operations"),
@@ -244,17 +248,21 @@ def _past_acronym(view: SentenceView, pos: int) -> int:
 
 def _inverted_subject(view: SentenceView, verb: int, verb_end: int) -> ActorRef | None:
     """ “…,” said X: after a closing quotation the speaker follows the verb."""
-    if not re.search(r"[”\"][\s,]*$|[,.][”\"]\s*$", view.text[max(view.start, verb - 4):verb]):
+    if not _QUOTE_CLOSED.search(view.text[max(view.start, verb - 4):verb]):
         return None
     names = [m for m in view.mentions if (m.actor or m.outlet) and verb_end <= m.start < verb_end + 40 and not view.is_descriptor(m)]
     return _ref(view, names[0]) if names else None
+
+
+_QUOTE_CLOSED = re.compile(r"[”\"][\s,]*$|[,.][”\"]\s*$")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _speaker_shape(view: SentenceView, m) -> bool:
     """A demonym speaks only with a group noun ("Iraqi sources"), a possessive name only for a state through its army or
     a ministry the reference lacks ("Britain's Ministry of Defence said"), never otherwise ("Iraq's council")."""
     after = view.after(m.end, 40)
-    if re.match(r"['’]s\b", after):
+    if _POSSESSIVE.match(after):
         return view.actor_kind(m.actor) == "state" and _STATE_BODY.match(after) is not None
     return not m.adjective or bool(_GROUPS.match(after))
 
@@ -285,7 +293,7 @@ def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
     unknown = view.find("unknown_actors", max(view.start, pos - 60), pos)
     if unknown:
         m = unknown[-1]
-        named = [n for n in view.mentions if n.actor and n.end <= m.start() and re.fullmatch(r",\s*", view.text[n.end:m.start()])]
+        named = [n for n in view.mentions if n.actor and n.end <= m.start() and _COMMA_ONLY.fullmatch(view.text[n.end:m.start()])]
         if named:
             return _ref(view, named[-1])  # "Ashab al-Kahf, a little-known group that ..., claimed": the name it describes
         called = _CALLING_ITSELF.match(view.text, m.end(), pos)
@@ -301,6 +309,7 @@ def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
     return None
 
 
+_COMMA_ONLY = re.compile(r",\s*")
 _COMMON_SUBJECT = re.compile(r"\b(?:the|this|a|an)\s+[a-z]+\s+$")
 _CALLING_ITSELF = re.compile(r"\s+(?:calling\s+itself|which\s+calls\s+itself|known\s+as|named)\s+[“\"]?"
                              r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|of|the)){0,4})")
@@ -364,8 +373,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             if typ == "involvement_denied" and who and view.tools.lexicon.is_a("role_denials", m.group(0)) \
                     and view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]:
                 typ = "responsibility_denied"  # an armed group denying a role denies it did it; a state denies involvement
-            plural = re.match(r"\s+(?:\w+\s+){0,2}attacks\b", view.after(m.end(), 40))
-            anaphoric = re.match(_ANAPHORIC_PLURAL, view.after(m.end(), 40))  # "the attacks": the ones just described
+            plural = _PLURAL_OBJECT.match(view.after(m.end(), 40))
+            anaphoric = _ANAPHORIC_PLURAL.match(view.after(m.end(), 40))  # "the attacks": the ones just described
             referred = len(found) > 1 and all(f.mention is None for f in found)  # the listed incidents referred back to
             ids = _described(found) if anaphoric or referred else [None] if plural \
                 else [_appositive_incident(view, found, m.start()) or iid]
@@ -405,7 +414,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if who is None or perp is None:
             continue
         plural = _GENERIC_OBJECT.match(view.after(m.end(), 60)) if agent_before \
-            else re.search(r"\battacks\b", view.text[view.start:m.start()])
+            else _ATTACKS.search(view.text[view.start:m.start()])
         about = _appositive_incident(view, found, m.start()) or iid
         out.append(Claim("attribution", None if plural else about, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
@@ -711,6 +720,8 @@ def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
 
 _ATTRIBUTIVE = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 _CLAIMED_PLURAL = re.compile(r"\b(?:both|the two|the|these)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b", re.IGNORECASE)
+_PLURAL_OBJECT = re.compile(r"\s+(?:\w+\s+){0,2}attacks\b")
+_ATTACKS = re.compile(r"\battacks\b")
 _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?:\w+\s+)?attacks\b", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|all of which|none of which)\s+|;\s+")
 
@@ -804,10 +815,13 @@ def _clause_speaker(view: SentenceView, pos: int) -> ActorRef | None:
     return _subject_of(view, verbs[-1].start()) or (_ref(view, subject[0]) if subject else None)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|while|whereas)\b")
+
+
 def _negated_clause(view: SentenceView, pos: int) -> bool:
     """A negation earlier in the same clause: "No group claimed", "Neither Israel nor the US has claimed"."""
     lo = max(view.start, pos - 60)
-    breaks = [m.end() for m in re.finditer(r"[,;:]|\b(?:but|while|whereas)\b", view.text[lo:pos])]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(view.text[lo:pos])]
     return view.has("negations", lo + (breaks[-1] if breaks else 0), pos)
 
 
@@ -853,7 +867,7 @@ def _named_before(view: SentenceView, pos: int) -> ActorRef | None:
 def _named_after(view: SentenceView, pos: int) -> ActorRef | None:
     """The actor (or described group, "Iranian-backed factions") right after an attribution phrase."""
     window = view.after(pos, 60)
-    described = re.match(rf"\s+(?:[a-z]+\s+){{0,3}}?(?:(?:by|to|on)\s+)?[“\"]?(?:the\s+)?(?:[a-z]+\s+)?({_DESCRIBED})", window)
+    described = _DESCRIBED_AFTER.match(window)
     for m in view.mentions:
         if m.actor and pos <= m.start < pos + 40 and not view.is_descriptor(m):
             return actor_ref(m)
@@ -861,3 +875,6 @@ def _named_after(view: SentenceView, pos: int) -> ActorRef | None:
         s = pos + described.start(1)
         return ActorRef(described.group(1), None, s, s + len(described.group(1)))
     return None
+
+
+_DESCRIBED_AFTER = re.compile(rf"\s+(?:[a-z]+\s+){{0,3}}?(?:(?:by|to|on)\s+)?[“\"]?(?:the\s+)?(?:[a-z]+\s+)?({_DESCRIBED})")

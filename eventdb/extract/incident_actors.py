@@ -40,9 +40,10 @@ def attributed_to(view: SentenceView, trigger_end: int, we: int) -> ActorRef | N
     if not m:
         return None
     actors = view.actors(m.end(), min(we, m.end() + 30))
-    return actor_ref(actors[0]) if actors and re.fullmatch(r"(?:the\s+)?", view.text[m.end():actors[0].start]) else None
+    return actor_ref(actors[0]) if actors and _THE.fullmatch(view.text[m.end():actors[0].start]) else None
 
 
+_THE = re.compile(r"(?:the\s+)?")
 _ATTRIBUTED = re.compile(r"\s+(?:(?:widely|largely|generally|also)\s+)?(?:attributed\s+to|blamed\s+on)\s+", re.IGNORECASE)
 
 

@@ -142,9 +142,15 @@ def _own_date(view: SentenceView, start: int, limit: int) -> tuple[int, DateMent
     return start, None
 
 
+_HEAD_NOUN = re.compile(r"^(?:\s+[a-z]+){0,2}?(?=\s+(?:(?:late|early)\s+)?(?:on|in)\s)")
+
+
 def _head_noun_stripped(view: SentenceView, start: int, end: int) -> str:
     """ "Harir air base on ": the text before a date with the place's lowercase head noun taken off."""
-    return " " + re.sub(r"^(?:\s+[a-z]+){0,2}?(?=\s+(?:(?:late|early)\s+)?(?:on|in)\s)", "", view.text[start:end]).lstrip()
+    return " " + _HEAD_NOUN.sub("", view.text[start:end]).lstrip()
+
+
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
 def _unknown_partner(view: SentenceView, first: Item) -> Item | None:
@@ -156,7 +162,7 @@ def _unknown_partner(view: SentenceView, first: Item) -> Item | None:
         return None
     start = first.start - len(before) + m.start(1)
     if not view.tools.lexicon.pattern("list_place_nouns").search(view.before(start, 25)) \
-            or not re.search(r"\bof\s+(?:the\s+)?$", view.before(start, 8)):
+            or not _OF_BEFORE.search(view.before(start, 8)):
         return None
     end = start + len(m.group(1))
     if any(x.start < end and start < x.end for x in view.mentions) or any(d.start < end and start < d.end for d in view.dates):

@@ -119,20 +119,29 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
             continue
         phrase = fold(m.group(0))
         weak = lex.is_a("weak_triggers", phrase)
-        place_between = out and any(p.place and out[-1].end <= p.start < m.start() and not _AGENT_BEFORE.search(view.before(p.start, 20))
-                                    for p in view.mentions)  # "a strike attributed to Israel hit X": Israel is no place
-        new_clause = out and (view.has("clause_openers", out[-1].end, m.start())
-                              or view.has("sequence_connectors", out[-1].end, m.start()))
         if out and m.start() - out[-1].end < 25 and not weak and lex.is_a("weak_triggers", out[-1].phrase) \
-                and not re.search(r"[,;]", view.text[out[-1].end:m.start()]):
+                and not _COMMA.search(view.text[out[-1].end:m.start()]):
             out[-1] = Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase))
             continue  # "killed in a US air strike": the attack noun names the incident, not the weak verb
-        if out and ((weak and not place_between and not new_clause) or m.start() - out[-1].end < 12):
+        if out and ((weak and not _place_between(view, out[-1].end, m.start()) and not _new_clause(view, out[-1].end, m.start()))
+                    or m.start() - out[-1].end < 12):
             if trigger_type(lex, phrase) == "airstrike" and out[-1].event_type == "attack":
                 out[-1] = replace(out[-1], event_type="airstrike")  # "artillery fire and air strikes": the air strikes type it
             continue  # "strikes ... launched by X, targeted Y": one incident, read in one window
         out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase)))
     return _with_waves(view, out, blocked)
+
+
+_COMMA = re.compile(r"[,;]")
+
+
+def _place_between(view: SentenceView, start: int, end: int) -> bool:
+    """A place named between two triggers ("a strike attributed to Israel hit X": Israel is no place there)."""
+    return any(p.place and start <= p.start < end and not _AGENT_BEFORE.search(view.before(p.start, 20)) for p in view.mentions)
+
+
+def _new_clause(view: SentenceView, start: int, end: int) -> bool:
+    return view.has("clause_openers", start, end) or view.has("sequence_connectors", start, end)
 
 
 def _with_waves(view: SentenceView, triggers: list[Trigger], blocked: list[tuple[int, int]]) -> list[Trigger]:
@@ -152,16 +161,20 @@ def example_triggers(view: SentenceView, stat: Statistic) -> list[Trigger]:
     lex = view.tools.lexicon
     out = []
     for marker in view.find("example_markers"):
-        article = re.match(r"\s+(?:an?|one)\s+(?:[\w-]+\s+)?", view.text[marker.end():view.end])
+        article = _EXAMPLE_ARTICLE.match(view.text[marker.end():view.end])
         if not article:
             continue
-        head = re.match(r"\s+(?:an?|one)\s+", article.group(0))  # "a strike" or "a drone strike"
+        head = _ARTICLE.match(article.group(0))  # "a strike" or "a drone strike"
         m = lex.pattern("triggers").match(view.text, marker.end() + head.end(), view.end) \
             or lex.pattern("triggers").match(view.text, marker.end() + article.end(), view.end)
         if m and not lex.is_a("plural_triggers", m.group(0)):
             phrase = fold(m.group(0))
             out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase), example_of=stat))
     return out
+
+
+_EXAMPLE_ARTICLE = re.compile(r"\s+(?:an?|one)\s+(?:[\w-]+\s+)?")
+_ARTICLE = re.compile(r"\s+(?:an?|one)\s+")
 
 
 def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]]:
@@ -173,7 +186,7 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
         if i + 1 < len(triggers):
             nxt = triggers[i + 1]
             gap = view.text[t.end:nxt.start]
-            breaks = [m.start() for m in re.finditer(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in retaliation for|in the wake of)\s", gap)
+            breaks = [m.start() for m in _CLAUSE_BREAK.finditer(gap)
                       if not _joins_weapons(view, t.end + m.start(), gap[m.start():])]
             end = t.end + (breaks[-1] if breaks else len(gap))
         cause = view.first("sequence_connectors", t.end, min(view.end, end + 12))  # may straddle the break ("a week | after")
@@ -185,6 +198,9 @@ def windows(view: SentenceView, triggers: list[Trigger]) -> list[tuple[int, int]
         bounds.append((start, end))
         start = end
     return bounds
+
+
+_CLAUSE_BREAK = re.compile(r",|;|\s(?:and|as well as|while|but|after|before|hours after|following|in response to|in retaliation for|in the wake of)\s")
 
 
 def _joins_weapons(view: SentenceView, pos: int, rest: str) -> bool:
@@ -218,7 +234,7 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
     if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or _HYPOTHETICAL_AFTER.match(view.text, t.end, view.end) \
             or hypothetical(view, t.end):
         return "irrealis"
-    if _CHARACTERIZED.search(before):
+    if _may_characterize(before) and _CHARACTERIZED.search(before):
         return "irrealis"  # 'condemned what he called "attacks that harm Iraq's sovereignty"': a characterization
     near = view.text[max(view.start, t.start - 30):t.start]
     return "negated" if lex.pattern("negations").search(near) else None
@@ -230,14 +246,29 @@ _CHARACTERIZED = re.compile(r"(?:\bwhat\s+(?:he|she|it|they|the\s+\w+)\s+(?:call
                             r"|\b(?:called|calls|describing|described)\s+(?:it|this|that|them)\s+(?:as\s+)?[\"“])(?:[\w-]+\s+){0,2}$")
 
 
+def _may_characterize(before: str) -> bool:
+    """Every `_CHARACTERIZED` match holds "called", "calls", "described", "describing" or "termed" as written (the
+    pattern is case-sensitive): a text without "call", "describ" or "termed" is not searched."""
+    return "call" in before or "describ" in before or "termed" in before
+
+
 def _denied_before(view: SentenceView, t: Trigger) -> bool:
-    """ "denied any involvement in the X attack", "has not confirmed the strike": the trigger is the object of a denial."""
+    """ "denied any involvement in the X attack", "has not confirmed the strike": the trigger is the object of a denial.
+
+    A category the sentence lacks is skipped without scanning the stretch before the trigger: that scan could only
+    differ from the sentence's where the stretch ends, at the trigger, and a phrase ending in a word character cannot
+    end there, since the trigger pattern never starts right after a word character."""
     lo = max(view.start, t.start - 60)
     for category in ("involvement_denied", "responsibility_denied", "non_confirmation"):
+        if not view.has(category) and view.tools.lexicon.shape(category).ends_in_word:
+            continue  # none in the sentence, so none before the trigger: see the docstring
         for m in view.find(category, lo, t.start):
-            if not re.search(r"[,;.]|\b(?:and|but)\b", view.text[m.end():t.start]):
+            if not _DENIAL_BREAK.search(view.text[m.end():t.start]):
                 return True
     return False
+
+
+_DENIAL_BREAK = re.compile(r"[,;.]|\b(?:and|but)\b")
 
 
 def _reacts_between(view: SentenceView, start: int, end: int) -> bool:
@@ -254,7 +285,7 @@ def _self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
     """The speaker as the subject of its own attack: "X announced that it attacked ...", or "our fighters struck" in X's quote."""
     lex = view.tools.lexicon
     before = view.before(t.start, 90)
-    own = lex.derived(_own_subject_pattern).search(before)
+    own = lex.derived(_own_subject_pattern).search(before) if _may_name_itself(view) else None
     if own:
         head = t.start - len(before) + own.start()
         verbs = [v for v in view.find("speech_verbs", max(view.start, head - 45), head)
@@ -289,6 +320,16 @@ _CLAIM_OBJECT = re.compile(r"\s+(?!that\b)(?:responsibility\s+for\s+)?(?:(?:an?|
 _SUBJECT_TO_VERB = re.compile(r"\s+(?:(?:\w+ly|also|has|had|have|on\s+\w+day)\s+)*")
 
 
+def _may_name_itself(view: SentenceView) -> bool:
+    """Whether the sentence holds all the words of some self pronoun ("it", "its forces"), else `_own_subject_pattern`
+    cannot match in it: the pattern takes each pronoun as written, between a word boundary and a space, so its words
+    stand there as whole words, lowercased among the sentence's words (None when a letter of `FOLDS_TO_ASCII` makes
+    lowercasing unlike case-insensitive matching: then the search is made)."""
+    words = view.words()
+    shape = view.tools.lexicon.shape("self_pronouns")
+    return words is None or shape.key_words is None or shape.may_match(words)
+
+
 def _own_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
     """ "that it has also ", "we ": a self pronoun as the subject right before the trigger."""
     pronouns = "|".join(re.escape(p) for p in lex.words["self_pronouns"])
@@ -311,7 +352,7 @@ def _statement_subject(view: SentenceView, verb: int) -> ActorRef | None:
                 and not view.has("speech_verbs", m.end, verb):
             return actor_ref(m)
     near = [m for m in actors if verb - m.end <= 45]
-    if near and not re.search(r"[,;]|\b(?:that|which|on|against|at|to|of)\b", view.text[near[-1].end:verb]):
+    if near and not _SUBJECT_BREAK.search(view.text[near[-1].end:verb]):
         return actor_ref(near[-1])
     return None
 
@@ -322,14 +363,18 @@ def _reports_own_operation(view: SentenceView, t: Trigger) -> ActorRef | None:
     if not verbs:
         return None
     v = verbs[-1]
-    if not re.fullmatch(r"\s+(?:on\s+\w+day\s+)?(?:an?|the|its|their)\s+(?:[\w“”-]+\s+){0,2}(?:operations?|attacks?|strikes?)\s+",
-                        view.text[v.end():t.start]) and not re.fullmatch(r"\s+(?:on\s+\w+day\s+)?(?:an?|the|its|their)\s+(?:[\w“”-]+\s+){0,2}", view.text[v.end():t.start]):
+    if not _OPERATION_OBJECT.fullmatch(view.text[v.end():t.start]) and not _OWN_OBJECT.fullmatch(view.text[v.end():t.start]):
         return None
     actors = view.actors(max(view.start, v.start() - 45), v.start())
-    if not actors or re.search(r"[,;]|\b(?:that|which|on|against|at|to|of)\b", view.text[actors[-1].end:v.start()]):
+    if not actors or _SUBJECT_BREAK.search(view.text[actors[-1].end:v.start()]):
         return None
     kinds = view.tools.lexicon.words.get("self_reporting_kinds", ())
     return actor_ref(actors[-1]) if view.actor_kind(actors[-1].actor) in kinds else None
+
+
+_SUBJECT_BREAK = re.compile(r"[,;]|\b(?:that|which|on|against|at|to|of)\b")  # between a subject and its verb
+_OPERATION_OBJECT = re.compile(r"\s+(?:on\s+\w+day\s+)?(?:an?|the|its|their)\s+(?:[\w“”-]+\s+){0,2}(?:operations?|attacks?|strikes?)\s+")
+_OWN_OBJECT = re.compile(r"\s+(?:on\s+\w+day\s+)?(?:an?|the|its|their)\s+(?:[\w“”-]+\s+){0,2}")
 
 
 def _named_in_noun_phrase(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
@@ -337,11 +382,14 @@ def _named_in_noun_phrase(view: SentenceView, t: Trigger, we: int) -> ActorRef |
     if not view.tools.lexicon.is_a("weak_triggers", t.phrase):
         return None
     for m in view.actors(t.end, min(we, t.end + 40)):
-        if re.fullmatch(r"\s+(?:an?|the)\s+", view.text[t.end:m.start]):
+        if _DETERMINER_ONLY.fullmatch(view.text[t.end:m.start]):
             rest = view.after(m.end, 25)
             if view.tools.lexicon.pattern("triggers").match(rest.lstrip()) and rest[:1].isspace():
                 return actor_ref(m)
     return None
+
+
+_DETERMINER_ONLY = re.compile(r"\s+(?:an?|the)\s+")
 
 
 def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[ActorRef | None, bool]:
@@ -364,7 +412,7 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
-        if re.fullmatch(r"(?:['’]s)?[\s“”\"]*(?:[a-z“”\"-]+\s+){0,3}", between) and not _BLOCKERS.search(between):
+        if _MODIFIERS_BEFORE.fullmatch(between) and not _BLOCKERS.search(between):
             return (None if passive else actor_ref(_first_of_pair(view, m))), passive
     for m in reversed(view.actors(max(ws, t.start - 90), t.start)):
         between = view.text[m.end:t.start]
@@ -376,14 +424,18 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
     return None, passive
 
 
+_MODIFIERS_BEFORE = re.compile(r"(?:['’]s)?[\s“”\"]*(?:[a-z“”\"-]+\s+){0,3}")
 _AGENT_BEFORE = re.compile(r"\b(?:attributed\s+to|blamed\s+on|by)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _first_of_pair(view: SentenceView, m: Mention) -> Mention:
     """ "The United States and Britain launched strikes": the first named leads."""
     earlier = [a for a in view.actors(view.start, m.start)
-               if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?|[-/]", view.text[a.end:m.start])]  # "joint US-UK strikes" too
+               if _PAIR_JOIN.fullmatch(view.text[a.end:m.start])]  # "joint US-UK strikes" too
     return earlier[-1] if earlier else m
+
+
+_PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?|[-/]")
 
 
 def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | None, passive: bool) -> ActorRef | None:
@@ -397,11 +449,10 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
         if perp and m.actor == perp.key:
             continue
         verb = view.tools.lexicon.pattern("speech_verbs").search(view.after(m.end, 30))
-        if verb and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+", view.after(m.end, 30)[:verb.start()]) \
-                or re.search(r"\baccording\s+to\s+(?:the\s+)?$", view.before(m.start, 20), re.IGNORECASE):
+        if verb and _TWO_WORDS.fullmatch(view.after(m.end, 30)[:verb.start()]) \
+                or _ACCORDING_TO.search(view.before(m.start, 20)):
             continue  # "..., Iraqi security sources told Reuters", "according to CENTCOM": the speaker, not the target
-        if re.search(r"\b(?:by|in|inside|from)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$",
-                     view.before(m.start, 30)):
+        if _NOT_TARGET_BEFORE.search(view.before(m.start, 30)):
             continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, "from Lebanon" whence, not whom
         if owner_or_area(view, m):
             continue  # "the British-owned ship", "near the Jordanian and Iraqi borders": whose ship or border, not whom
@@ -410,6 +461,9 @@ def _target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | N
     return None
 
 
+_TWO_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}\s+")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_NOT_TARGET_BEFORE = re.compile(r"\b(?:by|in|inside|from)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$")
 _NAME_THEN_ROLE = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+),\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}[\w-]+")
 
 
@@ -423,14 +477,18 @@ def _victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
         return ActorRef(named.group(1), None, named.start(1), named.end(1))  # "killed Razi Mousavi, a senior adviser of ..."
     role = view.tools.lexicon.pattern("roles")
     for r in role.finditer(view.text, t.end, min(we, t.end + 90)):
-        name = re.match(r",?\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)", view.text[r.end():we])
+        name = _NAME_AFTER_ROLE.match(view.text[r.end():we])
         if name:
             s = r.end() + name.start(1)
             return ActorRef(name.group(1), None, s, s + len(name.group(1)))
     before = [m for m in view.actors(max(view.start, t.start - 80), t.start) if view.actor_kind(m.actor) == "person"]
-    if before and re.search(r"\bwho\s+(?:were|was)\s+$", view.before(t.start, 15)):
+    if before and _WHO_WERE.search(view.before(t.start, 15)):
         return actor_ref(before[-1])
     return None
+
+
+_NAME_AFTER_ROLE = re.compile(r",?\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)")
+_WHO_WERE = re.compile(r"\bwho\s+(?:were|was)\s+$")
 
 
 def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = False) -> tuple[str | None, str | None, str | None]:
@@ -438,14 +496,14 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
     origin_end = -1
     dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
-        if _FROM.search(view.before(m.start, 40)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start):
+        if _has_then_search("from", _FROM, view.before(m.start, 40)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start):
             origin_end = m.end  # "from Abu Kamal and al-Mayadin": every place of the list is where it came from
             continue
         if not plural and _SPREAD.search(view.before(m.start, 12)):
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
         if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
             continue  # "Iran-backed groups", "Palestine Street": part of another name, not the place
-        if dateline and m.end <= dateline.end() or _SOURCE_PLACE.search(view.before(m.start, 50)) \
+        if dateline and m.end <= dateline.end() or _has_then_search("accord", _SOURCE_PLACE, view.before(m.start, 50)) \
                 or (m.start > t_start and _NOT_WHERE.search(view.before(m.start, 12))):
             continue  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from;
             # "in solidarity with Gaza", "revenge for Beirut": what the attack is about, not where it happened
@@ -457,10 +515,10 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
             continue  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
         if _NEAR.search(view.before(m.start, 40)) and view.is_specific_place(key) and view.place_rank(key) > _KIND_NEAR_KEPT:
             country = view.country_of(key)
-            candidates = [p for p in view.tools.reference.places if p.kind == "country" and p.country == country]
-            if not candidates:
+            country_key = _country_keys(view.tools.reference).get(country)
+            if country_key is None:
                 continue
-            key = candidates[0].key
+            key = country_key
         rank = view.place_rank(key)
         if best is None or rank < best[0]:
             best = (rank, key, m.text)
@@ -469,6 +527,28 @@ def _place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = Fa
     if _is_country(view, best[1]) and _listed_with_another_country(view, ws, we, best[1]):
         return None, None, None  # "targets in Iraq and Syria": no one place, and either country alone would be wrong
     return best[1], best[2], view.country_of(best[1])
+
+
+_COUNTRY_KEYS: dict[int, tuple[object, dict[str | None, str]]] = {}
+
+
+def _country_keys(reference) -> dict[str | None, str]:
+    """Country code -> key of the first place of kind "country" with that code, in the reference's order (what a scan of
+    the places for the country finds first), built once per reference instead of scanning every place on each call."""
+    cached = _COUNTRY_KEYS.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        keys: dict[str | None, str] = {}
+        for p in reference.places:
+            if p.kind == "country":
+                keys.setdefault(p.country, p.key)
+        cached = _COUNTRY_KEYS[id(reference)] = (reference, keys)
+    return cached[1]
+
+
+def _has_then_search(word: str, pattern: re.Pattern[str], text: str) -> bool:
+    """`pattern.search(text)`, skipped when `text` lacks `word`, which every match holds in some case. Exact for a word
+    without i, k or s: no other letters have non-ASCII forms that case-insensitive matching takes for them."""
+    return word in text.lower() and pattern.search(text) is not None
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
@@ -506,8 +586,7 @@ def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[in
     """A capitalized name after a locative word near the trigger that the reference does not know: for the curators."""
     lex = view.tools.lexicon
     lo, hi = max(ws, t.start - 60), min(we, t.end + 80)
-    for m in re.finditer(r"\b(?:in|at|near|outside|on|targeting|struck|hit|into)\s+(?:the\s+)?(?:town|city|village|base|camp|area|province|district|airport|port|region)?\s*(?:of\s+)?([A-Z][\w’'-]+(?:\s(?:al-|el-)?[A-Z][\w’'-]+){0,3})",
-                         view.text[lo:hi]):
+    for m in _UNKNOWN_PLACE.finditer(view.text[lo:hi]):
         s, e = lo + m.start(1), lo + m.end(1)
         if any(x.start < e and s < x.end for x in view.mentions) or any(d.start < e and s < d.end for d in view.dates):
             continue
@@ -516,6 +595,9 @@ def _unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[in
             continue
         return s, e
     return None
+
+
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside|on|targeting|struck|hit|into)\s+(?:the\s+)?(?:town|city|village|base|camp|area|province|district|airport|port|region)?\s*(?:of\s+)?([A-Z][\w’'-]+(?:\s(?:al-|el-)?[A-Z][\w’'-]+){0,3})")
 
 
 def _weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int | None]:
@@ -561,11 +643,12 @@ def _count_before(view: SentenceView, pos: int) -> int | None:
             continue  # "the January 28 drone attack": a day of the month, not 28 drones
         if c.end <= pos and _modifiers_only(view, view.text[c.end:pos]):
             return c.value
-    if re.search(r"\b(?:a|an|one)\s+(?:single\s+)?$", view.before(pos, 12), re.IGNORECASE):
+    if _ONE_BEFORE.search(view.before(pos, 12)):
         return 1
     return None
 
 
+_ONE_BEFORE = re.compile(r"\b(?:a|an|one)\s+(?:single\s+)?$", re.IGNORECASE)
 _MODIFIERS = re.compile(r"\s+(?:[A-Za-z][\w-]*\s+){0,3}")
 _NOT_MODIFIERS = frozenset({"of", "and", "or", "with", "at", "in", "on", "by", "from", "to", "for", "into", "were", "was",
                             "had", "have", "has", "the", "their", "its", "a", "an", "after", "before", "since", "than",
@@ -584,24 +667,22 @@ def _modifiers_only(view: SentenceView, between: str) -> bool:
 def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
     """Killed and injured counts next to a casualty word: "killed one person", "two people were injured" (and the
     phrasings of `tolls`: zeros, single victims, a named victim with others, elided victims)."""
+    if _no_toll_words(view, we):
+        return None, None
     lex = view.tools.lexicon
     result: dict[str, int] = {}
     casualty_word = lex.derived(_casualty_word_pattern)
+    in_window = [c for c in view.counts if ws <= c.start < we]
     for kind, category in (("killed", "killed_words"), ("injured", "injured_words")):
         objects: list[int] = []  # "injured six others": the count after the verb is its own
         subjects: list[int] = []  # "two people were injured"
         for w in view.find(category, ws, we):
-            for c in view.counts:
-                if not (ws <= c.start < we):
-                    continue
-                after_word = view.text[w.end():c.start]
-                before_word = _APPOSITIVE.sub("", _INCLUDING.sub("", view.text[c.end:w.start()]))  # "16 people, including civilians, were killed"
-                if c.start >= w.end() and re.fullmatch(r"\s+(?:\w+ly\s+)?", after_word) and _counted_victims(view, c.end, ws):
+            for c in in_window:
+                if c.start >= w.end() and _ADVERB_ONLY.fullmatch(view.text[w.end():c.start]) and _counted_victims(view, c.end, ws):
                     objects.append(c.value)
                 elif c.start >= w.end() and named_with_others(view, w.end(), c.start) and _victim_noun(view, c.end):
                     objects.append(c.value + 1)  # "killed businessman X and three members of his family"
-                elif c.end <= w.start() and re.fullmatch(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?", before_word) \
-                        and not re.search(r"\b(?:and|or)\b|[,;]", before_word) and _victim_noun(view, c.end) \
+                elif c.end <= w.start() and _counted_subject(view.text[c.end:w.start()]) and _victim_noun(view, c.end) \
                         and not casualty_word.search(view.before(c.start, 20)) and not _NONE_OF.search(view.before(c.start, 15)):
                     subjects.append(c.value)
         if not objects and kind == "killed":
@@ -619,6 +700,30 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
     return result.get("killed"), result.get("injured")
 
 
+_TOLL_CATEGORIES = ("killed_words", "injured_words", "no_casualties")  # every rule of `casualties` needs a phrase of one
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _no_toll_words(view: SentenceView, we: int) -> bool:
+    """The sentence has no killed, injured or no-casualties phrase, so `casualties` would find nothing in [ws, we).
+
+    Its rules start from `view.find`/`view.has` of these categories over the clause, which match as a scan of the
+    stretch; a phrase found there that does not end at `we` is a match in the whole sentence too, and so is one that
+    ends at `we` when no word character follows `we` (nothing else differs in a scan that stops there)."""
+    if we < view.end and _WORD_CHAR.match(view.text, we):
+        return False
+    return not any(view.has(category) for category in _TOLL_CATEGORIES)
+
+
+def _counted_subject(between: str) -> bool:
+    """ "16 people, including civilians, were killed": what stands between a count and a casualty word after it (asides
+    dropped) may be up to three words and a passive auxiliary, no list ("and", "or", a comma)."""
+    between = _APPOSITIVE.sub("", _INCLUDING.sub("", between))
+    return _SUBJECT_WORDS.fullmatch(between) is not None and not _LIST_WORDS.search(between)
+
+
+_SUBJECT_WORDS = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?")
+_LIST_WORDS = re.compile(r"\b(?:and|or)\b|[,;]")
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;]{1,40},")  # "one crew member, a Filipino sailor, was killed"
 _NONE_OF = re.compile(r"\bnone\s+of\s+the\s+$", re.IGNORECASE)  # "None of the 23 crew were hurt": not 23
 
@@ -669,11 +774,12 @@ def _singular_victims(view: SentenceView, pos: int, we: int) -> int | None:
 
 
 def _victim_noun(view: SentenceView, pos: int) -> bool:
-    words = [w.rstrip(".") for w in re.findall(r"[A-Za-z.’'-]+", view.after(pos, 40))[:3]]
+    words = [w.rstrip(".") for w in _NOUN_WORDS.findall(view.after(pos, 40))[:3]]
     return any(view.tools.lexicon.is_a("victims", w) or any(m.actor and m.adjective for m in view.mentions if m.text == w)
                for w in words)
 
 
+_NOUN_WORDS = re.compile(r"[A-Za-z.’'-]+")
 _KILLED_IN = re.compile(r"\s+(?:was\s+|were\s+)?(?:killed\s+)?in\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,2}$")
 
 
@@ -702,9 +808,10 @@ def _named_dead(view: SentenceView, victim: ActorRef) -> int | None:
         return 2
     earlier = [m for m in view.actors(max(view.start, victim.char_start - 120), victim.char_start)
                if view.actor_kind(m.actor) == "person"]
-    return 2 if earlier and re.search(r",?\s+and\s+$", view.before(victim.char_start, 8)) else 1  # "X, ..., and Y, who were killed"
+    return 2 if earlier and _AND_BEFORE.search(view.before(victim.char_start, 8)) else 1  # "X, ..., and Y, who were killed"
 
 
+_AND_BEFORE = re.compile(r",?\s+and\s+$")
 _AND_NAME = re.compile(r",?\s+and\s+(?:(?:al|el|Abu)[-\s])?[A-Z][\w’'-]+")  # "Soleimani and al-Muhandis"
 _NAME = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s])?[A-Z][\w’'-]+)+)")
 
@@ -713,29 +820,27 @@ def _killer(view: SentenceView, t: Trigger) -> ActorRef | None:
     """ "Israel killed Hezbollah commander Fuad Shukr in a strike": the subject of the killing verb."""
     kills = view.find("kill_words", view.start, t.start)
     actors = view.actors(max(view.start, kills[-1].start() - 40), kills[-1].start()) if kills else []
-    if actors and re.fullmatch(r"\s+(?:\w+ly\s+)?", view.text[actors[-1].end:kills[-1].start()]):
+    if actors and _ADVERB_ONLY.fullmatch(view.text[actors[-1].end:kills[-1].start()]):
         return actor_ref(actors[-1])
     return None
+
+
+_ADVERB_ONLY = re.compile(r"\s+(?:\w+ly\s+)?")
 
 
 def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention | None, bool]:
     """Prefer the most precise date of the clause that is not the date of a statement."""
     lex = view.tools.lexicon
-    cands = []
-    for d in view.dates:
-        statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)])) \
-            and not _ends_reported_clause(view, d)
-        inside = ws <= d.start < we
-        cands.append((statement, not inside, d))
     best = None
-    for statement, outside, d in cands:
+    for d in view.dates:
+        outside = not (ws <= d.start < we)
         if outside and (d.precision == "year" or d.start > ws or ws - d.end > 100):
             continue
         if d.end <= t.start and view.has("vow_verbs", max(view.start, d.start - 25), d.end):
             continue  # "vowed on Thursday to retaliate for an air strike": the day of the vow, the strike came before
         if opens_period(view, d):
             continue  # "Since October 8, ...": the start of a period, not the day of an event
-        if re.search(r"\btimes?\s+$", view.before(d.start, 8)):
+        if _TIMES_BEFORE.search(view.before(d.start, 8)):
             continue  # "for the second time this month": how often, not when
         if outside and d.end <= t.start and view.has("sequence_connectors", d.end, t.start):
             continue  # "the January 2020 strike that followed the killing of X": the date is the strike's
@@ -743,6 +848,9 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
             continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
         if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > 20:
             continue  # "formed in 2014": a bare year far from the trigger dates something else
+        # whether the date is a statement's, asked only of the dates still in the running
+        statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)])) \
+            and not _ends_reported_clause(view, d)
         rank = (outside, statement, ("day", "week", "month", "year", "unknown").index(d.precision), abs(d.start - t.start))
         if best is None or rank < best[0]:
             best = (rank, d, statement)
@@ -756,17 +864,21 @@ def _ends_reported_clause(view: SentenceView, d: DateMention) -> bool:
     speaker, dates the event (a date opening the sentence, "On Monday, the army said", stays the statement's)."""
     verb = view.tools.lexicon.pattern("speech_verbs").search(view.text, d.end, min(view.end, d.end + 40))
     return bool(verb) and d.start - view.start > 10 and \
-        re.fullmatch(r",\s+(?:the\s+)?[\w'’ -]{0,30}\s", view.text[d.end:verb.start()]) is not None
+        _COMMA_SPEAKER.fullmatch(view.text[d.end:verb.start()]) is not None
+
+
+_TIMES_BEFORE = re.compile(r"\btimes?\s+$")
+_COMMA_SPEAKER = re.compile(r",\s+(?:the\s+)?[\w'’ -]{0,30}\s")
 
 
 def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_id: str) -> Draft | None:
     """The incident a trigger describes, or None when it is irrealis, an aggregate, or too vague."""
     lex = view.tools.lexicon
-    reason = irrealis_reason(view, t, ws)
-    if reason == "irrealis":
-        return None
     weapons, projectiles = _weapons(view, ws, we)
     if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave:
+        return None  # tested before `irrealis_reason`, which costs more: either way the answer is None
+    reason = irrealis_reason(view, t, ws)
+    if reason == "irrealis":
         return None
     perp, passive = _perpetrator(view, t, ws, we)
     claimed_by = None if perp else member_group(view, _self_claimed(view, t))
@@ -790,10 +902,6 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
         event_type = "airstrike"
     place, place_text, country = _place(view, ws, we, t.start, lex.is_a("plural_triggers", t.phrase))
-    place_span = None
-    if place is None:
-        place_span = _unknown_place(view, t, ws, we)
-        place_text = view.text[place_span[0]:place_span[1]] if place_span else None
     killed, injured = casualties(view, ws, we)
     if killed is None and victim is not None and event_type == "assassination":
         killed = _named_dead(view, victim)
@@ -807,20 +915,22 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     perp, target = state_level(view, perp), state_level(view, target)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "attributed" if attributed else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
-                  "hedged" if view.has("hedges") else "asserted", None, view.sentence.index, definite,
-                  _separate(view, t), plural, place_span=place_span)
+                  "asserted", None, view.sentence.index, definite, False, plural)
+    kept = definite if reason == "negated" else _specific(view, draft, t)  # a denial only refers to a named incident
+    if not kept:
+        return None  # decided before the details below, which `_specific` does not read: many drafts end here
+    if place is None:
+        draft.place_span = _unknown_place(view, t, ws, we)
+        draft.place_text = view.text[draft.place_span[0]:draft.place_span[1]] if draft.place_span else None
+    draft.stance = "hedged" if view.has("hedges") else "asserted"
+    draft.separate = _separate(view, t)
     if view.has("interception", ws, we):
         draft.outcome = interception_outcome(view, ws, we, draft)
-    if opinion(view):
-        draft.reference_only = True  # an analyst's words may name an incident already reported, never a new one
+    if opinion(view) or reason == "negated":
+        draft.reference_only = True  # an analyst's words, or a denial, may name an incident already reported, never a new one
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
-    if reason == "negated":
-        if not definite:
-            return None
-        draft.reference_only = True
-        return draft
-    return draft if _specific(view, draft, t) else None
+    return draft
 
 
 def interception_outcome(view: SentenceView, ws: int, we: int, d: Draft) -> str:
@@ -948,7 +1058,10 @@ def _separate(view: SentenceView, t: Trigger) -> bool:
     """ "a separate operation", "another strike", "as well as rocket fire": not the incident named before."""
     before = view.before(t.start, 40)
     marks = list(view.tools.lexicon.pattern("separate_markers").finditer(before))
-    return bool(marks) and re.fullmatch(r"[\w\s“”-]{0,25}", before[marks[-1].end():]) is not None
+    return bool(marks) and _SHORT_PHRASE.fullmatch(before[marks[-1].end():]) is not None
+
+
+_SHORT_PHRASE = re.compile(r"[\w\s“”-]{0,25}")
 
 
 def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:

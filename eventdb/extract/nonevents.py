@@ -54,7 +54,7 @@ def aggregate(view: SentenceView, start: int, end: int) -> bool:
             return True
     after = view.text[end:min(view.end, end + 50)]
     m = lex.pattern("perfect_auxiliaries").search(after)
-    return m is not None and not re.search(r"[,;:]|\b(?:which|that|who|when)\b", after[:m.start()])
+    return m is not None and not _CLAUSE_BREAK.search(after[:m.start()])
 
 
 def opens_period(view: SentenceView, d: DateMention) -> bool:
@@ -65,6 +65,7 @@ def opens_period(view: SentenceView, d: DateMention) -> bool:
     return _BETWEEN.search(view.before(d.start, 45)) is not None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:which|that|who|when)\b")
 _BETWEEN = re.compile(r"\bbetween\b[^,;.]{1,30}\band\s+$", re.IGNORECASE)
 
 

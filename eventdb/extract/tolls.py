@@ -78,6 +78,7 @@ _NAMED_AND = re.compile(r"\s+(?:[\w’'-]+\s+){0,6}(?:al-|el-)?[A-Z][\w’'-]+(?
 # "at least one of them", "five of the group's fighters": the victims named after "of".
 _OF_VICTIMS = re.compile(r"\s+of\s+(?:them|those|(?:the|its|his|her|their)\s+(?:[\w’'-]+['’]s\s+)?)", re.IGNORECASE)
 # "killed three people and wounded nine.": a count closing the clause.
+_WORDS = re.compile(r"[A-Za-z’'-]+")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)”\"]|$)")
 
 
@@ -97,7 +98,7 @@ def elliptic_victims(view: SentenceView, count_end: int, ws: int) -> bool:
     if not _CLAUSE_END.match(view.text, count_end):
         return False
     before = view.text[max(ws, count_end - 60):count_end]
-    return any(view.tools.lexicon.is_a("victims", w) for w in re.findall(r"[A-Za-z’'-]+", before))
+    return any(view.tools.lexicon.is_a("victims", w) for w in _WORDS.findall(before))
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
