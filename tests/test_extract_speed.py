@@ -289,3 +289,12 @@ def test_view_before_after_and_derived_answer_as_the_plain_forms():
     made = lex.derived(_builder)
     assert lex.derived(_builder) is made and len(calls) == 1
     assert lex._patterns["derived:" + _builder.__module__ + "." + _builder.__qualname__] is made
+
+
+def test_mention_equality_and_hash_are_by_value_as_when_frozen():
+    from eventdb.extract.gazetteer import Mention
+    a = Mention(3, 8, "Iraqi", actor="iraq", adjective=True)
+    b = Mention(3, 8, "Iraqi", actor="iraq", adjective=True)
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert hash(a) == hash((3, 8, "Iraqi", "iraq", True, None, None, None))
+    assert a != Mention(3, 8, "Iraqi", actor="iraq")
