@@ -38,7 +38,10 @@ class Article:
     republished_from: str | None = None  # "Original Source: www.theguardian.com" -> "www.theguardian.com"
 
 
-@dataclass(frozen=True)
+# Span and ActorRef are built tens of times per article during extraction, so they are plain dataclasses hashed
+# by value rather than frozen ones (a frozen dataclass sets each field through object.__setattr__, several
+# times slower). Equality, hashing and repr are the same; they are values all the same: nothing assigns to them.
+@dataclass(unsafe_hash=True)
 class Span:
     quote: str
     char_start: int
@@ -46,7 +49,7 @@ class Span:
     sentence_index: int
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)
 class ActorRef:
     """An actor as written, and the reference actor key it resolved to (None if unresolved)."""
 

@@ -584,3 +584,26 @@ def test_place_word_prefilters_never_hide_a_match():
                 hits += plain
                 assert _has_then_search(word, pattern, text[:end]) == plain, text[:end]
     assert hits > 100
+
+
+def test_mention_equality_and_hash_are_by_value_as_when_frozen():
+    from eventdb.extract.gazetteer import Mention
+    a = Mention(3, 8, "Iraqi", actor="iraq", adjective=True)
+    b = Mention(3, 8, "Iraqi", actor="iraq", adjective=True)
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert hash(a) == hash((3, 8, "Iraqi", "iraq", True, None, None, None))
+    assert a != Mention(3, 8, "Iraqi", actor="iraq")
+
+
+def test_plain_value_classes_hash_and_compare_by_value():
+    """Span, ActorRef, DateMention and Count are no longer frozen (cheaper to build): still values."""
+    import dataclasses
+    from eventdb.assertions import ActorRef, Span
+    from eventdb.extract.dates import DateMention
+    from eventdb.extract.numbers import Count
+    samples = [Span("a b", 0, 3, 1), ActorRef("Israel", "israel", 4, 10), DateMention(1, 5, "May 1", dt.date(2024, 5, 1), "day"),
+               Count(0, 3, "two", 2, "exact")]
+    for value in samples:
+        twin = dataclasses.replace(value)
+        assert twin == value and twin is not value and hash(twin) == hash(value)
+        assert hash(value) == hash(dataclasses.astuple(value))

@@ -254,8 +254,9 @@ def _referred_by_name(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     for d in reversed(drafts):
         if d.event_type == "assassination" and d.target and _names_victim(view, d.target):
             return d
+    places = {m.place for m in view.mentions if m.place}  # read once, not once per incident
     for d in reversed(drafts):
-        if d.place and view.is_specific_place(d.place) and any(m.place == d.place for m in view.mentions):
+        if d.place in places and view.is_specific_place(d.place):
             return d
     for d in reversed(drafts):
         if d.place is None and d.place_text and _names_place(view, d.place_text):
