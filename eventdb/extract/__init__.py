@@ -24,7 +24,7 @@ from eventdb.extract.nonevents import aggregate
 from eventdb.extract.sentences import Sentence, sentence_spans
 from eventdb.reference import Reference, default_reference
 
-EXTRACTOR_VERSION = "rules-5"
+EXTRACTOR_VERSION = "rules-6"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "tools_for"]
 
