@@ -1,13 +1,53 @@
-"""Claim rules of rules-6 on sentences written for the tests: reference names for speakers."""
+"""Claim rules of rules-6 on sentences written for the tests: open questions are not assertions, claims that need an
+incident are kept only with one, and reference names for speakers."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from eventdb.assertions import Article
 from eventdb.extract import extract
 from eventdb.reference import default_reference
 from tests.test_extract_claims_rules import claims_of, key
+from tests.test_extract_rules import PUB, ref, run  # noqa: F401  (the fixture reference and the runner)
+
+
+# --- a clause a speaker leaves open asserts nothing ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Rockets hit Ain al-Asad on Monday. The Pentagon would not say whether any of them had been shot down.",
+    "Rockets hit Ain al-Asad on Monday. Asked if the rockets were intercepted, the Pentagon declined to answer.",
+    "Rockets hit Ain al-Asad on Monday. It was not clear whether air defences had downed any of them, the Pentagon said.",
+])
+def test_an_open_question_is_no_interception_claim(ref, text):
+    x = run(ref, text)
+    assert not claims_of(x, "interception"), (text, x.claims)
+
+
+def test_an_interception_said_plainly_is_still_claimed(ref):
+    x = run(ref, "Rockets were fired at Ain al-Asad on Monday. The Pentagon said two of them had been shot down.")
+    (c,) = claims_of(x, "interception")
+    assert key(c.claimant) == "us-dod" and c.incident is not None and c.stance == "asserted"
+
+
+# --- a claim that only means something about one incident needs that incident -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah has not commented.",  # a non-confirmation of nothing found
+    "The Pentagon said no one was hurt.",  # a toll of no incident
+    "Officials met in Geneva on Monday. The Houthis said they had shot down something, without saying what.",
+])
+def test_incident_bound_claims_without_an_incident_are_dropped(ref, text):
+    x = run(ref, text)
+    assert all(c.incident is not None for c in x.claims
+               if c.type in ("interception", "casualty_report", "confirmation", "non_confirmation")), (text, x.claims)
+
+
+def test_a_general_denial_is_kept_without_an_incident(ref):
+    x = run(ref, "Tehran has denied supporting attacks on US forces in Iraq and Syria.")
+    assert [c.incident for c in claims_of(x, "involvement_denied")] == [None], x.claims
 
 
 # --- reference names of speakers (seeds/reference) --------------------------------------------------

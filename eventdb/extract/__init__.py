@@ -75,7 +75,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         claims.extend(sentence_claims(view, _with_the_other(view, found, drafts) if found else _referred(view, drafts),
                                       stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
-    claims = _dedupe(claims)
+    claims = _placed(_dedupe(claims), tools.lexicon)
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
     incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(_dedupe_stats(stats)),
@@ -383,6 +383,13 @@ def _unresolved(incidents: tuple[IncidentReport, ...], claims: list[Claim], tool
         if ref and ref.key is None and ref.char_start is not None and ref.text[:1].isupper() and ref.text not in outlets:
             out[(ref.text, ref.char_start)] = UnresolvedName(ref.text, "actor", ref.char_start, ref.char_end, span)
     return list(out.values())
+
+
+def _placed(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
+    """A claim that only means something about one incident (a toll, an interception, "has not commented") but that
+    no incident of the article could be found for is dropped: unplaced, it cannot be checked or used."""
+    bound = lexicon.words["incident_bound_claims"]
+    return [c for c in claims if c.incident is not None or c.type not in bound]
 
 
 def _outlet_names(tools: Tools) -> frozenset[str]:

@@ -386,6 +386,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             continue  # "shrapnel from an intercepted missile": what was intercepted, not anyone's claim to have done it
         if about_statistic(m.start()):
             break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
+        if _open_question(view, m.start()):
+            break  # "would not say whether it had been shot down": asked, not asserted
         who = _clause_speaker(view, m.start()) or voice(view, m.start(), previous)
         if who is None and not _unvoiced(view):
             break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
@@ -802,6 +804,16 @@ def _clause_speaker(view: SentenceView, pos: int) -> ActorRef | None:
     subject = [m for m in view.mentions if (m.actor or m.outlet) and joins[-1] <= m.start and m.end <= verbs[-1].start()
                and not view.is_descriptor(m) and not _OBJECT.search(view.before(m.start, 14))]
     return _subject_of(view, verbs[-1].start()) or (_ref(view, subject[0]) if subject else None)
+
+
+def _open_question(view: SentenceView, pos: int) -> bool:
+    """ "would not say whether it had been shot down", "asked if the drone was intercepted": a clause that a speaker
+    leaves open is no assertion of what it says."""
+    before = view.before(pos, 60)
+    return ("whether" in before or "if " in before.lower()) and _OPEN_QUESTION.search(before) is not None
+
+
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^,;.:]*$", re.IGNORECASE)
 
 
 def _negated_clause(view: SentenceView, pos: int) -> bool:
