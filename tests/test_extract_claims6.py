@@ -1,5 +1,5 @@
 """Claim rules of rules-6 on sentences written for the tests: open questions are not assertions, claims that need an
-incident are kept only with one, and reference names for speakers."""
+incident are kept only with one, a state body's own release speaks for it, and reference names for speakers."""
 
 from __future__ import annotations
 
@@ -48,6 +48,40 @@ def test_incident_bound_claims_without_an_incident_are_dropped(ref, text):
 def test_a_general_denial_is_kept_without_an_incident(ref):
     x = run(ref, "Tehran has denied supporting attacks on US forces in Iraq and Syria.")
     assert [c.incident for c in claims_of(x, "involvement_denied")] == [None], x.claims
+
+
+# --- a state body's own release: what it says in its own voice is its claim -----------------------------
+
+RELEASE = ("Houthi militants fired an anti-ship missile at a tanker in the Red Sea on Monday. The missile was shot down "
+           "by a US destroyer. There were no injuries or damage reported.")
+
+
+@pytest.mark.parametrize("outlet, url, speaker", [
+    ("U.S. Central Command", None, "us-centcom"),  # the outlet is the body itself
+    (None, "https://www.centcom.mil/MEDIA/PRESS-RELEASES/1/", "us-centcom"),  # its own site (the acronym as a label)
+    (None, "https://idf.il/en/articles/2024/statement/", "idf"),
+])
+def test_a_release_by_a_state_body_speaks_for_it(ref, outlet, url, speaker):
+    x = extract(Article(text=RELEASE, origin="test", published=PUB, outlet=outlet, url=url), ref)
+    assert [key(c.claimant) for c in claims_of(x, "interception")] == [speaker], x.claims
+    assert all(key(c.claimant) == speaker for c in claims_of(x, "casualty_report")), x.claims
+
+
+@pytest.mark.parametrize("outlet, url", [
+    ("The Gulf Monitor", None),  # a news outlet: its own voice is its own
+    (None, "https://www.gulfmonitor.example.com/2024/03/04/tanker"),
+    (None, "https://www.central-news.example.com/tanker"),  # a word of a body's name is not its acronym
+    (None, None),
+])
+def test_a_news_outlet_keeps_its_own_voice(ref, outlet, url):
+    x = extract(Article(text=RELEASE, origin="test", published=PUB, outlet=outlet, url=url), ref)
+    assert claims_of(x, "interception") and all(c.claimant is None for c in claims_of(x, "interception")), x.claims
+
+
+def test_a_release_does_not_take_over_named_speakers(ref):
+    text = "Houthi militants fired an anti-ship missile at a tanker in the Red Sea on Monday, the Houthis said they had hit it."
+    x = extract(Article(text=text, origin="test", published=PUB, outlet="U.S. Central Command"), ref)
+    assert all(key(c.claimant) != "us-centcom" for c in x.claims if c.type == "responsibility_claimed"), x.claims
 
 
 # --- reference names of speakers (seeds/reference) --------------------------------------------------

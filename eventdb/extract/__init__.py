@@ -8,6 +8,8 @@ collected, and names the reference does not know are listed for curators.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from urllib.parse import urlsplit
 
 from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentReport, Statistic, UnresolvedName
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
@@ -75,7 +77,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         claims.extend(sentence_claims(view, _with_the_other(view, found, drafts) if found else _referred(view, drafts),
                                       stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
-    claims = _placed(_dedupe(claims), tools.lexicon)
+    claims = _in_the_issuers_voice(_placed(_dedupe(claims), tools.lexicon), _issuer(article, tools))
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
     incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(_dedupe_stats(stats)),
@@ -390,6 +392,47 @@ def _placed(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
     no incident of the article could be found for is dropped: unplaced, it cannot be checked or used."""
     bound = lexicon.words["incident_bound_claims"]
     return [c for c in claims if c.incident is not None or c.type not in bound]
+
+
+def _in_the_issuers_voice(claims: list[Claim], issuer: ActorRef | None) -> list[Claim]:
+    """A release the military publishes itself ("The missile was shot down. There were no injuries."): what it says in
+    its own voice is its claim, not an outlet's."""
+    if issuer is None:
+        return claims
+    return [replace(c, claimant=issuer) if c.claimant is None else c for c in claims]
+
+
+def _issuer(article: Article, tools: Tools) -> ActorRef | None:
+    """The state body that publishes the article itself: its outlet is one of the body's names ("U.S. Central
+    Command"), or, with no outlet given, its web address is (a host label that is the body's acronym: "centcom.mil",
+    "idf.il"). News outlets are never issuers."""
+    names = _issuer_names(tools)
+    if article.outlet:
+        key = names.get(article.outlet.strip().casefold())
+        return ActorRef(tools.reference.actors_by_key[key].name, key) if key else None
+    host = urlsplit(article.url).hostname if article.url else None
+    if not host:
+        return None
+    for label in re.split(r"[.-]", host.casefold()):
+        key = names.get(label)
+        if key and label.upper() in tools.reference.actors_by_key[key].aliases:  # acronyms only ("centcom"), not words
+            return ActorRef(tools.reference.actors_by_key[key].name, key)
+    return None
+
+
+_ISSUERS: dict[int, tuple[Tools, dict[str, str]]] = {}
+
+
+def _issuer_names(tools: Tools) -> dict[str, str]:
+    """Casefolded names of the state bodies that issue statements of their own, by actor key (built once per tools)."""
+    cached = _ISSUERS.get(id(tools))
+    if cached is None or cached[0] is not tools:
+        kinds = tools.lexicon.words["issuer_kinds"]
+        cached = (tools, {n.casefold(): a.key for a in tools.reference.actors if a.kind in kinds for n in (a.name, *a.aliases)})
+        if len(_ISSUERS) > 8:
+            _ISSUERS.clear()
+        _ISSUERS[id(tools)] = cached
+    return cached[1]
 
 
 def _outlet_names(tools: Tools) -> frozenset[str]:
