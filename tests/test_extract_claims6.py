@@ -103,3 +103,39 @@ def test_a_state_news_agency_named_with_its_country_is_the_outlet():
     text = "An Israeli drone strike on a car near Nabatieh on Monday killed two men, the Lebanese National News Agency reported."
     x = extract(Article(text=text, origin="test", published=dt.date(2024, 3, 6)), default_reference())
     assert [c.claimant.text for c in claims_of(x, "casualty_report")] == ["Lebanese National News Agency"], x.claims
+
+
+# --- an undated incident a speaker reports right after a dated one is of that day (claims link to it) --------
+
+@pytest.mark.parametrize("text", [
+    # the same country
+    "Two rockets hit Ain al-Asad on Monday. The Pentagon said rockets were also fired at Erbil International Airport.",
+    # across a border, tied by the sentence ("in response", "later")
+    "Two rockets hit Ain al-Asad on Monday. In response, the Pentagon said, US jets struck a Kata'ib Hezbollah depot in Damascus.",
+    "Drones were launched at Erbil on Monday. Hezbollah later said it had fired rockets at an army base near Haifa.",
+])
+def test_an_undated_incident_reported_next_is_of_the_same_day(ref, text):
+    x = run(ref, text)
+    assert len(x.incidents) == 2 and x.incidents[1].date.on == dt.date(2024, 3, 4), (text, x.incidents)
+
+
+@pytest.mark.parametrize("text, published", [
+    # no one reports it: the outlet's background, which may be of any day
+    ("Two rockets hit Ain al-Asad on Monday. US jets struck a Kata'ib Hezbollah depot in Damascus.", PUB),
+    # another country and nothing ties it to the last incident
+    ("Drones were launched at Erbil on Monday. Hezbollah said it had fired rockets at an army base near Haifa.", PUB),
+    # not the next sentence
+    ("Two rockets hit Ain al-Asad on Monday. Officials met in Geneva. Markets fell. "
+     "The Pentagon said rockets were also fired at Erbil International Airport.", PUB),
+    # an article without a date
+    ("Two rockets hit Ain al-Asad on Monday. The Pentagon said rockets were also fired at Erbil International Airport.", None),
+])
+def test_an_undated_incident_stays_undated_otherwise(ref, text, published):
+    x = run(ref, text, published)
+    assert len(x.incidents) == 2 and x.incidents[1].date.on is None, (text, x.incidents)
+
+
+def test_a_reference_back_still_joins_the_incident_it_names(ref):
+    x = run(ref, "Two rockets hit Ain al-Asad on Monday. The Pentagon said the attack had been carried out by Kata'ib Hezbollah.")
+    (i,) = x.incidents
+    assert [c.incident for c in claims_of(x, "attribution")] == [i.local_id], x.claims

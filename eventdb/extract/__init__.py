@@ -16,7 +16,7 @@ from eventdb.extract.aggregates import affiliations, last_armed_group, statistic
 from eventdb.extract.claimed_details import complete
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
-from eventdb.extract.dates import resolve_sequels, stated_year, year_hint
+from eventdb.extract.dates import DateMention, resolve_sequels, stated_year, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incident_lists import split_listed
 from eventdb.extract.incidents import (Draft, Found, air_strikes_by_claims, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
@@ -168,11 +168,14 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
             continue
         if found:
             same_day_as(view, found[-1], trigger.start, draft)  # "..., hours after US warplanes struck X"
+        story = None if found or draft.date is not None else _story_date(view, drafts, draft)
         for new in split_listed(view, draft, ws, we, trigger.start):  # "struck X near A and Y near B": one per place
             new.local_id = f"i{len(drafts) + 1}"
             _basis(new, claimant, view)
             new.separate = new.separate or _caused(view, found, trigger)
             kept = attach(view, drafts, new)
+            if kept is new and story and new.date is None:
+                new.date = story  # a new incident, not a reference to one told before
             if kept is not None:
                 kept.last_sentence = view.sentence.index
                 found.append(Found(trigger.start, kept, new))
@@ -181,6 +184,23 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
         note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
     _mark_asides(view, found)
     return found
+
+
+def _story_date(view: SentenceView, drafts: list[Draft], new: Draft) -> DateMention | None:
+    """ "A drone struck Metula on Tuesday. In response, the army said, jets struck Hezbollah sites in Kfar Kila.": a new,
+    undated incident that a speaker reports in the sentence right after a dated one, in an article with a date, is part
+    of the same story when it is in the same country or the sentence ties it to the last ("in response", "later"): it
+    took place that day (within the day matching allows). None when that does not hold."""
+    if not drafts or view.published is None or not view.has("speech_verbs"):
+        return None
+    last = max(reversed(drafts), key=lambda d: d.last_sentence)
+    if view.sentence.index - last.last_sentence > 1 or last.date is None or last.date.on is None \
+            or last.date.precision != "day" or last.date_is_statement:
+        return None
+    country = new.country or view.country_of(new.place)
+    if not (country and country == (last.country or view.country_of(last.place))) and not view.has("story_connectors"):
+        return None
+    return last.date
 
 
 def _mark_asides(view: SentenceView, found: list[Found]) -> None:
