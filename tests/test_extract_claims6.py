@@ -139,3 +139,31 @@ def test_a_reference_back_still_joins_the_incident_it_names(ref):
     x = run(ref, "Two rockets hit Ain al-Asad on Monday. The Pentagon said the attack had been carried out by Kata'ib Hezbollah.")
     (i,) = x.incidents
     assert [c.incident for c in claims_of(x, "attribution")] == [i.local_id], x.claims
+
+
+# --- a demonym the reference lacks, with the body or office it qualifies, speaks as written -----------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A drone struck a checkpoint near Erbil on Monday, killing two guards, the Kurdish security service said.",
+     "Kurdish security service"),
+    ("A drone struck a checkpoint near Erbil on Monday, killing two guards, the Kurdish news agency reported.",
+     "Kurdish news agency"),  # the descriptor stays: never the bare demonym
+    ("Two men were killed when a drone hit a car in Gaza on Monday, the Palestinian governor said.", "Palestinian governor"),
+    ("A drone hit a car in Gaza on Monday, killing two men, a senior Palestinian security official said.",
+     "Palestinian security official"),
+    ("Kurdish security service officials said two guards were killed when a drone struck a checkpoint near Erbil on Monday.",
+     "Kurdish security service officials"),
+])
+def test_a_demonym_with_its_body_speaks_as_written(ref, text, speaker):
+    x = run(ref, text)
+    reports = claims_of(x, "casualty_report")
+    assert [c.claimant.text for c in reports] == [speaker] and reports[0].claimant.key is None, (text, x.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "A drone struck a checkpoint near Erbil on Monday, killing two guards, witnesses told the Kurdish news agency.",
+    "A drone struck a checkpoint near Erbil on Monday, killing two guards, the Kurdish security service was told.",
+])
+def test_no_demonym_speaker_as_an_object(ref, text):
+    x = run(ref, text)
+    assert not any(c.claimant and c.claimant.text.startswith("Kurdish") for c in x.claims), (text, x.claims)

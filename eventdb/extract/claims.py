@@ -169,11 +169,30 @@ _FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
 
 def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
     """ "Syrian state media reported", "..., the Kurdistan regional government said": a named speaker the reference lacks, as written."""
+    body = _demonym_body(view, verb)
+    if body:
+        return body
     before = view.text[view.start:verb]
     m = view.tools.lexicon.derived(_named_speaker_pattern).search(before)
     if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
         return None
     return _as_written(view, m.group("name"), view.start + m.start("name"))
+
+
+def _demonym_body(view: SentenceView, verb: int) -> ActorRef | None:
+    """ "..., the Kurdish security service said", "the Palestinian governor said": a demonym the reference lacks with the
+    body or office it qualifies is a speaker kept as written, never the bare demonym ("Kurdish")."""
+    start = max(view.start, verb - 80)
+    m = view.tools.lexicon.derived(_demonym_body_pattern).search(view.text, start, verb)
+    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
+        return None
+    return ActorRef(m.group("name"), None, m.start("name"), m.end("name"))
+
+
+def _demonym_body_pattern(lex: Lexicon) -> re.Pattern[str]:
+    bodies = "|".join(lex.alternation(c) for c in ("speaker_heads", "speaker_descriptors", "demonym_speaker_roles"))
+    return re.compile(rf"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|i|an)\s+(?:[a-z-]+\s+){{0,2}}?"
+                      rf"(?:{bodies}))\s+$")
 
 
 _PRONOUNS = frozenset({"It", "They", "He", "She", "We", "I", "Officials", "Analysts", "Witnesses", "Residents", "Sources"})
