@@ -167,3 +167,33 @@ def test_a_demonym_with_its_body_speaks_as_written(ref, text, speaker):
 def test_no_demonym_speaker_as_an_object(ref, text):
     x = run(ref, text)
     assert not any(c.claimant and c.claimant.text.startswith("Kurdish") for c in x.claims), (text, x.claims)
+
+
+# --- a joint speaker ("the two countries said") is the two states named before it ------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("US and Israeli jets struck a Hezbollah depot near Damascus on Monday, the two countries said.", "responsibility_claimed"),
+    ("US and Israeli jets struck a Hezbollah depot near Damascus on Monday, the two countries said in a joint statement, "
+     "adding that all aircraft returned safely.", "responsibility_claimed"),
+    ("Iran and Iraq condemned the strike on a depot near Damascus on Monday, which both governments said was carried out "
+     "by Israel.", "attribution"),
+])
+def test_a_joint_speaker_claims_once_for_each_state(ref, text, kind):
+    x = run(ref, text)
+    assert sorted(key(c.claimant) for c in claims_of(x, kind)) == sorted(
+        {"responsibility_claimed": ["united-states", "israel"], "attribution": ["iran", "iraq"]}[kind]), (text, x.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "US jets struck a Hezbollah depot near Damascus on Monday, the two countries said.",  # one state named: who else?
+    "US, Israeli and Iraqi officials met after jets struck a Hezbollah depot near Damascus on Monday, the two countries said.",
+])
+def test_a_joint_speaker_needs_exactly_two_states(ref, text):
+    x = run(ref, text)
+    assert not claims_of(x, "responsibility_claimed"), (text, x.claims)
+
+
+def test_joint_speakers_do_not_blame_themselves(ref):
+    x = run(ref, "US and Israeli warships shot down drones launched at ships near Eilat on Monday, the two countries said.")
+    assert not any(c.perpetrator and key(c.perpetrator) in ("united-states", "israel") for c in claims_of(x, "attribution")), x.claims
+    assert sorted(key(c.claimant) for c in claims_of(x, "interception")) == ["israel", "united-states"], x.claims

@@ -120,6 +120,9 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
             if agent:
                 return agent
             continue  # "an attack ... in Syria was reported": Syria is not speaking
+        joint = _joint_speakers(view, v.start()) if view.has("joint_speakers") else None
+        if joint:
+            return joint[0]  # "..., the two countries said": the first speaks here, sentence_claims adds the other
         who = _subject_of(view, v.start()) or _inverted_subject(view, v.start(), v.end())
         if who:
             return who
@@ -129,6 +132,45 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
         if not _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
             return _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
     return None
+
+
+def _joint_speakers(view: SentenceView, verb: int) -> tuple[ActorRef, ActorRef] | None:
+    """ "US and British jets struck X, the two countries said": a joint subject of a speech verb ("the two countries",
+    "both governments") stands for the two states named before it in the sentence; with any other number of states
+    the speakers cannot be told, and there is none."""
+    anaphor = [a for a in view.find("joint_speakers", view.start, verb) if _JOINT_GAP.fullmatch(view.text, a.end(), verb)]
+    if not anaphor:
+        return None
+    states: dict[str, object] = {}
+    for m in view.mentions:
+        if m.actor and m.end <= anaphor[-1].start() and view.actor_kind(m.actor) == "state" \
+                and not _OBJECT.search(view.before(m.start, 14)):  # "struck targets in Yemen": a place, not a speaker
+            states.setdefault(m.actor, m)
+    if len(states) != 2:
+        return None
+    first, second = states.values()
+    return actor_ref(first), actor_ref(second)
+
+
+_JOINT_GAP = re.compile(r"\s+(?:also\s+|later\s+|jointly\s+|have\s+|had\s+)?")
+
+
+def _for_both_speakers(view: SentenceView, claims: list[Claim]) -> list[Claim]:
+    """The claims a joint speaker makes ("the two countries said"), once for each of the two."""
+    verbs = view.find("speech_verbs")
+    joint = next((j for j in (_joint_speakers(view, v.start()) for v in verbs) if j), None)
+    if joint is None:
+        return claims
+    first, second = joint
+    pair = {first.key, second.key}
+    claims = [c for c in claims if not (c.type == "attribution" and c.perpetrator and c.perpetrator.key in pair)]
+    # (the speakers do not blame themselves: such an attribution misreads who did what)
+    out = list(claims)
+    for c in claims:
+        if c.claimant and c.claimant.key == first.key:
+            perp = second if c.perpetrator and c.perpetrator.key == first.key else c.perpetrator
+            out.append(replace(c, claimant=second, perpetrator=perp))
+    return out
 
 
 def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -450,7 +492,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             for i in [iid, *_listed_unharmed(found, killed, injured)]:
                 out = _with_casualties(out, Claim("casualty_report", i, reporter, stance(view), span, killed=killed,
                                                   injured=injured, confidence=0.6))
-    return out
+    return _for_both_speakers(view, out) if out and view.has("joint_speakers") else out
 
 
 def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
