@@ -197,3 +197,30 @@ def test_joint_speakers_do_not_blame_themselves(ref):
     x = run(ref, "US and Israeli warships shot down drones launched at ships near Eilat on Monday, the two countries said.")
     assert not any(c.perpetrator and key(c.perpetrator) in ("united-states", "israel") for c in claims_of(x, "attribution")), x.claims
     assert sorted(key(c.claimant) for c in claims_of(x, "interception")) == ["israel", "united-states"], x.claims
+
+
+# --- a sentence that turns to a place in another country does not refer back --------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a roundup's next item: an interception over another country's city is not the strike told before
+    "Rockets hit Ain al-Asad on Monday. On Tuesday, air defences intercepted a drone over Eilat, officials said.",
+    # nor is what is said after the turn
+    "Rockets hit Ain al-Asad on Monday. On Tuesday, air defences intercepted a drone over Eilat, officials said. "
+    "No one was hurt, the Pentagon said.",
+])
+def test_a_turn_to_another_country_links_nothing_back(ref, text):
+    x = run(ref, text)
+    asad = [i.local_id for i in x.incidents if i.place and i.place.key == "ain-al-asad"]
+    assert asad and not any(c.incident in asad for c in x.claims), (text, x.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "A drone hit Eilat on Monday. A second drone was shot down over Haifa, the IDF said.",  # the same country
+    "Rockets hit Ain al-Asad on Monday. The Pentagon said the rockets were launched from near Damascus and two were "
+    "shot down.",  # where they came from
+    "Rockets hit Ain al-Asad on Monday. The Pentagon said two were shot down.",  # no place at all
+])
+def test_the_same_country_or_an_origin_still_refers_back(ref, text):
+    x = run(ref, text)
+    (c,) = claims_of(x, "interception")
+    assert c.incident == x.incidents[0].local_id, (text, x.claims)

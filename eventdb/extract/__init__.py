@@ -299,6 +299,8 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     if by_target is not None:
         return by_target
     last = _last_talked_about(view, drafts)
+    if last.left_in > last.last_sentence or _elsewhere(view, last):
+        return None  # "Friday - Saudi air defences intercepted a drone over Jizan": not the Hodeidah strike told before
     gap = view.sentence.index - last.last_sentence
     if gap <= 3 and view.has("triggers"):
         return last
@@ -306,6 +308,24 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
                                               "attribution", "casualty_nouns", "unharmed_words")):
         return last
     return None
+
+
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _elsewhere(view: SentenceView, last: Draft) -> bool:
+    """The sentence names a specific place in another country than the incident talked about last: it turned to
+    something else (a roundup's next item), and it and the sentences after it do not refer back to that incident
+    (marked on the incident)."""
+    country = last.country or view.country_of(last.place)
+    if not country:
+        return False
+    for m in view.mentions:
+        if m.place and not m.actor and view.is_specific_place(m.place) and view.country_of(m.place) not in (None, country) \
+                and not _FROM.search(view.before(m.start, 20)):  # "launched from Albu Kamal": where it came from
+            last.left_in = view.sentence.index
+            return True
+    return False
 
 
 _RECENT = 3  # sentences back that a sentence without names of its own (or "both attacks") may still be about

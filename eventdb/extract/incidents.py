@@ -68,6 +68,7 @@ class Draft:
     plural: bool = False
     last_sentence: int = -1  # the last sentence that named this incident
     aside_in: int = -1  # a sentence that named it only in a clause about another ("..., hours after X struck Y")
+    left_in: int = -1  # a later sentence that turned to a place in another country, naming no incident (__init__._referred)
     place_span: tuple[int, int] | None = None  # where an unresolved place name is written
     reference_only: bool = False  # a negated mention ("denied any role in the X attack"): may only add to an earlier incident
     definite_object: bool = False  # "had struck the vessel": what was hit is one already named
