@@ -224,3 +224,17 @@ def test_the_same_country_or_an_origin_still_refers_back(ref, text):
     x = run(ref, text)
     (c,) = claims_of(x, "interception")
     assert c.incident == x.incidents[0].local_id, (text, x.claims)
+
+
+# --- a toll whose speaker leaves open where and how it came about is linked to no incident -----------------
+
+def test_a_toll_left_open_is_not_linked(ref):
+    x = run(ref, "An Israeli drone hit a car near Damascus on Monday. Hezbollah later announced the deaths of two of its "
+                 "fighters, without saying where or how they had been killed.")
+    assert [key(c.claimant) for c in claims_of(x, "non_confirmation")] == ["hezbollah"], x.claims
+    assert not any(key(c.claimant) == "hezbollah" for c in claims_of(x, "casualty_report")), x.claims
+
+
+def test_a_toll_said_plainly_is_still_linked(ref):
+    x = run(ref, "An Israeli drone hit a car near Damascus on Monday. Hezbollah said two of its fighters were killed in the strike.")
+    assert [key(c.claimant) for c in claims_of(x, "casualty_report")] == ["hezbollah"], x.claims

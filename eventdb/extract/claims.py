@@ -492,7 +492,16 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             for i in [iid, *_listed_unharmed(found, killed, injured)]:
                 out = _with_casualties(out, Claim("casualty_report", i, reporter, stance(view), span, killed=killed,
                                                   injured=injured, confidence=0.6))
-    return _for_both_speakers(view, out) if out and view.has("joint_speakers") else out
+    out = _for_both_speakers(view, out) if out and view.has("joint_speakers") else out
+    return _toll_left_open(out) if out and view.has("open_circumstances") else out
+
+
+def _toll_left_open(claims: list[Claim]) -> list[Claim]:
+    """ "Hezbollah announced the deaths of two of its fighters, without saying where or how they had been killed": the
+    speaker leaves open which incident its toll belongs to, so its toll is not linked to one (its non-confirmation is
+    kept)."""
+    open_by = [c.claimant for c in claims if c.type == "non_confirmation" and c.claimant]
+    return [c for c in claims if not (c.type == "casualty_report" and c.claimant and any(_same_claimant(c.claimant, o) for o in open_by))]
 
 
 def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
