@@ -238,3 +238,42 @@ def test_a_toll_left_open_is_not_linked(ref):
 def test_a_toll_said_plainly_is_still_linked(ref):
     x = run(ref, "An Israeli drone hit a car near Damascus on Monday. Hezbollah said two of its fighters were killed in the strike.")
     assert [key(c.claimant) for c in claims_of(x, "casualty_report")] == ["hezbollah"], x.claims
+
+
+# --- denied and negated statements are never stored as plain assertions -----------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("Rockets hit Ain al-Asad on Monday. The Pentagon said the rockets were not intercepted.", "interception"),
+    ("Rockets hit Ain al-Asad on Monday. The Pentagon said none of them had been shot down, as none had been "
+     "detected in time.", None),  # no interception is asserted at all
+    ("Rockets hit Ain al-Asad on Monday. The Pentagon rejected claims that the rockets were shot down by Iraqi forces.",
+     "interception"),
+    ("Rockets hit Ain al-Asad on Monday. The Pentagon denied reports that two soldiers were killed.", "casualty_report"),
+])
+def test_a_denied_statement_has_the_denied_stance(ref, text, kind):
+    x = run(ref, text)
+    if kind:
+        assert claims_of(x, kind) and all(c.stance == "denied" for c in claims_of(x, kind)), (text, x.claims)
+    assert not any(c.stance == "asserted" for c in x.claims if c.type in ("interception", "casualty_report")), (text, x.claims)
+
+
+@pytest.mark.parametrize("text", [
+    "Rockets hit Ain al-Asad on Monday. The Pentagon has not blamed Kata'ib Hezbollah.",
+    "Rockets hit Ain al-Asad on Monday. Nobody blamed Kata'ib Hezbollah.",
+])
+def test_a_negated_attribution_is_none(ref, text):
+    x = run(ref, text)
+    assert not claims_of(x, "attribution"), (text, x.claims)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Rockets hit Ain al-Asad on Monday. The Pentagon blamed Kata'ib Hezbollah.", "attribution"),
+    # the denial is another clause's, by another speaker
+    ("Rockets hit Ain al-Asad on Monday. Kata'ib Hezbollah denied firing them, but the Pentagon said two were shot down.",
+     "interception"),
+    # a negation elsewhere in the sentence does not deny the interception
+    ("Rockets hit Ain al-Asad on Monday. No one was hurt when the rockets were intercepted, the Pentagon said.", "interception"),
+])
+def test_plain_statements_stay_asserted(ref, text, kind):
+    x = run(ref, text)
+    assert [c.stance for c in claims_of(x, kind)] == ["asserted"], (text, x.claims)

@@ -452,7 +452,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         who = _clause_speaker(view, m.start()) or voice(view, m.start(), previous)
         if who is None and not _unvoiced(view):
             break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
-        out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
+        said = "denied" if _denied_here(view, m.start()) else stance(view)  # "rejected claims that it was shot down"
+        out.append(Claim("interception", iid, who, said, span, confidence=0.6))
         break
     out.extend(_characterized(view, found) if found else [])
     for m in view.find("attribution"):
@@ -465,8 +466,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             continue  # "ships linked to Israel": only an attack linked to someone is an attribution
         agent_before = view.tools.lexicon.is_a("attribution_agent_before", m.group(0))
         perp = _named_before(view, m.start()) if agent_before else _named_after(view, m.end())
-        if who is None or perp is None:
-            continue
+        if who is None or perp is None or _negated_clause(view, m.start()):
+            continue  # "has not blamed X", "nobody blamed X": no one attributes it
         plural = _GENERIC_OBJECT.match(view.after(m.end(), 60)) if agent_before \
             else re.search(r"\battacks\b", view.text[view.start:m.start()])
         about = _appositive_incident(view, found, m.start()) or iid
@@ -489,8 +490,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
                 and not _cumulative_toll(view) and not _only_blames(view):
             reporter = _casualty_speaker(view) or who
+            toll = [w.start() for c in ("killed_words", "injured_words") for w in view.find(c)[:1]]
+            said = "denied" if toll and _denied_here(view, min(toll)) else stance(view)  # "denied reports that two were killed"
             for i in [iid, *_listed_unharmed(found, killed, injured)]:
-                out = _with_casualties(out, Claim("casualty_report", i, reporter, stance(view), span, killed=killed,
+                out = _with_casualties(out, Claim("casualty_report", i, reporter, said, span, killed=killed,
                                                   injured=injured, confidence=0.6))
     out = _for_both_speakers(view, out) if out and view.has("joint_speakers") else out
     return _toll_left_open(out) if out and view.has("open_circumstances") else out
@@ -874,6 +877,20 @@ def _clause_speaker(view: SentenceView, pos: int) -> ActorRef | None:
     subject = [m for m in view.mentions if (m.actor or m.outlet) and joins[-1] <= m.start and m.end <= verbs[-1].start()
                and not view.is_descriptor(m) and not _OBJECT.search(view.before(m.start, 14))]
     return _subject_of(view, verbs[-1].start()) or (_ref(view, subject[0]) if subject else None)
+
+
+def _denied_here(view: SentenceView, pos: int) -> bool:
+    """What stands at `pos` is denied: a denial verb earlier in its clause ("rejected claims that the drones were shot
+    down") or a negation right before it ("were not intercepted", "had never been shot down")."""
+    lo = max(view.start, pos - 80)
+    breaks = [m.end() for m in re.finditer(r"[;:]|,\s+(?!that\b)|\b(?:but|while|whereas)\b", view.text[lo:pos])]
+    return _DENIAL_VERB.search(view.text, lo + (breaks[-1] if breaks else 0), pos) is not None \
+        or _NOT_BEFORE.search(view.before(pos, 40)) is not None
+
+
+_DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses)\b", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\b(?:not|never|none\s+of\s+(?:them|the\s+[\w-]+)(?:\s+(?:had|has|have|was|were|could|would))?)"
+                         r"\s+(?:been\s+|be\s+)?$", re.IGNORECASE)
 
 
 def _open_question(view: SentenceView, pos: int) -> bool:
