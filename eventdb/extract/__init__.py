@@ -16,7 +16,7 @@ from eventdb.extract.aggregates import affiliations, last_armed_group, statistic
 from eventdb.extract.claimed_details import complete
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
-from eventdb.extract.dates import DateMention, resolve_sequels, stated_year, year_hint
+from eventdb.extract.dates import DateMention, resolve_sequels, running_years, stated_year, year_before, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incident_lists import split_listed
 from eventdb.extract.incidents import (Draft, Found, air_strikes_by_claims, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
@@ -61,10 +61,12 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
     year = None if article.published else \
         stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon) or year_hint(article.text, tools.lexicon)
+    years = running_years(article.text) if year is None and article.published is None else []  # several years: "that year" is the last one stated
     for sentence in _sentences(article.text, headline):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
-        view = SentenceView.build(article.text, sentence, article.published, tools, year)
+        view = SentenceView.build(article.text, sentence, article.published, tools,
+                                  year if year or article.published or not years else year_before(years, article.text, sentence.start, sentence.end))
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
