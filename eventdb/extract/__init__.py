@@ -8,13 +8,15 @@ collected, and names the reference does not know are listed for curators.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from urllib.parse import urlsplit
 
 from eventdb.assertions import ActorRef, Article, Claim, Extraction, IncidentReport, Statistic, UnresolvedName
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
 from eventdb.extract.claimed_details import complete
 from eventdb.extract.claims import own_side, sentence_claims, voice
 from eventdb.extract.context import SentenceView, Tools
-from eventdb.extract.dates import resolve_sequels, stated_year, year_hint
+from eventdb.extract.dates import DateMention, resolve_sequels, running_years, stated_year, year_before, year_hint
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incident_lists import split_listed
 from eventdb.extract.incidents import (Draft, Found, air_strikes_by_claims, also_meant, attach, draft_from_trigger, example_triggers, find_triggers,
@@ -24,7 +26,7 @@ from eventdb.extract.nonevents import aggregate
 from eventdb.extract.sentences import Sentence, sentence_spans
 from eventdb.reference import Reference, default_reference
 
-EXTRACTOR_VERSION = "rules-5"
+EXTRACTOR_VERSION = "rules-6"
 
 __all__ = ["EXTRACTOR_VERSION", "extract", "tools_for"]
 
@@ -59,10 +61,12 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
     year = None if article.published else \
         stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon) or year_hint(article.text, tools.lexicon)
+    years = running_years(article.text) if year is None and article.published is None else []  # several years: "that year" is the last one stated
     for sentence in _sentences(article.text, headline):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
-        view = SentenceView.build(article.text, sentence, article.published, tools, year)
+        view = SentenceView.build(article.text, sentence, article.published, tools,
+                                  year if year or article.published or not years else year_before(years, article.text, sentence.start, sentence.end))
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
@@ -75,7 +79,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         claims.extend(sentence_claims(view, _with_the_other(view, found, drafts) if found else _referred(view, drafts),
                                       stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
-    claims = _dedupe(claims)
+    claims = _in_the_issuers_voice(_placed(_dedupe(claims), tools.lexicon), _issuer(article, tools))
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
     incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(_dedupe_stats(stats)),
@@ -166,11 +170,14 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
             continue
         if found:
             same_day_as(view, found[-1], trigger.start, draft)  # "..., hours after US warplanes struck X"
+        story = None if found or draft.date is not None else _story_date(view, drafts, draft)
         for new in split_listed(view, draft, ws, we, trigger.start):  # "struck X near A and Y near B": one per place
             new.local_id = f"i{len(drafts) + 1}"
             _basis(new, claimant, view)
             new.separate = new.separate or _caused(view, found, trigger)
             kept = attach(view, drafts, new)
+            if kept is new and story and new.date is None:
+                new.date = story  # a new incident, not a reference to one told before
             if kept is not None:
                 kept.last_sentence = view.sentence.index
                 found.append(Found(trigger.start, kept, new))
@@ -179,6 +186,23 @@ def _incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int,
         note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
     _mark_asides(view, found)
     return found
+
+
+def _story_date(view: SentenceView, drafts: list[Draft], new: Draft) -> DateMention | None:
+    """ "A drone struck Metula on Tuesday. In response, the army said, jets struck Hezbollah sites in Kfar Kila.": a new,
+    undated incident that a speaker reports in the sentence right after a dated one, in an article with a date, is part
+    of the same story when it is in the same country or the sentence ties it to the last ("in response", "later"): it
+    took place that day (within the day matching allows). None when that does not hold."""
+    if not drafts or view.published is None or not view.has("speech_verbs"):
+        return None
+    last = max(reversed(drafts), key=lambda d: d.last_sentence)
+    if view.sentence.index - last.last_sentence > 1 or last.date is None or last.date.on is None \
+            or last.date.precision != "day" or last.date_is_statement:
+        return None
+    country = new.country or view.country_of(new.place)
+    if not (country and country == (last.country or view.country_of(last.place))) and not view.has("story_connectors"):
+        return None
+    return last.date
 
 
 def _mark_asides(view: SentenceView, found: list[Found]) -> None:
@@ -278,6 +302,8 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     if by_target is not None:
         return by_target
     last = _last_talked_about(view, drafts)
+    if last.left_in > last.last_sentence or _elsewhere(view, last):
+        return None  # "Friday - Saudi air defences intercepted a drone over Jizan": not the Hodeidah strike told before
     gap = view.sentence.index - last.last_sentence
     if gap <= 3 and view.has("triggers"):
         return last
@@ -285,6 +311,24 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
                                               "attribution", "casualty_nouns", "unharmed_words")):
         return last
     return None
+
+
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _elsewhere(view: SentenceView, last: Draft) -> bool:
+    """The sentence names a specific place in another country than the incident talked about last: it turned to
+    something else (a roundup's next item), and it and the sentences after it do not refer back to that incident
+    (marked on the incident)."""
+    country = last.country or view.country_of(last.place)
+    if not country:
+        return False
+    for m in view.mentions:
+        if m.place and not m.actor and view.is_specific_place(m.place) and view.country_of(m.place) not in (None, country) \
+                and not _FROM.search(view.before(m.start, 20)):  # "launched from Albu Kamal": where it came from
+            last.left_in = view.sentence.index
+            return True
+    return False
 
 
 _RECENT = 3  # sentences back that a sentence without names of its own (or "both attacks") may still be about
@@ -384,6 +428,54 @@ def _unresolved(incidents: tuple[IncidentReport, ...], claims: list[Claim], tool
         if ref and ref.key is None and ref.char_start is not None and ref.text[:1].isupper() and ref.text not in outlets:
             out[(ref.text, ref.char_start)] = UnresolvedName(ref.text, "actor", ref.char_start, ref.char_end, span)
     return list(out.values())
+
+
+def _placed(claims: list[Claim], lexicon: Lexicon) -> list[Claim]:
+    """A claim that only means something about one incident (a toll, an interception, "has not commented") but that
+    no incident of the article could be found for is dropped: unplaced, it cannot be checked or used."""
+    bound = lexicon.words["incident_bound_claims"]
+    return [c for c in claims if c.incident is not None or c.type not in bound]
+
+
+def _in_the_issuers_voice(claims: list[Claim], issuer: ActorRef | None) -> list[Claim]:
+    """A release the military publishes itself ("The missile was shot down. There were no injuries."): what it says in
+    its own voice is its claim, not an outlet's."""
+    if issuer is None:
+        return claims
+    return [replace(c, claimant=issuer) if c.claimant is None else c for c in claims]
+
+
+def _issuer(article: Article, tools: Tools) -> ActorRef | None:
+    """The state body that publishes the article itself: its outlet is one of the body's names ("U.S. Central
+    Command"), or, with no outlet given, its web address is (a host label that is the body's acronym: "centcom.mil",
+    "idf.il"). News outlets are never issuers."""
+    names = _issuer_names(tools)
+    if article.outlet:
+        key = names.get(article.outlet.strip().casefold())
+        return ActorRef(tools.reference.actors_by_key[key].name, key) if key else None
+    host = urlsplit(article.url).hostname if article.url else None
+    if not host:
+        return None
+    for label in re.split(r"[.-]", host.casefold()):
+        key = names.get(label)
+        if key and label.upper() in tools.reference.actors_by_key[key].aliases:  # acronyms only ("centcom"), not words
+            return ActorRef(tools.reference.actors_by_key[key].name, key)
+    return None
+
+
+_ISSUERS: dict[int, tuple[Tools, dict[str, str]]] = {}
+
+
+def _issuer_names(tools: Tools) -> dict[str, str]:
+    """Casefolded names of the state bodies that issue statements of their own, by actor key (built once per tools)."""
+    cached = _ISSUERS.get(id(tools))
+    if cached is None or cached[0] is not tools:
+        kinds = tools.lexicon.words["issuer_kinds"]
+        cached = (tools, {n.casefold(): a.key for a in tools.reference.actors if a.kind in kinds for n in (a.name, *a.aliases)})
+        if len(_ISSUERS) > 8:
+            _ISSUERS.clear()
+        _ISSUERS[id(tools)] = cached
+    return cached[1]
 
 
 def _outlet_names(tools: Tools) -> frozenset[str]:

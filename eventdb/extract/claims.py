@@ -120,6 +120,9 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
             if agent:
                 return agent
             continue  # "an attack ... in Syria was reported": Syria is not speaking
+        joint = _joint_speakers(view, v.start()) if view.has("joint_speakers") else None
+        if joint:
+            return joint[0]  # "..., the two countries said": the first speaks here, sentence_claims adds the other
         who = _subject_of(view, v.start()) or _inverted_subject(view, v.start(), v.end())
         if who:
             return who
@@ -129,6 +132,45 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
         if not _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
             return _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
     return None
+
+
+def _joint_speakers(view: SentenceView, verb: int) -> tuple[ActorRef, ActorRef] | None:
+    """ "US and British jets struck X, the two countries said": a joint subject of a speech verb ("the two countries",
+    "both governments") stands for the two states named before it in the sentence; with any other number of states
+    the speakers cannot be told, and there is none."""
+    anaphor = [a for a in view.find("joint_speakers", view.start, verb) if _JOINT_GAP.fullmatch(view.text, a.end(), verb)]
+    if not anaphor:
+        return None
+    states: dict[str, object] = {}
+    for m in view.mentions:
+        if m.actor and m.end <= anaphor[-1].start() and view.actor_kind(m.actor) == "state" \
+                and not _OBJECT.search(view.before(m.start, 14)):  # "struck targets in Yemen": a place, not a speaker
+            states.setdefault(m.actor, m)
+    if len(states) != 2:
+        return None
+    first, second = states.values()
+    return actor_ref(first), actor_ref(second)
+
+
+_JOINT_GAP = re.compile(r"\s+(?:also\s+|later\s+|jointly\s+|have\s+|had\s+)?")
+
+
+def _for_both_speakers(view: SentenceView, claims: list[Claim]) -> list[Claim]:
+    """The claims a joint speaker makes ("the two countries said"), once for each of the two."""
+    verbs = view.find("speech_verbs")
+    joint = next((j for j in (_joint_speakers(view, v.start()) for v in verbs) if j), None)
+    if joint is None:
+        return claims
+    first, second = joint
+    pair = {first.key, second.key}
+    claims = [c for c in claims if not (c.type == "attribution" and c.perpetrator and c.perpetrator.key in pair)]
+    # (the speakers do not blame themselves: such an attribution misreads who did what)
+    out = list(claims)
+    for c in claims:
+        if c.claimant and c.claimant.key == first.key:
+            perp = second if c.perpetrator and c.perpetrator.key == first.key else c.perpetrator
+            out.append(replace(c, claimant=second, perpetrator=perp))
+    return out
 
 
 def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -169,11 +211,30 @@ _FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
 
 def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
     """ "Syrian state media reported", "..., the Kurdistan regional government said": a named speaker the reference lacks, as written."""
+    body = _demonym_body(view, verb)
+    if body:
+        return body
     before = view.text[view.start:verb]
     m = view.tools.lexicon.derived(_named_speaker_pattern).search(before)
     if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
         return None
     return _as_written(view, m.group("name"), view.start + m.start("name"))
+
+
+def _demonym_body(view: SentenceView, verb: int) -> ActorRef | None:
+    """ "..., the Kurdish security service said", "the Palestinian governor said": a demonym the reference lacks with the
+    body or office it qualifies is a speaker kept as written, never the bare demonym ("Kurdish")."""
+    start = max(view.start, verb - 80)
+    m = view.tools.lexicon.derived(_demonym_body_pattern).search(view.text, start, verb)
+    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
+        return None
+    return ActorRef(m.group("name"), None, m.start("name"), m.end("name"))
+
+
+def _demonym_body_pattern(lex: Lexicon) -> re.Pattern[str]:
+    bodies = "|".join(lex.alternation(c) for c in ("speaker_heads", "speaker_descriptors", "demonym_speaker_roles"))
+    return re.compile(rf"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|i|an)\s+(?:[a-z-]+\s+){{0,2}}?"
+                      rf"(?:{bodies}))\s+$")
 
 
 _PRONOUNS = frozenset({"It", "They", "He", "She", "We", "I", "Officials", "Analysts", "Witnesses", "Residents", "Sources"})
@@ -395,10 +456,13 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             continue  # "shrapnel from an intercepted missile": what was intercepted, not anyone's claim to have done it
         if about_statistic(m.start()):
             break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
+        if _open_question(view, m.start()):
+            break  # "would not say whether it had been shot down": asked, not asserted
         who = _clause_speaker(view, m.start()) or voice(view, m.start(), previous)
         if who is None and not _unvoiced(view):
             break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
-        out.append(Claim("interception", iid, who, stance(view), span, confidence=0.6))
+        said = "denied" if _denied_here(view, m.start()) else stance(view)  # "rejected claims that it was shot down"
+        out.append(Claim("interception", iid, who, said, span, confidence=0.6))
         break
     out.extend(_characterized(view, found) if found else [])
     for m in view.find("attribution"):
@@ -411,8 +475,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             continue  # "ships linked to Israel": only an attack linked to someone is an attribution
         agent_before = view.tools.lexicon.is_a("attribution_agent_before", m.group(0))
         perp = _named_before(view, m.start()) if agent_before else _named_after(view, m.end())
-        if who is None or perp is None:
-            continue
+        if who is None or perp is None or _negated_clause(view, m.start()):
+            continue  # "has not blamed X", "nobody blamed X": no one attributes it
         plural = _GENERIC_OBJECT.match(view.after(m.end(), 60)) if agent_before \
             else _ATTACKS.search(view.text[view.start:m.start()])
         about = _appositive_incident(view, found, m.start()) or iid
@@ -435,10 +499,21 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
                 and not _cumulative_toll(view) and not _only_blames(view):
             reporter = _casualty_speaker(view) or who
+            toll = [w.start() for c in ("killed_words", "injured_words") for w in view.find(c)[:1]]
+            said = "denied" if toll and _denied_here(view, min(toll)) else stance(view)  # "denied reports that two were killed"
             for i in [iid, *_listed_unharmed(found, killed, injured)]:
-                out = _with_casualties(out, Claim("casualty_report", i, reporter, stance(view), span, killed=killed,
+                out = _with_casualties(out, Claim("casualty_report", i, reporter, said, span, killed=killed,
                                                   injured=injured, confidence=0.6))
-    return out
+    out = _for_both_speakers(view, out) if out and view.has("joint_speakers") else out
+    return _toll_left_open(out) if out and view.has("open_circumstances") else out
+
+
+def _toll_left_open(claims: list[Claim]) -> list[Claim]:
+    """ "Hezbollah announced the deaths of two of its fighters, without saying where or how they had been killed": the
+    speaker leaves open which incident its toll belongs to, so its toll is not linked to one (its non-confirmation is
+    kept)."""
+    open_by = [c.claimant for c in claims if c.type == "non_confirmation" and c.claimant]
+    return [c for c in claims if not (c.type == "casualty_report" and c.claimant and any(_same_claimant(c.claimant, o) for o in open_by))]
 
 
 def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
@@ -816,6 +891,31 @@ def _clause_speaker(view: SentenceView, pos: int) -> ActorRef | None:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|while|whereas)\b")
+
+
+def _denied_here(view: SentenceView, pos: int) -> bool:
+    """What stands at `pos` is denied: a denial verb earlier in its clause ("rejected claims that the drones were shot
+    down") or a negation right before it ("were not intercepted", "had never been shot down")."""
+    lo = max(view.start, pos - 80)
+    breaks = [m.end() for m in _DENIAL_CLAUSE_BREAK.finditer(view.text[lo:pos])]
+    return _DENIAL_VERB.search(view.text, lo + (breaks[-1] if breaks else 0), pos) is not None \
+        or _NOT_BEFORE.search(view.before(pos, 40)) is not None
+
+
+_DENIAL_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?!that\b)|\b(?:but|while|whereas)\b")  # a ", that" clause stays
+_DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses)\b", re.IGNORECASE)
+_NOT_BEFORE = re.compile(r"\b(?:not|never|none\s+of\s+(?:them|the\s+[\w-]+)(?:\s+(?:had|has|have|was|were|could|would))?)"
+                         r"\s+(?:been\s+|be\s+)?$", re.IGNORECASE)
+
+
+def _open_question(view: SentenceView, pos: int) -> bool:
+    """ "would not say whether it had been shot down", "asked if the drone was intercepted": a clause that a speaker
+    leaves open is no assertion of what it says."""
+    before = view.before(pos, 60)
+    return ("whether" in before or "if " in before.lower()) and _OPEN_QUESTION.search(before) is not None
+
+
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^,;.:]*$", re.IGNORECASE)
 
 
 def _negated_clause(view: SentenceView, pos: int) -> bool:

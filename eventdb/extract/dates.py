@@ -429,3 +429,31 @@ def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, s
     if unit == "month":
         return month_start(published, delta), "month"
     return dt.date(published.year + delta, 1, 1), "year"
+
+
+_STATED_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b(?!\s+[a-z]+s\b|[,.]?\d)")  # "in 2019", "January 2024"; not "2000 rockets"
+
+
+def running_years(text: str) -> list[tuple[int, int]]:
+    """(offset, year) of every year an article states, in order: for `year_before`."""
+    return [(m.start(), int(m.group(1))) for m in _STATED_YEAR.finditer(text)]
+
+
+_THAT_YEAR = re.compile(r"\b(?:of|in)\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+
+
+def year_before(years: list[tuple[int, int]], text: str, pos: int, end: int) -> int | None:
+    """The year that "of that year" in text[pos:end] points back to, in an undated article that states several years
+    ("The template was set in 2019. On December 27 of that year, ..."): the one stated last before `pos` in the same
+    paragraph. None when the stretch says no such thing or the paragraph states no year before it (a bare "on November
+    20" after a sentence about another year stays undated)."""
+    if _THAT_YEAR.search(text, pos, end) is None:
+        return None
+    last = None
+    for at, year in years:
+        if at >= pos:
+            break
+        last = (at, year)
+    if last is None or text.find("\n\n", last[0], pos) != -1:
+        return None
+    return last[1]

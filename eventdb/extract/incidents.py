@@ -68,6 +68,7 @@ class Draft:
     plural: bool = False
     last_sentence: int = -1  # the last sentence that named this incident
     aside_in: int = -1  # a sentence that named it only in a clause about another ("..., hours after X struck Y")
+    left_in: int = -1  # a later sentence that turned to a place in another country, naming no incident (__init__._referred)
     place_span: tuple[int, int] | None = None  # where an unresolved place name is written
     reference_only: bool = False  # a negated mention ("denied any role in the X attack"): may only add to an earlier incident
     definite_object: bool = False  # "had struck the vessel": what was hit is one already named
@@ -844,7 +845,8 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
             continue  # "for the second time this month": how often, not when
         if outside and d.end <= t.start and view.has("sequence_connectors", d.end, t.start):
             continue  # "the January 2020 strike that followed the killing of X": the date is the strike's
-        if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)):
+        if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)) \
+                and not _dates_noun(view, d, t):
             continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
         if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > 20:
             continue  # "formed in 2014": a bare year far from the trigger dates something else
@@ -857,6 +859,19 @@ def _date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention
     if best is None:
         return None, False
     return best[1], best[2]
+
+
+_DATED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}$")  # "the February 15, 2021 rocket attack": modifiers only
+
+
+def _dates_noun(view: SentenceView, d: DateMention, t: Trigger) -> bool:
+    """ "which claimed the February 15, 2021 rocket attack on X": a full date between an article and the trigger's noun
+    dates that noun, whatever other triggers the sentence holds before it."""
+    return d.precision == "day" and d.end <= t.start and _ATTRIBUTIVE_DATE.search(view.before(d.start, 6)) is not None \
+        and _DATED_NOUN.fullmatch(view.text, d.end, t.start) is not None
+
+
+_ATTRIBUTIVE_DATE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
 
 
 def _ends_reported_clause(view: SentenceView, d: DateMention) -> bool:
@@ -880,6 +895,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     reason = irrealis_reason(view, t, ws)
     if reason == "irrealis":
         return None
+    if lex.is_a("impact_triggers", t.phrase) and not weapons and not _weapons(view, view.start, we)[0]:
+        return None  # "a van slammed into a lamppost": no weapon, no attack
     perp, passive = _perpetrator(view, t, ws, we)
     claimed_by = None if perp else member_group(view, _self_claimed(view, t))
     attributed = None if perp or claimed_by else attributed_to(view, t.end, we)
