@@ -631,3 +631,12 @@ def test_date_scans_from_their_starts_find_what_finditer_finds():
             for pattern, starts in [(p.month_day, month_starts), (p.month_year, month_starts), *scans]:
                 fast = [(m.span(), m.group(0)) for m in dates._from_starts(starts, pattern, text, start, len(text), lowered)]
                 assert fast == [(m.span(), m.group(0)) for m in pattern.finditer(text, start)], (text, pattern.pattern[:40])
+
+
+def test_sentence_is_a_value_like_the_frozen_one_was():
+    from eventdb.extract.sentences import Sentence
+
+    a, b = Sentence(0, 1, 4, "abc"), Sentence(0, 1, 4, "abc")
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != Sentence(1, 1, 4, "abc")
+    assert repr(a) == "Sentence(index=0, start=1, end=4, text='abc')"
