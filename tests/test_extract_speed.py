@@ -89,7 +89,7 @@ def test_date_prefilter_never_hides_a_date():
 
 class _AllPresent:
     def __init__(self, *args: object) -> None:
-        self.month = self.relative = self.weekday = self.year = self.sequel = self.unit = True
+        self.month = self.relative = self.weekday = self.year = self.sequel = self.counted = True
         self.lowered = None  # no lowercased text: the month patterns scan every character too
 
 
@@ -607,3 +607,36 @@ def test_plain_value_classes_hash_and_compare_by_value():
         twin = dataclasses.replace(value)
         assert twin == value and twin is not value and hash(twin) == hash(value)
         assert hash(value) == hash(dataclasses.astuple(value))
+
+
+def test_date_scans_from_their_starts_find_what_finditer_finds():
+    """Each date pattern tried only where its `starts` matches the lowercased text (`dates._from_starts`, with the
+    month starts made from the words present) finds what a scan of every character finds: case, hyphens,
+    apostrophes, glued words and the characters that fold to ASCII letters."""
+    pieces = ["January", "JANUARY", "jan.", "May", "may", "dismay", "midJanuary", "mid-May", "amid", "Late", "early",
+              "2024", "5", "12th", "in", "In", "since", "Since", "last", "Last", "LAST", "Friday", "friday’s", "Fridays",
+              "yesterday", "Last Night", "this week", "earlier this month", "the same day", "The Next-Day",
+              "a week earlier", "the day before that", "xthe same day", "-the next day", "ſeptember", "İn", "K", ",",
+              "the", "over the weekend", "Over The Weekend", "_today", "today’s", "\u2019", "night"]
+    p = dates._patterns(default_lexicon())
+    scans = [(p.day_month, p.digit_starts), (p.last_month_name, p.last_starts), (p.in_month, p.in_month_starts),
+             (p.relative, p.relative_starts), (p.last_weekday, p.last_starts), (p.weekday, p.weekday_starts),
+             (p.sequel, p.sequel_starts)]
+    for text in _random_texts(pieces, 3000):
+        for start in (0, len(text) // 3):
+            chunk = text[start:]
+            words = words_of(chunk)
+            lowered = chunk.lower() if words is not None else None
+            month_starts = dates._word_starts(p.month_first_words & words) if words is not None else p.month_starts
+            for pattern, starts in [(p.month_day, month_starts), (p.month_year, month_starts), *scans]:
+                fast = [(m.span(), m.group(0)) for m in dates._from_starts(starts, pattern, text, start, len(text), lowered)]
+                assert fast == [(m.span(), m.group(0)) for m in pattern.finditer(text, start)], (text, pattern.pattern[:40])
+
+
+def test_sentence_is_a_value_like_the_frozen_one_was():
+    from eventdb.extract.sentences import Sentence
+
+    a, b = Sentence(0, 1, 4, "abc"), Sentence(0, 1, 4, "abc")
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != Sentence(1, 1, 4, "abc")
+    assert repr(a) == "Sentence(index=0, start=1, end=4, text='abc')"

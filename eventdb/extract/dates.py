@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon, fold, phrase_pattern, words_of
+from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon, PhraseShape, fold, phrase_pattern, phrase_shape, phrase_starts, words_of
 from eventdb.extract.numbers import count_value
 
 
@@ -70,13 +71,22 @@ class _Patterns:
     counted_sequel: re.Pattern[str]
     came_after: re.Pattern[str]
     sequel_days: dict[str, tuple[int, str]]
-    sequel_keys: tuple[str, ...]
     sequel_backward: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     month_words: frozenset[str]  # for `_Present`: words one of which each month pattern leaves whole
-    month_starts: re.Pattern[str]  # for `_from_starts`: how month_day and month_year matches begin, lowercased
+    month_starts: re.Pattern[str]  # for `_months`: how month_day and month_year matches begin, lowercased
     weekday_words: frozenset[str]
+    # For `_from_starts` (see there): where matches of the other patterns can begin, in lowercased text.
+    month_first_words: frozenset[str]  # the first word of a month_day or month_year match, lowercased
+    digit_starts: re.Pattern[str]  # day_month
+    last_starts: re.Pattern[str]  # last_month_name, last_weekday
+    in_month_starts: re.Pattern[str]
+    weekday_starts: re.Pattern[str]
+    relative_starts: re.Pattern[str]
+    sequel_starts: re.Pattern[str]
+    sequel_shape: PhraseShape  # the sequel phrases' words, for `_Present`
+    way_words: frozenset[str]  # the first words of the directions and verbs that counted sequels need
 
 
 _RELATIVE = {
@@ -90,8 +100,6 @@ _RELATIVE = {
 _CACHE: dict[int, _Patterns] = {}
 
 
-# The longest word of each relative phrase ("night" of "last night"): a match leaves it a whole word.
-_RELATIVE_WORDS = frozenset(max(phrase.split(), key=len) for phrase in _RELATIVE)
 _MONTH_PREFIXES = ("early", "late", "mid")  # month_year also takes "midJanuary", one word
 
 
@@ -115,13 +123,24 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         last_weekday=re.compile(rf"\b[Ll]ast ({wd})\b"),
         relative=re.compile(rf"\b({rel})\b", re.IGNORECASE),
         year=re.compile(r"\bin (\d{4})\b"),
-        sequel=phrase_pattern(tuple(p for name in _SEQUEL_LISTS for p in lexicon.words[name])), counted_sequel=_counted_sequel(lexicon), came_after=_came_after(lexicon),
+        sequel=phrase_pattern(_sequel_phrases(lexicon)), counted_sequel=_counted_sequel(lexicon), came_after=_came_after(lexicon),
         sequel_days=_sequel_days(lexicon),
-        sequel_keys=_SEQUEL_KEYS + tuple(w.lower() for w in lexicon.words["sequel_came"]), sequel_backward=frozenset(fold(w) for w in lexicon.words["sequel_backward"]),
+        sequel_backward=frozenset(fold(w) for w in lexicon.words["sequel_backward"]),
         months=months, weekdays=weekdays,
         month_words=frozenset(m.lower() for m in months) | {pre + m.lower() for pre in _MONTH_PREFIXES for m in months},
         weekday_words=frozenset(d.lower() for d in weekdays),
         month_starts=re.compile("|".join(sorted((*_MONTH_PREFIXES, *(m.lower() for m in months)), key=len, reverse=True))),
+        month_first_words=frozenset(m.lower() for m in months) | {pre + m.lower() for pre in _MONTH_PREFIXES for m in months}
+        | frozenset(_MONTH_PREFIXES),
+        digit_starts=re.compile(r"\d"),
+        last_starts=re.compile("last "),
+        in_month_starts=re.compile("in |since "),
+        weekday_starts=re.compile("|".join(d.lower() for d in weekdays)),
+        relative_starts=re.compile("|".join(sorted((re.escape(r) for r in _RELATIVE), key=len, reverse=True))),
+        sequel_starts=phrase_starts(_sequel_phrases(lexicon)),
+        sequel_shape=phrase_shape(_sequel_phrases(lexicon)),
+        way_words=frozenset(w.split()[0].lower() for name in ("sequel_forward", "sequel_backward", "sequel_came")
+                            for w in lexicon.words[name]),
     )
     _CACHE[id(lexicon)] = p
     return p
@@ -129,7 +148,10 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
 
 _SEQUEL_LISTS = {"sequel_same_day": (0, "day"), "sequel_next_day": (1, "day"), "sequel_day_before": (-1, "day"),
                  "sequel_next_week": (7, "week"), "sequel_week_before": (-7, "week")}
-_SEQUEL_KEYS = ("later", "earlier", "same", "next", "following", "previous", "before that", "afterwards", "after that")
+
+
+def _sequel_phrases(lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(p for name in _SEQUEL_LISTS for p in lexicon.words[name])
 
 
 def _sequel_days(lexicon: Lexicon) -> dict[str, tuple[int, str]]:
@@ -182,29 +204,33 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
     chunk = text[start:end]
     words = words if words is not None else words_of(chunk)
     near = _Present(chunk, p, words, lowered)
-    if near.sequel:
-        for s, e, days in _sequels(p, text, start, end, near.unit):
+    if near.sequel or near.counted:
+        for s, e, days in _sequels(p, text, start, end, near.sequel, near.counted, near.lowered if words is not None else None):
             taken.append((s, e))
             found.append(DateMention(s, e, text[s:e], None, "unknown", days))
     stated = year if published is None else None
-    lowered = near.lowered if words is not None else None  # None: see `_months`
-    for m in _months(p, p.month_day, text, start, end, lowered) if near.month else ():
-        add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(1))], int(m.group(2)), published), "day")
-    for m in _scan(p.day_month, text, start, end, near.month):
-        add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(2))], int(m.group(1)), published), "day")
-    for m in _months(p, p.month_year, text, start, end, lowered) if near.month else ():
-        add(m, _safe(int(m.group(2)), p.months[_key(m.group(1))], 1), "month")
-    for m in _scan(p.last_month_name, text, start, end, near.month):
-        add(m, _last_named_month(p.months[_key(m.group(1))], published), "month")
-    for m in _scan(p.in_month, text, start, end, near.month):
-        add(m, _latest_month(p.months[_key(m.group(1))], published), "month")
-    for m in _scan(p.relative, text, start, end, near.relative):
-        on, precision = _relative(m.group(1).lower(), published)
-        add(m, on, precision)
-    for m in _scan(p.last_weekday, text, start, end, near.weekday):
-        add(m, _last_weekday(p.weekdays[_key(m.group(1))], published), "day")
-    for m in _scan(p.weekday, text, start, end, near.weekday):
-        add(m, _weekday(p.weekdays[_key(m.group(1))], published), "day")
+    lowered = near.lowered if words is not None else None  # None: see `_from_starts`
+    if near.month:
+        month_starts = _word_starts(p.month_first_words & words) if words is not None else p.month_starts
+        for m in _from_starts(month_starts, p.month_day, text, start, end, lowered):
+            add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(1))], int(m.group(2)), published), "day")
+        for m in _from_starts(p.digit_starts, p.day_month, text, start, end, lowered):
+            add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(2))], int(m.group(1)), published), "day")
+        for m in _from_starts(month_starts, p.month_year, text, start, end, lowered):
+            add(m, _safe(int(m.group(2)), p.months[_key(m.group(1))], 1), "month")
+        for m in _from_starts(p.last_starts, p.last_month_name, text, start, end, lowered):
+            add(m, _last_named_month(p.months[_key(m.group(1))], published), "month")
+        for m in _from_starts(p.in_month_starts, p.in_month, text, start, end, lowered):
+            add(m, _latest_month(p.months[_key(m.group(1))], published), "month")
+    if near.relative:
+        for m in _from_starts(p.relative_starts, p.relative, text, start, end, lowered):
+            on, precision = _relative(m.group(1).lower(), published)
+            add(m, on, precision)
+    if near.weekday:
+        for m in _from_starts(p.last_starts, p.last_weekday, text, start, end, lowered):
+            add(m, _last_weekday(p.weekdays[_key(m.group(1))], published), "day")
+        for m in _from_starts(p.weekday_starts, p.weekday, text, start, end, lowered):
+            add(m, _weekday(p.weekdays[_key(m.group(1))], published), "day")
     for m in _years(text, start, end) if near.year else ():
         year = int(m.group(1))
         if 1900 < year < 2100:
@@ -212,11 +238,13 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
     return sorted(found, key=lambda d: d.start)
 
 
-def _sequels(p: _Patterns, text: str, start: int, end: int, unit: bool = True) -> list[tuple[int, int, tuple[int, str]]]:
-    """Spans of dates told from the event before, with their days from it and precision (`unit`: False when
-    the stretch has no "day(s)" or "week(s)" word, which every counted sequel holds: those scans are skipped)."""
+def _sequels(p: _Patterns, text: str, start: int, end: int, phrases: bool = True, unit: bool = True,
+             lowered: str | None = None) -> list[tuple[int, int, tuple[int, str]]]:
+    """Spans of dates told from the event before, with their days from it and precision (`phrases`: False when
+    no sequel phrase can be in the stretch; `unit`: False when no counted sequel can be, see `_Present`: those
+    scans are skipped; `lowered`: see `_from_starts`)."""
     out = []
-    for m in p.sequel.finditer(text, start, end):
+    for m in _from_starts(p.sequel_starts, p.sequel, text, start, end, lowered) if phrases else ():
         out.append((m.start(), m.end(), p.sequel_days[fold(m.group(0))]))
     if not unit:
         return out
@@ -239,29 +267,43 @@ def _sequels(p: _Patterns, text: str, start: int, end: int, unit: bool = True) -
 
 def _months(p: _Patterns, pattern: re.Pattern[str], text: str, start: int, end: int,
             lowered: str | None) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text, start, end)` for month_day or month_year, given `lowered` (text[start:end]
-    lowercased, None when it holds a character of `FOLDS_TO_ASCII`), else the plain scan.
+    """`pattern.finditer(text, start, end)` for month_day or month_year, by `_from_starts` from `p.month_starts`:
+    every match begins with a month name or "early"/"late"/"mid" in some case (for whole articles, where
+    `_word_starts` of the words present would cost more than it saves)."""
+    return _from_starts(p.month_starts, pattern, text, start, end, lowered)
 
-    Those patterns try a word boundary and an alternation at every character, which made them slow on
-    whole articles. Every match begins with a month name or "early"/"late"/"mid" in some case, so it
-    begins where `p.month_starts` (a plain list of lowercase words, which `re` finds by jumping to
-    their first letters) matches the lowercased text: only there is the pattern tried, from the left,
-    going on after each match as `finditer` does. Without the characters of `FOLDS_TO_ASCII`,
-    lowercasing keeps the length and turns a letter that matches an ASCII letter case-insensitively
-    into that letter, so no such place is missed."""
+
+def _from_starts(starts: re.Pattern[str], pattern: re.Pattern[str], text: str, start: int, end: int,
+                 lowered: str | None) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, start, end)`, given `lowered` (text[start:end] lowercased, None when it holds a
+    character of `FOLDS_TO_ASCII`: then the plain scan), for a date pattern that begins by rejecting a word
+    character before it (\\b before a letter or digit, or phrase_pattern's lookbehind).
+
+    Those patterns try a lookbehind and an alternation at every character, which made them slow. `starts`
+    is a plain pattern (literals or a character set, which `re` finds by jumping to their first characters)
+    that matches `lowered` wherever a match of `pattern` begins in `text`: only there is the pattern tried,
+    from the left, going on after each match as `finditer` does. Without the characters of `FOLDS_TO_ASCII`,
+    lowercasing keeps the length, keeps digits, spaces and punctuation, and turns a letter that matches an
+    ASCII letter case-insensitively into that letter, so no such place is missed."""
     if lowered is None:
         yield from pattern.finditer(text, start, end)
         return
     pos = 0
-    while (hit := p.month_starts.search(lowered, pos)) is not None:
+    while (hit := starts.search(lowered, pos)) is not None:
         at = start + hit.start()
-        # Both patterns begin with \b before a letter: nothing matches right after a word character.
+        # No match begins right after a word character (the pattern would reject it itself; this is quicker).
         m = None if at and (text[at - 1].isalnum() or text[at - 1] == "_") else pattern.match(text, at, end)
         if m is None:
             pos = hit.start() + 1
         else:
             yield m
             pos = m.end() - start
+
+
+@lru_cache(maxsize=512)
+def _word_starts(words: frozenset[str]) -> re.Pattern[str]:
+    """A plain pattern for any of `words` (lowercase), for `_from_starts`: made once per set of words."""
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)) or "(?!x)x")
 
 
 _IN_YEAR = re.compile(r"in (\d{4})\b")  # `_Patterns.year` but for its \b in front, which `_years` tests
@@ -325,26 +367,25 @@ class _Present:
     """Which kinds of date words text[start:end] contains at all, so that scans which cannot match
     are skipped: every pattern fences its month name, weekday or relative phrase with word
     boundaries, spaces or punctuation, so a match makes one of its words a whole word of the text
-    (a month name, or "midjanuary" for month_year; a weekday; the longest word of a relative
-    phrase); "in " for years. `words` None (see `words_of`): everything counts as present."""
+    (a month name, or "midjanuary" for month_year; a weekday; every word of a relative or sequel phrase,
+    see `phrase_shape`); "in " for years. A counted sequel ("two days later", "came a week after") makes
+    its unit ("day(s)", "week(s)", between spaces) and the first word of its direction or verb (after a
+    space or boundary, before a space or boundary) whole words. `words` None (see `words_of`): everything
+    counts as present."""
 
     def __init__(self, chunk: str, p: _Patterns, words: frozenset[str] | None, lowered: str | None = None) -> None:
         unsure = words is None
         self.month = unsure or not p.month_words.isdisjoint(words)
-        self.relative = unsure or not _RELATIVE_WORDS.isdisjoint(words)
+        self.relative = unsure or _RELATIVE_SHAPE.may_match(words)
         self.weekday = unsure or not p.weekday_words.isdisjoint(words)
-        self.year = "in " in chunk
         self.lowered = lowered = chunk.lower() if lowered is None else lowered
-        self.sequel = unsure or any(word in lowered for word in p.sequel_keys)
-        # counted_sequel and came_after put a space on both sides of the unit: it is a whole word.
-        self.unit = unsure or not _UNIT_WORDS.isdisjoint(words)
+        self.year = "in " in lowered  # "in " in the chunk, lowercased or not
+        self.sequel = unsure or p.sequel_shape.may_match(words)
+        self.counted = unsure or (not _UNIT_WORDS.isdisjoint(words) and not p.way_words.isdisjoint(words))
 
 
 _UNIT_WORDS = frozenset({"day", "days", "week", "weeks"})
-
-
-def _scan(pattern: re.Pattern[str], text: str, start: int, end: int, needed: bool) -> Iterable[re.Match[str]]:
-    return pattern.finditer(text, start, end) if needed else ()
+_RELATIVE_SHAPE = phrase_shape(tuple(_RELATIVE))
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:

@@ -50,13 +50,27 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """
     if not phrases:
         return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w-])" + _phrases_regex(phrases) + r"(?![\w])", re.IGNORECASE)
+
+
+def phrase_starts(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """`phrase_pattern` of plain ASCII phrases without its fences and case-sensitive, for lowercased text (no
+    character of `FOLDS_TO_ASCII` in it): it matches there wherever `phrase_pattern` matches the text as written, as
+    lowercasing turns the letters that match the lowercase phrase case-insensitively into those letters and
+    keeps spaces, hyphens and apostrophes. Without the lookbehind in front, `re` jumps from one possible
+    first character to the next instead of trying the whole pattern at every character: a quick way to
+    find where a phrase may begin (see `dates._from_starts`)."""
+    return re.compile(_phrases_regex(phrases) if phrases else r"(?!x)x")
+
+
+def _phrases_regex(phrases: tuple[str, ...]) -> str:
     trie: dict[str, dict] = {}
     for phrase in set(phrases):
         node = trie
         for c in phrase.lower():
             node = node.setdefault(_phrase_char(c), {})
         node[""] = {}  # a phrase ends here
-    return re.compile(r"(?<![\w-])" + _trie_regex(trie) + r"(?![\w])", re.IGNORECASE)
+    return _trie_regex(trie)
 
 
 def _phrase_char(c: str) -> str:

@@ -25,7 +25,9 @@ from syntok._segmentation_states import State
 from syntok.tokenizer import Token, Tokenizer
 
 
-@dataclass(frozen=True)
+# Plain, hashed by value, rather than frozen (as Mention, Span, DateMention, Count): a frozen dataclass sets each
+# field through object.__setattr__. A value all the same: nothing assigns to a sentence after it is built.
+@dataclass(unsafe_hash=True)
 class Sentence:
     index: int
     start: int
