@@ -51,6 +51,8 @@ class SentenceView:
     # The sentence's bounds as plain attributes: the rules read them tens of times per sentence.
     start: int = field(init=False, compare=False, repr=False)
     end: int = field(init=False, compare=False, repr=False)
+    # claims.voice's answers: before -> (the previous speaker it was asked with, the answer)
+    voices: dict[int, tuple[ActorRef | None, ActorRef | None]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.start, self.end = self.sentence.start, self.sentence.end
