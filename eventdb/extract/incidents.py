@@ -93,7 +93,9 @@ class Draft:
 _AIRSTRIKE_WEAPON = "airstrike"  # the weapons.toml key for aircraft and their strikes
 
 
-@dataclass(frozen=True)
+# Plain, hashed by value, rather than frozen (a frozen dataclass sets each field through object.__setattr__):
+# built several times per sentence. A value all the same: nothing assigns to one.
+@dataclass(unsafe_hash=True)
 class Found:
     """An incident a sentence names: where, the incident as merged so far, and what this sentence itself said (None if only referred to)."""
 
@@ -102,7 +104,9 @@ class Found:
     mention: Draft | None = None
 
 
-@dataclass(frozen=True)
+# Plain, hashed by value, rather than frozen (a frozen dataclass sets each field through object.__setattr__):
+# built several times per sentence. A value all the same: nothing assigns to one.
+@dataclass(unsafe_hash=True)
 class Trigger:
     start: int
     end: int
