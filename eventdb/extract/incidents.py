@@ -671,7 +671,17 @@ def _modifiers_only(view: SentenceView, between: str) -> bool:
 
 def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
     """Killed and injured counts next to a casualty word: "killed one person", "two people were injured" (and the
-    phrasings of `tolls`: zeros, single victims, a named victim with others, elided victims)."""
+    phrasings of `tolls`: zeros, single victims, a named victim with others, elided victims).
+
+    Cached on the view per stretch: a sentence's only trigger reads the whole sentence, as its claims do after it
+    (the answer reads only the view and the stretch)."""
+    known = view.tolls.get((ws, we))
+    if known is None:
+        known = view.tolls[(ws, we)] = _casualties(view, ws, we)
+    return known
+
+
+def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
     if _no_toll_words(view, we):
         return None, None
     lex = view.tools.lexicon
