@@ -453,8 +453,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         out.extend(_for_each_listed(_own_act_claims(view, found, previous), found))
     if found and not any(c.type in ("responsibility_denied", "involvement_denied") for c in out):
         out.extend(_own_denial_claims(view, found))
-    negated = bool(out) or view.has("negations")
-    if not negated:
+    if not out and view.has("confirmation") and not view.has("negations"):  # (few sentences confirm: asked first)
         for m in view.find("confirmation"):
             if iid and _confirms_incident(view, m.end(), mention):
                 out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))
