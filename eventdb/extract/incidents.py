@@ -412,14 +412,16 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
     if named:
         return named, False
     passive = bool(_PASSIVE.search(view.before(t.start, 25)) or _CAME_UNDER.search(view.before(t.start, 50)))
-    close = [m for m in view.actors(ws, t.start) if t.start - m.end <= 30]
+    before = view.actors(ws, t.start)  # (the names read below are those of them from 90 characters before the trigger)
+    close = [m for m in before if t.start - m.end <= 30]
     for m in reversed(close):
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
         if _MODIFIERS_BEFORE.fullmatch(between) and not _BLOCKERS.search(between):
             return (None if passive else actor_ref(_first_of_pair(view, m))), passive
-    for m in reversed(view.actors(max(ws, t.start - 90), t.start)):
+    lo = max(ws, t.start - 90)
+    for m in reversed([m for m in before if m.start >= lo]):  # = view.actors(lo, t.start): the same test of each name
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
