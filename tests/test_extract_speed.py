@@ -709,3 +709,15 @@ def test_perpetrator_reads_the_nearer_names_from_the_clause_names():
                 assert [m for m in view.actors(ws, t.start) if m.start >= lo] == view.actors(lo, t.start), (view.text, ws)
                 checked += bool(view.actors(ws, t.start))
     assert checked
+
+
+def test_trigger_and_found_compare_by_value_as_when_frozen():
+    """Trigger and Found are plain dataclasses (cheaper to build): equal by value, a Trigger hashed by value."""
+    import dataclasses
+    from eventdb.extract.incidents import Draft, Found, Trigger
+
+    t = Trigger(3, 9, "strike", "attack")
+    assert dataclasses.replace(t) == t and hash(dataclasses.replace(t)) == hash(t) == hash((3, 9, "strike", "attack", False, None))
+    assert dataclasses.replace(t, wave=True) != t and len({t, dataclasses.replace(t)}) == 1
+    draft = Draft("i1", None, "attack")
+    assert Found(3, draft) == Found(3, draft) and Found(3, draft) != Found(4, draft)
