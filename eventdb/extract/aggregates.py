@@ -99,7 +99,15 @@ def strike_waves(view: SentenceView) -> list[tuple[re.Match[str], object]]:
     """ "hit more than 85 targets in Iraq and Syria on Friday": one day's strikes on many targets are one incident.
 
     A statistic verb, a count of target nouns (`statistic_target_nouns`), and a day-precision
-    date in the same clause; returns (verb match, count) pairs."""
+    date in the same clause; returns (verb match, count) pairs.
+
+    Cached on the view: `statistics` and `incidents.find_triggers` both ask (neither changes the list)."""
+    if view.waves is None:
+        view.waves = _strike_waves(view)
+    return view.waves
+
+
+def _strike_waves(view: SentenceView) -> list[tuple[re.Match[str], object]]:
     lex = view.tools.lexicon
     out = []
     if not view.counts or not view.has("statistic_verbs"):

@@ -29,8 +29,16 @@ def speaker(view: SentenceView, before: int) -> ActorRef | None:
 
 def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> ActorRef | None:
     """The speaker before `before`, or, when the sentence's speaker is a pronoun ("..., it added", "It said ..."),
-    `previous`: the last speaker of an earlier sentence."""
-    return speaker(view, before) or _pronoun_speaker(view, before, previous)
+    `previous`: the last speaker of an earlier sentence.
+
+    Cached on the view for the same `before` and the same `previous` object (extract asks three times per sentence
+    with the sentence end and the last speaker): the answer reads only the view, `before` and `previous`."""
+    known = view.voices.get(before)
+    if known is not None and known[0] is previous:
+        return known[1]
+    who = speaker(view, before) or _pronoun_speaker(view, before, previous)
+    view.voices[before] = (previous, who)
+    return who
 
 
 _RUN_BY = re.compile(r"-(?:run|owned|controlled|funded|based)\b")
@@ -445,8 +453,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         out.extend(_for_each_listed(_own_act_claims(view, found, previous), found))
     if found and not any(c.type in ("responsibility_denied", "involvement_denied") for c in out):
         out.extend(_own_denial_claims(view, found))
-    negated = bool(out) or view.has("negations")
-    if not negated:
+    if not out and view.has("confirmation") and not view.has("negations"):  # (few sentences confirm: asked first)
         for m in view.find("confirmation"):
             if iid and _confirms_incident(view, m.end(), mention):
                 out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))

@@ -51,6 +51,11 @@ class SentenceView:
     # The sentence's bounds as plain attributes: the rules read them tens of times per sentence.
     start: int = field(init=False, compare=False, repr=False)
     end: int = field(init=False, compare=False, repr=False)
+    # claims.voice's answers: before -> (the previous speaker it was asked with, the answer)
+    voices: dict[int, tuple[ActorRef | None, ActorRef | None]] = field(default_factory=dict, compare=False, repr=False)
+    # incidents.casualties' answers: (start, end) -> (killed, injured)
+    tolls: dict[tuple[int, int], tuple[int | None, int | None]] = field(default_factory=dict, compare=False, repr=False)
+    waves: list | None = field(default=None, compare=False, repr=False)  # aggregates.strike_waves' answer
 
     def __post_init__(self) -> None:
         self.start, self.end = self.sentence.start, self.sentence.end

@@ -93,7 +93,9 @@ class Draft:
 _AIRSTRIKE_WEAPON = "airstrike"  # the weapons.toml key for aircraft and their strikes
 
 
-@dataclass(frozen=True)
+# Plain, hashed by value, rather than frozen (a frozen dataclass sets each field through object.__setattr__):
+# built several times per sentence. A value all the same: nothing assigns to one.
+@dataclass(unsafe_hash=True)
 class Found:
     """An incident a sentence names: where, the incident as merged so far, and what this sentence itself said (None if only referred to)."""
 
@@ -102,7 +104,9 @@ class Found:
     mention: Draft | None = None
 
 
-@dataclass(frozen=True)
+# Plain, hashed by value, rather than frozen (a frozen dataclass sets each field through object.__setattr__):
+# built several times per sentence. A value all the same: nothing assigns to one.
+@dataclass(unsafe_hash=True)
 class Trigger:
     start: int
     end: int
@@ -408,14 +412,16 @@ def _perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[Acto
     if named:
         return named, False
     passive = bool(_PASSIVE.search(view.before(t.start, 25)) or _CAME_UNDER.search(view.before(t.start, 50)))
-    close = [m for m in view.actors(ws, t.start) if t.start - m.end <= 30]
+    before = view.actors(ws, t.start)  # (the names read below are those of them from 90 characters before the trigger)
+    close = [m for m in before if t.start - m.end <= 30]
     for m in reversed(close):
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
         if _MODIFIERS_BEFORE.fullmatch(between) and not _BLOCKERS.search(between):
             return (None if passive else actor_ref(_first_of_pair(view, m))), passive
-    for m in reversed(view.actors(max(ws, t.start - 90), t.start)):
+    lo = max(ws, t.start - 90)
+    for m in reversed([m for m in before if m.start >= lo]):  # = view.actors(lo, t.start): the same test of each name
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
@@ -667,7 +673,17 @@ def _modifiers_only(view: SentenceView, between: str) -> bool:
 
 def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
     """Killed and injured counts next to a casualty word: "killed one person", "two people were injured" (and the
-    phrasings of `tolls`: zeros, single victims, a named victim with others, elided victims)."""
+    phrasings of `tolls`: zeros, single victims, a named victim with others, elided victims).
+
+    Cached on the view per stretch: a sentence's only trigger reads the whole sentence, as its claims do after it
+    (the answer reads only the view and the stretch)."""
+    known = view.tolls.get((ws, we))
+    if known is None:
+        known = view.tolls[(ws, we)] = _casualties(view, ws, we)
+    return known
+
+
+def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
     if _no_toll_words(view, we):
         return None, None
     lex = view.tools.lexicon
