@@ -754,3 +754,29 @@ def test_trigger_and_found_compare_by_value_as_when_frozen():
     assert dataclasses.replace(t, wave=True) != t and len({t, dataclasses.replace(t)}) == 1
     draft = Draft("i1", None, "attack")
     assert Found(3, draft) == Found(3, draft) and Found(3, draft) != Found(4, draft)
+
+
+def test_drafts_dismissed_early_are_the_drafts_dismissed_after_their_details():
+    """`draft_from_trigger` drops denied indefinite mentions and definite or generic plural ones before computing any
+    detail: the same drafts as when every detail was computed first (and `_specific` or `kept` decided)."""
+    from eventdb.extract import incidents
+
+    texts = [*_RULE_SENTENCES, "These strikes killed 12 people in Erbil on Friday.", "Such attacks on US bases in Iraq continue.",
+             "Both drone attacks hit the base, the Pentagon said.", "Air strikes on Houthi positions near Sanaa killed three on Monday.",
+             "The Houthis denied the attacks on ships in the Red Sea.", "Iran denied any role in the strike on Tuesday.",
+             "Kataib Hezbollah did not carry out attacks on US troops, it said.", "those ROCKET ATTACKS on Ain al-Asad",
+             "Repeated drone strikes on the militia’s depots in al-Qa’im", "Attacks by Iran-backed militias on US forces rose."]
+    dropped = kept = 0
+    for build in _views_of(texts):
+        view, plain = build(), build()
+        triggers = incidents.find_triggers(view, [])
+        for t, (ws, we) in zip(triggers, incidents.windows(view, triggers)):
+            early = incidents.draft_from_trigger(view, t, ws, we, "i1")
+            with mock.patch.object(incidents, "_dismissed_early", lambda *args: False):
+                late = incidents.draft_from_trigger(plain, t, ws, we, "i1")
+            assert early == late, (view.sentence.text, t)
+            plural = view.tools.lexicon.is_a("plural_triggers", t.phrase)
+            dropped += incidents._dismissed_early(view, t, incidents.irrealis_reason(view, t, ws), plural,
+                                                  incidents._definite(view, t, plural))
+            kept += early is not None
+    assert dropped and kept

@@ -913,6 +913,10 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         return None
     if lex.is_a("impact_triggers", t.phrase) and not weapons and not _weapons(view, view.start, we)[0]:
         return None  # "a van slammed into a lamppost": no weapon, no attack
+    plural = lex.is_a("plural_triggers", t.phrase)
+    definite = _definite(view, t, plural)
+    if _dismissed_early(view, t, reason, plural, definite):
+        return None  # about a third of the drafts: none of the details below is computed for them
     perp, passive = _perpetrator(view, t, ws, we)
     claimed_by = None if perp else member_group(view, _self_claimed(view, t))
     attributed = None if perp or claimed_by else attributed_to(view, t.end, we)
@@ -934,17 +938,11 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     target = victim or _target(view, t, ws, we, perp, passive)
     if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
         event_type = "airstrike"
-    place, place_text, country = _place(view, ws, we, t.start, lex.is_a("plural_triggers", t.phrase))
+    place, place_text, country = _place(view, ws, we, t.start, plural)
     killed, injured = casualties(view, ws, we)
     if killed is None and victim is not None and event_type == "assassination":
         killed = _named_dead(view, victim)
     date, statement = _date(view, ws, we, t)
-    plural = lex.is_a("plural_triggers", t.phrase)
-    definite = (bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
-                or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
-        and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
-                                     and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
-    definite = definite or _hit_by_fragments(view, t)
     perp, target = state_level(view, perp), state_level(view, target)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "attributed" if attributed else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
@@ -964,6 +962,27 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
     return draft
+
+
+def _definite(view: SentenceView, t: Trigger, plural: bool) -> bool:
+    """ "the attack", "these strikes", "wounded by shrapnel from ...": a mention that may refer to an incident named
+    before (not an example being introduced, not a verb after an auxiliary)."""
+    definite = (bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
+                or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
+        and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
+                                     and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
+    return definite or _hit_by_fragments(view, t)
+
+
+def _dismissed_early(view: SentenceView, t: Trigger, reason: str | None, plural: bool, definite: bool) -> bool:
+    """The drafts `draft_from_trigger` drops whatever their details: a denial of an indefinite mention (a denial only
+    refers to a named incident), and a plural mention that is definite ("these strikes") or generic, which
+    `_specific` rejects before reading any detail. Exact: those tests read only the view, the trigger and the two
+    flags, and the details skipped (perpetrator, target, place, toll, date) are pure reads of the view (its caches
+    aside), so deciding first drops the same drafts and keeps the others unchanged."""
+    if reason == "negated":
+        return not definite
+    return plural and (definite or view.has("generic_markers", max(view.start, t.start - 35), t.end))
 
 
 def interception_outcome(view: SentenceView, ws: int, we: int, d: Draft) -> str:
