@@ -780,3 +780,25 @@ def test_drafts_dismissed_early_are_the_drafts_dismissed_after_their_details():
                                                   incidents._definite(view, t, plural))
             kept += early is not None
     assert dropped and kept
+
+
+def test_own_acts_without_a_self_pronoun_word_are_none():
+    """`reported.own_acts` skips sentences without a self pronoun's key word: it finds what matching the pattern after
+    every reporting verb finds (case, apostrophes, a pronoun before a comma, dotted capitals)."""
+    from eventdb.extract import reported
+
+    texts = ["The Pentagon said it had carried out the strike.", "The group said ITS FIGHTERS had struck the base.",
+             "Kataib Hezbollah said, on Monday, the group’s fighters had attacked a convoy.", "The army said they struck it.",
+             "The militia said it, supported by allies, attacked the base.", "The army said Hezbollah had struck the base.",
+             "The group said its air force, backed by drones, had hit Eilat.", "Officials said İt had attacked the base.",
+             "The IRGC said its-drones attacked.", "The group said that we attacked.", "Iran said the attack was theirs.",
+             "The Houthis said their forces targeted a ship.", "The ministry said its warships were behind the attack."]
+    found = 0
+    for build in _views_of(texts):
+        view = build()
+        pattern = view.tools.lexicon.derived(reported._own_act_pattern)
+        plain = [reported.OwnAct(v.start(), v.end(), m.start("act"), m.end("act")) for v in view.find("statement_verbs")
+                 if (m := pattern.match(view.text, v.end(), view.end))]
+        assert reported.own_acts(view) == plain, view.sentence.text
+        found += len(plain)
+    assert found

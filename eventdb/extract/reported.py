@@ -41,9 +41,11 @@ def _own_act_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 def own_acts(view: SentenceView) -> list[OwnAct]:
-    """Every "X said it had <act>" in the sentence; who X is is the caller's question (the verb's subject)."""
+    """Every "X said it had <act>" in the sentence; who X is is the caller's question (the verb's subject).
+    The pattern needs a self pronoun fenced by spaces or a comma, so each of its words stands whole in the sentence:
+    without one of their key words (`may_hold`) nothing can match, and the verbs are not scanned."""
     lex = view.tools.lexicon
-    if not may_hold(view, "claimed_actions", "denied_roles") or not view.has("statement_verbs"):
+    if not may_hold(view, "claimed_actions", "denied_roles") or not may_hold(view, "self_pronouns") or not view.has("statement_verbs"):
         return []
     pattern = lex.derived(_own_act_pattern)
     out = []
