@@ -758,21 +758,25 @@ def test_trigger_and_found_compare_by_value_as_when_frozen():
 
 def test_drafts_dismissed_early_are_the_drafts_dismissed_after_their_details():
     """`draft_from_trigger` drops denied indefinite mentions and definite or generic plural ones before computing any
-    detail: the same drafts as when every detail was computed first (and `_specific` or `kept` decided)."""
+    detail, and plural ones without a specific place or date before the perpetrator: the same drafts as when every
+    detail was computed first (and `_specific` or `kept` decided)."""
     from eventdb.extract import incidents
 
     texts = [*_RULE_SENTENCES, "These strikes killed 12 people in Erbil on Friday.", "Such attacks on US bases in Iraq continue.",
              "Both drone attacks hit the base, the Pentagon said.", "Air strikes on Houthi positions near Sanaa killed three on Monday.",
              "The Houthis denied the attacks on ships in the Red Sea.", "Iran denied any role in the strike on Tuesday.",
              "Kataib Hezbollah did not carry out attacks on US troops, it said.", "those ROCKET ATTACKS on Ain al-Asad",
-             "Repeated drone strikes on the militia’s depots in al-Qa’im", "Attacks by Iran-backed militias on US forces rose."]
+             "Repeated drone strikes on the militia’s depots in al-Qa’im", "Attacks by Iran-backed militias on US forces rose.",
+             "Israeli air strikes killed 4 in Nabatieh on Sunday.", "Hezbollah drone attacks on northern Israel killed two.",
+             "US strikes on Kataib Hezbollah sites in Jurf al-Sakhar on 2 February killed 16."]
     dropped = kept = 0
     for build in _views_of(texts):
         view, plain = build(), build()
         triggers = incidents.find_triggers(view, [])
         for t, (ws, we) in zip(triggers, incidents.windows(view, triggers)):
             early = incidents.draft_from_trigger(view, t, ws, we, "i1")
-            with mock.patch.object(incidents, "_dismissed_early", lambda *args: False):
+            with mock.patch.object(incidents, "_dismissed_early", lambda *args: False), \
+                    mock.patch.object(incidents, "_plural_may_be_specific", lambda *args: True):
                 late = incidents.draft_from_trigger(plain, t, ws, we, "i1")
             assert early == late, (view.sentence.text, t)
             plural = view.tools.lexicon.is_a("plural_triggers", t.phrase)

@@ -917,6 +917,10 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     definite = _definite(view, t, plural)
     if _dismissed_early(view, t, reason, plural, definite):
         return None  # about a third of the drafts: none of the details below is computed for them
+    place, place_text, country = _place(view, ws, we, t.start, plural)
+    date, statement = _date(view, ws, we, t)
+    if plural and reason != "negated" and not _plural_may_be_specific(view, place, date, statement):
+        return None  # before the perpetrator, target and toll, which cannot make it specific without these
     perp, passive = _perpetrator(view, t, ws, we)
     claimed_by = None if perp else member_group(view, _self_claimed(view, t))
     attributed = None if perp or claimed_by else attributed_to(view, t.end, we)
@@ -938,11 +942,9 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     target = victim or _target(view, t, ws, we, perp, passive)
     if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
         event_type = "airstrike"
-    place, place_text, country = _place(view, ws, we, t.start, plural)
     killed, injured = casualties(view, ws, we)
     if killed is None and victim is not None and event_type == "assassination":
         killed = _named_dead(view, victim)
-    date, statement = _date(view, ws, we, t)
     perp, target = state_level(view, perp), state_level(view, target)
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "attributed" if attributed else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
@@ -983,6 +985,13 @@ def _dismissed_early(view: SentenceView, t: Trigger, reason: str | None, plural:
     if reason == "negated":
         return not definite
     return plural and (definite or view.has("generic_markers", max(view.start, t.start - 35), t.end))
+
+
+def _plural_may_be_specific(view: SentenceView, place: str | None, date: DateMention | None, statement: bool) -> bool:
+    """`_specific` keeps a plural mention only with a specific place, or a date (not the statement's) and a
+    perpetrator: without either of the first two it drops the draft whatever the perpetrator, target or toll.
+    Place and date read only the view, the window and the trigger (not the perpetrator), so they are known first."""
+    return view.is_specific_place(place) or (date is not None and not statement)
 
 
 def interception_outcome(view: SentenceView, ws: int, we: int, d: Draft) -> str:
