@@ -46,7 +46,8 @@ class SentenceView:
     _words: frozenset[str] | None = field(default=None, compare=False, repr=False)
     _words_read: bool = field(default=False, compare=False, repr=False)
     _low: tuple[int, str | None] | None = field(default=None, compare=False, repr=False)
-    _descriptors: dict[Mention, bool] = field(default_factory=dict, compare=False, repr=False)
+    _descriptors: dict[tuple[int, int, bool], bool] = field(default_factory=dict, compare=False, repr=False)
+    _actor_names: tuple[list[Mention], list[Mention]] | None = field(default=None, compare=False, repr=False)
     speakers: dict[int, ActorRef | None] = field(default_factory=dict, compare=False, repr=False)  # claims.speaker's answers
     # The sentence's bounds as plain attributes: the rules read them tens of times per sentence.
     start: int = field(init=False, compare=False, repr=False)
@@ -191,10 +192,13 @@ class SentenceView:
     def is_descriptor(self, m: Mention) -> bool:
         """ "Iran-backed", "pro-Iranian", "Iranian militias": a description of a group, not the state itself.
 
-        Cached per mention: the rules ask about the same mentions many times per sentence."""
-        known = self._descriptors.get(m)
+        Cached per mention: the rules ask about the same mentions many times per sentence. Keyed by what
+        `_is_descriptor` reads of the mention (its bounds and `adjective`; the rest is the view's text and
+        bounds): a tuple hashes without the call to the dataclass's __hash__ over all eight fields."""
+        key = (m.start, m.end, m.adjective)
+        known = self._descriptors.get(key)
         if known is None:
-            known = self._descriptors[m] = self._is_descriptor(m)
+            known = self._descriptors[key] = self._is_descriptor(m)
         return known
 
     def _is_descriptor(self, m: Mention) -> bool:
@@ -212,7 +216,13 @@ class SentenceView:
         return False
 
     def actors(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.actor and start <= m.start and m.end <= end and not self.is_descriptor(m)]
+        """The actor names in [start, end) that are not descriptors, in order: the sentence's list (made once:
+        the same per-mention tests, `is_descriptor` being pure) cut to the stretch."""
+        named = self._actor_names
+        if named is None or named[0] is not self.mentions:
+            mentions = self.mentions
+            named = self._actor_names = (mentions, [m for m in mentions if m.actor and not self.is_descriptor(m)])
+        return [m for m in named[1] if start <= m.start and m.end <= end]
 
     def places(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.place and start <= m.start and m.end <= end]
