@@ -325,7 +325,7 @@ def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], too
     if not table:
         return mentions
     scan = shape.key_words is None or words is None or shape.may_match(words)
-    if not scan and not any(m.place and table.get(m.text) for m in mentions):
+    if not scan and not _names_a_capital(mentions, table):
         return list(mentions)  # nothing replaced or added, and the gazetteer's order is by start: what the loops return
     out = []
     for m in mentions:
@@ -341,6 +341,14 @@ def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], too
         if _metonym_subject(text, start, s, e, end, tools):
             out.append(Mention(s, e, hit.group(0), actor=table[hit.group(0)]))
     return sorted(out, key=lambda m: m.start)
+
+
+def _names_a_capital(mentions: list[Mention], table: dict[str, str]) -> bool:
+    """Some place mention is a capital of `table` (a loop: any() over a generator cost more, once per sentence)."""
+    for m in mentions:
+        if m.place and table.get(m.text):
+            return True
+    return False
 
 
 def actor_ref(m: Mention) -> ActorRef:
