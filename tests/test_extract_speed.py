@@ -806,3 +806,42 @@ def test_own_acts_without_a_self_pronoun_word_are_none():
         assert reported.own_acts(view) == plain, view.sentence.text
         found += len(plain)
     assert found
+
+
+
+_NAMED_TEXTS = ["Iran-backed militias attacked a US base, the Pentagon said.", "Pro-Iranian groups and Iranian militias struck Israel.",
+                "Israeli jets hit Hezbollah sites; Hezbollah said Israel lied.", "The Houthis fired at Israel and the US.",
+                "Tehran has denied it, Iranian officials said.", "No names here at all."]
+
+
+def test_actors_cut_from_the_sentence_list_are_the_plain_filter():
+    """`SentenceView.actors` cuts one per-sentence list of non-descriptor actor names; the plain filter of the
+    mentions gives the same names in the same order, for every stretch, also after `mentions` is replaced."""
+    named = 0
+    for build in _views_of(_NAMED_TEXTS):
+        view = build()
+        cuts = range(view.start - 1, view.end + 2, 4)
+        for _ in range(2):
+            for s in cuts:
+                for e in cuts:
+                    plain = [m for m in view.mentions if m.actor and s <= m.start and m.end <= e and not build().is_descriptor(m)]
+                    assert view.actors(s, e) == plain, (view.sentence.text, s, e)
+                    named += len(plain)
+            view.mentions = view.mentions[1:]
+    assert named
+
+
+def test_descriptor_cache_by_bounds_answers_as_asked_afresh():
+    """`is_descriptor` keyed by (start, end, adjective): the same answer as `_is_descriptor` of a fresh view for
+    every mention, and for mentions of the same bounds that differ in the fields it does not read."""
+    from eventdb.extract.gazetteer import Mention
+
+    descriptors = 0
+    for build in _views_of(_NAMED_TEXTS):
+        view = build()
+        for m in view.mentions * 2:
+            for other in (m, Mention(m.start, m.end, m.text, actor=None, place="x"), Mention(m.start, m.end, m.text, m.actor, not m.adjective)):
+                assert view.is_descriptor(other) == build()._is_descriptor(other), (view.sentence.text, other)
+            descriptors += view.is_descriptor(m)
+    assert descriptors
+

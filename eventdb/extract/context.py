@@ -46,7 +46,8 @@ class SentenceView:
     _words: frozenset[str] | None = field(default=None, compare=False, repr=False)
     _words_read: bool = field(default=False, compare=False, repr=False)
     _low: tuple[int, str | None] | None = field(default=None, compare=False, repr=False)
-    _descriptors: dict[Mention, bool] = field(default_factory=dict, compare=False, repr=False)
+    _descriptors: dict[tuple[int, int, bool], bool] = field(default_factory=dict, compare=False, repr=False)
+    _actor_names: tuple[list[Mention], list[Mention]] | None = field(default=None, compare=False, repr=False)
     speakers: dict[int, ActorRef | None] = field(default_factory=dict, compare=False, repr=False)  # claims.speaker's answers
     # The sentence's bounds as plain attributes: the rules read them tens of times per sentence.
     start: int = field(init=False, compare=False, repr=False)
@@ -121,21 +122,20 @@ class SentenceView:
         return self.first(category, start, end) is not None
 
     def _sentence_matches(self, category: str) -> list[re.Match[str]]:
-        """All matches of a category over the sentence, scanned once (not at all when no phrase has all its words in it)."""
-        found = self._found.get(category)
-        if found is None:
-            lex = self.tools.lexicon
-            shape = lex.shape(category)
-            words = self._words if self._words_read else self._sentence_words()  # read once per sentence: no call
-            if shape.key_words is None or words is None:
-                found = lex.find(category, self.text, self.start, self.end)
-            elif shape.key_words.isdisjoint(words) or not shape.may_match(words):
-                found = []
-            else:
-                offset, lowered = self._lowered()
-                found = lex.find_lowered(category, self.text, lowered, offset, self.start, self.end) if lowered \
-                    else lex.find(category, self.text, self.start, self.end)
-            self._found[category] = found
+        """All matches of a category over the sentence, scanned once (not at all when no phrase has all its words in it).
+        Called by find/first/has when `_found` has no list for the category yet (they look there first)."""
+        lex = self.tools.lexicon
+        shape = lex.shape(category)
+        words = self._words if self._words_read else self._sentence_words()  # read once per sentence: no call
+        if shape.key_words is None or words is None:
+            found = lex.find(category, self.text, self.start, self.end)
+        elif shape.key_words.isdisjoint(words) or not shape.may_match(words):
+            found = []
+        else:
+            offset, lowered = self._lowered()
+            found = lex.find_lowered(category, self.text, lowered, offset, self.start, self.end) if lowered \
+                else lex.find(category, self.text, self.start, self.end)
+        self._found[category] = found
         return found
 
     def _lowered(self) -> tuple[int, str | None]:
@@ -172,8 +172,9 @@ class SentenceView:
         all end with a word character and the one before `end` is not."""
         if start < self.start or end > self.end:
             return False
-        if whole and any(m.start() < start < m.end() or m.start() < end < m.end() for m in whole):
-            return False
+        for m in whole:  # a loop, not any() over a generator: asked ~170 times per article
+            if m.start() < start < m.end() or m.start() < end < m.end():
+                return False
         return end == self.end or not _WORD.match(self.text, end) or \
             (self.tools.lexicon.shape(category).ends_in_word and not _WORD.match(self.text, end - 1))
 
@@ -191,10 +192,13 @@ class SentenceView:
     def is_descriptor(self, m: Mention) -> bool:
         """ "Iran-backed", "pro-Iranian", "Iranian militias": a description of a group, not the state itself.
 
-        Cached per mention: the rules ask about the same mentions many times per sentence."""
-        known = self._descriptors.get(m)
+        Cached per mention: the rules ask about the same mentions many times per sentence. Keyed by what
+        `_is_descriptor` reads of the mention (its bounds and `adjective`; the rest is the view's text and
+        bounds): a tuple hashes without the call to the dataclass's __hash__ over all eight fields."""
+        key = (m.start, m.end, m.adjective)
+        known = self._descriptors.get(key)
         if known is None:
-            known = self._descriptors[m] = self._is_descriptor(m)
+            known = self._descriptors[key] = self._is_descriptor(m)
         return known
 
     def _is_descriptor(self, m: Mention) -> bool:
@@ -212,7 +216,13 @@ class SentenceView:
         return False
 
     def actors(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.actor and start <= m.start and m.end <= end and not self.is_descriptor(m)]
+        """The actor names in [start, end) that are not descriptors, in order: the sentence's list (made once:
+        the same per-mention tests, `is_descriptor` being pure) cut to the stretch."""
+        named = self._actor_names
+        if named is None or named[0] is not self.mentions:
+            mentions = self.mentions
+            named = self._actor_names = (mentions, [m for m in mentions if m.actor and not self.is_descriptor(m)])
+        return [m for m in named[1] if start <= m.start and m.end <= end]
 
     def places(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.place and start <= m.start and m.end <= end]
@@ -315,7 +325,7 @@ def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], too
     if not table:
         return mentions
     scan = shape.key_words is None or words is None or shape.may_match(words)
-    if not scan and not any(m.place and table.get(m.text) for m in mentions):
+    if not scan and not _names_a_capital(mentions, table):
         return list(mentions)  # nothing replaced or added, and the gazetteer's order is by start: what the loops return
     out = []
     for m in mentions:
@@ -331,6 +341,14 @@ def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], too
         if _metonym_subject(text, start, s, e, end, tools):
             out.append(Mention(s, e, hit.group(0), actor=table[hit.group(0)]))
     return sorted(out, key=lambda m: m.start)
+
+
+def _names_a_capital(mentions: list[Mention], table: dict[str, str]) -> bool:
+    """Some place mention is a capital of `table` (a loop: any() over a generator cost more, once per sentence)."""
+    for m in mentions:
+        if m.place and table.get(m.text):
+            return True
+    return False
 
 
 def actor_ref(m: Mention) -> ActorRef:
