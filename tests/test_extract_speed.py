@@ -845,3 +845,37 @@ def test_descriptor_cache_by_bounds_answers_as_asked_afresh():
             descriptors += view.is_descriptor(m)
     assert descriptors
 
+
+
+def test_span_loops_answer_as_the_any_genexprs():
+    """`_starts_inside` (incidents) and `_inside_a_mention` (claims) replaced any(<genexpr>) on hot paths."""
+    from eventdb.extract.claims import _inside_a_mention
+    from eventdb.extract.gazetteer import Mention
+    from eventdb.extract.incidents import _starts_inside
+
+    span_lists = [[], [(0, 0)], [(0, 5)], [(3, 7), (10, 12)], [(5, 5), (5, 6)], [(2, 9), (4, 6)]]
+    for spans in span_lists:
+        mentions = [Mention(s, e, "x") for s, e in spans]
+        for pos in range(-1, 14):
+            assert _starts_inside(pos, spans) == any(s <= pos < e for s, e in spans)
+            assert _inside_a_mention(pos, mentions) == any(m.start <= pos < m.end for m in mentions)
+
+
+def test_toll_and_referring_category_loops_answer_as_the_any_genexprs():
+    """`_no_toll_words` and `_referred_one` ask `view.has` in the same order and stop at the same category as any()."""
+    from eventdb.extract import _REFERRING_CATEGORIES
+    from eventdb.extract.incidents import _TOLL_CATEGORIES, _no_toll_words
+
+    for present in [set(), {"killed_words"}, {"injured_words"}, {"no_casualties"}, {"injured_words", "no_casualties"}]:
+        asked: list[str] = []
+
+        def has(category: str, present: set[str] = present, asked: list[str] = asked) -> bool:
+            asked.append(category)
+            return category in present
+
+        view = mock.Mock(end=10, text="abc killed", has=has)
+        expected_asked: list[str] = []
+        expected = not any(expected_asked.append(c) or c in present for c in _TOLL_CATEGORIES)
+        assert _no_toll_words(view, 10) == expected
+        assert asked == expected_asked
+    assert len(_REFERRING_CATEGORIES) == 8 and "unharmed_words" in _REFERRING_CATEGORIES

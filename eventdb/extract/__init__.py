@@ -293,6 +293,10 @@ def _names_place(view: SentenceView, name: str) -> bool:
     return name in view.sentence.text and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", view.sentence.text) is not None
 
 
+_REFERRING_CATEGORIES = ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words",
+                         "attribution", "casualty_nouns", "unharmed_words")  # words that go on about an incident just told
+
+
 def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     """A sentence without its own incident nor a name of one may still talk about an earlier one: the one whose target
     it names, or the one just talked about."""
@@ -307,9 +311,10 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     gap = view.sentence.index - last.last_sentence
     if gap <= 3 and view.has("triggers"):
         return last
-    if gap <= 2 and any(view.has(c) for c in ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words",
-                                              "attribution", "casualty_nouns", "unharmed_words")):
-        return last
+    if gap <= 2:
+        for category in _REFERRING_CATEGORIES:  # a plain loop, not any(<genexpr>): this runs for most sentences
+            if view.has(category):
+                return last
     return None
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
+from eventdb.extract.gazetteer import Mention
 from eventdb.extract.lexicon import Lexicon
 from eventdb.extract.incidents import APPOSITION, Draft, Found, casualties
 from eventdb.extract.reported import OwnAct, characterizations, may_hold, own_acts, own_denials, speaks_last
@@ -105,10 +106,18 @@ def _anaphor_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
 
 
+def _inside_a_mention(pos: int, mentions: list[Mention]) -> bool:
+    """Whether `pos` lies inside one of the `mentions` (a plain loop, not any(<genexpr>): it runs per speech verb)."""
+    for m in mentions:
+        if m.start <= pos < m.end:
+            return True
+    return False
+
+
 def _speaker(view: SentenceView, before: int) -> ActorRef | None:
     verbs = [v for v in view.find("speech_verbs", view.start, view.end)
              if not (v.group(0).lower() == "described" and _WHAT_X.search(view.before(v.start(), 40)))
-             and not any(m.start <= v.start() < m.end for m in view.mentions)]  # "the United States": a name, not "states"
+             and not _inside_a_mention(v.start(), view.mentions)]  # "the United States": a name, not "states"
     for v in verbs:
         if fold_phrase(v.group(0)) == "according to":
             names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25

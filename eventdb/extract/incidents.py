@@ -116,11 +116,19 @@ class Trigger:
     example_of: Statistic | None = None  # "dozens of air strikes ..., including a strike on X": one of an aggregate's
 
 
+def _starts_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `pos` lies in one of the [start, end) `spans` (a plain loop, not any(<genexpr>): it runs per trigger)."""
+    for s, e in spans:
+        if s <= pos < e:
+            return True
+    return False
+
+
 def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Trigger]:
     lex = view.tools.lexicon
     out = []
     for m in view.find("triggers"):
-        if any(s <= m.start() < e for s, e in blocked):
+        if blocked and _starts_inside(m.start(), blocked):
             continue
         phrase = fold(m.group(0))
         weak = lex.is_a("weak_triggers", phrase)
@@ -729,7 +737,10 @@ def _no_toll_words(view: SentenceView, we: int) -> bool:
     ends at `we` when no word character follows `we` (nothing else differs in a scan that stops there)."""
     if we < view.end and _WORD_CHAR.match(view.text, we):
         return False
-    return not any(view.has(category) for category in _TOLL_CATEGORIES)
+    for category in _TOLL_CATEGORIES:  # a plain loop, not any(<genexpr>): this runs for most triggers
+        if view.has(category):
+            return False
+    return True
 
 
 def _counted_subject(between: str) -> bool:
