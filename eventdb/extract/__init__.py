@@ -381,7 +381,10 @@ def _last_talked_about(view: SentenceView, drafts: list[Draft]) -> Draft:
     """The incident the last sentences named. Of several named in the same sentence: the one whose target this sentence
     names ("... in response to an Israeli attack on a PMF base. The Israeli military has not confirmed targeting the PMF
     base."), else one of the main clause (not named in an aside about another), else the one named last."""
-    latest = max(d.last_sentence for d in drafts)
+    latest = drafts[0].last_sentence  # max() as a plain loop (runs for most sentences); both callers pass drafts
+    for d in drafts:
+        if d.last_sentence > latest:
+            latest = d.last_sentence
     tied = [d for d in drafts if d.last_sentence == latest]
     named = {m.actor for m in view.mentions if m.actor}
     if len(tied) > 1 and any(d.target and d.target.key in named for d in tied):
