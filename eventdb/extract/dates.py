@@ -75,7 +75,9 @@ class _Patterns:
     months: dict[str, int]
     weekdays: dict[str, int]
     month_words: frozenset[str]  # for `_Present`: words one of which each month pattern leaves whole
-    month_starts: re.Pattern[str]  # for `_months`: how month_day and month_year matches begin, lowercased
+    # where month_day and month_year matches begin, lowercased (each begins with a month name or "early", "late",
+    # "mid"): for `stated_year` on whole articles, where `_word_starts` of the words present would cost more than it saves
+    month_starts: re.Pattern[str]
     weekday_words: frozenset[str]
     # For `_from_starts` (see there): where matches of the other patterns can begin, in lowercased text.
     month_first_words: frozenset[str]  # the first word of a month_day or month_year match, lowercased
@@ -113,6 +115,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     weekdays = {d: i for i, d in enumerate(lexicon.words["weekdays"])}
     wd = "|".join(d.capitalize() for d in weekdays)
     rel = "|".join(sorted((re.escape(r) for r in _RELATIVE), key=len, reverse=True))
+    month_words = frozenset(m.lower() for m in months) | {pre + m.lower() for pre in _MONTH_PREFIXES for m in months}
     p = _Patterns(
         month_day=re.compile(rf"\b({names})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}})\b)?"),
         day_month=re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({names})\b(?:,? (\d{{4}})\b)?"),
@@ -127,16 +130,15 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         sequel_days=_sequel_days(lexicon),
         sequel_backward=frozenset(fold(w) for w in lexicon.words["sequel_backward"]),
         months=months, weekdays=weekdays,
-        month_words=frozenset(m.lower() for m in months) | {pre + m.lower() for pre in _MONTH_PREFIXES for m in months},
+        month_words=month_words,
         weekday_words=frozenset(d.lower() for d in weekdays),
         month_starts=re.compile("|".join(sorted((*_MONTH_PREFIXES, *(m.lower() for m in months)), key=len, reverse=True))),
-        month_first_words=frozenset(m.lower() for m in months) | {pre + m.lower() for pre in _MONTH_PREFIXES for m in months}
-        | frozenset(_MONTH_PREFIXES),
+        month_first_words=month_words | frozenset(_MONTH_PREFIXES),
         digit_starts=re.compile(r"\d"),
         last_starts=re.compile("last "),
         in_month_starts=re.compile("in |since "),
         weekday_starts=re.compile("|".join(d.lower() for d in weekdays)),
-        relative_starts=re.compile("|".join(sorted((re.escape(r) for r in _RELATIVE), key=len, reverse=True))),
+        relative_starts=re.compile(rel),
         sequel_starts=phrase_starts(_sequel_phrases(lexicon)),
         sequel_shape=phrase_shape(_sequel_phrases(lexicon)),
         way_words=frozenset(w.split()[0].lower() for name in ("sequel_forward", "sequel_backward", "sequel_came")
@@ -178,9 +180,9 @@ def stated_year(text: str, lexicon: Lexicon) -> int | None:
     """The one year the article states in full dates and months with a year, None when it states none or several."""
     p = _patterns(lexicon)
     lowered = text.lower() if FOLDS_TO_ASCII.search(text) is None else None
-    years = {m.group(3) for m in _months(p, p.month_day, text, 0, len(text), lowered) if m.group(3)}
+    years = {m.group(3) for m in _from_starts(p.month_starts, p.month_day, text, 0, len(text), lowered) if m.group(3)}
     years |= {m.group(3) for m in p.day_month.finditer(text) if m.group(3)}
-    years |= {m.group(2) for m in _months(p, p.month_year, text, 0, len(text), lowered)
+    years |= {m.group(2) for m in _from_starts(p.month_starts, p.month_year, text, 0, len(text), lowered)
               if not _ATTRIBUTIVE.search(text, max(0, m.start() - 4), m.start())}
     return int(years.pop()) if len(years) == 1 else None
 
@@ -263,14 +265,6 @@ def _sequels(p: _Patterns, text: str, start: int, end: int, phrases: bool = True
         sign = -1 if m.group(3).lower() == "after" else 1
         out.append((m.start(1), m.end(), (sign * n * (7 if week else 1), "week" if week else "day")))
     return out
-
-
-def _months(p: _Patterns, pattern: re.Pattern[str], text: str, start: int, end: int,
-            lowered: str | None) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text, start, end)` for month_day or month_year, by `_from_starts` from `p.month_starts`:
-    every match begins with a month name or "early"/"late"/"mid" in some case (for whole articles, where
-    `_word_starts` of the words present would cost more than it saves)."""
-    return _from_starts(p.month_starts, pattern, text, start, end, lowered)
 
 
 def _from_starts(starts: re.Pattern[str], pattern: re.Pattern[str], text: str, start: int, end: int,
