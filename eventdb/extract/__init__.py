@@ -66,7 +66,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
         view = SentenceView.build(article.text, sentence, article.published, tools,
-                                  year if year or article.published or not years else year_before(years, article.text, sentence.start, sentence.end))
+                                  year_before(years, article.text, sentence.start, sentence.end) if years else year)
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
