@@ -273,7 +273,5 @@ def _apposition(view: SentenceView, start: int, end: int) -> ActorRef | None:
     return actor_ref(after[0]) if after else None
 
 
-
-
 _APPOSITION_BEFORE = re.compile(r",\s+(?:one of\s+)?(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}")
 _APPOSITION_AFTER = re.compile(r"[-\s]\w+\s+(?:[a-z]+\s+)?\w+,\s+")
