@@ -62,13 +62,17 @@ class Accuracy:
         return self.right / self.total if self.total else 1.0
 
 
+# Fields checked on matched incidents; "casualties" is killed and injured both right, kept for older figures.
+ACCURACY_FIELDS = ("perpetrator", "target", "weapons", "casualties", "killed", "injured", "date", "place")
+
+
 @dataclass
 class Report:
     incidents: Score = field(default_factory=Score)
     claims: Score = field(default_factory=Score)
     claims_unlinked: Score = field(default_factory=Score)  # type and claimant only: tells linking errors apart
     statistics: Score = field(default_factory=Score)
-    accuracy: dict[str, Accuracy] = field(default_factory=lambda: {k: Accuracy() for k in ("perpetrator", "target", "weapons", "casualties")})
+    accuracy: dict[str, Accuracy] = field(default_factory=lambda: {k: Accuracy() for k in ACCURACY_FIELDS})
     misses: list[str] = field(default_factory=list)
     false_positives: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -160,6 +164,18 @@ def incident_matches(names: Names, gold: dict, got: IncidentReport) -> bool:
     return gold_country == got_country
 
 
+def _same_place(names: Names, gold: dict, got: IncidentReport) -> bool:
+    """The exact place (canonical key, or the name as written when the reference lacks it); a match on
+    country alone, which `incident_matches` accepts, is not the right place."""
+    got_key = got.place.key if got.place else None
+    gold_key = names.place_key(gold.get("place"))
+    if gold.get("place") is None:
+        return got_key is None or names.reference.places_by_key[got_key].kind == "country"
+    if gold_key:
+        return gold_key == got_key
+    return got.place is not None and _fold(got.place.text) == _fold(gold["place"])
+
+
 def _greedy(golds: list, gots: list, ok: Callable[[object, object], bool]) -> dict[int, int]:
     pairs: dict[int, int] = {}
     used: set[int] = set()
@@ -186,6 +202,10 @@ def score_article(names: Names, gold: dict, got: Extraction, report: Report, lab
         report.accuracy["target"].add(names.same_actor(g.get("target"), x.target))
         report.accuracy["weapons"].add(set(g.get("weapons") or ()) == set(x.weapons))
         report.accuracy["casualties"].add((g.get("killed"), g.get("injured")) == (x.killed, x.injured))
+        report.accuracy["killed"].add(g.get("killed") == x.killed)
+        report.accuracy["injured"].add(g.get("injured") == x.injured)
+        report.accuracy["date"].add(_date(g.get("date")) == x.date.on)
+        report.accuracy["place"].add(_same_place(names, g, x))
     for xi, x in enumerate(incs):
         if xi not in pairs.values():
             report.false_positives.append(f"{label} incident {x.local_id} ({x.event_type}, {x.date.on}, {x.place.key if x.place else None}): {x.span.quote}")

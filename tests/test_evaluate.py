@@ -98,3 +98,24 @@ def test_evaluate_runs_end_to_end_on_the_seeds():
     report = evaluate(HERE / "gold" / "seeds.jsonl", HERE.parent / "seeds" / "articles", read_reference(FIXTURE))
     assert not report.errors
     assert report.incidents.tp + report.incidents.fn == 20
+
+
+def test_fields_of_matched_incidents_are_scored_one_by_one():
+    """killed, injured, date and the exact place are each right or wrong on their own, so a toll error is
+    not hidden inside a combined casualties figure and a country-level match is not the right place."""
+    names = Names(read_reference(FIXTURE))
+    day = dt.date(2024, 4, 19)
+    gold = {"incidents": [gold_incident(date="2024-04-19", country="IQ", place="Erbil", killed=2, injured=None),
+                          gold_incident(id="g2", kind="sabotage", country="IQ", killed=None, injured=0)],
+            "claims": [], "statistics": []}
+    got_one = incident(on=day, place="iraq", country="IQ")
+    got_one = IncidentReport(**{**got_one.__dict__, "killed": 2, "injured": 3})
+    got_two = incident(kind="sabotage", place="erbil-airport", country="IQ", local_id="i2")
+    got_two = IncidentReport(**{**got_two.__dict__, "injured": 0})
+    report = Report()
+    score_article(names, gold, Extraction("t", incidents=(got_one, got_two)), report, "a")
+    assert report.incidents.tp == 2
+    assert (report.accuracy["killed"].right, report.accuracy["killed"].total) == (2, 2)
+    assert (report.accuracy["injured"].right, report.accuracy["casualties"].right) == (1, 1)
+    assert report.accuracy["date"].right == 2
+    assert report.accuracy["place"].right == 0  # country instead of Erbil; a base where the text gives none
