@@ -324,7 +324,7 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, columns,
     """Print the saved report NAME (a view in schema reports); --list shows them all."""
     from pathlib import Path
 
-    from eventdb import reports
+    from eventdb import chart, output, reports
 
     engine = database.connect()
     with engine.connect() as conn:
@@ -337,7 +337,7 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, columns,
             if name != "actor_activity_weekly":
                 raise UserError("--plot draws actor_activity_weekly only")
             table = reports.fetch(conn, name, _filters(since, until, actor, None))
-            reports.plot_weekly(table, Path(plot))
+            chart.plot_weekly(table, Path(plot))
             click.echo(f"wrote {plot} ({len(table.rows)} actor-weeks)", err=True)
             return
         table = reports.fetch(conn, name, _filters(since, until, actor, limit))
@@ -347,7 +347,7 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, columns,
     if shown:
         hidden = len(table.columns) - len(shown)
         table = reports.select_columns(table, shown)
-    reports.write_report(table, fmt, sys.stdout)
+    output.write_report(table, fmt, sys.stdout)
     if shown and not columns and hidden > 0:
         click.echo(f"({hidden} more columns: --columns NAME,... or --format csv|json shows them)", err=True)
 
@@ -362,15 +362,15 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, columns,
 @_report_command
 def export_command(what, fmt, output, since, until, actor) -> None:
     """Export incidents as GeoJSON (points at the place, null geometry when unknown), CSV or JSON lines."""
-    from eventdb import reports
+    from eventdb import exports
 
     with database.connect().connect() as conn:
         if output:
             with open(output, "w", encoding="utf-8", newline="") as out:
-                n = reports.export_incidents(conn, fmt, out, _filters(since, until, actor, None))
+                n = exports.export_incidents(conn, fmt, out, _filters(since, until, actor, None))
             click.echo(f"wrote {n} incidents to {output}", err=True)
         else:
-            reports.export_incidents(conn, fmt, sys.stdout, _filters(since, until, actor, None))
+            exports.export_incidents(conn, fmt, sys.stdout, _filters(since, until, actor, None))
 
 
 @main.command("grant-reader")
@@ -379,8 +379,8 @@ def export_command(what, fmt, output, since, until, actor) -> None:
 @_report_command
 def grant_reader_command(role: str, password: str | None) -> None:
     """Create or update ROLE as a read-only login for BI tools: SELECT on the reports views, nothing else."""
-    from eventdb import reports
+    from eventdb import roles
 
     with database.connect().begin() as conn:
-        for statement in reports.grant_reader(conn, role, password):
+        for statement in roles.grant_reader(conn, role, password):
             click.echo(statement)

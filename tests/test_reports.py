@@ -13,7 +13,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
-from eventdb import database, reports, views
+from eventdb import chart, database, reports, views
 from eventdb.cli import main
 from tests.test_reports_data import load_dataset
 
@@ -240,7 +240,7 @@ def test_weekly_series_fills_empty_weeks_with_zero():
 
     table = reports.Table(["week_start", "actor", "incidents"],
                           [(dt.date(2024, 1, 1), "A", 2), (dt.date(2024, 1, 22), "A", 1), (dt.date(2024, 1, 8), "B", 5)])
-    weeks, series = reports.weekly_series(table)
+    weeks, series = chart.weekly_series(table)
     assert weeks == [dt.date(2024, 1, 1), dt.date(2024, 1, 8), dt.date(2024, 1, 15), dt.date(2024, 1, 22)]
     assert series == {"B": [0, 5, 0, 0], "A": [2, 0, 0, 1]}
 
