@@ -34,13 +34,13 @@ from eventdb.extract import _sentences, extract, tools_for  # noqa: E402
 from eventdb.extract.context import SentenceView  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = (ROOT / "seeds" / "articles", ROOT / "tests" / "heldout" / "articles")
+FOLDERS = (ROOT / "seeds" / "articles", ROOT / "tests" / "heldout" / "articles", ROOT / "tests" / "dev" / "articles")
 
 
 def articles(bench_count: int, ingest_count: int) -> Iterator[tuple[str, Article]]:
     """(label, article) for every input, always in the same order."""
     for folder in FOLDERS:
-        for path in sorted(folder.glob("*.txt")):
+        for path in sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".json", ".html")):
             for i, a in enumerate(x for x in read_path(path) if isinstance(x, Article)):
                 yield f"{path.relative_to(ROOT)}#{i}", a
     for a in corpus(bench_count):
