@@ -30,7 +30,8 @@ from extract_bench import corpus  # noqa: E402
 from ingest_bench import generate  # noqa: E402
 
 from eventdb.articles import Article, read_path  # noqa: E402
-from eventdb.extract import _sentences, extract, tools_for  # noqa: E402
+from eventdb.extract.layout import article_sentences  # noqa: E402
+from eventdb.extract import extract, tools_for  # noqa: E402
 from eventdb.extract.context import SentenceView  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,7 +79,7 @@ def find_differences(count: int) -> int:
     categories = [*tools.lexicon.words, "triggers", "roles"]
     bad = 0
     for _, article in itertools.islice(articles(count, 0), count + 10):
-        for sentence in _sentences(article.text):
+        for sentence in article_sentences(article.text):
             view = SentenceView.build(article.text, sentence, article.published, tools)
             cuts = range(view.start, view.end + 1, 7)
             for category in categories:
