@@ -15,14 +15,16 @@ SELECT
     -- Who asserts it, most specific first: a reference actor, an outlet the
     -- article cites ("the Times of Israel reported"), the words used for an
     -- unresolved claimant ("Iraqi sources"), and otherwise the publishing
-    -- outlet speaking in its own voice (its name, else the url's host).
+    -- outlet speaking in its own voice (its name, else the url's host, else
+    -- the outlet it says it was republished from); NULL when nothing names it.
     COALESCE(
         claimant_actor.name,
         cited_outlet.name,
         c.claimant_text,
         outlet.name,
         substring(s.url FROM '^[a-zA-Z]+://(?:www\.)?([^/:]+)'),
-        'source ' || s.id
+        republished.name,
+        s.republished_from_text
     )                   AS claimant,
     CASE
         WHEN claimant_actor.id IS NOT NULL THEN 'actor'
@@ -86,6 +88,7 @@ LEFT JOIN sources s             ON s.id = c.source_id
 LEFT JOIN outlets outlet        ON outlet.id = s.outlet_id
 LEFT JOIN actors claimant_actor ON claimant_actor.id = c.claimant_actor_id
 LEFT JOIN outlets cited_outlet  ON cited_outlet.id = c.claimant_outlet_id
+LEFT JOIN outlets republished   ON republished.id = s.republished_from_outlet_id
 LEFT JOIN places place          ON place.id = c.place_id
 LEFT JOIN claim_actors perpetrator0  ON perpetrator0.claim_id = c.id AND perpetrator0.role = 'perpetrator' AND perpetrator0.position = 0
 LEFT JOIN actors perpetrator0_actor  ON perpetrator0_actor.id = perpetrator0.actor_id
@@ -101,7 +104,7 @@ COMMENT ON COLUMN reports.claims.claim_id IS 'Claim key (claims.id).';
 COMMENT ON COLUMN reports.claims.incident_id IS 'Incident the claim is about; NULL when not linked to an incident (e.g. affiliation statements).';
 COMMENT ON COLUMN reports.claims.claim_type IS 'incident_report, responsibility_claimed, responsibility_denied, attribution, involvement_denied, interception, casualty_report, confirmation, non_confirmation or affiliation.';
 COMMENT ON COLUMN reports.claims.stance IS 'asserted, denied, not_confirmed or hedged (''reportedly'', ''sources said'').';
-COMMENT ON COLUMN reports.claims.claimant IS 'Who asserts it: the reference actor''s name, else the cited outlet, else the claimant as written, else the publishing outlet (its own voice).';
+COMMENT ON COLUMN reports.claims.claimant IS 'Who asserts it: the reference actor''s name, else the cited outlet, else the claimant as written, else the publishing outlet (its own voice: its name, the url''s host or the outlet it was republished from; NULL when the article names none).';
 COMMENT ON COLUMN reports.claims.claimant_kind IS 'actor (a reference actor), cited_outlet (an outlet the article cites), unresolved (a claimant as written, not in the reference data) or own_voice (the publishing outlet itself).';
 COMMENT ON COLUMN reports.claims.claimant_text IS 'The words the article uses for the claimant; NULL for the outlet''s own voice.';
 COMMENT ON COLUMN reports.claims.perpetrator IS 'Perpetrator(s) the claim names (canonical names, else as written), joined with ''; ''.';

@@ -321,3 +321,19 @@ def test_table_shows_the_main_columns_and_columns_can_be_chosen(data_db):
 
     unknown = run("report", "incidents", "--columns", "nope")
     assert unknown.exit_code == 1 and "unknown column 'nope'" in unknown.output
+
+
+def test_own_voice_is_never_a_source_id(data_engine):
+    """With no outlet and no url, the own voice names the outlet the article was republished from, else nothing."""
+    with data_engine.begin() as conn:
+        conn.exec_driver_sql("""INSERT INTO sources (id, content_sha256, url, outlet_id, published_on, text, origin,
+            extractor_version, republished_from_text) VALUES
+            (4, md5('4') || md5('a'), NULL, NULL, NULL, 'text four', 'test', 't1', 'www.kurdistan24.net'),
+            (5, md5('5') || md5('a'), NULL, NULL, NULL, 'text five', 'test', 't1', NULL)""")
+        conn.exec_driver_sql("""INSERT INTO claims (id, source_id, extractor_version, claim_type, stance, incident_id,
+            quote, char_start, char_end, sentence_index, confidence)
+            VALUES (9004, 4, 't1', 'incident_report', 'asserted', 400, 'q', 0, 1, 0, 0.5),
+                   (9005, 5, 't1', 'incident_report', 'asserted', 400, 'q', 0, 1, 0, 0.5)""")
+    claims = by_id(data_engine, "claims", "claim_id")
+    assert claims[9004]["claimant"] == "www.kurdistan24.net"
+    assert (claims[9005]["claimant"], claims[9005]["claimant_kind"]) == (None, "own_voice")
