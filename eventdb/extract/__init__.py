@@ -28,12 +28,12 @@ from eventdb.extract.claims import sentence_claims
 from eventdb.extract.speakers import voice
 from eventdb.extract.clusters import last_event_date, latest_date
 from eventdb.extract.context import SentenceView, Tools
-from eventdb.extract.dates import resolve_sequels, running_years, stated_year, year_before, year_hint
+from eventdb.extract.dates import filing_date, resolve_sequels, running_years, stated_year, year_before, year_hint
 from eventdb.extract.document import dedupe_claims, dedupe_statistics, in_the_issuers_voice, issuer, placed_claims, unresolved_actors, unresolved_places
 from eventdb.extract.events import sentence_incidents
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import Draft, air_strikes_by_claims
-from eventdb.extract.layout import headline_end, article_sentences
+from eventdb.extract.layout import article_sentences, dateline, headline_end
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.references import referred, with_the_other
 from eventdb.reference import Reference, default_reference
@@ -73,11 +73,12 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
     year = None if article.published else \
         stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon) or year_hint(article.text, tools.lexicon)
-    years = running_years(article.text) if year is None and article.published is None else []  # several years: "that year" is the last one stated
-    for sentence in article_sentences(article.text, headline):
+    published = article.published or filing_date(article.text, dateline(article.text, headline), tools.lexicon, year)
+    years = running_years(article.text) if year is None and published is None else []  # several years: "that year" is the last one stated
+    for sentence in article_sentences(article.text, headline, tools.lexicon):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
-        view = SentenceView.build(article.text, sentence, article.published, tools,
+        view = SentenceView.build(article.text, sentence, published, tools,
                                   year_before(years, article.text, sentence.start, sentence.end) if years else year)
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)

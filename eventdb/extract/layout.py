@@ -1,9 +1,22 @@
-"""How an article's text is laid out: its headline and its sentences (an elided quotation or a line that
-ends with a stop or a colon is taken into account)."""
+"""How an article's text is laid out: its headline, its dateline, the lines that are no part of the story, and its
+sentences (an elided quotation or a line that ends with a stop or a colon is taken into account).
+
+Decisions:
+- a dateline ("BEIRUT, Jan 29 (Reuters) - ", "TAMPA, Fla. - ", "BAGHDAD (Wire) — ") opening a line of the lead says
+  where and when the story was filed: its place and date are no incident's, so the sentence starts after it; its date
+  stands in for the publication date of an article that has none (`filing_date` in `dates`);
+- a live blog's time stamp opening a line ("09:40 — ", "08:05 ") is no count and no date: the sentence starts after it;
+- lines that wrap the story rather than tell it ("Related: ...", "(Reporting by ...)", photo captions and credits,
+  cookie and newsletter notices, "Updated 14:32 GMT") make no sentence, so they create no incident, date or place.
+  Their openers and credit marks are word lists in lexicon.toml (`boilerplate_openers`, `caption_credits`).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from eventdb.extract.lexicon import Lexicon
 from eventdb.extract.sentences import Sentence, sentence_spans
 
 
@@ -29,13 +42,16 @@ def headline_end(text: str) -> int:
     return m.end("line")
 
 
-def article_sentences(text: str, headline: int = 0) -> list[Sentence]:
-    """Sentences, with an elision mark inside a sentence ("Since November 2023, . . . militias") not taken as its end.
+def article_sentences(text: str, headline: int = 0, lexicon: Lexicon | None = None) -> list[Sentence]:
+    """Sentences, with an elision mark inside a sentence ("Since November 2023, . . . militias") not taken as its end;
+    with a lexicon, a dateline or time stamp opening a sentence is cut off and boilerplate lines are dropped.
     The passes below hand on (start, end) pairs: only the final sentences are built (each copies its text)."""
     out: list[Sentence] = []
     glue = False
-    spans = sentence_spans(text)
-    for start, end in _at_line_ends(text, _split_at(text, spans, headline)):
+    spans = _at_line_ends(text, _split_at(text, sentence_spans(text), headline))
+    if lexicon is not None:
+        spans = _story_only(text, spans, headline, lexicon)
+    for start, end in spans:
         if glue and out:
             start = out.pop().start
         s = Sentence(len(out), start, end, text[start:end])
@@ -75,3 +91,88 @@ def _at_line_ends(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
             if b > a:
                 out.append((a, b))
     return out
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """ "BEIRUT, Jan 29 (Reuters) - ": where the story was filed, and when (the date's offsets, None without one)."""
+
+    start: int
+    end: int  # where the story's first sentence starts
+    place: str
+    date_start: int | None = None
+    date_end: int | None = None
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DASH = r"[ \t]+[-\u2013\u2014]+[ \t]+"
+# A city in capitals (several joined by "/"), an optional region ("Fla.", "Kurdistan Region"), an optional date and an
+# optional agency in brackets, then a dash. A city written in mixed case counts only with an agency ("Baghdad (AFP) -").
+_DATELINE = re.compile(
+    rf"(?P<place>[A-Z][A-Z'’.-]+(?:[ /][A-Z][A-Z'’.-]+){{0,3}})"
+    rf"(?:,[ \t]+(?!{_MONTH}[ \t]+\d)[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?"
+    rf"(?:,[ \t]+(?P<date>{_MONTH}[ \t]+\d{{1,2}}(?:,[ \t]+\d{{4}})?))?"
+    rf"(?:[ \t]+\([^()\n]{{2,40}}\))?{_DASH}(?=\S)"
+    rf"|(?P<cased>[A-Z][a-z]+(?:[ /][A-Z][a-z]+){{0,2}})(?:,[ \t]+(?P<cdate>{_MONTH}[ \t]+\d{{1,2}}(?:,[ \t]+\d{{4}})?))?"
+    rf"[ \t]+\([^()\n]{{2,40}}\){_DASH}(?=\S)")
+_LEAD = 1200  # a dateline opens one of the lead's lines
+
+
+def dateline(text: str, headline: int = 0) -> Dateline | None:
+    """The dateline opening a line of the lead (after the headline), if any."""
+    pos = headline
+    while pos < min(len(text), headline + _LEAD):
+        line_start = pos + len(text[pos:]) - len(text[pos:].lstrip(" \t\n"))
+        m = _DATELINE.match(text, line_start)
+        if m:
+            date = "date" if m.group("date") else "cdate" if m.group("cdate") else None
+            return Dateline(m.start(), m.end(), m.group("place") or m.group("cased"),
+                            m.start(date) if date else None, m.end(date) if date else None)
+        nl = text.find("\n", line_start)
+        if nl == -1:
+            return None
+        pos = nl + 1
+    return None
+
+
+# "09:40 — ", "08:05 ", "14:20 GMT - ": a live blog's time stamp opening a line.
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|local(?:\s+time)?))?(?:\s*[-\u2013\u2014|:]+)?[ \t]+(?=\S)",
+                         re.IGNORECASE)
+
+
+def _story_only(text: str, spans: list[tuple[int, int]], headline: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The spans with a dateline or time stamp cut from their start and the boilerplate lines dropped."""
+    line = dateline(text, headline)
+    out = []
+    for start, end in spans:
+        if line is not None and start <= line.start < end:
+            start = line.end
+        elif _line_start(text, start):
+            stamp = _TIME_STAMP.match(text, start, end)
+            start = stamp.end() if stamp else start
+        if start < end and not _boilerplate(text, start, end, lexicon):
+            out.append((start, end))
+    return out
+
+
+def _line_start(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] == "\n" or not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+
+
+def _boilerplate(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A sentence on a line that wraps the story: one opening with a boilerplate opener ("Related:", "(Reporting by"),
+    or a line that carries a photo credit ("REUTERS/Aziz Taher", "AFP via Getty Images")."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le == -1 else le
+    head = text[ls:le].lstrip(" \t(\"\u201c*\u2022-")
+    opener = lexicon.derived(_opener_pattern).match(head)
+    return opener is not None or lexicon.derived(_credit_pattern).search(text, ls, le) is not None
+
+
+def _opener_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{lex.alternation('boilerplate_openers')})(?![\w-])", re.IGNORECASE)
+
+
+def _credit_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?:{lex.alternation('caption_credits')})", re.IGNORECASE)
