@@ -663,7 +663,7 @@ def test_does_not_comment_is_a_non_confirmation(ref):
 
 @pytest.mark.parametrize("text, claims", [
     ("Three rockets struck Ain al-Asad on Monday. There were no casualties.", [(None, 0, 0)]),
-    ("Three rockets struck Ain al-Asad on Monday. No injuries were reported in the attack.", [(None, 0, 0)]),
+    ("Three rockets struck Ain al-Asad on Monday. No injuries were reported in the attack.", [(None, None, 0)]),  # injured 0, nothing said of the dead (GOLD.md)
     ("Three rockets struck Ain al-Asad on Monday. None of the crew were hurt, it said.", []),  # "it" unknown: nobody's claim
     ("Three rockets struck Ain al-Asad on Monday, killing two soldiers.", []),  # the incident's own figure, no claim
     ("Three rockets struck Ain al-Asad on Monday. Lebanon's state-run agency reports that two civilians were killed.", []),

@@ -76,3 +76,57 @@ def test_a_live_blog_time_stamp_is_cut_from_its_sentence():
 def test_boilerplate_lines_make_no_incident(reference, line):
     x = run(reference, f"Rockets struck Ain al-Asad air base on Saturday, two US officials said.\n{line}\n")
     assert [i.place.key for i in x.incidents] == ["ain-al-asad-air-base"], [i.span.quote for i in x.incidents]
+
+
+# --- class 5: numbers bound to the event their own clause names ----------------------------------------------------
+
+@pytest.mark.parametrize("total", [
+    "Since October 8, Israeli strikes in Lebanon have killed about 450 people, most of them fighters.",
+    "Israeli officials say more than 350 Hezbollah fighters have been killed in that time.",
+    "Hezbollah attacks have killed 23 soldiers and 26 civilians in northern Israel, according to the army.",
+    "The militias have wounded 60 US personnel to date, the Pentagon said.",
+])
+def test_a_running_total_is_never_a_toll(reference, total):
+    x = run(reference, f"A drone struck a car near Tyre on Monday. {total}")
+    assert all(i.killed is None and i.injured is None for i in x.incidents)
+    assert all(c.killed is None and c.injured is None for c in x.claims), [(c.type, c.killed) for c in x.claims]
+
+
+def test_a_perfect_tense_toll_of_one_strike_is_a_toll(reference):
+    i = only(reference, "An Israeli strike on a house in Aitaroun on Monday has killed two fighters, Hezbollah said.")
+    assert i.killed == 2
+
+
+def test_no_injuries_reported_is_injured_zero_and_says_nothing_of_the_dead(reference):
+    i = only(reference, "A drone struck a US base near Erbil on Monday. No injuries were reported.")
+    assert (i.killed, i.injured) == (None, 0)
+
+
+def test_nobody_killed_is_killed_zero_only(reference):
+    i = only(reference, "A rocket struck a house in Metula on Monday. Nobody was killed, the Israeli military said.")
+    assert (i.killed, i.injured) == (0, None)
+
+
+def test_no_casualties_is_zero_for_both(reference):
+    i = only(reference, "A rocket struck a house in Metula on Monday. There were no casualties.")
+    assert (i.killed, i.injured) == (0, 0)
+
+
+def test_a_zero_about_another_party_is_not_the_toll(reference):
+    text = ("A drone struck a Kurdish checkpoint near Erbil on Monday, killing two fighters. "
+            "No American personnel were hurt, a US official said.")
+    i = only(reference, text)
+    assert (i.killed, i.injured) == (2, None)
+
+
+@pytest.mark.parametrize("text,killed", [
+    ("Hezbollah confirmed the deaths of two fighters in an Israeli strike on a house in Aitaroun on Monday.", 2),
+    ("The group announced the death of three members in an Israeli strike on a house in Aitaroun on Monday.", 3),
+])
+def test_the_deaths_of_n_victims_is_a_toll(reference, text, killed):
+    assert only(reference, text).killed == killed
+
+
+def test_the_death_of_a_policy_is_no_toll(reference):
+    i = only(reference, "A rocket struck a house in Metula on Monday, marking the death of the truce of 2023.")
+    assert i.killed is None

@@ -26,7 +26,7 @@ from eventdb.extract.speakers import (
     subject_before,
     voice,
 )
-from eventdb.extract.tolls import casualties
+from eventdb.extract.tolls import casualties, running_total
 
 
 def _for_both_speakers(view: SentenceView, claims: list[Claim]) -> list[Claim]:
@@ -449,15 +449,12 @@ def _casualty_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
                       rf"|no\s+(?:[a-z]+\s+(?:or|and)\s+)?(?:{nouns})\b)", re.IGNORECASE)
 
 
-_PERFECT_TOLL = re.compile(r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:killed|wounded|injured)\b", re.IGNORECASE)
 
 
 def _cumulative_toll(view: SentenceView) -> bool:
     """ "Since October 8, attacks have killed 13 civilians", "more than 450 people have been killed, according to an AFP
     tally": a perfect-tense toll over a period is a running total, not a report of the incident's casualties."""
-    if not (view.has("period_openers") or view.has("cumulative_markers")):
-        return False
-    return _PERFECT_TOLL.search(view.text, view.start, view.end) is not None
+    return running_total(view, view.start, view.end)  # the binding of numbers decides (tolls.running_total)
 
 
 def _tells_casualties(view: SentenceView) -> bool:

@@ -11,7 +11,17 @@ Decisions:
   `single_victim_words` after "a", "an" or "one");
 - "killed businessman Peshraw Dizayee and at least three members of his family": the named person and the others;
 - "killed three people and wounded nine": the second count's victims are the first one's ("nine" people), and so are
-  "at least one of them" and "five of the group's fighters".
+  "at least one of them" and "five of the group's fighters";
+- "Israeli strikes in Lebanon have killed about 450 people since October 8", "Hezbollah attacks have killed 23
+  soldiers", "more than 350 fighters have been killed in that time": a running total (a perfect-tense casualty verb in
+  a sentence that opens a period or names a tally, or whose subject is a bare plural of attacks) is a statistic, never
+  a toll;
+- "No injuries were reported" says nothing of the dead: injured 0, killed unknown (`zero_injuries_only`; likewise
+  `zero_deaths_only`);
+- "no American personnel were hurt": a zero whose victims are qualified by a party is about that party's people, who
+  may not be the incident's victims; precision first, it is no toll (the claim keeps the words);
+- "confirmed the deaths of two fighters", "announced the death of three members": the count after a death noun
+  (`death_nouns`) and "of" is killed.
 """
 
 from __future__ import annotations
@@ -33,6 +43,8 @@ def zero_victims(view: SentenceView, ws: int, we: int) -> dict[str, int]:
         return out  # the pattern ends in one of these words (cached per sentence): no scan without one
     lo = max(ws, min(w.start() for w in words) - 80)
     for m in view.tools.lexicon.derived(_zero_pattern).finditer(view.text, lo, max(w.end() for w in words)):
+        if _qualified_by_party(view, m.start("who"), m.end("who")):
+            continue  # "no American personnel were hurt": that party's people, perhaps not the incident's victims
         word = m.group("word").lower()
         kinds = ("killed", "injured") if word == "hurt" else \
             tuple(k for k, cat in _KINDS.items() if view.tools.lexicon.is_a(cat, word))
@@ -42,7 +54,17 @@ def zero_victims(view: SentenceView, ws: int, we: int) -> dict[str, int]:
 
 
 def _zero_pattern(lex: Lexicon) -> re.Pattern[str]:
-    return _passive_toll(rf"\b(?:no|none\s+of\s+the(?:\s+\d+)?)\s+(?:[\w-]+\s+)?", "victims", "(?:were|was)", lex)
+    return _passive_toll(rf"\b(?:no|none\s+of\s+the(?:\s+\d+)?)\s+(?P<who>[\w.-]+\s+)?", "victims", "(?:were|was)", lex)
+
+
+def _qualified_by_party(view: SentenceView, start: int, end: int) -> bool:
+    """The word before the victims names a party: "no American personnel", "no US troops", "no Israeli soldiers"."""
+    if start < 0:
+        return False
+    for m in view.mentions:
+        if m.actor and m.start == start and m.end <= end:
+            return True
+    return False
 
 
 def _passive_toll(head: str, nouns: str, verb: str, lex: Lexicon) -> re.Pattern[str]:
@@ -122,7 +144,7 @@ def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | 
 
 
 def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
-    if _no_toll_words(view, we):
+    if _no_toll_words(view, we) or running_total(view, ws, we):
         return None, None
     lex = view.tools.lexicon
     result: dict[str, int] = {}
@@ -131,10 +153,16 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
     for kind, category in (("killed", "killed_words"), ("injured", "injured_words")):
         objects: list[int] = []  # "injured six others": the count after the verb is its own
         subjects: list[int] = []  # "two people were injured"
-        for w in view.find(category, ws, we):
+        words = view.find(category, ws, we)
+        if kind == "killed" and view.has("death_nouns"):
+            words = sorted(words + [d for d in view.find("death_nouns", ws, we) if all(d.start() != w.start() for w in words)],
+                           key=lambda m: m.start())
+        for w in words:
             for c in in_window:
                 if c.start >= w.end() and ADVERB_ONLY.fullmatch(view.text[w.end():c.start]) and _counted_victims(view, c.end, ws):
                     objects.append(c.value)
+                elif kind == "killed" and c.start >= w.end() and _deaths_of(view, w, c.start) and _victim_noun(view, c.end):
+                    objects.append(c.value)  # "confirmed the deaths of two fighters"
                 elif c.start >= w.end() and named_with_others(view, w.end(), c.start) and _victim_noun(view, c.end):
                     objects.append(c.value + 1)  # "killed businessman X and three members of his family"
                 elif c.end <= w.start() and _counted_subject(view.text[c.end:w.start()]) and _victim_noun(view, c.end) \
@@ -147,15 +175,17 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
             objects = [one_victim] if one_victim is not None else []
         if objects or subjects:
             result[kind] = (objects or subjects)[0]
-    if view.has("no_casualties", ws, we):
-        result.setdefault("killed", 0)
-        result.setdefault("injured", 0)
+    for m in view.find("no_casualties", ws, we):
+        phrase = m.group(0)
+        for kind, only in (("killed", "zero_injuries_only"), ("injured", "zero_deaths_only")):
+            if not view.tools.lexicon.is_a(only, phrase):  # "No injuries were reported": nothing said of the dead
+                result.setdefault(kind, 0)
     for kind, zero in zero_victims(view, ws, we).items():
         result.setdefault(kind, zero)
     return result.get("killed"), result.get("injured")
 
 
-_TOLL_CATEGORIES = ("killed_words", "injured_words", "no_casualties")  # every rule of `casualties` needs a phrase of one
+_TOLL_CATEGORIES = ("killed_words", "injured_words", "no_casualties", "death_nouns")  # every rule of `casualties` needs a phrase of one
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -238,3 +268,40 @@ def _victim_noun(view: SentenceView, pos: int) -> bool:
 
 
 _NOUN_WORDS = re.compile(r"[A-Za-z.’'-]+")
+
+
+_DEATHS_OF = re.compile(r"\s+of\s+(?:(?:the|its|his|their)\s+)?$", re.IGNORECASE)
+
+
+def _deaths_of(view: SentenceView, word: re.Match[str], count_start: int) -> bool:
+    """ "the deaths of two fighters": a death noun, "of" and the count."""
+    return view.tools.lexicon.is_a("death_nouns", word.group(0)) and \
+        _DEATHS_OF.fullmatch(view.text, word.end(), count_start) is not None
+
+
+def running_total(view: SentenceView, ws: int, we: int) -> bool:
+    """ "Since October 8, Israeli strikes in Lebanon have killed about 450 people", "more than 350 fighters have been
+    killed in that time", "Hezbollah attacks have killed 23 soldiers": a perfect-tense casualty verb in the clause, with
+    a period or a tally named in the sentence, or with a bare plural of attacks as its subject, counts many incidents."""
+    lex = view.tools.lexicon
+    perfect = lex.derived(_perfect_toll_pattern).search(view.text, ws, we)
+    if perfect is None:
+        return False
+    if view.has("period_openers") or view.has("cumulative_markers"):
+        return True
+    return lex.derived(_plural_subject_pattern).search(view.text, max(view.start, perfect.start() - 60), perfect.start()) is not None
+
+
+def _perfect_toll_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """ "have killed", "has been wounded", "have now been killed"."""
+    aux = lex.alternation("perfect_auxiliaries")
+    hurt = f"{lex.alternation('killed_words')}|{lex.alternation('injured_words')}"
+    return re.compile(rf"\b(?:{aux})\s+(?:been\s+)?(?:\w+ly\s+)?(?:{hurt})\b", re.IGNORECASE)
+
+
+def _plural_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A bare plural of attacks right before the verb, no determiner or count before it: "Israeli strikes in Lebanon",
+    "Hezbollah attacks" (not "the strikes", "two strikes")."""
+    plural = lex.alternation("plural_triggers")
+    return re.compile(rf"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bboth\s)(?<!\d\s)\b(?:[A-Z][\w'’-]*\s+)?(?:{plural})"
+                      rf"(?:\s+(?:in|on|against|along|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,3}}?)?\s*$")
