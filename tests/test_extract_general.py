@@ -107,7 +107,7 @@ def test_no_casualties_or_damage_is_zero_casualties(ref):
 
 def test_a_hit_is_not_intercepted(ref):
     (i,) = run(ref, "Two drones struck Erbil Airport on Tuesday, wounding a soldier.").incidents
-    assert i.outcome == "unknown"
+    assert i.outcome == "hit"  # it wounded someone: it hit (outcomes.hit_by_toll)
 
 
 # 9. A past strike inside a vow is an incident; the vow is not.

@@ -130,3 +130,48 @@ def test_the_deaths_of_n_victims_is_a_toll(reference, text, killed):
 def test_the_death_of_a_policy_is_no_toll(reference):
     i = only(reference, "A rocket struck a house in Metula on Monday, marking the death of the truce of 2023.")
     assert i.killed is None
+
+
+# --- class 7: negation and irrealis; outcomes ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Israel has so far avoided striking Iraq openly.",
+    "Israel is avoiding strikes on Iraqi soil, officials said.",
+    "The Houthis threatened on Monday to strike US warships in the Red Sea.",
+    "Washington is weighing strikes on Iranian targets in Syria, officials said on Monday.",
+    "A strike on Kharg Island would cripple Iran's oil exports.",
+    "No rockets struck the base on Monday, the army said.",
+])
+def test_irrealis_and_negated_events_make_no_incident(reference, text):
+    x = run(reference, text)
+    assert not x.incidents, [i.span.quote for i in x.incidents]
+
+
+def test_a_negation_of_the_interception_does_not_negate_the_strike(reference):
+    i = only(reference, "The drone was not intercepted and struck the Ain al-Asad air base on Monday.")
+    assert i.place.key == "ain-al-asad-air-base" and i.outcome != "intercepted"
+
+
+@pytest.mark.parametrize("text", [
+    "Two drones struck the Ain al-Asad air base on Monday; they were not intercepted.",
+    "The IDF said the drone launched at Eilat on Monday was not shot down.",
+])
+def test_a_negated_interception_is_no_interception(reference, text):
+    x = run(reference, text)
+    assert [i.outcome for i in x.incidents] == ["unknown"]
+    assert not [c for c in x.claims if c.type == "interception"]
+
+
+def test_an_interception_is_still_an_interception(reference):
+    i = only(reference, "The drone was intercepted before it struck Ain al-Asad air base on Monday.")
+    assert i.outcome == "intercepted"
+
+
+def test_an_incident_with_casualties_hit(reference):
+    i = only(reference, "A drone struck a car near Tyre on Monday, killing two people.")
+    assert i.outcome == "hit"
+
+
+def test_a_zero_toll_says_nothing_of_the_outcome(reference):
+    i = only(reference, "Rockets were fired at Ain al-Asad air base on Monday. There were no casualties.")
+    assert i.outcome == "unknown"

@@ -35,6 +35,7 @@ from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incidents import Draft, air_strikes_by_claims
 from eventdb.extract.layout import article_sentences, dateline, headline_end
 from eventdb.extract.lexicon import Lexicon, default_lexicon
+from eventdb.extract.outcomes import hit_by_toll
 from eventdb.extract.references import referred, with_the_other
 from eventdb.reference import Reference, default_reference
 
@@ -94,6 +95,6 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
-    incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)
+    incidents = hit_by_toll(air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind))
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(dedupe_statistics(stats)),
                       tuple(affs), tuple(unresolved_actors(incidents, claims, tools) + unresolved_places(drafts)))

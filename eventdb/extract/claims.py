@@ -26,6 +26,7 @@ from eventdb.extract.speakers import (
     subject_before,
     voice,
 )
+from eventdb.extract.outcomes import interceptions
 from eventdb.extract.tolls import casualties, running_total
 
 
@@ -126,7 +127,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             if iid and _confirms_incident(view, m.end(), mention):
                 out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))
             break
-    for m in view.find("interception"):
+    for m in interceptions(view, view.start, view.end):  # "the drone was not intercepted": no interception (outcomes)
         if _ATTRIBUTIVE.search(view.before(m.start(), 6)):
             continue  # "shrapnel from an intercepted missile": what was intercepted, not anyone's claim to have done it
         if about_statistic(m.start()):

@@ -21,6 +21,7 @@ from eventdb.extract.incident_places import find_place, unknown_place
 from eventdb.extract.incident_weapons import find_weapons
 from eventdb.extract.lexicon import Lexicon, trigger_type
 from eventdb.extract.nonevents import opinion
+from eventdb.extract.outcomes import interception_outcome, note_interception  # noqa: F401  (note_interception: events, references)
 from eventdb.extract.tolls import casualties
 from eventdb.extract.triggers import Trigger, irrealis_reason
 
@@ -156,8 +157,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         draft.place_text = view.text[draft.place_span[0]:draft.place_span[1]] if draft.place_span else None
     draft.stance = "hedged" if view.has("hedges") else "asserted"
     draft.separate = _separate(view, t)
-    if view.has("interception", ws, we):
-        draft.outcome = interception_outcome(view, ws, we, draft)
+    draft.outcome = interception_outcome(view, ws, we, killed, injured) or draft.outcome
     if opinion(view) or reason == "negated":
         draft.reference_only = True  # an analyst's words, or a denial, may name an incident already reported, never a new one
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
@@ -191,28 +191,6 @@ def _plural_may_be_specific(view: SentenceView, place: str | None, date: DateMen
     perpetrator: without either of the first two it drops the draft whatever the perpetrator, target or toll.
     Place and date read only the view, the window and the trigger (not the perpetrator), so they are known first."""
     return view.is_specific_place(place) or (date is not None and not statement)
-
-
-def interception_outcome(view: SentenceView, ws: int, we: int, d: Draft) -> str:
-    """ "intercepted two drones": intercepted; "most of the missiles were intercepted, while others impacted": some got
-    through, a hit when the clause says they struck or the incident has casualties, else unknown ("nearly all" still
-    counts as intercepted)."""
-    words = view.find("interception", ws, we)
-    partial = view.find("partial_quantifiers", max(ws, words[0].start() - 60), min(we, words[-1].end() + 40))
-    if not partial:
-        return "intercepted"
-    return "hit" if view.has("impact_words", ws, we) or d.killed or d.injured else "unknown"
-
-
-
-def note_interception(view: SentenceView, d: Draft) -> None:
-    """A later sentence about the incident reports an interception: it decides an unknown outcome, and a partial one
-    overrides "intercepted"."""
-    if not view.has("interception"):
-        return
-    outcome = interception_outcome(view, view.start, view.end, d)
-    if d.outcome == "unknown" or outcome != "intercepted":
-        d.outcome = outcome
 
 
 def _example_type(view: SentenceView, t: Trigger) -> str:

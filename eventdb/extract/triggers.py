@@ -158,7 +158,14 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
     if _may_characterize(before) and _CHARACTERIZED.search(before):
         return "irrealis"  # 'condemned what he called "attacks that harm Iraq's sovereignty"': a characterization
     near = view.text[max(view.start, t.start - 30):t.start]
-    return "negated" if lex.pattern("negations").search(near) else None
+    negations = list(lex.pattern("negations").finditer(near))
+    if negations and not _COORDINATED.search(near, negations[-1].end()):
+        return "negated"
+    return None  # "the drone was not intercepted and struck the base": the negation's verb, not the trigger, is denied
+
+
+# After a negation, a coordination before the trigger ends its scope: "was not intercepted and struck", "not X, but hit".
+_COORDINATED = re.compile(r"\b(?:and|but)\b|[,;]")
 
 
 # "a single lucky strike could change it", "a strike every few weeks": a hypothetical or habitual event.
