@@ -175,3 +175,59 @@ def test_an_incident_with_casualties_hit(reference):
 def test_a_zero_toll_says_nothing_of_the_outcome(reference):
     i = only(reference, "Rockets were fired at Ain al-Asad air base on Monday. There were no casualties.")
     assert i.outcome == "unknown"
+
+
+# --- class 6: roles; interceptions ----------------------------------------------------------------------------------
+
+def test_a_strike_in_response_to_attacks_is_the_striker_on_the_struck(reference):
+    text = "US forces struck Kata'ib Hezbollah sites near al-Qaim on Tuesday in response to attacks on US troops."
+    i = only(reference, text)
+    assert (i.perpetrator.key, i.target.key) == ("united-states", "kataib-hezbollah")
+
+
+@pytest.mark.parametrize("text,perp,target", [
+    ("US forces shot down 12 one-way attack drones fired by the Houthis over the Red Sea on Tuesday, the Pentagon said.",
+     "houthis", None),
+    ("The United Arab Emirates intercepted two ballistic missiles fired by the Houthis at Abu Dhabi on Monday.",
+     "houthis", "united-arab-emirates"),
+    ("Saudi air defences intercepted a drone over Jizan on Friday, the Saudi Press Agency reported.", None, "saudi-arabia"),
+    ("US forces said they intercepted two drones near Tower 22 in Jordan on Monday.", None, None),
+])
+def test_the_interceptor_is_never_the_attacker(reference, text, perp, target):
+    i = only(reference, text)
+    assert i.outcome == "intercepted"
+    assert (i.perpetrator.key if i.perpetrator else None, i.target.key if i.target else None) == (perp, target)
+
+
+def test_shooting_down_an_aircraft_is_an_attack_on_it(reference):
+    i = only(reference, "The Houthis said on Saturday they had shot down an American MQ-9 Reaper drone over Marib on Friday.")
+    assert (i.perpetrator.key, i.target.key, i.outcome) == ("houthis", "united-states", "hit")
+    x = run(reference, "The Houthis said on Saturday they had shot down an American MQ-9 Reaper drone over Marib on Friday.")
+    assert not [c for c in x.claims if c.type == "interception"]
+
+
+def test_an_interception_without_date_site_or_launcher_refers_to_the_attack_told_before(reference):
+    text = "Hezbollah fired drones at Kiryat Shmona on Monday. Israeli air defences shot down two drones."
+    x = run(reference, text)
+    assert len(x.incidents) == 1 and x.incidents[0].outcome == "intercepted"
+
+
+def test_an_interception_after_the_attack_in_one_sentence_is_one_incident(reference):
+    text = "Two drones targeting the coalition base at Erbil International Airport were shot down late on Monday."
+    i = only(reference, text)
+    assert i.date.on == dt.date(2024, 3, 4) and i.outcome == "intercepted"
+
+
+def test_an_attack_word_inside_a_weapon_name_is_no_trigger(reference):
+    i = only(reference, "Hezbollah launched attack drones at Metula on Monday.")
+    assert i.perpetrator.key == "hezbollah" and "drone" in i.weapons
+
+
+def test_an_interception_over_a_site_of_its_own_is_its_own_incident(reference):
+    # (was a claims6 case linking it back; with interceptions naming the attack intercepted, a separately named target
+    # place is a separate incident, as GOLD.md counts places)
+    x = run(reference, "A drone hit Eilat on Monday. A second drone was shot down over Haifa, the IDF said.")
+    by_place = {i.place.key: i for i in x.incidents}
+    assert set(by_place) == {"eilat", "haifa"} and by_place["haifa"].outcome == "intercepted"
+    (c,) = [c for c in x.claims if c.type == "interception"]
+    assert c.incident == by_place["haifa"].local_id

@@ -23,6 +23,7 @@ from eventdb.assertions import ActorRef
 from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.gazetteer import Mention
 from eventdb.extract.lexicon import Lexicon
+from eventdb.extract.outcomes import is_interception
 from eventdb.extract.triggers import Trigger
 
 
@@ -127,8 +128,11 @@ def _in_quote(view: SentenceView, pos: int) -> bool:
 
 
 def self_claimed(view: SentenceView, t: Trigger) -> ActorRef | None:
-    """The speaker as the subject of its own attack: "X announced that it attacked ...", or "our fighters struck" in X's quote."""
+    """The speaker as the subject of its own attack: "X announced that it attacked ...", or "our fighters struck" in X's quote
+    (not "X said it intercepted two drones": a defender)."""
     lex = view.tools.lexicon
+    if is_interception(view, t.phrase, t.end):
+        return None
     before = view.before(t.start, 90)
     own = lex.derived(_own_subject_pattern).search(before) if _may_name_itself(view) else None
     if own:
@@ -238,7 +242,10 @@ _DETERMINER_ONLY = re.compile(r"\s+(?:an?|the)\s+")
 
 
 def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[ActorRef | None, bool]:
-    """(perpetrator, passive): "by X"; "X's strike"/"an Israeli attack"; or the clause subject, never a speaker."""
+    """(perpetrator, passive): "by X"; "X's strike"/"an Israeli attack"; or the clause subject, never a speaker; for an
+    interception, only who launched what was intercepted."""
+    if is_interception(view, t.phrase, t.end):
+        return launcher(view, t.end, we), True
     after = view.text[t.end:we]
     by = _BY.search(after[:40])
     if by and _reacts_between(view, t.end, t.end + by.start()):
@@ -286,6 +293,8 @@ _PAIR_JOIN = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?|[-/]")
 
 
 def find_target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | None, passive: bool) -> ActorRef | None:
+    if is_interception(view, t.phrase, t.end):
+        return defended(view, t, ws, we, perp)
     if passive:
         reach = 120 if _CAME_UNDER.search(view.before(t.start, 50)) else 60  # "US forces at X and Y came under attack"
         subject = [m for m in view.actors(max(ws, t.start - reach), t.start) if not _reacts_between(view, m.end, t.start)
@@ -385,3 +394,40 @@ def find_killer(view: SentenceView, t: Trigger) -> ActorRef | None:
 
 
 ADVERB_ONLY = re.compile(r"\s+(?:\w+ly\s+)?")
+
+
+# "drones fired by the Houthis", "a missile launched from Yemen by the Houthis": the launch verb's agent.
+_LAUNCHED_BY = re.compile(r"\b(?:fired|launched|sent)\s+(?:(?:from|at|toward|towards)\s+[^,;]{1,40}?\s+)?by\s+(?:the\s+)?",
+                          re.IGNORECASE)
+
+
+def launcher(view: SentenceView, start: int, end: int) -> ActorRef | None:
+    """Who launched what an interception stopped: the agent of "fired by", "launched by" in [start, end); never the
+    interceptor (the interception verb's subject, or its own "by" agent: "shot down by the air defences of X")."""
+    m = _LAUNCHED_BY.search(view.text, start, end)
+    if m is None:
+        return None
+    actors = [a for a in view.actors(m.end(), min(end, m.end() + 45))]
+    return actor_ref(possessed(view, actors[0])) if actors else None
+
+
+_AT_TARGET = re.compile(r"\b(?:at|toward|towards|targeting|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def defended(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef | None) -> ActorRef | None:
+    """The target of an intercepted attack: the party it was fired at ("toward USS Laboon"), else the defender when it
+    defends its own ground ("the UAE intercepted two missiles fired at Abu Dhabi", "Saudi air defences intercepted a
+    drone over Jizan"); a defender elsewhere ("US forces shot down drones over the Red Sea") is not the target."""
+    for m in view.actors(t.end, we):
+        if (perp is None or m.actor != perp.key) and _AT_TARGET.search(view.before(m.start, 30)):
+            return actor_ref(m)
+    subject = [m for m in view.actors(max(ws, t.start - 60), t.start) if not _reacts_between(view, m.end, t.start)]
+    by = _BY.match(view.text, t.end + len(view.text[t.end:we]) - len(view.text[t.end:we].lstrip()))
+    agent = [m for m in view.actors(t.end, min(we, t.end + 50)) if by and not _LAUNCHED_BY.search(view.text, t.end, m.start)]
+    defender = subject[-1] if subject and not _PASSIVE.search(view.before(t.start, 25)) else agent[0] if agent else None
+    if defender is None:
+        return None
+    home = view.actor_country(state_level(view, actor_ref(defender)).key) if defender.actor else None
+    if home and any(p.place and view.country_of(p.place) == home for p in view.mentions if ws <= p.start < we):
+        return state_level(view, actor_ref(defender))
+    return None

@@ -21,7 +21,7 @@ from eventdb.extract.incident_places import find_place, unknown_place
 from eventdb.extract.incident_weapons import find_weapons
 from eventdb.extract.lexicon import Lexicon, trigger_type
 from eventdb.extract.nonevents import opinion
-from eventdb.extract.outcomes import interception_outcome, note_interception  # noqa: F401  (note_interception: events, references)
+from eventdb.extract.outcomes import interception_outcome, interception_refers, note_interception  # noqa: F401  (note_interception: events, references)
 from eventdb.extract.tolls import casualties
 from eventdb.extract.triggers import Trigger, irrealis_reason
 
@@ -158,6 +158,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     draft.stance = "hedged" if view.has("hedges") else "asserted"
     draft.separate = _separate(view, t)
     draft.outcome = interception_outcome(view, ws, we, killed, injured) or draft.outcome
+    if interception_refers(view, t, draft.date if not statement else None, place, perp):
+        return None  # how an attack already reported ended: the sentence refers to it (references.referred)
     if opinion(view) or reason == "negated":
         draft.reference_only = True  # an analyst's words, or a denial, may name an incident already reported, never a new one
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
@@ -228,7 +230,7 @@ def _fragments_pattern(lex: Lexicon) -> re.Pattern[str]:
 def _is_verb(t: Trigger) -> bool:
     """ "The IRGC said it launched ...": a determiner before a verb belongs to its subject, the verb names a new event."""
     head = t.phrase.split()[0]
-    return head.endswith("ed") or head in ("struck", "blew")
+    return head.endswith("ed") or head in ("struck", "blew", "shot")
 
 
 def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger) -> bool:

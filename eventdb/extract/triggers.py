@@ -10,6 +10,7 @@ from eventdb.extract.aggregates import strike_waves
 from eventdb.extract.context import SentenceView
 from eventdb.extract.lexicon import fold, trigger_type
 from eventdb.extract.nonevents import hypothetical
+from eventdb.extract.outcomes import negated
 
 
 # Plain, hashed by value, rather than frozen (a frozen dataclass sets each field through object.__setattr__):
@@ -39,21 +40,35 @@ def find_triggers(view: SentenceView, blocked: list[tuple[int, int]]) -> list[Tr
         if blocked and _starts_inside(m.start(), blocked):
             continue
         phrase = fold(m.group(0))
+        if lex.is_a("interception", phrase) and negated(view, m.start()):
+            continue  # "the drone was not intercepted and struck": no interception names an event here
+        if _modifies_weapon(view, m.start(), m.end()):
+            continue  # "one-way attack drones", "land-attack cruise missiles": the word names the weapon, not an event
         weak = lex.is_a("weak_triggers", phrase)
         if out and m.start() - out[-1].end < 25 and not weak and lex.is_a("weak_triggers", out[-1].phrase) \
-                and not _COMMA.search(view.text[out[-1].end:m.start()]):
+                and not lex.is_a("interception", out[-1].phrase) and not _COMMA.search(view.text[out[-1].end:m.start()]):
             out[-1] = Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase))
-            continue  # "killed in a US air strike": the attack noun names the incident, not the weak verb
+            continue  # "killed in a US air strike": the attack noun names the incident, not the weak verb (but "shot down
+            # one-way attack drones": the interception names it, the noun is what was shot down)
         if out and ((weak and not _place_between(view, out[-1].end, m.start()) and not _new_clause(view, out[-1].end, m.start()))
-                    or m.start() - out[-1].end < 12):
+                    or m.start() - out[-1].end < 12 or lex.is_a("interception", phrase)):
             if trigger_type(lex, phrase) == "airstrike" and out[-1].event_type == "attack":
                 out[-1] = replace(out[-1], event_type="airstrike")  # "artillery fire and air strikes": the air strikes type it
-            continue  # "strikes ... launched by X, targeted Y": one incident, read in one window
+            continue  # "strikes ... launched by X, targeted Y": one incident, read in one window; "drones targeting X were
+            # shot down": the interception tells how the attack named before ended
         out.append(Trigger(m.start(), m.end(), phrase, trigger_type(lex, phrase)))
     return _with_waves(view, out, blocked)
 
 
 _COMMA = re.compile(r"[,;]")
+
+
+def _modifies_weapon(view: SentenceView, start: int, end: int) -> bool:
+    """The trigger word stands inside a weapon's name that goes on after it ("attack drones"; not "drone attack")."""
+    for m in view.mentions:
+        if m.weapon and m.start <= start and end < m.end:
+            return True
+    return False
 
 
 def _place_between(view: SentenceView, start: int, end: int) -> bool:
