@@ -231,3 +231,17 @@ def test_an_interception_over_a_site_of_its_own_is_its_own_incident(reference):
     assert set(by_place) == {"eilat", "haifa"} and by_place["haifa"].outcome == "intercepted"
     (c,) = [c for c in x.claims if c.type == "interception"]
     assert c.incident == by_place["haifa"].local_id
+
+
+def test_the_toll_of_a_tally_told_just_before_is_a_statistic(reference):
+    text = ("A drone struck a car near Tyre on Monday. The monitor has documented 27 Israeli attacks on Syrian territory "
+            "since the beginning of 2024. These strikes killed 118 persons, most of them soldiers.")
+    x = run(reference, text)
+    assert [i.killed for i in x.incidents] == [None]
+    assert 118 in [s.count for s in x.statistics]
+    assert not [c for c in x.claims if c.killed == 118]
+
+
+def test_these_strikes_after_an_incident_keep_their_toll(reference):
+    i = only(reference, "Israeli jets struck two villages near Tyre on Monday. These strikes killed four people.")
+    assert i.killed == 4

@@ -22,7 +22,7 @@ article. The passes, each a module:
 from __future__ import annotations
 
 from eventdb.assertions import Article, Claim, Extraction
-from eventdb.extract.aggregates import affiliations, last_armed_group, statistics
+from eventdb.extract.aggregates import affiliations, last_armed_group, statistics, tally_sequel
 from eventdb.extract.claimed_details import complete
 from eventdb.extract.claims import sentence_claims
 from eventdb.extract.speakers import voice
@@ -71,6 +71,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     headline = headline_end(article.text)
     group = None  # the armed group named last: what "the group" refers to
     said = None  # the last speaker: who "it" is in "..., it added"
+    previous_stats: list = []  # the last sentence's statistics: what "These strikes killed 118" counts
     last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
     year = None if article.published else \
         stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon) or year_hint(article.text, tools.lexicon)
@@ -84,14 +85,17 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
+        sequel = [] if sentence_stats else tally_sequel(view, previous_stats)  # "These strikes killed 118": the tally's
+        sentence_stats = previous_stats = sentence_stats or sequel
         group = last_armed_group(view, group)
         stats.extend(sentence_stats)
         affs.extend(affiliations(view))
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []
         found = sentence_incidents(view, drafts, blocked, said, sentence_stats)
-        claims.extend(sentence_claims(view, with_the_other(view, found, drafts) if found else referred(view, drafts),
-                                      stat_spans, said))
+        if not sequel:  # a tally's toll is no one's claim about an incident
+            claims.extend(sentence_claims(view, with_the_other(view, found, drafts) if found else referred(view, drafts),
+                                          stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
