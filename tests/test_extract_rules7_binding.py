@@ -245,3 +245,14 @@ def test_the_toll_of_a_tally_told_just_before_is_a_statistic(reference):
 def test_these_strikes_after_an_incident_keep_their_toll(reference):
     i = only(reference, "Israeli jets struck two villages near Tyre on Monday. These strikes killed four people.")
     assert i.killed == 4
+
+
+def test_a_toll_in_the_clause_of_the_event_answered_is_that_events(reference):
+    text = ("The Revolutionary Guards said they had launched drones at Israel overnight in response to the April 1 strike "
+            "on Iran's consular building in Damascus, in which seven Guards members were killed.")
+    x = run(reference, text)
+    damascus = [i for i in x.incidents if i.place and i.place.key == "damascus"]
+    others = [i for i in x.incidents if i not in damascus]
+    assert damascus and damascus[0].killed == 7
+    assert others and all(i.killed is None for i in others)
+    assert all(c.incident == damascus[0].local_id for c in x.claims if c.killed == 7)

@@ -27,7 +27,7 @@ from eventdb.extract.speakers import (
     voice,
 )
 from eventdb.extract.outcomes import interceptions
-from eventdb.extract.tolls import casualties, running_total
+from eventdb.extract.tolls import casualties, running_total, toll_owner
 
 
 def _for_both_speakers(view: SentenceView, claims: list[Claim]) -> list[Claim]:
@@ -177,7 +177,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             reporter = casualty_speaker(view) or who
             toll = [w.start() for c in ("killed_words", "injured_words") for w in view.find(c)[:1]]
             said = "denied" if toll and _denied_here(view, min(toll)) else stance(view)  # "denied reports that two were killed"
-            for i in [iid, *_listed_unharmed(found, killed, injured)]:
+            owner = toll_owner(view, found)  # "X said it fired at Y in response to the strike on Z, in which seven were killed"
+            for i in [owner.incident.local_id if owner else iid, *_listed_unharmed(found, killed, injured)]:
                 out = _with_casualties(out, Claim("casualty_report", i, reporter, said, span, killed=killed,
                                                   injured=injured, confidence=0.6))
     out = _for_both_speakers(view, out) if out and view.has("joint_speakers") else out

@@ -21,7 +21,9 @@ Decisions:
 - "no American personnel were hurt": a zero whose victims are qualified by a party is about that party's people, who
   may not be the incident's victims; precision first, it is no toll (the claim keeps the words);
 - "confirmed the deaths of two fighters", "announced the death of three members": the count after a death noun
-  (`death_nouns`) and "of" is killed.
+  (`death_nouns`) and "of" is killed;
+- a sentence that names several incidents gives its toll to the one whose clause holds the casualty word: the last
+  incident named before that word ("X fired at Y in response to the strike on Z, in which seven were killed": Z's).
 """
 
 from __future__ import annotations
@@ -305,3 +307,18 @@ def _plural_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
     plural = lex.alternation("plural_triggers")
     return re.compile(rf"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bboth\s)(?<!\d\s)\b(?:[A-Z][\w'’-]*\s+)?(?:{plural})"
                       rf"(?:\s+(?:in|on|against|along|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,3}}?)?\s*$")
+
+
+def toll_owner(view: SentenceView, found: list):
+    """Of the incidents a sentence names (`events.Found`, in the order named), the one whose clause holds the first
+    casualty word: the last one named before it, else the first; None when the sentence names none."""
+    if not found:
+        return None
+    words = [w.start() for c in ("killed_words", "injured_words", "no_casualties") for w in view.find(c)[:1]]
+    if not words or len({id(f.incident) for f in found}) == 1:
+        return found[0]
+    first = min(words)
+    before = [f for f in found if f.pos < first]
+    if not before:
+        return found[0]
+    return next(f for f in found if f.pos == before[-1].pos)  # "came under attack at A and B": the first one listed
