@@ -143,6 +143,7 @@ _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|BST|CET|
 def _story_only(text: str, spans: list[tuple[int, int]], headline: int, lexicon: Lexicon) -> list[tuple[int, int]]:
     """The spans with a dateline or time stamp cut from their start and the boilerplate lines dropped."""
     line = dateline(text, headline)
+    wrapping = _boilerplate_lines(text, lexicon)
     out = []
     for start, end in spans:
         if line is not None and start <= line.start < end:
@@ -150,7 +151,7 @@ def _story_only(text: str, spans: list[tuple[int, int]], headline: int, lexicon:
         elif _line_start(text, start):
             stamp = _TIME_STAMP.match(text, start, end)
             start = stamp.end() if stamp else start
-        if start < end and not _boilerplate(text, start, end, lexicon):
+        if start < end and text.rfind("\n", 0, start) + 1 not in wrapping:
             out.append((start, end))
     return out
 
@@ -159,15 +160,20 @@ def _line_start(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] == "\n" or not text[text.rfind("\n", 0, pos) + 1:pos].strip()
 
 
-def _boilerplate(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
-    """A sentence on a line that wraps the story: one opening with a boilerplate opener ("Related:", "(Reporting by"),
-    or a line that carries a photo credit ("REUTERS/Aziz Taher", "AFP via Getty Images")."""
-    ls = text.rfind("\n", 0, start) + 1
-    le = text.find("\n", end)
-    le = len(text) if le == -1 else le
-    head = text[ls:le].lstrip(" \t(\"\u201c*\u2022-")
-    opener = lexicon.derived(_opener_pattern).match(head)
-    return opener is not None or lexicon.derived(_credit_pattern).search(text, ls, le) is not None
+def _boilerplate_lines(text: str, lexicon: Lexicon) -> set[int]:
+    """Where the lines that wrap the story start: a line opening with a boilerplate opener ("Related:", "(Reporting by"),
+    or a line that carries a photo credit ("REUTERS/Aziz Taher", "AFP via Getty Images"). One scan of the text each."""
+    out = set()
+    for m in lexicon.derived(_credit_pattern).finditer(text):
+        out.add(text.rfind("\n", 0, m.start()) + 1)
+    opener = lexicon.derived(_opener_pattern)
+    for m in _LINE_HEAD.finditer(text):
+        if opener.match(text, m.end()):
+            out.add(m.start())
+    return out
+
+
+_LINE_HEAD = re.compile(r"^[ \t(\"\u201c*\u2022-]*", re.MULTILINE)
 
 
 def _opener_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -175,4 +181,5 @@ def _opener_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _credit_pattern(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?:{lex.alternation('caption_credits')})", re.IGNORECASE)
+    """Credits as written (case-sensitive: "REUTERS/", "Getty Images")."""
+    return re.compile(rf"(?:{lex.alternation('caption_credits')})")

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 def interceptions(view: SentenceView, ws: int, we: int) -> list[re.Match[str]]:
     """The interception words of [ws, we) that are not negated ("was not intercepted", "never shot down") and do not
     down an aircraft ("shot down an American MQ-9": an attack on the aircraft, see `downs_aircraft`)."""
+    if not view.has("interception"):
+        return []  # most sentences: the sentence's scan answers for every stretch
     words = view.find("interception", ws, we)
     return [w for w in words if not negated(view, w.start()) and not downs_aircraft(view, w.end())] \
         if words else words
@@ -80,6 +82,8 @@ def interception_refers(view: SentenceView, t, date, place: str | None, launcher
 
 def interception_outcome(view: SentenceView, ws: int, we: int, killed: int | None, injured: int | None) -> str | None:
     """The outcome the clause's interception words give; None when it has none (or only negated ones)."""
+    if not view.has("interception"):
+        return None
     words = interceptions(view, ws, we)
     if not words:
         downed = [w for w in view.find("interception", ws, we) if downs_aircraft(view, w.end())]
