@@ -256,3 +256,9 @@ def test_a_toll_in_the_clause_of_the_event_answered_is_that_events(reference):
     assert damascus and damascus[0].killed == 7
     assert others and all(i.killed is None for i in others)
     assert all(c.incident == damascus[0].local_id for c in x.claims if c.killed == 7)
+
+
+def test_a_dateline_cut_by_the_sentence_splitter_is_cut_whole():
+    text = "Headline\n\nTAMPA, Fla. - At 3:30 p.m. Feb. 3, forces struck six missile launchers in Yemen."
+    firsts = [s.text for s in article_sentences(text, 8, default_lexicon()) if s.start > 8]
+    assert firsts and firsts[0].startswith("At 3:30")

@@ -146,8 +146,8 @@ def _story_only(text: str, spans: list[tuple[int, int]], headline: int, lexicon:
     wrapping = _boilerplate_lines(text, lexicon)
     out = []
     for start, end in spans:
-        if line is not None and start <= line.start < end:
-            start = line.end
+        if line is not None and start < line.end and line.start < end:
+            start = max(start, line.end)  # "TAMPA, Fla. - At ...": the splitter may end a sentence inside the dateline
         elif _line_start(text, start):
             stamp = _TIME_STAMP.match(text, start, end)
             start = stamp.end() if stamp else start
