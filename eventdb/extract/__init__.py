@@ -3,13 +3,16 @@
 `extract(article)` reads the article sentence by sentence, then decides what needs the whole
 article. The passes, each a module:
 
-- `layout`: the headline and the sentences;
+- `layout`: the headline, the dateline (its place and date are the filing's, never an incident's; its date stands in
+  for a missing publication date) and the sentences, without time stamps and the lines that wrap the story
+  ("Related:", captions, "(Reporting by ...)", cookie and newsletter notices);
 - per sentence (`context.SentenceView`): names and places (`gazetteer`), dates (`dates`),
   numbers (`numbers`), phrases of the lexicon (`lexicon`);
 - `triggers`: the words that name a use of force, the clause each reads, realis or not;
 - `incidents` drafts one incident per trigger from its clause: `incident_actors` (who did it to
   whom), `incident_places`, `incident_dates`, `incident_weapons`, `tolls` (casualties),
-  `incident_lists` (one per listed place), `nonevents` (aggregates, hypotheticals, opinions);
+  `incident_lists` (one per listed place), `nonevents` (aggregates, hypotheticals, opinions), `outcomes`
+  (interceptions, negated or not, and what an incident's toll says of its outcome);
 - `events` runs those per sentence, and `clusters` decides whether a mention is an incident
   named before (merging the two); `references` finds the earlier incident a sentence without one
   of its own talks about;
