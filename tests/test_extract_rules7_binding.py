@@ -262,3 +262,17 @@ def test_a_dateline_cut_by_the_sentence_splitter_is_cut_whole():
     text = "Headline\n\nTAMPA, Fla. - At 3:30 p.m. Feb. 3, forces struck six missile launchers in Yemen."
     firsts = [s.text for s in article_sentences(text, 8, default_lexicon()) if s.start > 8]
     assert firsts and firsts[0].startswith("At 3:30")
+
+
+def test_strikes_named_after_a_speaker_are_not_a_reference_back(reference):
+    text = ("The Pentagon said US strikes on Kata'ib Hezbollah sites in Jurf al-Sakhar on Tuesday were in response to "
+            "attacks on US troops.")
+    i = only(reference, text)
+    assert (i.perpetrator.key, i.target.key, i.place.key) == ("united-states", "kataib-hezbollah", "jurf-al-sakhar")
+
+
+def test_what_a_correction_retracts_is_no_incident(reference):
+    text = ("Israeli air strikes hit the outskirts of Baalbek on Friday, killing five people.\n"
+            "CORRECTION: An earlier version of this story said the strikes hit the town of Hermel.")
+    x = run(reference, text)
+    assert [i.place.key for i in x.incidents] == ["baalbek"], [i.span.quote for i in x.incidents]

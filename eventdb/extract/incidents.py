@@ -170,7 +170,10 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
 def _definite(view: SentenceView, t: Trigger, plural: bool) -> bool:
     """ "the attack", "these strikes", "wounded by shrapnel from ...": a mention that may refer to an incident named
     before (not an example being introduced, not a verb after an auxiliary)."""
-    definite = (bool(_DETERMINER.search(view.before(t.start, 45))) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
+    determiner = _DETERMINER.search(view.before(t.start, 45))
+    if determiner and view.has("speech_verbs", t.start - len(view.before(t.start, 45)) + determiner.start(), t.start):
+        determiner = None  # "The Pentagon said US strikes ...": the determiner is the speaker's, the strikes are new
+    definite = (bool(determiner) and not view.before(t.start, 45).rstrip().endswith(("of", "by"))
                 or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
         and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
                                      and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
