@@ -24,33 +24,33 @@ SELECT
     -- reports.claims.responsibility_position). These are subqueries in the
     -- select list so that PostgreSQL computes them only for the rows left
     -- after filters and LIMIT.
-    (SELECT string_agg(DISTINCT c.claimant, '; ')
+    (SELECT string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), '; ')
        FROM reports.claims c
       WHERE c.incident_id = i.incident_id AND c.responsibility_position = 'claims')           AS claimed_by,
-    (SELECT string_agg(DISTINCT COALESCE(c.perpetrator, '?') || ' (by ' || c.claimant || ')', '; ')
+    (SELECT string_agg(DISTINCT COALESCE(c.perpetrator, '?') || ' (by ' || COALESCE(c.claimant, 'an unnamed outlet') || ')', '; ')
        FROM reports.claims c
       WHERE c.incident_id = i.incident_id AND c.responsibility_position = 'attributes')       AS attributed_to,
-    (SELECT string_agg(DISTINCT c.claimant, '; ')
+    (SELECT string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), '; ')
        FROM reports.claims c
       WHERE c.incident_id = i.incident_id AND c.responsibility_position = 'denies')           AS denied_by,
-    (SELECT string_agg(DISTINCT c.claimant, '; ')
+    (SELECT string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), '; ')
        FROM reports.claims c
       WHERE c.incident_id = i.incident_id AND c.responsibility_position = 'does_not_confirm') AS not_confirmed_by,
     -- The competing numbers, each with who states it, highest first:
     -- "30 (Revenge of al-Muhandis Brigade); 14 (Asharq Al-Awsat)".
     CASE WHEN 'killed' = ANY (d.disputes) THEN
         (SELECT string_agg(n.value || ' (' || n.stated_by || ')', '; ' ORDER BY n.value DESC)
-           FROM (SELECT c.killed AS value, string_agg(DISTINCT c.claimant, ', ') AS stated_by
+           FROM (SELECT c.killed AS value, string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), ', ') AS stated_by
                    FROM reports.claims c WHERE c.incident_id = i.incident_id AND c.killed IS NOT NULL
                   GROUP BY c.killed) n) END                                                 AS killed_values,
     CASE WHEN 'injured' = ANY (d.disputes) THEN
         (SELECT string_agg(n.value || ' (' || n.stated_by || ')', '; ' ORDER BY n.value DESC)
-           FROM (SELECT c.injured AS value, string_agg(DISTINCT c.claimant, ', ') AS stated_by
+           FROM (SELECT c.injured AS value, string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), ', ') AS stated_by
                    FROM reports.claims c WHERE c.incident_id = i.incident_id AND c.injured IS NOT NULL
                   GROUP BY c.injured) n) END                                                AS injured_values,
     CASE WHEN 'projectiles' = ANY (d.disputes) THEN
         (SELECT string_agg(n.value || ' (' || n.stated_by || ')', '; ' ORDER BY n.value DESC)
-           FROM (SELECT c.projectiles AS value, string_agg(DISTINCT c.claimant, ', ') AS stated_by
+           FROM (SELECT c.projectiles AS value, string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), ', ') AS stated_by
                    FROM reports.claims c WHERE c.incident_id = i.incident_id AND c.projectiles IS NOT NULL
                   GROUP BY c.projectiles) n) END                                            AS projectiles_values
 FROM reports.incident_disputes d
