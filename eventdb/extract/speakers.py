@@ -13,7 +13,7 @@ from eventdb.extract.lexicon import Lexicon
 from eventdb.extract.reported import may_hold
 
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
+_RELATIVE = re.compile(r"(?:[–—,]\s*[“\"]?(?:which|who)\b)")
 _PERSON = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s(?:(?:al|bin|ibn|el|Abu)[-\s])?[A-Z][\w’'-]+){1,3})")
 _WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
 _GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+|health\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media|rebels|militants|authorities)\b", re.IGNORECASE)
@@ -24,8 +24,34 @@ def speaker(view: SentenceView, before: int) -> ActorRef | None:
 
     Cached on the view: incidents and claims ask for the same sentence's speaker."""
     if before not in view.speakers:
-        view.speakers[before] = _speaker(view, before)
+        view.speakers[before] = resolved(view, _speaker(view, before))
     return view.speakers[before]
+
+
+def resolved(view: SentenceView, who: ActorRef | None) -> ActorRef | None:
+    """Stage 2 for a speaker as written: the body a spokesman the article introduced speaks for (`speaker_book`)."""
+    book = view.book
+    return book.resolve(who) if book is not None and who is not None and who.key is None else who  # type: ignore[attr-defined]
+
+
+_ANAPHOR_GAP = re.compile(r"\s+(?:(?:also|later|earlier|then|has|had|have|itself|quickly|swiftly|on\s+\w+day|in\s+a\s+statement)\s+)*$")
+
+
+def described_speaker(view: SentenceView, verb: int) -> ActorRef | None:
+    """ "the group claimed", "the military said": a definite description right before a verb, resolved with the article
+    so far: the armed group named last (in the sentence, else before it), the army of the state named last as a party.
+    None when the words are no such description or the book cannot resolve them."""
+    book = view.book
+    for category in ("group_anaphora", "army_anaphora"):
+        for a in view.find(category, max(view.start, verb - 60), verb):
+            if not _ANAPHOR_GAP.fullmatch(view.text, a.end(), verb) and a.end() != verb:
+                continue
+            if category == "group_anaphora":
+                named = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= a.start() and not view.is_descriptor(m)]
+                return _group_meant(view, named, a.start())
+            army = book.army(view, a.start()) if book is not None else None  # type: ignore[attr-defined]
+            return ActorRef(a.group(0), army.key, a.start(), a.end()) if army is not None else None
+    return None
 
 
 def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> ActorRef | None:
@@ -147,7 +173,7 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
         return ActorRef(m.group(0), None, m.start(), m.end())
     for v in verbs:
         if not _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
-            return _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
+            return described_speaker(view, v.start()) or _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
     return None
 
 
@@ -291,11 +317,11 @@ def _group_end(view: SentenceView, m) -> int:
 
 
 def _group_meant(view: SentenceView, named: list, pos: int) -> ActorRef | None:
-    """ "the group" as a speaker: the armed group named last before it in the sentence."""
+    """ "the group" as a speaker: the armed group named last before it in the sentence, else before the sentence."""
     for m in reversed(named):
         if m.end <= pos and m.actor and view.actor_kind(m.actor) in view.tools.lexicon.words["armed_group_kinds"]:
             return actor_ref(m)
-    return None
+    return view.book.group(pos) if view.book is not None else None  # type: ignore[attr-defined]
 
 
 _ACRONYM = re.compile(r"\s*\([A-Z][\w-]{1,10}\)")
@@ -351,6 +377,12 @@ _OWN_BODY = re.compile(r"\s+[A-Z][a-z]+\s+Ministry")
 
 
 def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
+    """The subject of a claim or denial verb at `pos` ("X claimed", "the group denied"), resolved with the article."""
+    described = described_speaker(view, pos)
+    return described if described is not None else resolved(view, _subject_before(view, pos))
+
+
+def _subject_before(view: SentenceView, pos: int) -> ActorRef | None:
     unknown = view.find("unknown_actors", max(view.start, pos - 60), pos)
     if unknown:
         m = unknown[-1]

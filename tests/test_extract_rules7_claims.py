@@ -1,0 +1,132 @@
+"""Rules-7 claim rules (issue 11, failure classes 2, 3, 6 and 9) on sentences written for these tests: who speaks
+(speech frames, stage 1) and whom the speaker stands for (the article's speaker book, stage 2), and what they claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventdb.assertions import Article
+from eventdb.extract import extract
+from eventdb.reference import default_reference
+
+PUB = dt.date(2024, 3, 6)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return default_reference()
+
+
+def run(ref, text: str):
+    return extract(Article(text=text, origin="test", published=PUB), ref)
+
+
+def of(x, kind: str):
+    return [c for c in x.claims if c.type == kind]
+
+
+def key(a):
+    return a.key if a else None
+
+
+# --- stage 2: a spokesman the reference lacks speaks for the body the text names ----------------------------
+
+@pytest.mark.parametrize("intro", [
+    "Pentagon press secretary Maj. Gen. Pat Ryder told reporters the base was on alert.",
+    "Pat Ryder, the Pentagon spokesman, told reporters the base was on alert.",
+    "Pat Ryder, a spokesman for the Pentagon, told reporters the base was on alert.",
+    "A spokesman for the Pentagon, Pat Ryder, told reporters the base was on alert.",
+])
+def test_a_spokesman_introduced_with_his_body_speaks_for_it_later(ref, intro):
+    x = run(ref, intro + " A drone struck the Tanf garrison on Monday. Ryder said two soldiers were wounded in the attack.")
+    (c,) = of(x, "casualty_report")
+    assert key(c.claimant) == "pentagon", c.claimant
+
+
+def test_a_spokesman_the_text_never_ties_to_a_body_stays_as_written(ref):
+    x = run(ref, "A drone struck the Tanf garrison on Monday. Ryder said two soldiers were wounded in the attack.")
+    assert [key(c.claimant) for c in of(x, "casualty_report")] in ([None], [])
+
+
+def test_a_non_confirmation_by_a_spokesman_is_his_bodys(ref):
+    x = run(ref, "Iraqi government spokesman Basim al-Awadi spoke on Tuesday. Rockets hit Ain al-Asad air base on Monday. "
+                 "Al-Awadi said he could not confirm that the rockets were fired from Iraq.")
+    (c,) = of(x, "non_confirmation")
+    assert key(c.claimant) == "iraqi-government"
+
+
+# --- stage 2: anaphora ---------------------------------------------------------------------------------------
+
+def test_the_group_claiming_is_the_armed_group_named_before(ref):
+    x = run(ref, "A drone struck the Tanf garrison in Syria on Monday. Kataib Hezbollah said on Tuesday it was ready to "
+                 "fight. The group claimed credit for the attack in a Telegram post.")
+    (c,) = of(x, "responsibility_claimed")
+    assert key(c.claimant) == "kataib-hezbollah" and c.incident is not None
+
+
+def test_the_group_is_not_a_state_named_in_between(ref):
+    x = run(ref, "The Islamic Resistance in Iraq issued a statement. After Israel struck Beirut on Monday, the group "
+                 "claimed responsibility for a drone attack on Eilat.")
+    (c,) = [c for c in of(x, "responsibility_claimed") if "Eilat" in c.span.quote]
+    assert key(c.claimant) == "islamic-resistance-in-iraq"
+
+
+@pytest.mark.parametrize("text, army", [
+    ("Israeli jets struck Aitaroun in southern Lebanon on Tuesday, killing one man, the army said.", "israel-defense-forces"),
+    ("Israeli jets struck Aitaroun in southern Lebanon on Tuesday. The military said two fighters were killed.",
+     "israel-defense-forces"),
+    ("A drone hit US forces at the Tanf garrison on Monday. Air defences shot down a second drone, the military said.",
+     "us-armed-forces"),
+])
+def test_the_army_is_the_army_of_the_state_named_as_a_party(ref, text, army):
+    x = run(ref, text)
+    speakers = {key(c.claimant) for c in x.claims if c.claimant and c.claimant.text.lower().startswith("the ")}
+    assert speakers == {army}, x.claims
+
+
+def test_the_army_of_a_state_the_reference_has_no_army_for_is_the_state(ref):
+    x = run(ref, "A drone attacked a Jordanian army post near Ruwaished on Thursday. Air defences shot down a second "
+                 "drone, the army said.")
+    assert {key(c.claimant) for c in of(x, "interception")} == {"jordan"}
+
+
+def test_the_army_with_no_state_named_has_no_claimant(ref):
+    x = run(ref, "A drone struck a base on Monday, killing one soldier, the army said.")
+    assert all(c.claimant is None or c.claimant.key is None for c in x.claims)
+    assert not any(c.claimant and c.claimant.text == "the army" for c in x.claims)
+
+
+# --- responsibility is claimed by the claiming group, not by who reports the claim ---------------------------
+
+def test_a_claim_reported_by_an_official_is_the_groups(ref):
+    x = run(ref, "A drone struck Erbil air base on Monday. Ryder confirmed that the Islamic Resistance in Iraq, \"which "
+                 "includes Kata'ib Hezbollah and other groups,\" had claimed the attack on its Telegram channel.")
+    (c,) = of(x, "responsibility_claimed")
+    assert key(c.claimant) == "islamic-resistance-in-iraq"
+
+
+def test_a_casualty_word_before_a_name_is_no_toll(ref):
+    x = run(ref, "Israeli jets struck a car near Tyre on Sunday, killing a Hezbollah commander. He is the third commander "
+                 "of his rank killed by Israel since October, the army said.")
+    assert not [c for c in of(x, "casualty_report") if "third" in c.span.quote]
+
+
+def test_the_wounding_of_a_count_is_a_toll(ref):
+    x = run(ref, "Israeli jets struck a Hezbollah position near Tyre on Sunday. Hezbollah said the strike caused the "
+                 "martyrdom of one fighter and the wounding of two others.")
+    assert [key(c.claimant) for c in of(x, "casualty_report")] == ["hezbollah"]
+
+
+def test_officials_reporting_their_own_sides_wounded_claim_no_attack(ref):
+    x = run(ref, "Several US personnel were wounded when rockets struck Ain al-Asad air base in western Iraq late on "
+                 "Monday, two US officials said.")
+    assert not of(x, "responsibility_claimed") and not of(x, "attribution")
+    assert [key(c.claimant) for c in of(x, "casualty_report")] == ["united-states"]
+
+
+def test_a_target_is_never_its_own_attacker_in_a_claim(ref):
+    x = run(ref, "A drone struck a Popular Mobilization Forces base in Jurf al-Nasr on Sunday. The PMF said the bombing "
+                 "caused the martyrdom of one fighter and the wounding of two others.")
+    assert not of(x, "responsibility_claimed")
