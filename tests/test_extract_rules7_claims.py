@@ -130,3 +130,51 @@ def test_a_target_is_never_its_own_attacker_in_a_claim(ref):
     x = run(ref, "A drone struck a Popular Mobilization Forces base in Jurf al-Nasr on Sunday. The PMF said the bombing "
                  "caused the martyrdom of one fighter and the wounding of two others.")
     assert not of(x, "responsibility_claimed")
+
+
+# --- stage 1 across sentences: a bare quotation attributed by the next sentence ----------------------------------
+
+def test_a_bare_quotation_is_the_speaker_the_next_sentence_names(ref):
+    x = run(ref, "A drone hit the Tanf garrison on Sunday, killing one soldier. “We had nothing to do with it.” The "
+                 "statement came from a spokesman for Kataib Hezbollah.")
+    (c,) = [c for c in x.claims if c.type.endswith("_denied")]
+    assert (c.type, key(c.claimant), c.incident) == ("responsibility_denied", "kataib-hezbollah", x.incidents[0].local_id)
+
+
+def test_a_bare_quotation_attributed_to_the_group_is_the_last_armed_group(ref):
+    x = run(ref, "Asaib Ahl al-Haq fighters paraded in Baghdad on Friday. A drone hit the Tanf garrison on Sunday. "
+                 "“We had nothing to do with it.” The statement came from a spokesman for the group.")
+    assert [key(c.claimant) for c in x.claims if c.type.endswith("_denied")] == ["asaib-ahl-al-haq"]
+
+
+def test_a_bare_quotation_with_no_named_speaker_stays_in_the_outlets_voice(ref):
+    x = run(ref, "A drone hit the Tanf garrison on Sunday. “We had nothing to do with it.” The base was quiet on Monday.")
+    assert [c.claimant for c in x.claims if c.type.endswith("_denied")] == [None]
+
+
+# --- denials that name the act of the speaker's own side ----------------------------------------------------------
+
+def test_an_embassy_denying_its_forces_struck_denies_its_states_involvement(ref):
+    x = run(ref, "An air strike hit a PMF base in Jurf al-Nasr on Sunday, killing one fighter. The American embassy in "
+                 "Baghdad denied in a statement that American forces carried out any air strike in Iraq on Sunday.")
+    (c,) = of(x, "involvement_denied")
+    assert key(c.claimant) == "united-states" and c.incident == x.incidents[0].local_id and c.stance == "denied"
+
+
+def test_denying_that_someone_else_struck_is_no_denial_of_ones_own_role(ref):
+    x = run(ref, "An air strike hit a PMF base in Jurf al-Nasr on Sunday. The Iraqi government denied that Israel "
+                 "carried out the strike.")
+    assert not of(x, "involvement_denied") and not of(x, "responsibility_denied")
+
+
+def test_a_denial_names_its_incident_sentences_later(ref):
+    x = run(ref, "A drone attack struck the al-Tanf base in Syria on Sunday, wounding two US soldiers. On Monday, rockets "
+                 "hit Ain al-Asad air base in Iraq. No one was hurt. Kataib Hezbollah denied any involvement in Sunday's "
+                 "drone attack on the al-Tanf base.")
+    tanf = [i.local_id for i in x.incidents if i.place and i.place.key == "al-tanf"]
+    assert [(key(c.claimant), c.incident) for c in x.claims if c.type.endswith("_denied")] == [("kataib-hezbollah", tanf[0])]
+
+
+def test_the_side_of_a_country_is_that_state(ref):
+    x = run(ref, "A drone boat struck a Greek tanker in the Red Sea on Monday. The American side did not comment on the attack.")
+    assert [key(c.claimant) for c in of(x, "non_confirmation")] == ["united-states"]

@@ -37,6 +37,7 @@ from eventdb.extract.layout import headline_end, article_sentences
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.references import referred, with_the_other
 from eventdb.extract.speaker_book import SpeakerBook
+from eventdb.extract.frames import attributed, bare_quotation, quoted_speaker
 from eventdb.reference import Reference, default_reference
 
 EXTRACTOR_VERSION = "rules-6"
@@ -72,6 +73,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     group = None  # the armed group named last: what "the group" refers to
     said = None  # the last speaker: who "it" is in "..., it added"
     book = SpeakerBook()  # who speaks for whom, as the article has told so far
+    quotation = None  # the last sentence if it was a bare quotation: the next may name its speaker
     last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
     year = None if article.published else \
         stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon) or year_hint(article.text, tools.lexicon)
@@ -93,6 +95,9 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         stat_spans = [(view.start, view.end)] if sentence_stats else []
         found = sentence_incidents(view, drafts, blocked, said, sentence_stats)
         book.note_parties(view, [r for f in found for r in (f.incident.perpetrator, f.incident.target)])
+        if quotation is not None and quoted_speaker(view) is not None:
+            claims = attributed(claims, quotation, quoted_speaker(view))  # the quotation just before is this speaker's
+        quotation = view if bare_quotation(view) else None
         claims.extend(sentence_claims(view, with_the_other(view, found, drafts) if found else referred(view, drafts),
                                       stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said

@@ -9,7 +9,7 @@ from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.incidents import Draft, Found
 from eventdb.extract.lexicon import Lexicon
-from eventdb.extract.reported import OwnAct, characterizations, may_hold, own_acts, own_denials, speaks_last
+from eventdb.extract.reported import OwnAct, characterizations, denied_acts, may_hold, own_acts, own_denials, speaks_last
 from eventdb.extract.speakers import (
     BY_AGENT,
     casualty_speaker,
@@ -244,6 +244,24 @@ def _own_denial_claims(view: SentenceView, found: list[Found]) -> list[Claim]:
             continue
         armed = view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]
         typ = "responsibility_denied" if armed or not who.key else "involvement_denied"
+        return [Claim(typ, target.incident.local_id, who, "denied", view.span(), perpetrator=who, confidence=0.6)]
+    return _denied_act_claims(view, found)
+
+
+def _denied_act_claims(view: SentenceView, found: list[Found]) -> list[Claim]:
+    """ "The US embassy denied in a statement that American forces carried out any air strike": a speaker denying that
+    its own side did the act denies its role in the incident the act names (an armed group its responsibility); a
+    denial that someone else did it is no claim of the speaker's role."""
+    for d in denied_acts(view):
+        who = subject_before(view, d.verb_start)
+        target = nearest(found, d.act_start)
+        if who is None or not who.key or target is None:
+            continue
+        doers = [m for m in view.mentions if m.actor and d.doer_start <= m.start < d.doer_end and not view.is_descriptor(m)]
+        if not doers or not own_side(view, who, actor_ref(doers[0])):
+            continue
+        armed = view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]
+        typ = "responsibility_denied" if armed else "involvement_denied"
         return [Claim(typ, target.incident.local_id, who, "denied", view.span(), perpetrator=who, confidence=0.6)]
     return []
 

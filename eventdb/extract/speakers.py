@@ -16,7 +16,7 @@ _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|
 _RELATIVE = re.compile(r"(?:[–—,]\s*[“\"]?(?:which|who)\b)")
 _PERSON = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s(?:(?:al|bin|ibn|el|Abu)[-\s])?[A-Z][\w’'-]+){1,3})")
 _WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
-_GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+|health\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media|rebels|militants|authorities)\b", re.IGNORECASE)
+_GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+|health\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media|rebels|militants|authorities|side|embassy)\b", re.IGNORECASE)
 
 
 def speaker(view: SentenceView, before: int) -> ActorRef | None:
@@ -399,6 +399,20 @@ def _subject_before(view: SentenceView, pos: int) -> ActorRef | None:
         if i > 0 and _RELATIVE.search(view.text[names[i - 1].end:names[i].start]):
             continue  # inside "X – which ... Iraq, ..., denied": the subject is X
         return ref(view, names[i])
+    return _embassy(view, pos)
+
+
+def _embassy(view: SentenceView, pos: int) -> ActorRef | None:
+    """ "The American embassy in Baghdad denied ...": an embassy (a place of the reference) speaks for the state its
+    name's demonym or state names, never for the country it stands in."""
+    for m in view.mentions:
+        if m.place and m.end <= pos and view.tools.reference.places_by_key[m.place].kind == "embassy" \
+                and not _OBJECT.search(view.before(m.start, 14)):
+            words = [w.span() for w in re.finditer(r"[\w.'’-]+", view.text[m.start:m.end])]  # each word alone
+            states = [n for s, e in words for n in view.tools.gazetteer.find(view.text, m.start + s, m.start + e)
+                      if n.actor and view.actor_kind(n.actor) == "state"]
+            if states:
+                return ActorRef(m.text, states[0].actor, m.start, m.end)
     return None
 
 
