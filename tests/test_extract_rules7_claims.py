@@ -178,3 +178,25 @@ def test_a_denial_names_its_incident_sentences_later(ref):
 def test_the_side_of_a_country_is_that_state(ref):
     x = run(ref, "A drone boat struck a Greek tanker in the Red Sea on Monday. The American side did not comment on the attack.")
     assert [key(c.claimant) for c in of(x, "non_confirmation")] == ["united-states"]
+
+
+# --- an army telling of an unnamed air strike tells of its own; an unconfirmed report stays unconfirmed -----------
+
+def test_an_army_telling_of_a_strike_by_unnamed_jets_claims_it(ref):
+    x = run(ref, "Israeli jets struck Aitaroun in southern Lebanon on Monday. In response, the army said, fighter jets "
+                 "struck Hezbollah infrastructure in Kfar Kila.")
+    kfar = [i.local_id for i in x.incidents if "Kfar Kila" in i.span.quote]
+    assert [(key(c.claimant), c.incident) for c in of(x, "responsibility_claimed") if c.incident in kfar] \
+        == [("israel-defense-forces", kfar[0])]
+
+
+def test_an_army_telling_of_unidentified_drones_claims_nothing(ref):
+    x = run(ref, "Israeli jets struck Aitaroun in southern Lebanon on Monday. Unidentified drones struck a convoy near "
+                 "Kfar Kila on Tuesday, the army said.")
+    assert not [c for c in of(x, "responsibility_claimed") if "convoy" in c.span.quote]
+
+
+def test_an_army_still_looking_into_reports_does_not_confirm(ref):
+    x = run(ref, "Late on Monday, an Israeli drone strike on a motorcycle near Bint Jbeil killed two men. The army said "
+                 "it was still looking into the reports.")
+    assert [key(c.claimant) for c in of(x, "non_confirmation")] == ["israel-defense-forces"]

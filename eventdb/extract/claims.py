@@ -341,7 +341,9 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     if mention.reference_only or _before_the_speakers_clause(view, f.pos):
         return []
     perp = mention.perpetrator or _described_before(view, f.pos)
-    if perp is None or _not_the_doer(view, perp, mention.target or f.incident.target):
+    if perp is None:
+        return _army_reports_a_strike(view, who, f)
+    if _not_the_doer(view, perp, mention.target or f.incident.target):
         return []
     if perp.key and own_side(view, who, perp):
         return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
@@ -349,6 +351,18 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     if _toll_of_a_described_strike(view, perp):
         return []
     return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+def _army_reports_a_strike(view: SentenceView, who: ActorRef, f: Found) -> list[Claim]:
+    """ "In response, the army said, fighter jets struck Hezbollah infrastructure in X": an army telling of an air strike
+    whose doer the sentence leaves unnamed tells of its own strike (an army names others' aircraft: "Israeli jets"),
+    unless the doer is said to be unknown ("unidentified drones") or the strike hit the army's own side."""
+    if f.incident.event_type != "airstrike" or view.actor_kind(who.key) != "state_force" or view.has("unknown_doers"):
+        return []
+    target = f.mention.target if f.mention is not None and f.mention.target else f.incident.target
+    if target is not None and target.key and view.actor_country(target.key) == view.actor_country(who.key):
+        return []
+    return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=who, confidence=0.5)]
 
 
 def _not_the_doer(view: SentenceView, perp: ActorRef, target: ActorRef | None) -> bool:

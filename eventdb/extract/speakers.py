@@ -129,6 +129,10 @@ def _anaphor_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[,;]\s+|^\s*)(?:{lex.alternation('speaker_anaphora')})\s+(?:also\s+|later\s+|has\s+|had\s+)?$", re.IGNORECASE)
 
 
+# "said it was still looking into", "said they had not yet confirmed": the pronoun subject of the reported clause, a few
+# auxiliaries and adverbs before the phrase.
+_REPORTED_PRONOUN = re.compile(r"(?<![\w-])(?:it|they|he|she|we)\s+(?:(?:was|were|is|are|had|has|have|would|could|did|"
+                               r"still|also|not|yet|so|far|only|then)\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
 
 
@@ -428,7 +432,7 @@ _CALLING_ITSELF = re.compile(r"\s+(?:calling\s+itself|which\s+calls\s+itself|kno
 def reported_subject(view: SentenceView, pos: int, previous: ActorRef | None) -> ActorRef | None:
     """ "A spokesman for X told ... that the group had nothing to do with ...": a pronoun or "the group" as the subject
     of a reported denial stands for the one who speaks."""
-    if not (_PRONOUN_SUBJECT.search(view.before(pos, 20)) or view.has("group_anaphora", max(view.start, pos - 30), pos)):
+    if not (_REPORTED_PRONOUN.search(view.before(pos, 40)) or view.has("group_anaphora", max(view.start, pos - 30), pos)):
         return None
     verb = view.first("statement_verbs", view.start, pos) or view.first("speech_verbs", view.start, pos)
     return voice(view, verb.start(), previous) if verb is not None else None
