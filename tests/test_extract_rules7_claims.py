@@ -200,3 +200,9 @@ def test_an_army_still_looking_into_reports_does_not_confirm(ref):
     x = run(ref, "Late on Monday, an Israeli drone strike on a motorcycle near Bint Jbeil killed two men. The army said "
                  "it was still looking into the reports.")
     assert [key(c.claimant) for c in of(x, "non_confirmation")] == ["israel-defense-forces"]
+
+
+def test_no_injuries_of_a_named_side_is_a_casualty_report(ref):
+    x = run(ref, "Two drones targeted Harir air base overnight. A US defense official said there were no US injuries "
+                 "and no damage to infrastructure.")
+    assert [key(c.claimant) for c in of(x, "casualty_report")] == ["united-states"]

@@ -493,7 +493,7 @@ def _casualty_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
                       rf"|(?:{words})\s+(?:of\s+(?=(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d)))?"
                       rf"(?:at\s+least\s+|more\s+than\s+|up\s+to\s+)?(?:(?:an?|one|two|three|four|five|six|"
                       rf"seven|eight|nine|ten|several|dozens|scores|many|some|his|her|their|its)\b|\d|[A-Z])"
-                      rf"|no\s+(?:[a-z]+\s+(?:or|and)\s+)?(?:{nouns})\b)", re.IGNORECASE)
+                      rf"|no\s+(?:[\w.-]+\s+)?(?:[a-z]+\s+(?:or|and)\s+)?(?:{nouns})\b)", re.IGNORECASE)  # "no US injuries"
 
 
 _PERFECT_TOLL = re.compile(r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:killed|wounded|injured)\b", re.IGNORECASE)
