@@ -87,10 +87,39 @@ def db_current() -> None:
 
 
 @db.command("url")
+@click.option("--show-password", is_flag=True, help="Print the password instead of ***.")
 @fail_cleanly
-def db_url() -> None:
-    """Print the database URL in use, password masked."""
-    click.echo(database.mask_url(database.target().url))
+def db_url(show_password: bool) -> None:
+    """Print the URL of the configured database (a served embedded one: its TCP URL), password masked."""
+    from eventdb import serve
+
+    url, note = serve.configured_url()
+    click.echo(url if show_password else database.mask_url(url))
+    if note:
+        click.echo(note, err=True)
+
+
+@db.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535), help="TCP port on 127.0.0.1 (default: the last one used, else a free one).")
+@fail_cleanly
+def db_serve(port: int | None) -> None:
+    """Keep the embedded database running for BI tools, psql and pandas, until Ctrl-C.
+
+    Listens on 127.0.0.1 with a password generated on first use and kept in
+    EVENTDB_HOME (file server-password, mode 0600); prints the connection settings.
+    """
+    from eventdb import serve
+
+    if os.environ.get("EVENTDB_DATABASE_URL"):
+        raise UserError("EVENTDB_DATABASE_URL is set: that server is reachable already; `db serve` serves the embedded one")
+    served = serve.start(database.eventdb_home(), port)
+    click.echo(serve.describe(served.settings))
+    try:
+        serve.wait(served)
+    finally:
+        left_for = served.stop()
+    click.echo(f"server left running for process {', '.join(map(str, left_for))}: it stops when that eventdb command exits"
+               if left_for else "server stopped", err=True)
 
 
 @db.command("psql")
