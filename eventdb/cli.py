@@ -208,16 +208,48 @@ def _count_files(paths: tuple[str, ...]) -> int | None:
     return len(iter_paths([Path(p) for p in paths if Path(p).exists()]))
 
 
+def _field_names(ctx, param, specs: tuple[str, ...]):
+    from eventdb.articles import FieldNames
+
+    try:
+        return FieldNames.parse(specs)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _default_jobs() -> int:
+    from eventdb.ingest import usable_cpus
+
+    return min(usable_cpus(), 64)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date for articles that carry none.")
 @click.option("--url", help="URL for an article that carries none (use with a single article).")
 @click.option("--outlet", help="Outlet name or domain for articles that carry none.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction worker processes.")
+@click.option("--field", "fields", multiple=True, metavar="FIELD=KEY", callback=_field_names,
+              help="Read FIELD (text, published, url, title, outlet) from the JSON key KEY; repeatable.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=_default_jobs, show_default="the usable CPUs",
+              help="Extraction worker processes.")
 @click.option("--dry-run", is_flag=True, help="Extract and resolve, then roll back: nothing is written.")
 @fail_cleanly
-def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | None, jobs: int, dry_run: bool) -> None:
+def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | None, fields, jobs: int, dry_run: bool) -> None:
     """Store the assertions of articles in PATHS (files, directories, or - for stdin).
+
+    \b
+    Inputs: .txt (plain text; an optional first line "date YYYY-MM-DD [URL]"),
+    .html (the main text and metadata are extracted), .json (an object or a
+    list of objects), .jsonl (an object a line; also sniffed on stdin).
+    JSON keys read:
+      text        the article text (required)
+      published   publication date, YYYY-MM-DD or an ISO timestamp
+      url         the article's URL (a new text at a known URL is a revision)
+      title       headline
+      outlet      outlet name or domain
+    Other keys are ignored; other names are mapped with --field, e.g.
+      {"body": "Three rockets hit ...", "date": "2024-01-28", "link": "https://..."}
+      eventdb ingest dump.jsonl --field text=body --field published=date --field url=link
 
     Exit code 0 when every input landed, 1 when some failed (each is named on
     one line with its reason), 2 for usage errors.
@@ -229,7 +261,7 @@ def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | Non
     engine = database.connect()
     progress = ProgressLine(_count_files(paths))
     try:
-        summary = run_ingest(engine, list(paths), overrides=overrides, jobs=jobs, dry_run=dry_run,
+        summary = run_ingest(engine, list(paths), overrides=overrides, fields=fields, jobs=jobs, dry_run=dry_run,
                              stdin=sys.stdin.buffer, progress=progress)
     except ConnectionLost as exc:
         progress.close()

@@ -13,6 +13,7 @@ serialization failures and deadlocks.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +27,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from eventdb import store
-from eventdb.articles import ReadError, content_sha256, iter_paths, read_path, read_stream
+from eventdb.articles import DEFAULT_FIELDS, FieldNames, ReadError, content_sha256, iter_paths, read_path, read_stream
 from eventdb.assertions import Article, Extraction
 from eventdb.extract import EXTRACTOR_VERSION, extract
 from eventdb.reference import default_reference, load_reference
@@ -89,6 +90,14 @@ class Summary:
 Progress = Callable[[Summary, "ReadError | None"], None]
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity, e.g. a container's cpuset), not all the machine has."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def apply_overrides(items: Iterable[Article | ReadError], overrides: Overrides) -> Iterator[Article | ReadError]:
     """Command-line metadata onto the articles; a --url names one article, so a second one is an error
     (storing it under the same url would make it a revision of the first)."""
@@ -104,11 +113,11 @@ def apply_overrides(items: Iterable[Article | ReadError], overrides: Overrides) 
         yield overrides.apply(item)
 
 
-def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[Article | ReadError]:
+def read_inputs(paths: Iterable[str], stdin=None, fields: FieldNames = DEFAULT_FIELDS) -> Iterator[Article | ReadError]:
     """Every article (or read error) named by the paths; '-' is standard input."""
     for raw in paths:
         if raw == "-":
-            yield from read_stream(stdin, "<stdin>")
+            yield from read_stream(stdin, "<stdin>", fields)
             continue
         path = Path(raw)
         if not path.exists():
@@ -118,7 +127,7 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[Article | ReadErro
         if path.is_dir() and not files:
             yield ReadError(raw, None, "no .txt, .json, .jsonl or .html files in directory")
         for file in files:
-            yield from read_path(file)
+            yield from read_path(file, fields)
 
 
 def skip_stored(engine: Engine, items: Iterable[Article | ReadError], summary: Summary, chunk: int = 200) -> Iterator[Article | ReadError]:
@@ -314,6 +323,7 @@ def ingest(
     paths: list[str],
     *,
     overrides: Overrides = Overrides(),
+    fields: FieldNames = DEFAULT_FIELDS,
     jobs: int = 1,
     dry_run: bool = False,
     stdin=None,
@@ -322,7 +332,7 @@ def ingest(
     started = time.perf_counter()
     summary = Summary()
     ctx, run_id = prepare(engine, "ingest", paths, dry_run)
-    items = apply_overrides(read_inputs(paths, stdin), overrides)
+    items = apply_overrides(read_inputs(paths, stdin, fields), overrides)
     items = skip_stored(engine, items, summary)
     try:
         with batch_connection(engine) as conn:
