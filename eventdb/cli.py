@@ -405,12 +405,14 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, columns,
     shown = [c.strip() for c in columns.split(",") if c.strip()] if columns else []
     if not shown and fmt == "table":
         shown = list(reports.get_spec(name).table_columns)
+    left_out = [c for c in table.columns if c not in shown] if shown and not columns else []
     if shown:
-        hidden = len(table.columns) - len(shown)
         table = reports.select_columns(table, shown)
-    output.write_report(table, fmt, sys.stdout)
-    if shown and not columns and hidden > 0:
-        click.echo(f"({hidden} more columns: --columns NAME,... or --format csv|json shows them)", err=True)
+    left_out = output.write_report(table, fmt, sys.stdout) + left_out
+    if left_out and table.rows:
+        names = ", ".join(left_out[:8]) + (", …" if len(left_out) > 8 else "")
+        click.echo(f"({len(left_out)} more columns: {names}; "
+                   "--columns NAME,... or --format csv|json shows them)", err=True)
 
 
 @main.command("export")
