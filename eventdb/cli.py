@@ -364,24 +364,36 @@ def views_sync() -> None:
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _filters(since, until, actor: str | None, limit: int | None):
+def _filters(since, until, actor: str | None, limit: int | None, include_undated: bool = False):
     from eventdb.reports import Filters
 
-    return Filters(since=since.date() if since else None, until=until.date() if until else None, actor=actor, limit=limit)
+    return Filters(since=since.date() if since else None, until=until.date() if until else None, actor=actor,
+                   limit=limit, include_undated=include_undated)
 
 
-@main.command("report")
+def _date_columns_help() -> str:
+    from eventdb import reports, views
+
+    try:
+        return "The date --since/--until compare, by report: " + reports.date_filter_help() + "."
+    except (OSError, views.ViewError):
+        return ""
+
+
+@main.command("report", epilog=_date_columns_help())
 @click.argument("name", required=False)
 @click.option("--list", "list_reports", is_flag=True, help="List the reports with their descriptions.")
-@click.option("--since", type=_DATE, help="Only rows on or after this date (the report's natural date column).")
-@click.option("--until", type=_DATE, help="Only rows on or before this date.")
-@click.option("--actor", help="Only rows whose actor columns contain this name (case-insensitive).")
+@click.option("--since", type=_DATE, help="Only rows dated on or after this date (which date: see below).")
+@click.option("--until", type=_DATE, help="Only rows dated on or before this date.")
+@click.option("--include-undated", is_flag=True, help="With --since/--until: keep the rows whose date is unknown too.")
+@click.option("--actor", help="Only rows naming this actor: a name, an alias (IRI, Kataib Hezbollah) or a key/id "
+                              "(kataib-hezbollah); other text matches part of a name, case-insensitively.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
 @click.option("--columns", help="Comma-separated columns to show (default: all; a table shows the report's main columns).")
 @click.option("--plot", type=click.Path(dir_okay=False, writable=True), help="actor_activity_weekly only: write a PNG timeline to this file.")
 @_report_command
-def report_command(name, list_reports, since, until, actor, fmt, limit, columns, plot) -> None:
+def report_command(name, list_reports, since, until, include_undated, actor, fmt, limit, columns, plot) -> None:
     """Print the saved report NAME (a view in schema reports); --list shows them all."""
     from pathlib import Path
 
@@ -397,11 +409,13 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, columns,
         if plot:
             if name != "actor_activity_weekly":
                 raise UserError("--plot draws actor_activity_weekly only")
-            table = reports.fetch(conn, name, _filters(since, until, actor, None))
+            table = reports.fetch(conn, name, _filters(since, until, actor, None, include_undated))
             chart.plot_weekly(table, Path(plot))
             click.echo(f"wrote {plot} ({len(table.rows)} actor-weeks)", err=True)
             return
-        table = reports.fetch(conn, name, _filters(since, until, actor, limit))
+        filters = _filters(since, until, actor, limit, include_undated)
+        table = reports.fetch(conn, name, filters)
+        undated = reports.count_undated(conn, name, filters)
     shown = [c.strip() for c in columns.split(",") if c.strip()] if columns else []
     if not shown and fmt == "table":
         shown = list(reports.get_spec(name).table_columns)
@@ -413,6 +427,8 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, columns,
         names = ", ".join(left_out[:8]) + (", …" if len(left_out) > 8 else "")
         click.echo(f"({len(left_out)} more columns: {names}; "
                    "--columns NAME,... or --format csv|json shows them)", err=True)
+    if undated:
+        click.echo(f"({undated} row{'s' if undated != 1 else ''} without a date left out: --include-undated keeps them)", err=True)
 
 
 @main.command("export")
