@@ -147,3 +147,26 @@ def test_report_names_the_columns_left_out_and_prints_no_rows(dated_db, monkeypa
     assert "more columns: " in narrow.stderr and "quote" in narrow.stdout.splitlines()[0]
     empty = run("report", "claims", "--actor", "nobody at all")
     assert empty.stdout == "no rows\n" and empty.stderr == ""
+
+
+# --- the weekly chart ----------------------------------------------------------------------------
+
+
+def test_weekly_chart_has_one_panel_of_bars_per_actor(tmp_path):
+    import matplotlib.image
+
+    from eventdb import chart
+
+    week = dt.date(2024, 1, 1)
+    table = Table(["week_start", "actor", "incidents"],
+                  [(week, "A", 2), (week, "B", 2), (week + dt.timedelta(weeks=3), "A", 1), (week, "C", 1)])
+    weeks, series = chart.weekly_series(table)
+    assert len(weeks) == 4 and series["A"] == [2, 0, 0, 1] and series["B"] == [2, 0, 0, 0]  # empty weeks are 0
+    heights = {}
+    for n in (1, 3):
+        path = tmp_path / f"{n}.png"
+        chart.plot_weekly(Table(table.columns, [r for r in table.rows if r[1] in "ABC"[:n]]), path)
+        heights[n] = matplotlib.image.imread(path).shape[0]
+    assert heights[3] - heights[1] == round(2 * 1.15 * 120)  # A and B coincide but each has its own panel
+    few = chart.weekly_series(table, top=1)[1]
+    assert list(few) == ["A", "other actors (2)"] and few["other actors (2)"] == [3, 0, 0, 0]
