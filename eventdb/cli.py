@@ -51,7 +51,7 @@ def main() -> None:
 
 @main.group()
 def db() -> None:
-    """Inspect and migrate the database."""
+    """Inspect, migrate and serve the database."""
 
 
 @db.command("upgrade")

@@ -39,7 +39,7 @@ def cell_text(value: Any) -> str:
 
 
 GAP = "  "
-MIN_TEXT_WIDTH = 8  # narrower text columns read badly: fewer columns are shown instead
+MIN_TEXT_WIDTH = 12  # narrower text columns read badly: fewer columns are shown instead
 WORD_WIDTH = 24  # a text column is made as wide as its longest word, up to this, so words stay whole
 LONG_TEXT = 60  # a column with longer values (a quote) gets at least LONG_TEXT_WIDTH
 LONG_TEXT_WIDTH = 30
