@@ -163,6 +163,27 @@ def _extract_one(article: Article) -> tuple[Article, Extraction | ReadError, flo
     return article, result, time.perf_counter() - started
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: a worker is killed when the ingest process dies, however it dies.
+
+    Forked workers share the parent's database socket; orphaned by a SIGKILL they would
+    keep its session, and the locks of the article it was storing, open for ever.
+    """
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _worker_pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
+
+
 def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
     """Extraction results in input order, computed in `jobs` worker processes when jobs > 1."""
     if jobs <= 1:
@@ -170,7 +191,7 @@ def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple
             yield (None, item, 0.0) if isinstance(item, ReadError) else _extract_one(item)
         return
     pending: deque[tuple[Article | ReadError, Future | None]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = _worker_pool(jobs)
 
     def drain(keep: int) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
         """Results in input order until at most `keep` entries are pending."""
@@ -181,7 +202,7 @@ def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple
                 pool.shutdown(cancel_futures=True)
                 yield from _isolated([entry for entry, _ in pending])
                 pending.clear()
-                pool = ProcessPoolExecutor(max_workers=jobs)
+                pool = _worker_pool(jobs)
             else:
                 pending.popleft()
                 yield result
