@@ -7,10 +7,12 @@
 -- date-column: occurred_on
 -- actor-columns: perpetrator, claimed_by, attributed_to, denied_by
 -- order-by: occurred_on DESC NULLS LAST, incident_id
+-- table-columns: incident_id, occurred_on_text, place, perpetrator, disputes, claimed_by, attributed_to, denied_by, not_confirmed_by, killed_values, injured_values, projectiles_values
 
 CREATE VIEW reports.contested_incidents AS
 SELECT
     i.incident_id,
+    i.occurred_on_text,
     i.occurred_on,
     i.event_type,
     i.place,
@@ -59,6 +61,7 @@ JOIN reports.incidents i ON i.incident_id = d.incident_id;
 COMMENT ON VIEW reports.contested_incidents IS
     'Incidents whose sources disagree: responsibility claimed and denied, attribution denied or not confirmed, or differing numbers killed, injured or of projectiles; with the competing values and who states each.';
 COMMENT ON COLUMN reports.contested_incidents.incident_id IS 'Incident key (incidents.id).';
+COMMENT ON COLUMN reports.contested_incidents.occurred_on_text IS 'Date of the event written to its precision (see reports.incidents.occurred_on_text).';
 COMMENT ON COLUMN reports.contested_incidents.occurred_on IS 'Date of the event.';
 COMMENT ON COLUMN reports.contested_incidents.event_type IS 'attack, airstrike, assassination or sabotage.';
 COMMENT ON COLUMN reports.contested_incidents.place IS 'Where it happened.';
