@@ -5,6 +5,7 @@
 -- date-column: published_on
 -- actor-columns: claimant, perpetrator, target
 -- order-by: published_on DESC NULLS LAST, source_id, char_start
+-- table-columns: published_on, claimant, stance, quote, claim_type, incident_id, perpetrator, target, occurred_on_text, place, outlet, claim_id
 
 CREATE VIEW reports.claims AS
 SELECT
@@ -66,6 +67,16 @@ SELECT
     COALESCE(place.name, c.place_text) AS place,
     COALESCE(c.country_code, place.country_code) AS country_code,
     c.event_type,
+    -- The date as precise as it is known: 2024-01-28 (day), 2024-W04 (an ISO
+    -- week), 2024-01-27/2024-02-02 (seven days from another weekday), 2024-01
+    -- (month), 2024 (year); NULL when unknown. Same expression in sql/incidents.sql.
+    CASE c.date_precision
+        WHEN 'day'   THEN to_char(c.occurred_on, 'YYYY-MM-DD')
+        WHEN 'week'  THEN CASE WHEN extract(isodow FROM c.occurred_on) = 1 THEN to_char(c.occurred_on, 'IYYY-"W"IW')
+                               ELSE to_char(c.occurred_on, 'YYYY-MM-DD') || '/' || to_char(c.occurred_on + 6, 'YYYY-MM-DD') END
+        WHEN 'month' THEN to_char(c.occurred_on, 'YYYY-MM')
+        WHEN 'year'  THEN to_char(c.occurred_on, 'YYYY')
+    END                 AS occurred_on_text,
     c.occurred_on,
     c.date_precision,
     c.weapons,
@@ -113,6 +124,7 @@ COMMENT ON COLUMN reports.claims.responsibility_position IS 'Where the claim sta
 COMMENT ON COLUMN reports.claims.place IS 'Place as this source states it: reference name, else as written.';
 COMMENT ON COLUMN reports.claims.country_code IS 'ISO 3166-1 alpha-2 country of the place, when known.';
 COMMENT ON COLUMN reports.claims.event_type IS 'attack, airstrike, assassination or sabotage, as this source states it.';
+COMMENT ON COLUMN reports.claims.occurred_on_text IS 'Event date as this source states it, written to its precision: 2024-01-28, 2024-W04, 2024-01-27/2024-02-02, 2024-01 or 2024; NULL when unknown.';
 COMMENT ON COLUMN reports.claims.occurred_on IS 'Event date as this source states it (first day of the period when less precise than a day).';
 COMMENT ON COLUMN reports.claims.date_precision IS 'Precision of occurred_on: day, week, month, year or unknown.';
 COMMENT ON COLUMN reports.claims.weapons IS 'Weapon keys this source names (seeds/reference/weapons.toml).';

@@ -40,6 +40,8 @@ from eventdb.extract.layout import article_sentences, dateline, headline_end
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.outcomes import hit_by_toll
 from eventdb.extract.references import referred, with_the_other
+from eventdb.extract.speaker_book import SpeakerBook
+from eventdb.extract.frames import attributed, bare_quotation, quoted_speaker
 from eventdb.reference import Reference, default_reference
 
 EXTRACTOR_VERSION = "rules-6"
@@ -75,6 +77,8 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     group = None  # the armed group named last: what "the group" refers to
     said = None  # the last speaker: who "it" is in "..., it added"
     previous_stats: list = []  # the last sentence's statistics: what "These strikes killed 118" counts
+    book = SpeakerBook()  # who speaks for whom, as the article has told so far
+    quotation = None  # the last sentence if it was a bare quotation: the next may name its speaker
     last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
     year = None if article.published else \
         stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon) or year_hint(article.text, tools.lexicon)
@@ -85,6 +89,8 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
             continue  # a headline restates the lead: the body sentence says it with its details
         view = SentenceView.build(article.text, sentence, published, tools,
                                   year_before(years, article.text, sentence.start, sentence.end) if years else year)
+        view.book = book
+        book.read(view)
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
@@ -96,6 +102,10 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []
         found = sentence_incidents(view, drafts, blocked, said, sentence_stats)
+        book.note_parties(view, [r for f in found for r in (f.incident.perpetrator, f.incident.target)])
+        if quotation is not None and quoted_speaker(view) is not None:
+            claims = attributed(claims, quotation, quoted_speaker(view))  # the quotation just before is this speaker's
+        quotation = view if bare_quotation(view) else None
         if not sequel:  # a tally's toll is no one's claim about an incident
             claims.extend(sentence_claims(view, with_the_other(view, found, drafts) if found else referred(view, drafts),
                                           stat_spans, said))

@@ -9,7 +9,7 @@ from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.incidents import Draft, Found
 from eventdb.extract.lexicon import Lexicon
-from eventdb.extract.reported import OwnAct, characterizations, may_hold, own_acts, own_denials, speaks_last
+from eventdb.extract.reported import OwnAct, characterizations, denied_acts, may_hold, own_acts, own_denials, speaks_last
 from eventdb.extract.speakers import (
     BY_AGENT,
     casualty_speaker,
@@ -247,6 +247,24 @@ def _own_denial_claims(view: SentenceView, found: list[Found]) -> list[Claim]:
         armed = view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]
         typ = "responsibility_denied" if armed or not who.key else "involvement_denied"
         return [Claim(typ, target.incident.local_id, who, "denied", view.span(), perpetrator=who, confidence=0.6)]
+    return _denied_act_claims(view, found)
+
+
+def _denied_act_claims(view: SentenceView, found: list[Found]) -> list[Claim]:
+    """ "The US embassy denied in a statement that American forces carried out any air strike": a speaker denying that
+    its own side did the act denies its role in the incident the act names (an armed group its responsibility); a
+    denial that someone else did it is no claim of the speaker's role."""
+    for d in denied_acts(view):
+        who = subject_before(view, d.verb_start)
+        target = nearest(found, d.act_start)
+        if who is None or not who.key or target is None:
+            continue
+        doers = [m for m in view.mentions if m.actor and d.doer_start <= m.start < d.doer_end and not view.is_descriptor(m)]
+        if not doers or not own_side(view, who, actor_ref(doers[0])):
+            continue
+        armed = view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]
+        typ = "responsibility_denied" if armed else "involvement_denied"
+        return [Claim(typ, target.incident.local_id, who, "denied", view.span(), perpetrator=who, confidence=0.6)]
     return []
 
 
@@ -326,6 +344,8 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
         return []
     perp = mention.perpetrator or _described_before(view, f.pos)
     if perp is None:
+        return _army_reports_a_strike(view, who, f)
+    if _not_the_doer(view, perp, mention.target or f.incident.target):
         return []
     if perp.key and own_side(view, who, perp):
         return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
@@ -333,6 +353,31 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     if _toll_of_a_described_strike(view, perp):
         return []
     return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+def _army_reports_a_strike(view: SentenceView, who: ActorRef, f: Found) -> list[Claim]:
+    """ "In response, the army said, fighter jets struck Hezbollah infrastructure in X": an army telling of an air strike
+    whose doer the sentence leaves unnamed tells of its own strike (an army names others' aircraft: "Israeli jets"),
+    unless the doer is said to be unknown ("unidentified drones") or the strike hit the army's own side."""
+    if f.incident.event_type != "airstrike" or view.actor_kind(who.key) != "state_force" or view.has("unknown_doers"):
+        return []
+    target = f.mention.target if f.mention is not None and f.mention.target else f.incident.target
+    if target is not None and target.key and view.actor_country(target.key) == view.actor_country(who.key):
+        return []
+    return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=who, confidence=0.5)]
+
+
+def _not_the_doer(view: SentenceView, perp: ActorRef, target: ActorRef | None) -> bool:
+    """A perpetrator no one can claim or be blamed for: the incident's own target ("struck a PMF base", read as both), or
+    a name that heads the victims of a passive clause ("Several US personnel were wounded when rockets struck X, two US
+    officials said": the officials report their side's casualties, they claim nothing)."""
+    if target is not None and target.key and target.key == perp.key:
+        return True
+    return perp.char_end is not None and _VICTIMS_AFTER.match(view.text, perp.char_end, view.end) is not None
+
+
+_VICTIMS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+                            r"(?:killed|wounded|injured|hurt|targeted|attacked|hit|struck)\b")
 
 
 _IN_THE = re.compile(r"\b(?:in|by|during)\s+(?:the|an?)\s+$", re.IGNORECASE)
@@ -441,14 +486,16 @@ _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?
 
 def _casualty_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
     """A casualty word used of victims: passive ("was lightly wounded", "were killed") or with its victims as object
-    ("killed two men", "wounded a passer-by", "killed Kurdish businessman X"); not "the killing of" nor "killed in"."""
+    ("killed two men", "wounded a passer-by", "killed Kurdish businessman X", "the wounding of two others", "soldiers
+    killed in the attack": the pattern is case-insensitive, so any word may follow the verb); not "the killing of X"."""
     words = "|".join(re.escape(w) for w in lex.words["killed_words"] + lex.words["injured_words"])
     nouns = "|".join(re.escape(w) for w in lex.words["casualty_nouns"])
     unharmed = "|".join(re.escape(w) for w in lex.words["unharmed_words"])
     return re.compile(rf"\b(?:(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?(?:{words}|{unharmed})\b"
-                      rf"|(?:{words})\s+(?:at\s+least\s+|more\s+than\s+|up\s+to\s+)?(?:(?:an?|one|two|three|four|five|six|"
+                      rf"|(?:{words})\s+(?:of\s+(?=(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d)))?"
+                      rf"(?:at\s+least\s+|more\s+than\s+|up\s+to\s+)?(?:(?:an?|one|two|three|four|five|six|"
                       rf"seven|eight|nine|ten|several|dozens|scores|many|some|his|her|their|its)\b|\d|[A-Z])"
-                      rf"|no\s+(?:[a-z]+\s+(?:or|and)\s+)?(?:{nouns})\b)", re.IGNORECASE)
+                      rf"|no\s+(?:[\w.-]+\s+)?(?:[a-z]+\s+(?:or|and)\s+)?(?:{nouns})\b)", re.IGNORECASE)  # "no US injuries"
 
 
 
@@ -466,7 +513,8 @@ def _tells_casualties(view: SentenceView) -> bool:
     if not any(view.has(c) for c in ("killed_words", "injured_words", "casualty_nouns", "unharmed_words")):
         return False
     m = view.tools.lexicon.derived(_casualty_clause_pattern).search(view.text, view.start, view.end)
-    if m is None or _IN_DOUBT.search(view.before(m.start(), 40)):
+    if m is None or _IN_DOUBT.search(view.before(m.start(), 40)) or view.has("period_openers", m.end(), view.end):
+        # ("the third commander killed by Israel since October, the army said": a tally over a period, not a toll)
         return False
     return any(_reports(view, v, m.start()) for v in view.find("speech_verbs"))
 

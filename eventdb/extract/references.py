@@ -72,6 +72,7 @@ def _names_place(view: SentenceView, name: str) -> bool:
 
 
 _REFERRING_CATEGORIES = ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words",
+                         "responsibility_denied", "involvement_denied",
                          "attribution", "casualty_nouns", "unharmed_words")  # words that go on about an incident just told
 
 

@@ -13,10 +13,10 @@ from eventdb.extract.lexicon import Lexicon
 from eventdb.extract.reported import may_hold
 
 _OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
+_RELATIVE = re.compile(r"(?:[–—,]\s*[“\"]?(?:which|who)\b)")
 _PERSON = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s(?:(?:al|bin|ibn|el|Abu)[-\s])?[A-Z][\w’'-]+){1,3})")
 _WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
-_GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+|health\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media|rebels|militants|authorities)\b", re.IGNORECASE)
+_GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+|health\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media|rebels|militants|authorities|side|embassy)\b", re.IGNORECASE)
 
 
 def speaker(view: SentenceView, before: int) -> ActorRef | None:
@@ -24,8 +24,34 @@ def speaker(view: SentenceView, before: int) -> ActorRef | None:
 
     Cached on the view: incidents and claims ask for the same sentence's speaker."""
     if before not in view.speakers:
-        view.speakers[before] = _speaker(view, before)
+        view.speakers[before] = resolved(view, _speaker(view, before))
     return view.speakers[before]
+
+
+def resolved(view: SentenceView, who: ActorRef | None) -> ActorRef | None:
+    """Stage 2 for a speaker as written: the body a spokesman the article introduced speaks for (`speaker_book`)."""
+    book = view.book
+    return book.resolve(who) if book is not None and who is not None and who.key is None else who  # type: ignore[attr-defined]
+
+
+_ANAPHOR_GAP = re.compile(r"\s+(?:(?:also|later|earlier|then|has|had|have|itself|quickly|swiftly|on\s+\w+day|in\s+a\s+statement)\s+)*$")
+
+
+def described_speaker(view: SentenceView, verb: int) -> ActorRef | None:
+    """ "the group claimed", "the military said": a definite description right before a verb, resolved with the article
+    so far: the armed group named last (in the sentence, else before it), the army of the state named last as a party.
+    None when the words are no such description or the book cannot resolve them."""
+    book = view.book
+    for category in ("group_anaphora", "army_anaphora"):
+        for a in view.find(category, max(view.start, verb - 60), verb):
+            if not _ANAPHOR_GAP.fullmatch(view.text, a.end(), verb) and a.end() != verb:
+                continue
+            if category == "group_anaphora":
+                named = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= a.start() and not view.is_descriptor(m)]
+                return _group_meant(view, named, a.start())
+            army = book.army(view, a.start()) if book is not None else None  # type: ignore[attr-defined]
+            return ActorRef(a.group(0), army.key, a.start(), a.end()) if army is not None else None
+    return None
 
 
 def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> ActorRef | None:
@@ -103,6 +129,10 @@ def _anaphor_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[,;]\s+|^\s*)(?:{lex.alternation('speaker_anaphora')})\s+(?:also\s+|later\s+|has\s+|had\s+)?$", re.IGNORECASE)
 
 
+# "said it was still looking into", "said they had not yet confirmed": the pronoun subject of the reported clause, a few
+# auxiliaries and adverbs before the phrase.
+_REPORTED_PRONOUN = re.compile(r"(?<![\w-])(?:it|they|he|she|we)\s+(?:(?:was|were|is|are|had|has|have|would|could|did|"
+                               r"still|also|not|yet|so|far|only|then)\s+){0,3}$", re.IGNORECASE)
 _PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
 
 
@@ -147,7 +177,7 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
         return ActorRef(m.group(0), None, m.start(), m.end())
     for v in verbs:
         if not _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
-            return _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
+            return described_speaker(view, v.start()) or _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
     return None
 
 
@@ -291,11 +321,11 @@ def _group_end(view: SentenceView, m) -> int:
 
 
 def _group_meant(view: SentenceView, named: list, pos: int) -> ActorRef | None:
-    """ "the group" as a speaker: the armed group named last before it in the sentence."""
+    """ "the group" as a speaker: the armed group named last before it in the sentence, else before the sentence."""
     for m in reversed(named):
         if m.end <= pos and m.actor and view.actor_kind(m.actor) in view.tools.lexicon.words["armed_group_kinds"]:
             return actor_ref(m)
-    return None
+    return view.book.group(pos) if view.book is not None else None  # type: ignore[attr-defined]
 
 
 _ACRONYM = re.compile(r"\s*\([A-Z][\w-]{1,10}\)")
@@ -351,6 +381,12 @@ _OWN_BODY = re.compile(r"\s+[A-Z][a-z]+\s+Ministry")
 
 
 def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
+    """The subject of a claim or denial verb at `pos` ("X claimed", "the group denied"), resolved with the article."""
+    described = described_speaker(view, pos)
+    return described if described is not None else resolved(view, _subject_before(view, pos))
+
+
+def _subject_before(view: SentenceView, pos: int) -> ActorRef | None:
     unknown = view.find("unknown_actors", max(view.start, pos - 60), pos)
     if unknown:
         m = unknown[-1]
@@ -367,6 +403,20 @@ def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
         if i > 0 and _RELATIVE.search(view.text[names[i - 1].end:names[i].start]):
             continue  # inside "X – which ... Iraq, ..., denied": the subject is X
         return ref(view, names[i])
+    return _embassy(view, pos)
+
+
+def _embassy(view: SentenceView, pos: int) -> ActorRef | None:
+    """ "The American embassy in Baghdad denied ...": an embassy (a place of the reference) speaks for the state its
+    name's demonym or state names, never for the country it stands in."""
+    for m in view.mentions:
+        if m.place and m.end <= pos and view.tools.reference.places_by_key[m.place].kind == "embassy" \
+                and not _OBJECT.search(view.before(m.start, 14)):
+            words = [w.span() for w in re.finditer(r"[\w.'’-]+", view.text[m.start:m.end])]  # each word alone
+            states = [n for s, e in words for n in view.tools.gazetteer.find(view.text, m.start + s, m.start + e)
+                      if n.actor and view.actor_kind(n.actor) == "state"]
+            if states:
+                return ActorRef(m.text, states[0].actor, m.start, m.end)
     return None
 
 
@@ -382,7 +432,7 @@ _CALLING_ITSELF = re.compile(r"\s+(?:calling\s+itself|which\s+calls\s+itself|kno
 def reported_subject(view: SentenceView, pos: int, previous: ActorRef | None) -> ActorRef | None:
     """ "A spokesman for X told ... that the group had nothing to do with ...": a pronoun or "the group" as the subject
     of a reported denial stands for the one who speaks."""
-    if not (_PRONOUN_SUBJECT.search(view.before(pos, 20)) or view.has("group_anaphora", max(view.start, pos - 30), pos)):
+    if not (_REPORTED_PRONOUN.search(view.before(pos, 40)) or view.has("group_anaphora", max(view.start, pos - 30), pos)):
         return None
     verb = view.first("statement_verbs", view.start, pos) or view.first("speech_verbs", view.start, pos)
     return voice(view, verb.start(), previous) if verb is not None else None
