@@ -401,7 +401,10 @@ def subdivisions(curated: list[dict]) -> list[dict]:
     import pycountry
 
     points = iso_points()
-    curated_by_code = {p["admin1"]: p for p in curated if p.get("kind") == "region" and p.get("admin1")}
+    curated_by_code: dict[str, dict] = {}
+    for p in curated:  # the first region record of a code: places.toml lists governorates before regions inside them
+        if p.get("kind") == "region" and p.get("admin1"):
+            curated_by_code.setdefault(p["admin1"], p)
     out = []
     for cc in COUNTRIES:
         subs = list(pycountry.subdivisions.get(country_code=cc) or [])
