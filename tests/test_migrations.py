@@ -77,7 +77,7 @@ def test_migrations_match_the_models(fresh_db_url):
 
 
 def test_place_admin1_migration_up_and_down(empty_db_url):
-    """0004 adds places.admin1_code / admin1 and re-creates the views that read them; its downgrade
+    """0005 adds places.admin1_code / admin1 and re-creates the views that read them; its downgrade
     removes both columns (and the views, which this checkout's sql/ files cannot create without them)."""
     engine = database.make_engine(empty_db_url)
 
@@ -92,10 +92,10 @@ def test_place_admin1_migration_up_and_down(empty_db_url):
                 "SELECT column_name FROM information_schema.columns WHERE table_schema = 'reports' AND table_name = 'incidents'")).scalars())
 
     try:
-        database.upgrade(empty_db_url, "0004_place_admin1")
+        database.upgrade(empty_db_url, "0005_place_admin1")
         assert {"admin1_code", "admin1"} <= place_columns()
         assert {"admin1_code", "admin1"} <= incident_view_columns()
-        database.downgrade(empty_db_url, "0003")
+        database.downgrade(empty_db_url, "0004_views_date_text")
         assert not {"admin1_code", "admin1"} & place_columns()
         assert incident_view_columns() == set()
         database.upgrade(empty_db_url)

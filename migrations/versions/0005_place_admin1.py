@@ -9,8 +9,8 @@ The downgrade drops them too and leaves them dropped: the sql/ files of this che
 read the columns it removes; re-create them from the older checkout with
 `eventdb views sync`.
 
-Revision ID: 0004_place_admin1
-Revises: 0003
+Revision ID: 0005_place_admin1
+Revises: 0004_views_date_text
 """
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from alembic import op
 
 from eventdb import views
 
-revision = "0004_place_admin1"
-down_revision = "0003"
+revision = "0005_place_admin1"
+down_revision = "0004_views_date_text"
 branch_labels = None
 depends_on = None
 
