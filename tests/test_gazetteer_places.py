@@ -53,6 +53,10 @@ def places_in(sentence: str) -> list[str]:
     ("Two people were killed in Khuzestan province.", ["khuzestan-province"]),
     # a large city without another meaning needs no guard
     ("Tabriz was hit by a drone.", ["tabriz"]),
+    # "the Homs countryside" is the governorate's land around the city, not the city
+    ("Strikes hit a depot near al-Qusayr, in the Homs countryside.", ["al-qusayr"]),
+    ("Shelling hit the western Aleppo countryside.", []),
+    ("Shelling hit Aleppo and Homs.", ["aleppo", "homs"]),
 ])
 def test_guarded_names_count_only_as_places(sentence: str, expected: list[str]):
     assert places_in(sentence) == expected

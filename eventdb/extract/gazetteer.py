@@ -16,7 +16,9 @@ since many are also words, people's names or common phrases:
   "the villages of A, B and C"), or an item of a list that ends in a plural place noun
   ("Amran and Saada governorates").
 A guarded match that fails is dropped before the longest match is chosen, so a
-shorter name inside it may still count. Precision first: a missing place costs an
+shorter name inside it may still count. Any site (not a region) followed by
+"countryside" is dropped too: "the Homs countryside" is Homs governorate's land
+around the city, not the city. Precision first: a missing place costs an
 analyst less than a wrong one.
 """
 
@@ -68,6 +70,7 @@ class _Entry:
     weapon: str | None = None
     outlet: str | None = None
     guard: str | None = None  # the place's guard (module docstring); the other names are never guarded
+    site: bool = False  # the place is a site (town, city, base...), not a region: "X countryside" is not it
 
 
 _PLACE_NOUNS = (r"(?:towns?|city|cities|villages?|district|districts|area|areas|province|provinces|governorates?|regions?|"
@@ -84,6 +87,7 @@ _NOUN_AT_END = re.compile(rf"\b{_PLACE_NOUNS}$", re.IGNORECASE)
 _LIST_NOUN_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:[A-Z][\w']*\s+){1,3}"
                               r"(?:governorates|provinces|districts|towns|villages|cities|areas)\b")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+_COUNTRYSIDE = re.compile(r"\s+countryside\b", re.IGNORECASE)
 _BEFORE_CHARS = 40  # how far back the guard looks: the longest locative phrase and then some
 
 
@@ -117,8 +121,11 @@ class Gazetteer:
             s, e = last - len(surface) + 1, last + 1
             if (s > 0 and folded[s - 1].isalnum()) or (e < size and folded[e].isalnum()):
                 continue
+            entry = self.entries[surface]
+            if entry.site and _COUNTRYSIDE.match(folded, e):
+                continue  # "the Homs countryside": the governorate's land around the city, not the city
             found.append((s, -e, surface))
-            guarded = guarded or self.entries[surface].guard is not None
+            guarded = guarded or entry.guard is not None
         found.sort()
         if guarded:
             found = self._unguarded(found, folded)
@@ -181,9 +188,10 @@ def build_gazetteer(reference: Reference) -> Gazetteer:
             folded = fold_text(surface.strip())
             fresh = folded not in entries or entries[folded].place is None
             add(surface, place=place.key)
-            if fresh and place.guard:
+            if fresh:
                 for variant in _variants(surface.strip()):
                     entries[fold_text(variant)].guard = place.guard
+                    entries[fold_text(variant)].site = place.kind not in ("region", "country", "sea")
     for weapon in reference.weapons:
         for surface in weapon.words:
             add(surface, weapon=weapon.key)
