@@ -168,6 +168,8 @@ class Place(Base):
     latitude: Mapped[float | None] = mapped_column(Float, comment="WGS84 latitude in decimal degrees.")
     longitude: Mapped[float | None] = mapped_column(Float, comment="WGS84 longitude in decimal degrees.")
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"), comment="Enclosing place (a base's province, a city's country).")
+    admin1_code: Mapped[str | None] = mapped_column(Text, index=True, comment="ISO 3166-2 code of the first-level subdivision (governorate, province) the place lies in; its own code for a subdivision; NULL when unknown or above that level.")
+    admin1: Mapped[str | None] = mapped_column(Text, comment="English name of that subdivision (Anbar, Hodeidah, Deir ez-Zor).")
 
 
 class PlaceAlias(Base):

@@ -129,6 +129,22 @@ def sync_views(connection: Connection, folder: Path | None = None) -> list[str]:
     return [vf.name for vf in files]
 
 
+def sync_views_if_ready(connection: Connection, folder: Path | None = None) -> bool:
+    """`sync_views` for a migration before head: the sql/ files are the checkout's and may read
+    columns a later migration adds. Then nothing is created (a savepoint undoes the attempt) and
+    False is returned; that later migration ends with `sync_views`."""
+    from sqlalchemy.exc import ProgrammingError
+
+    try:
+        with connection.begin_nested():
+            sync_views(connection, folder)
+    except ProgrammingError as exc:
+        if getattr(exc.orig, "sqlstate", None) not in ("42703", "42P01"):  # undefined column / table
+            raise
+        return False
+    return True
+
+
 def view_grants(connection: Connection) -> list[tuple[str, str, str]]:
     """(view, grantee, privilege) granted on the views to others than their owner, to re-grant after a sync."""
     rows = connection.execute(text("""

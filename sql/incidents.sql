@@ -28,6 +28,8 @@ SELECT
     i.weapons,
     COALESCE(place.name, i.place_text)          AS place,
     COALESCE(i.country_code, place.country_code) AS country_code,
+    place.admin1,
+    place.admin1_code,
     place.latitude,
     place.longitude,
     -- Canonical reference names; the text as written when unresolved.
@@ -76,6 +78,8 @@ COMMENT ON COLUMN reports.incidents.outcome IS 'hit, intercepted or unknown.';
 COMMENT ON COLUMN reports.incidents.weapons IS 'Weapon keys named by any source (seeds/reference/weapons.toml).';
 COMMENT ON COLUMN reports.incidents.place IS 'Where it happened: reference place name, else the place as written.';
 COMMENT ON COLUMN reports.incidents.country_code IS 'ISO 3166-1 alpha-2 country where it happened.';
+COMMENT ON COLUMN reports.incidents.admin1 IS 'First-level subdivision (governorate, province) of the place: English name, from GeoNames and ISO 3166-2; NULL for a country-level or unresolved place.';
+COMMENT ON COLUMN reports.incidents.admin1_code IS 'ISO 3166-2 code of that subdivision (IQ-AN, YE-HU).';
 COMMENT ON COLUMN reports.incidents.latitude IS 'WGS84 latitude of the reference place; NULL when the place is unresolved.';
 COMMENT ON COLUMN reports.incidents.longitude IS 'WGS84 longitude of the reference place; NULL when the place is unresolved.';
 COMMENT ON COLUMN reports.incidents.perpetrator IS 'Perpetrator: canonical actor name, else the name as written.';

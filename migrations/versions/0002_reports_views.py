@@ -24,7 +24,8 @@ depends_on = None
 def upgrade() -> None:
     op.execute("CREATE SCHEMA IF NOT EXISTS reports")
     op.execute("COMMENT ON SCHEMA reports IS 'Saved reports for analysts and BI tools: read-only views over the eventdb tables (see sql/ in the eventdb source).'")
-    views.sync_views(op.get_bind())
+    # The checkout's views may read columns of later migrations, which then create them.
+    views.sync_views_if_ready(op.get_bind())
 
 
 def downgrade() -> None:

@@ -25,7 +25,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    views.sync_views(op.get_bind())
+    # The checkout's views may read columns of later migrations (places.admin1, 0005), which then create them.
+    views.sync_views_if_ready(op.get_bind())
 
 
 def downgrade() -> None:
