@@ -1,4 +1,10 @@
-"""The `eventdb` command: parses options and calls the library; no logic of its own."""
+"""The `eventdb` command: parses options and calls the library; no logic of its own.
+
+Exit codes, the same for every command: 0 done, 1 failed (or some inputs failed;
+each named on one line), 2 usage error (found before any work), 130 SIGINT,
+143 SIGTERM. No traceback reaches the user (EVENTDB_DEBUG=1 shows one for an
+internal error).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,8 @@ from pathlib import Path
 
 import click
 
-from eventdb import database
+from eventdb import database, interrupts
+from eventdb.safe_text import for_terminal
 
 
 class UserError(click.ClickException):
@@ -22,7 +29,7 @@ def fail_cleanly(fn):
     """Turn known database problems into one-line errors instead of tracebacks."""
     import functools
 
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -30,20 +37,72 @@ def fail_cleanly(fn):
             return fn(*args, **kwargs)
         except database.DatabaseError as exc:
             raise UserError(str(exc)) from exc
-        except OperationalError as exc:
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == database.LOCK_NOT_AVAILABLE and exc.connection_invalidated is False:
+                raise UserError(database.lock_wait_message(database.make_engine(database.target().url).connect())) from exc
             raise UserError(f"database error: {database.first_line(exc.orig or exc)}") from exc
 
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class EventdbGroup(click.Group):
+    """Runs a command with the exit codes above: click's own handling says `Aborted!` and exits 1 on
+    Ctrl-C, and lets SIGTERM kill the process without unwinding."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            interrupts.install()
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            exc.message = for_terminal(exc.message)
+            exc.show()
+            code = exc.exit_code
+        except click.Abort as exc:
+            code = _aborted(exc.__cause__)
+        except (KeyboardInterrupt, interrupts.Terminated) as exc:
+            code = _aborted(exc)
+        except BrokenPipeError:
+            sys.stdout = open(os.devnull, "w")  # the reader (`| head`) has gone; say nothing more
+            code = 1
+        except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback, unless asked
+            if os.environ.get("EVENTDB_DEBUG"):
+                raise
+            click.echo(f"Error: internal error: {type(exc).__name__}: {for_terminal(database.first_line(exc))} "
+                       "(please report it; EVENTDB_DEBUG=1 shows where)", err=True)
+            code = 1
+        sys.exit(code or 0)
+
+
+def _aborted(cause: BaseException | None) -> int:
+    if isinstance(cause, EOFError):
+        click.echo("Error: no input where an answer was needed", err=True)
+        return 1
+    if isinstance(cause, (KeyboardInterrupt, interrupts.Terminated)):
+        click.echo(f"\ninterrupted by {interrupts.name(cause)}", err=True)
+        return interrupts.exit_code(cause)
+    click.echo("Error: aborted", err=True)
+    return 1
+
+
+@click.group(cls=EventdbGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventdb")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn conflict reporting into a PostgreSQL database of incidents, claims and actors.
 
     With EVENTDB_DATABASE_URL unset, eventdb uses an embedded PostgreSQL whose
     data lives under EVENTDB_HOME (default: the user's data directory).
+
+    Exit codes: 0 done, 1 failed (or some inputs failed), 2 usage error,
+    130 interrupted (SIGINT), 143 terminated (SIGTERM).
     """
+    if ctx.invoked_subcommand:
+        database.APPLICATION_NAME = f"eventdb {ctx.invoked_subcommand}"
 
 
 # --- eventdb db ----------------------------------------------------------------------------------
@@ -152,7 +211,7 @@ class ProgressLine:
         if error is not None:
             if self.tty:
                 click.echo("\r\033[K", nl=False, err=True)
-            click.echo(f"error: {error}", err=True)
+            click.echo(f"error: {for_terminal(str(error))}", err=True)
         now = time.monotonic()
         if not self.tty and now - self.last < self.interval:
             return
@@ -179,6 +238,12 @@ def _count_files(paths: tuple[str, ...]) -> int | None:
     return len(iter_paths([Path(p) for p in paths if Path(p).exists()]))
 
 
+def _check_single_article(url: str | None, paths: tuple[str, ...]) -> None:
+    """--url labels one article: several inputs (or a directory) are a usage error, found before any work."""
+    if url and (len(paths) > 1 or Path(paths[0]).is_dir()):
+        raise click.UsageError("--url names a single article: give one file (or -), not several inputs or a directory")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date for articles that carry none.")
@@ -193,21 +258,23 @@ def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | Non
     Exit code 0 when every input landed, 1 when some failed (each is named on
     one line with its reason), 2 for usage errors.
     """
-    from eventdb.ingest import ConnectionLost, Overrides
+    from eventdb.ingest import Overrides
     from eventdb.ingest import ingest as run_ingest
 
+    _check_single_article(url, paths)
     overrides = Overrides(published=published.date() if published else None, url=url, outlet=outlet)
     engine = database.connect()
     progress = ProgressLine(_count_files(paths))
-    try:
-        summary = run_ingest(engine, list(paths), overrides=overrides, jobs=jobs, dry_run=dry_run,
-                             stdin=sys.stdin.buffer, progress=progress)
-    except ConnectionLost as exc:
-        progress.close()
-        raise UserError(f"lost the database connection, batch stopped (stored articles are complete; re-run to finish): {exc}") from exc
+    summary = run_ingest(engine, list(paths), overrides=overrides, jobs=jobs, dry_run=dry_run,
+                         stdin=sys.stdin.buffer, progress=progress)
     progress.close()
+    if summary.stopped:
+        click.echo(f"error: batch stopped, {for_terminal(summary.stopped)} (the articles stored are complete; "
+                   "re-running the same command skips them)", err=True)
     click.echo(("dry run, nothing written: " if dry_run else "") + str(summary))
-    if summary.failed:
+    if summary.interrupt is not None:
+        sys.exit(interrupts.exit_code(summary.interrupt))
+    if summary.failed or summary.stopped:
         sys.exit(1)
 
 
@@ -241,7 +308,7 @@ def extract_command(file: str, as_json: bool) -> None:
     items = list(read_stream(sys.stdin.buffer) if file == "-" else read_path(file))
     for item in items:
         if isinstance(item, ReadError):
-            raise UserError(str(item))
+            raise UserError(str(item))  # shown through for_terminal by EventdbGroup
         x = extract(item)
         click.echo(render.as_json(x) if as_json else render.as_text(x))
 
@@ -326,18 +393,25 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, columns,
 
     from eventdb import chart, output, reports
 
+    if name and not list_reports:
+        try:  # unknown names and filters the report has no column for fail before any work
+            reports.build_query(reports.get_spec(name), _filters(since, until, actor, limit))
+        except reports.ReportError as exc:
+            raise click.UsageError(str(exc)) from exc
+        if plot and name != "actor_activity_weekly":
+            raise click.UsageError("--plot draws actor_activity_weekly only")
     engine = database.connect()
     with engine.connect() as conn:
         if list_reports or not name:
             for view, description in reports.describe(conn):
                 click.echo(f"{view}\n    {description}")
             return
-        reports.get_spec(name)  # unknown names fail before any query, with the list
         if plot:
-            if name != "actor_activity_weekly":
-                raise UserError("--plot draws actor_activity_weekly only")
             table = reports.fetch(conn, name, _filters(since, until, actor, None))
-            chart.plot_weekly(table, Path(plot))
+            try:
+                chart.plot_weekly(table, Path(plot))
+            except OSError as exc:
+                raise UserError(f"cannot write {plot}: {exc.strerror or exc}") from exc
             click.echo(f"wrote {plot} ({len(table.rows)} actor-weeks)", err=True)
             return
         table = reports.fetch(conn, name, _filters(since, until, actor, limit))
@@ -366,7 +440,11 @@ def export_command(what, fmt, output, since, until, actor) -> None:
 
     with database.connect().connect() as conn:
         if output:
-            with open(output, "w", encoding="utf-8", newline="") as out:
+            try:
+                out = open(output, "w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise UserError(f"cannot write {output}: {exc.strerror or exc}") from exc
+            with out:
                 n = exports.export_incidents(conn, fmt, out, _filters(since, until, actor, None))
             click.echo(f"wrote {n} incidents to {output}", err=True)
         else:

@@ -287,8 +287,18 @@ def test_stdin_with_command_line_metadata(use_db, engine):
     assert row.key == "mosaicmagazine.com"
 
 
-def test_url_option_refuses_to_label_several_articles(use_db, engine):
-    result = run_cli("ingest", str(SEED_ARTICLES), "--url", "https://example.org/one")
+def test_url_option_with_several_inputs_is_a_usage_error_before_any_work(use_db, engine):
+    for args in ([str(SEED_ARTICLES)], [str(p) for p in sorted(SEED_ARTICLES.glob("*.txt"))[:2]]):
+        result = run_cli("ingest", *args, "--url", "https://example.org/one")
+        assert result.exit_code == 2, result.output
+        assert "--url names a single article" in result.output
+    assert count(engine, "sources") == 0 and count(engine, "ingest_runs") == 0
+
+
+def test_url_option_refuses_to_label_several_articles_of_one_file(use_db, engine, tmp_path):
+    records = [json.dumps({"text": f"Rockets hit the base near Erbil on day {i}."}) for i in range(2)]
+    (tmp_path / "two.jsonl").write_text("\n".join(records))
+    result = run_cli("ingest", str(tmp_path / "two.jsonl"), "--url", "https://example.org/one")
     assert result.exit_code == 1
     assert "--url names a single article" in result.output
     with engine.connect() as conn:

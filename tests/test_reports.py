@@ -191,12 +191,12 @@ def test_report_filters_by_date_actor_and_limit(data_db):
 
 def test_report_rejects_unknown_names_and_filters_a_report_lacks(data_db):
     unknown = run("report", "incidentz")
-    assert unknown.exit_code == 1
+    assert unknown.exit_code == 2
     assert "unknown report 'incidentz'" in unknown.output and "contested_incidents" in unknown.output
     no_date = run("report", "actor_network", "--since", "2024-01-01")
-    assert no_date.exit_code == 1 and "no date column" in no_date.output
+    assert no_date.exit_code == 2 and "no date column" in no_date.output
     no_actor = run("report", "source_coverage", "--actor", "Iran")
-    assert no_actor.exit_code == 1 and "no actor column" in no_actor.output
+    assert no_actor.exit_code == 2 and "no actor column" in no_actor.output
 
 
 # --- exports and the chart -----------------------------------------------------------------------
@@ -232,7 +232,7 @@ def test_weekly_plot_is_a_png(data_db, tmp_path):
     assert result.exit_code == 0
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
-    assert run("report", "incidents", "--plot", str(out)).exit_code == 1
+    assert run("report", "incidents", "--plot", str(out)).exit_code == 2
 
 
 def test_weekly_series_fills_empty_weeks_with_zero():
