@@ -124,10 +124,12 @@ def db_upgrade(revision: str) -> None:
 
 @db.command("downgrade")
 @click.argument("revision")
+@click.option("--yes", is_flag=True, help="Drop the tables and columns the downgrade drops (without it, such a downgrade only says what it would drop).")
 @fail_cleanly
-def db_downgrade(revision: str) -> None:
-    """Migrate the database down to REVISION ('base' empties it)."""
-    database.downgrade(database.target().url, revision)
+def db_downgrade(revision: str, yes: bool) -> None:
+    """Migrate the database down to REVISION ('base' drops every table; the empty schema reports and its grants stay)."""
+    drops = database.downgrade(database.target().url, revision, confirmed=yes)
+    click.echo(f"dropped {drops}")
     click.echo(f"database at {database.current_revision(database.make_engine(database.target().url)) or 'base'}")
 
 
@@ -141,7 +143,10 @@ def db_current() -> None:
     except Exception as exc:
         raise UserError(f"cannot connect: {database.first_line(exc)}") from exc
     head = database.head_revision()
-    state = "up to date" if current == head else "behind: run `eventdb db upgrade`"
+    if current is not None and current not in database.known_revisions():
+        state = "newer than this eventdb: use the eventdb that migrated it"
+    else:
+        state = "up to date" if current == head else "behind: run `eventdb db upgrade`"
     click.echo(f"{current or 'base'} (head {head}, {state})")
 
 
@@ -453,12 +458,43 @@ def export_command(what, fmt, output, since, until, actor) -> None:
 
 @main.command("grant-reader")
 @click.argument("role")
-@click.option("--password", help="Login password to set (omit to keep the current one, or for peer/trust auth).")
+@click.option("--password", "prompt_password", is_flag=True, help="Ask for the login password (hidden, twice).")
+@click.option("--password-env", metavar="VAR", help="Take the login password from environment variable VAR.")
+@click.option("--generate-password", is_flag=True, help="Make up a password and print it once.")
+@click.option("--statement-timeout", type=click.IntRange(1, 86400), default=60, show_default=True, metavar="SECONDS",
+              help="Longest query the role may run.")
+@click.option("--revoke-public", is_flag=True,
+              help="Where every role (PUBLIC) may create temporary tables, schemas, objects in a schema or large "
+                   "objects in this database, revoke that from PUBLIC (database-wide); without it such a database is refused.")
 @_report_command
-def grant_reader_command(role: str, password: str | None) -> None:
-    """Create or update ROLE as a read-only login for BI tools: SELECT on the reports views, nothing else."""
+def grant_reader_command(role: str, prompt_password: bool, password_env: str | None, generate_password: bool,
+                         statement_timeout: int, revoke_public: bool) -> None:
+    """Create or update ROLE as a read-only login for BI tools: SELECT on the reports views, nothing else.
+
+    Without a password option the role keeps its password (or has none, for peer or trust
+    authentication). The role is refused when it is eventdb's own, an owner, privileged or a
+    member of another role. It gets read-only transactions and a statement timeout in this database.
+    """
     from eventdb import roles
 
-    with database.connect().begin() as conn:
-        for statement in roles.grant_reader(conn, role, password):
-            click.echo(statement)
+    if sum((prompt_password, password_env is not None, generate_password)) > 1:
+        raise click.UsageError("give at most one of --password, --password-env, --generate-password")
+    password = None
+    if password_env is not None:
+        password = os.environ.get(password_env)
+        if not password:
+            raise click.UsageError(f"--password-env: environment variable {password_env} is not set or empty")
+    elif generate_password:
+        password = roles.new_password()
+    elif prompt_password:
+        password = click.prompt(f"password for {role}", hide_input=True, confirmation_prompt=True)
+    options = roles.RoleOptions(password=password, statement_timeout_s=statement_timeout, revoke_public=revoke_public)
+    try:
+        with database.connect().begin() as conn:
+            statements = roles.grant_reader(conn, role, options)
+    except roles.RoleError as exc:
+        raise UserError(str(exc)) from exc
+    for statement in statements:
+        click.echo(statement)
+    if generate_password:
+        click.echo(f"password for {role} (shown this once): {password}")

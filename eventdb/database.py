@@ -360,32 +360,65 @@ def check_not_ahead(current: str | None) -> None:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
-    _migrate(url, "upgrade", revision)
+    with _migration_session(url) as conn:
+        _alembic(conn, url, "upgrade", revision)
+        conn.commit()
 
 
-def downgrade(url: str, revision: str) -> None:
-    _migrate(url, "downgrade", revision)
+class DataLoss(DatabaseError):
+    """A downgrade that would drop tables or columns, refused because it was not confirmed."""
+
+    def __init__(self, revision: str, drops) -> None:
+        super().__init__(f"db downgrade {revision} would drop {drops}; nothing done: add --yes to drop it")
+        self.drops = drops
 
 
-def _migrate(url: str, direction: str, revision: str) -> None:
-    """Run alembic under the migration lock, after checking the schema is not from a newer eventdb."""
-    from alembic import command
-    from alembic.util import CommandError
+def downgrade(url: str, revision: str, *, confirmed: bool = True):
+    """Migrate down to `revision`; returns what was dropped (eventdb.schema_changes.Drops).
 
+    What it drops is found first by running the downgrade in a transaction rolled back; unless
+    `confirmed`, a downgrade that would drop tables or columns raises DataLoss and changes nothing."""
+    from eventdb import schema_changes
+
+    with _migration_session(url) as conn:
+        before = schema_changes.snapshot(conn)
+        _alembic(conn, url, "downgrade", revision)  # inside the snapshot's transaction: alembic leaves it open
+        after = schema_changes.snapshot(conn)
+        conn.rollback()
+        drops = schema_changes.dropped(before, after, conn)
+        conn.rollback()
+        if drops.loses_data and not confirmed:
+            raise DataLoss(revision, drops)
+        _alembic(conn, url, "downgrade", revision)
+        conn.commit()
+    return drops
+
+
+@contextlib.contextmanager
+def _migration_session(url: str) -> Iterator[Connection]:
+    """A connection holding the migration lock, on a schema this eventdb knows."""
     engine = create_engine(url, poolclass=NullPool)
     try:
         with engine.connect() as conn, migration_lock(conn):
             conn.commit()
             check_not_ahead(current_revision_on(conn))
-            config = alembic_config(url)
-            config.attributes["connection"] = conn
-            try:
-                getattr(command, direction)(config, revision)
-            except CommandError as exc:
-                raise DatabaseError(f"db {direction} {revision}: {first_line(exc)}") from exc
-            conn.commit()
+            yield conn
     finally:
         engine.dispose()
+
+
+def _alembic(conn: Connection, url: str, direction: str, revision: str) -> None:
+    """Run alembic on `conn`: in the caller's transaction if one is open, else one per migration.
+    The caller commits."""
+    from alembic import command
+    from alembic.util import CommandError
+
+    config = alembic_config(url)
+    config.attributes["connection"] = conn
+    try:
+        getattr(command, direction)(config, revision)
+    except CommandError as exc:
+        raise DatabaseError(f"db {direction} {revision}: {first_line(exc)}") from exc
 
 
 def current_revision_on(conn: Connection) -> str | None:
