@@ -12,7 +12,7 @@ from sqlalchemy.exc import DBAPIError
 
 from eventdb import database
 from eventdb.cli import main
-from tests.test_reports_data import load_dataset
+from tests.test_reports import data_db  # noqa: F401 - the fixture
 
 
 def run(*args: str, input: str | None = None):
@@ -27,14 +27,6 @@ def sql(url: str, *statements: str):
                     for s in statements][-1]
     finally:
         engine.dispose()
-
-
-@pytest.fixture()
-def data_db(use_db):
-    engine = database.make_engine(use_db)
-    load_dataset(engine)
-    engine.dispose()
-    return use_db
 
 
 @pytest.fixture()
