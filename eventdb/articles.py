@@ -85,13 +85,18 @@ def walk_paths(paths: Iterable[str | Path]) -> Iterator[Path | ReadError]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from _walk_dir(path, path)
+            yield from _walk_dir(path, set())
         else:
             yield path
 
 
-def _walk_dir(root: Path, directory: Path) -> Iterator[Path | ReadError]:
+def _walk_dir(directory: Path, seen: set[tuple[int, int]]) -> Iterator[Path | ReadError]:
+    """Depth first, by name. Symbolic links to directories are followed, each directory once (no loops)."""
     try:
+        info = directory.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
         entries = sorted(os.scandir(directory), key=lambda e: e.name)
     except OSError as exc:
         yield ReadError(display_path(directory), None, f"cannot list directory: {exc.strerror or exc}")
@@ -102,14 +107,13 @@ def _walk_dir(root: Path, directory: Path) -> Iterator[Path | ReadError]:
         child = Path(entry.path)
         try:
             is_dir = entry.is_dir()
-            is_file = entry.is_file()
         except OSError as exc:
             yield ReadError(display_path(child), None, f"cannot read: {exc.strerror or exc}")
             continue
         if is_dir:
-            yield from _walk_dir(root, child)
-        elif is_file and child.suffix.lower() in SUFFIXES:
-            yield child
+            yield from _walk_dir(child, seen)
+        elif child.suffix.lower() in SUFFIXES:
+            yield child  # a FIFO or device named like an article is refused by read_path, not skipped unseen
 
 
 def display_path(path: str | Path) -> str:
