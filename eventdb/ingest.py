@@ -380,7 +380,7 @@ def ingest(
     items = apply_overrides(read_inputs(paths, stdin), overrides)
     items = skip_stored(engine, items, summary)
     try:
-        with batch_connection(engine) as conn:
+        with interrupts.deferred(), batch_connection(engine) as conn:
             _store_all(conn, extracted(items, jobs), ctx, dry_run, summary, progress)
     except ConnectionLost as exc:
         summary.stopped = f"lost the database connection: {exc}"
@@ -423,6 +423,7 @@ def _store_all(
             summary.errors.append(error)
         if progress:
             progress(summary, error)
+        interrupts.check()  # between two articles: a signal stops the batch here, cleanly
 
 
 def reextract(engine: Engine, *, since: dt.date | None = None, progress: Progress | None = None) -> Summary:
