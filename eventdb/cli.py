@@ -328,7 +328,11 @@ def evaluate_command(gold: str, article_dir: str, as_json: bool) -> None:
 
     from eventdb.evaluate import evaluate, format_report, report_json
 
-    report = evaluate(Path(gold), Path(article_dir))
+    try:
+        report = evaluate(Path(gold), Path(article_dir))
+    except (ValueError, KeyError, TypeError, OSError) as exc:  # a malformed gold file, a missing article
+        detail = f"missing key {exc}" if isinstance(exc, KeyError) else database.first_line(exc)
+        raise UserError(f"cannot evaluate {gold}: {detail}") from exc
     click.echo(report_json(report) if as_json else format_report(report))
 
 

@@ -97,7 +97,8 @@ def checked_url(url: str) -> str:
     url = normalize_url(url.strip())
     try:
         parsed = make_url(url)
-    except ArgumentError:
+        parsed.port  # noqa: B018 - a malformed port or host shows here
+    except (ArgumentError, ValueError):
         raise DatabaseError("EVENTDB_DATABASE_URL is not a database URL (expected postgresql://user:password@host/database)") from None
     if parsed.get_backend_name() != "postgresql":
         raise DatabaseError(f"EVENTDB_DATABASE_URL names a {parsed.get_backend_name()!r} database: eventdb needs PostgreSQL (postgresql://...)")
