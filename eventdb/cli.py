@@ -294,6 +294,8 @@ def reextract(since) -> None:
     summary = run_reextract(database.connect(), since=since.date() if since else None, progress=progress)
     progress.close()
     click.echo(str(summary))
+    if summary.interrupt is not None:
+        sys.exit(interrupts.exit_code(summary.interrupt))
     if summary.failed:
         sys.exit(1)
 

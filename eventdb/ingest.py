@@ -426,6 +426,29 @@ def _store_all(
         interrupts.check()  # between two articles: a signal stops the batch here, cleanly
 
 
+def _reextract_one(engine: Engine, source_id: int, ctx: store.Context, summary: Summary) -> ReadError | None:
+    """Re-extract one stored source in its own transaction; a failure is that source's error only."""
+    origin = f"source {source_id}"
+    try:
+        with engine.begin() as conn:
+            row = conn.execute(text("""
+                SELECT s.text, s.origin, s.url, s.title, s.published_on, o.name AS outlet, s.republished_from_text
+                FROM sources s LEFT JOIN outlets o ON o.id = s.outlet_id WHERE s.id = :i FOR UPDATE OF s"""),
+                {"i": source_id}).one()
+            origin = row.origin
+            article = Article(row.text, row.origin, row.url, row.title, row.published_on, row.outlet, row.republished_from_text)
+            _, outcome, seconds = _extract_one(article)
+            summary.extract_seconds += seconds
+            if isinstance(outcome, ReadError):
+                return outcome
+            summary.count(store.replace_assertions(conn, source_id, article, outcome, ctx))
+    except OperationalError:
+        raise  # the database is gone: nothing more can be re-extracted
+    except Exception as exc:  # noqa: BLE001 - one source's failure must not end the run
+        return ReadError(origin, None, f"not re-extracted: {type(exc).__name__}: {database.first_line(exc)}")
+    return None
+
+
 def reextract(engine: Engine, *, since: dt.date | None = None, progress: Progress | None = None) -> Summary:
     """Re-run the current extractor over stored sources whose claims came from an older one."""
     started = time.perf_counter()
@@ -437,23 +460,19 @@ def reextract(engine: Engine, *, since: dt.date | None = None, progress: Progres
             WHERE superseded_at IS NULL AND extractor_version <> :v
               AND (CAST(:since AS date) IS NULL OR coalesce(published_on, ingested_at::date) >= :since)
             ORDER BY id"""), {"v": EXTRACTOR_VERSION, "since": since}).scalars().all()
-    for source_id in ids:
-        summary.read += 1
-        with engine.begin() as conn:
-            row = conn.execute(text("""
-                SELECT s.text, s.origin, s.url, s.title, s.published_on, o.name AS outlet, s.republished_from_text
-                FROM sources s LEFT JOIN outlets o ON o.id = s.outlet_id WHERE s.id = :i FOR UPDATE OF s"""),
-                {"i": source_id}).one()
-            article = Article(row.text, row.origin, row.url, row.title, row.published_on, row.outlet, row.republished_from_text)
-            _, outcome, seconds = _extract_one(article)
-            summary.extract_seconds += seconds
-            if isinstance(outcome, ReadError):
-                summary.failed += 1
-                summary.errors.append(outcome)
-            else:
-                summary.count(store.replace_assertions(conn, source_id, article, outcome, ctx))
-        if progress:
-            progress(summary, None)
+    try:
+        with interrupts.deferred():
+            for source_id in ids:
+                summary.read += 1
+                error = _reextract_one(engine, source_id, ctx, summary)
+                if error is not None:
+                    summary.failed += 1
+                    summary.errors.append(error)
+                if progress:
+                    progress(summary, error)
+                interrupts.check()
+    except (KeyboardInterrupt, interrupts.Terminated) as exc:
+        summary.stopped, summary.interrupt = f"interrupted by {interrupts.name(exc)}", exc
     summary.seconds = time.perf_counter() - started
     finish(engine, run_id, summary)
     return summary
