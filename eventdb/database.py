@@ -135,10 +135,13 @@ def start_embedded(home: Path | None = None) -> str:
 
 @contextlib.contextmanager
 def home_lock(home: Path, seconds: float | None = None) -> Iterator[None]:
-    """Hold an exclusive lock on `home`/.lock; wait at most `seconds`, then name the holder."""
+    """Hold an exclusive lock on `home`/.lock; wait at most `seconds`, then name the holder.
+
+    The default bound leaves the holder time for a slow first start (initdb, then up to 60 s
+    for the server) on top of the usual lock wait."""
     import fcntl
 
-    seconds = lock_wait_seconds() if seconds is None else seconds
+    seconds = lock_wait_seconds() + 120 if seconds is None else seconds
     path = home / ".lock"
     with open(path, "a+", encoding="utf-8") as fh:
         deadline = time.monotonic() + seconds
