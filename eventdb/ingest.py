@@ -342,7 +342,7 @@ def finish(engine: Engine, run_id: int | None, summary: Summary) -> None:
         return
     import json
 
-    errors = [{"path": e.origin, "line": e.line, "reason": e.reason} for e in summary.errors[:MAX_RUN_ERRORS]]
+    errors = [{"path": _storable(e.origin), "line": e.line, "reason": _storable(e.reason)} for e in summary.errors[:MAX_RUN_ERRORS]]
     if len(summary.errors) > MAX_RUN_ERRORS:
         errors.append({"path": None, "line": None, "reason": f"and {len(summary.errors) - MAX_RUN_ERRORS} more errors"})
     if summary.stopped:
@@ -358,6 +358,11 @@ def finish(engine: Engine, run_id: int | None, summary: Summary) -> None:
             "im": summary.incidents_merged, "claims": summary.claims,
             "errors": json.dumps(errors),
         })
+
+
+def _storable(value: str) -> str:
+    """Text jsonb accepts: no NUL, no unpaired surrogate (an error may quote the input that had them)."""
+    return value.replace("\x00", "\\x00").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def ingest(
