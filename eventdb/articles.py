@@ -63,6 +63,41 @@ class ReadError:
 Read = Article | ReadError
 
 
+@dataclass(frozen=True)
+class FieldNames:
+    """The JSON keys that hold each article field: `text` is required, the others optional.
+
+    Dumps name them otherwise (`body`, `date`, `link`): `--field text=body` renames one.
+    """
+
+    text: str = "text"
+    published: str = "published"
+    url: str = "url"
+    title: str = "title"
+    outlet: str = "outlet"
+
+    @classmethod
+    def parse(cls, specs: Iterable[str]) -> FieldNames:
+        """From `FIELD=KEY` pairs; a ValueError names what is wrong with one."""
+        names: dict[str, str] = {}
+        known = list(cls.__dataclass_fields__)
+        for spec in specs:
+            field_name, sep, key = spec.partition("=")
+            field_name, key = field_name.strip(), key.strip()
+            if not sep or not key:
+                raise ValueError(f"{spec!r} is not FIELD=KEY (e.g. text=body)")
+            if field_name not in known:
+                raise ValueError(f"unknown field {field_name!r}; fields: {', '.join(known)}")
+            names[field_name] = key
+        return cls(**names)
+
+    def accepted(self) -> str:
+        return ", ".join(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+DEFAULT_FIELDS = FieldNames()
+
+
 def normalize_text(text: str) -> str:
     """NFC, LF line ends, no BOM, no surrounding blank space; curly quotes stay as written."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -122,7 +157,7 @@ def display_path(path: str | Path) -> str:
     return raw.decode("utf-8", errors="backslashreplace")
 
 
-def read_path(path: str | Path) -> Iterator[Read]:
+def read_path(path: str | Path, fields: FieldNames = DEFAULT_FIELDS) -> Iterator[Read]:
     """Articles (or errors) from one file; the format follows the suffix, unknown suffixes are sniffed."""
     path = Path(path)
     origin = display_path(path)
@@ -136,7 +171,7 @@ def read_path(path: str | Path) -> Iterator[Read]:
         return
     with os.fdopen(fd, "rb") as fh:
         if path.suffix.lower() == ".jsonl":
-            yield from _read_jsonl_file(fh, origin)
+            yield from _read_jsonl_file(fh, origin, fields)
             return
         try:
             size = os.fstat(fh.fileno()).st_size
@@ -150,7 +185,7 @@ def read_path(path: str | Path) -> Iterator[Read]:
     if len(data) > MAX_BYTES:
         yield ReadError(origin, None, f"file too large (> {MAX_BYTES // (1024 * 1024)} MB limit)")
         return
-    yield from _read_bytes(data, origin, path.suffix.lower())
+    yield from _read_bytes(data, origin, path.suffix.lower(), fields)
 
 
 class _NotRegular(Exception):
@@ -175,14 +210,14 @@ def _open_regular(path: Path) -> int:
     return fd
 
 
-def read_stream(fh: IO[Any], origin: str = "<stdin>") -> Iterator[Read]:
+def read_stream(fh: IO[Any], origin: str = "<stdin>", fields: FieldNames = DEFAULT_FIELDS) -> Iterator[Read]:
     """Articles (or errors) from an open stream such as stdin; plain text, JSON, JSONL or HTML is sniffed.
 
     A stream whose first line is a JSON object on its own is JSONL and is read record by record."""
     try:
         first = _as_bytes(fh.readline(MAX_BYTES + 1))
         if _is_json_object_line(first):
-            yield from _jsonl_records(itertools.chain((first,), _bounded_lines(fh)), origin)
+            yield from _jsonl_records(itertools.chain((first,), _bounded_lines(fh)), origin, fields)
             return
         data = first + _as_bytes(fh.read(MAX_BYTES + 1 - len(first)))
     except (OSError, UnicodeDecodeError) as exc:
@@ -191,7 +226,7 @@ def read_stream(fh: IO[Any], origin: str = "<stdin>") -> Iterator[Read]:
     if len(data) > MAX_BYTES:
         yield ReadError(origin, None, f"input too large (> {MAX_BYTES // (1024 * 1024)} MB limit)")
         return
-    yield from _read_bytes(data, origin, "")
+    yield from _read_bytes(data, origin, "", fields)
 
 
 def _as_bytes(data: str | bytes) -> bytes:
@@ -207,7 +242,7 @@ def _is_json_object_line(line: bytes) -> bool:
         return False
 
 
-def _read_bytes(data: bytes, origin: str, suffix: str) -> Iterator[Read]:
+def _read_bytes(data: bytes, origin: str, suffix: str, fields: FieldNames) -> Iterator[Read]:
     text_or_error = _decode(data, origin)
     if isinstance(text_or_error, ReadError):
         yield text_or_error
@@ -215,9 +250,9 @@ def _read_bytes(data: bytes, origin: str, suffix: str) -> Iterator[Read]:
     raw = text_or_error
     kind = {".txt": "txt", ".json": "json", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}.get(suffix) or _sniff(raw)
     if kind == "json":
-        yield from _read_json(raw, origin)
+        yield from _read_json(raw, origin, fields)
     elif kind == "jsonl":
-        yield from _jsonl_records((line.encode("utf-8") for line in raw.split("\n")), origin)
+        yield from _jsonl_records((line.encode("utf-8") for line in raw.split("\n")), origin, fields)
     elif kind == "html":
         yield _read_html(raw, origin)
     else:
@@ -315,13 +350,16 @@ def _republished_from(text: str) -> str | None:
 
 
 def _parse_date(value: str) -> dt.date | str:
-    """The date, or why it is not one (2024-02-30 does not exist; year 0024 is a typo)."""
+    """The date, or why it is not one, worded to follow the field's name (2024-02-30 does not exist;
+    year 0024 is a typo)."""
     try:
         date = dt.date.fromisoformat(value[:10])
     except ValueError as exc:
-        return f"{value[:40]!r} is not an ISO date ({exc})"
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
+            return f"is not a valid date: {value[:40]!r} ({exc})"
+        return f"is not an ISO date: {value[:40]!r}"
     if not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
-        return f"{date.isoformat()} is outside {EARLIEST_YEAR}-{LATEST_YEAR}"
+        return f"is {date.isoformat()}, outside {EARLIEST_YEAR}-{LATEST_YEAR}"
     return date
 
 
@@ -334,34 +372,42 @@ def _lenient_date(value: str) -> dt.date | None:
 _STRING_FIELDS = ("url", "title", "outlet")
 
 
-def _from_record(obj: Any, origin: str, line: int | None, label: str) -> Read:
+def _missing_text(obj: dict[str, Any], fields: FieldNames) -> str:
+    """Which keys are read, which the record has, and how to map one."""
+    present = ", ".join(repr(k) for k in list(obj)[:8]) + (", …" if len(obj) > 8 else "") or "none"
+    return (f"missing {fields.text!r} (a string); keys read: {fields.accepted()}; this record has: {present} "
+            "(map a key with --field text=KEY)")
+
+
+def _from_record(obj: Any, origin: str, line: int | None, label: str, fields: FieldNames) -> Read:
     if not isinstance(obj, dict):
         return ReadError(origin, line, f"{label}is not a JSON object")
-    text = obj.get("text")
+    text = obj.get(fields.text)
     if not isinstance(text, str):
-        return ReadError(origin, line, f"{label}missing 'text' (a string)")
+        return ReadError(origin, line, label + _missing_text(obj, fields))
     checked = _check_text(text, origin, line)
     if isinstance(checked, ReadError):
         return ReadError(origin, line, label + checked.reason)
-    published = obj.get("published")
+    published = obj.get(fields.published)
     date = None
     if published not in (None, ""):
         if not isinstance(published, str):
-            return ReadError(origin, line, f"{label}'published' is not an ISO date: {_json_type(published)}")
+            return ReadError(origin, line, f"{label}{fields.published!r} is not an ISO date: {_json_type(published)}")
         date = _parse_date(published)
         if isinstance(date, str):
-            return ReadError(origin, line, f"{label}'published': {date}")
-    fields: dict[str, str | None] = {}
-    for key in _STRING_FIELDS:
+            return ReadError(origin, line, f"{label}{fields.published!r} {date}")
+    meta: dict[str, str | None] = {}
+    for name in _STRING_FIELDS:
+        key = getattr(fields, name)
         value = obj.get(key)
         if value is not None and not isinstance(value, str):
-            return ReadError(origin, line, f"{label}'{key}' must be a string, not {_json_type(value)}")
+            return ReadError(origin, line, f"{label}{key!r} must be a string, not {_json_type(value)}")
         bad = _unstorable(value) if value else None
         if bad:
-            return ReadError(origin, line, f"{label}'{key}' {bad}")
-        fields[key] = value or None
+            return ReadError(origin, line, f"{label}{key!r} {bad}")
+        meta[name] = value or None
     return Article(text=checked, origin=origin if line is None else f"{origin}:{line}", published=date,
-                   republished_from=_republished_from(checked), **fields)
+                   republished_from=_republished_from(checked), **meta)
 
 
 def _json_type(value: Any) -> str:
@@ -376,7 +422,7 @@ def _loads(raw: str) -> Any:
         raise ValueError("nested too deeply") from None
 
 
-def _read_json(raw: str, origin: str) -> Iterator[Read]:
+def _read_json(raw: str, origin: str, fields: FieldNames) -> Iterator[Read]:
     try:
         data = _loads(raw)
     except ValueError as exc:
@@ -386,18 +432,18 @@ def _read_json(raw: str, origin: str) -> Iterator[Read]:
         if not data:
             yield ReadError(origin, None, "empty JSON list")
         for i, obj in enumerate(data):
-            yield _from_record(obj, origin, None, f"record {i}: ")
+            yield _from_record(obj, origin, None, f"record {i}: ", fields)
     else:
-        yield _from_record(data, origin, None, "")
+        yield _from_record(data, origin, None, "", fields)
 
 
-def _read_jsonl_file(fh: IO[bytes], origin: str) -> Iterator[Read]:
+def _read_jsonl_file(fh: IO[bytes], origin: str, fields: FieldNames) -> Iterator[Read]:
     try:
         if b"\x00" in fh.read(8192):
             yield ReadError(origin, None, "binary data (NUL bytes), not an article")
             return
         fh.seek(0)
-        yield from _jsonl_records(_bounded_lines(fh), origin)
+        yield from _jsonl_records(_bounded_lines(fh), origin, fields)
     except OSError as exc:
         yield ReadError(origin, None, f"cannot read file: {exc.strerror or exc}")
 
@@ -416,7 +462,7 @@ def _bounded_lines(fh: IO[Any]) -> Iterator[bytes | None]:
             yield line
 
 
-def _jsonl_records(lines: Iterable[bytes | None], origin: str) -> Iterator[Read]:
+def _jsonl_records(lines: Iterable[bytes | None], origin: str, fields: FieldNames) -> Iterator[Read]:
     """One article or error per non-blank line, numbered from 1 as editors count them."""
     seen = False
     for number, line in enumerate(lines, start=1):
@@ -440,7 +486,7 @@ def _jsonl_records(lines: Iterable[bytes | None], origin: str) -> Iterator[Read]
         except ValueError as exc:
             yield ReadError(origin, number, f"malformed JSON: {getattr(exc, 'msg', exc)}")
             continue
-        yield _from_record(obj, origin, number, "")
+        yield _from_record(obj, origin, number, "", fields)
     if not seen:
         yield ReadError(origin, None, "empty input")
 

@@ -15,6 +15,7 @@ bounded number of times on serialization failures and deadlocks.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -28,7 +29,8 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from eventdb import database, interrupts, store, workers
-from eventdb.articles import ReadError, content_sha256, display_path, read_path, read_stream, walk_paths
+from eventdb.articles import (DEFAULT_FIELDS, FieldNames, ReadError, content_sha256, display_path, read_path,
+                              read_stream, walk_paths)
 from eventdb.assertions import Article, Extraction
 from eventdb.extract import EXTRACTOR_VERSION, extract
 from eventdb.reference import default_reference, load_reference
@@ -99,6 +101,14 @@ class Summary:
 Progress = Callable[[Summary, "ReadError | None"], None]
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity, e.g. a container's cpuset), not all the machine has."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def apply_overrides(items: Iterable[Article | ReadError], overrides: Overrides) -> Iterator[Article | ReadError]:
     """Command-line metadata onto the articles; a --url names one article, so a second one is an error
     (storing it under the same url would make it a revision of the first)."""
@@ -114,13 +124,13 @@ def apply_overrides(items: Iterable[Article | ReadError], overrides: Overrides) 
         yield overrides.apply(item)
 
 
-def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[Article | ReadError]:
+def read_inputs(paths: Iterable[str], stdin=None, fields: FieldNames = DEFAULT_FIELDS) -> Iterator[Article | ReadError]:
     """Every article (or read error) named by the paths; '-' is standard input.
 
     An unexpected exception while reading one file becomes that file's error: the files after it are read."""
     for raw in paths:
         if raw == "-":
-            yield from _guarded("<stdin>", read_stream(stdin, "<stdin>"))
+            yield from _guarded("<stdin>", read_stream(stdin, "<stdin>", fields))
             continue
         path = Path(raw)
         if not path.exists():
@@ -132,7 +142,7 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[Article | ReadErro
             if isinstance(file, ReadError):
                 yield file
             else:
-                yield from _guarded(display_path(file), read_path(file))
+                yield from _guarded(display_path(file), read_path(file, fields))
         if path.is_dir() and not found:
             yield ReadError(display_path(raw), None, "no .txt, .json, .jsonl or .html files in directory")
 
@@ -370,6 +380,7 @@ def ingest(
     paths: list[str],
     *,
     overrides: Overrides = Overrides(),
+    fields: FieldNames = DEFAULT_FIELDS,
     jobs: int = 1,
     dry_run: bool = False,
     stdin=None,
@@ -382,7 +393,7 @@ def ingest(
     started = time.perf_counter()
     summary = Summary()
     ctx, run_id = prepare(engine, "ingest", paths, dry_run)
-    items = apply_overrides(read_inputs(paths, stdin), overrides)
+    items = apply_overrides(read_inputs(paths, stdin, fields), overrides)
     items = skip_stored(engine, items, summary)
     try:
         with interrupts.deferred(), batch_connection(engine) as conn:

@@ -6,8 +6,9 @@ its parent, among them the socket of the database connection, and after a
 transaction and holding its locks, so every later ingest waited on it. A
 spawned worker starts a fresh interpreter with nothing open but its pipes.
 
-Each worker also watches its parent and exits within a second of its death,
-and ignores SIGINT: Ctrl-C in a terminal reaches the whole process group, and
+Each worker also dies with its parent (PR_SET_PDEATHSIG on Linux, and a
+thread that checks its parent every half second elsewhere or if the parent died
+before that was set), and ignores SIGINT: Ctrl-C in a terminal reaches the whole process group, and
 it is the parent that decides how the batch stops (and ends its workers).
 """
 
@@ -30,6 +31,12 @@ def new_pool(jobs: int) -> ProcessPoolExecutor:
 
 def _start_worker(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # Linux: the kernel kills this worker the moment its parent dies
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
     threading.Thread(target=_exit_with, args=(parent,), name="parent-watch", daemon=True).start()
 
 

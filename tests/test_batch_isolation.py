@@ -52,7 +52,7 @@ BAD_INPUTS: dict[str, tuple[bytes, str]] = {
     "nul.json": (b'{"text": "Rockets hit the base \\u0000 on Monday."}', "NUL"),
     "far_future.json": (b'{"text": "Rockets hit the base on Monday.", "published": "9999-12-31"}', "outside 1900-2100"),
     "year_one.jsonl": (b'{"text": "Rockets hit the base on Monday.", "published": "0001-01-01"}', "outside 1900-2100"),
-    "feb30.txt": (b"date 2024-02-30 https://example.org/x\n\nRockets hit the base on Monday.\n", "header date '2024-02-30'"),
+    "feb30.txt": (b"date 2024-02-30 https://example.org/x\n\nRockets hit the base on Monday.\n", "header date is not a valid date: '2024-02-30'"),
     "url_number.json": (b'{"text": "Rockets hit the base on Monday.", "url": 42}', "'url' must be a string, not a number"),
     "title_list.json": (b'{"text": "Rockets hit the base on Monday.", "title": ["a"]}', "'title' must be a string, not a list"),
     "outlet_object.json": (b'{"text": "Rockets hit the base on Monday.", "outlet": {"a": 1}}', "'outlet' must be a string, not an object"),
