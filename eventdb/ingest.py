@@ -15,6 +15,7 @@ bounded number of times on serialization failures and deadlocks.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import time
 from collections import deque
@@ -36,6 +37,7 @@ from eventdb.extract import EXTRACTOR_VERSION, extract
 from eventdb.reference import default_reference, load_reference
 
 RETRIES = 3
+SMALL_BATCH = 4  # fewer inputs than this are extracted without worker processes
 MAX_RUN_ERRORS = 10_000  # errors kept in the run row; the rest are counted
 RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization_failure, deadlock_detected
 
@@ -204,7 +206,15 @@ def _extract_one(article: Article) -> tuple[Article, Extraction | ReadError, flo
 
 
 def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
-    """Extraction results in input order, computed in `jobs` worker processes when jobs > 1."""
+    """Extraction results in input order, computed in `jobs` worker processes when jobs > 1.
+
+    A batch of fewer than SMALL_BATCH articles is extracted here: starting the workers (fresh
+    interpreters, see eventdb.workers) takes longer than extracting a few articles."""
+    if jobs > 1:
+        items = iter(items)
+        head = list(itertools.islice(items, SMALL_BATCH))
+        jobs = jobs if len(head) >= SMALL_BATCH else 1
+        items = itertools.chain(head, items)
     if jobs <= 1:
         for item in items:
             yield (None, item, 0.0) if isinstance(item, ReadError) else _extract_one(item)

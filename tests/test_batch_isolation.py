@@ -155,7 +155,7 @@ def test_fuzz_random_inputs_among_good_articles(use_db, engine, tmp_path_factory
         with open(path, "wb") as fh:
             fh.write(data)
     (folder / "surely_bad.json").write_bytes(b"\x00 not an article")
-    result = ingest(str(folder))
+    result = ingest("--jobs", "1", str(folder))  # workers are covered elsewhere; spawning them per example is slow
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
     assert stored_with(engine, nonce) == len(good), result.output

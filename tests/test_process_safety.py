@@ -153,3 +153,13 @@ def test_a_special_file_given_as_a_path_is_refused_at_once(use_db, engine, tmp_p
     assert f"error: {fifo}: not a regular file (a FIFO): refused" in result.stderr
     assert "error: /dev/zero: not a regular file (a character device): refused" in result.stderr
     assert count(engine, "sources") == 1
+
+
+def test_a_small_batch_starts_no_worker_processes(monkeypatch):
+    from eventdb import workers
+    from eventdb.assertions import Article
+    from eventdb.ingest import SMALL_BATCH, extracted
+
+    monkeypatch.setattr(workers, "new_pool", lambda jobs: pytest.fail("worker processes started for a small batch"))
+    items = [Article(text=f"Rockets hit the base on day {i}.", origin=f"a{i}") for i in range(SMALL_BATCH - 1)]
+    assert [article.origin for article, _, _ in extracted(items, jobs=2)] == [a.origin for a in items]
