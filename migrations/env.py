@@ -28,12 +28,20 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:  # eventdb.database hands in its own, holding the migration lock
+        _run(connection)
+        return
     engine = create_engine(database_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, transaction_per_migration=True)
-        with context.begin_transaction():
-            context.run_migrations()
+        _run(connection)
     engine.dispose()
+
+
+def _run(connection) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata, transaction_per_migration=True)
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 if context.is_offline_mode():

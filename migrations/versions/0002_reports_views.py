@@ -5,6 +5,7 @@ Views are derived objects, re-created whole from sql/ by
 a table or column the views read calls `views.drop_views(conn)` before its
 ALTERs and `views.sync_views(conn)` at its end (and the same in its
 downgrade), so the views always match the sql/ files of the checkout.
+Its downgrade drops the views but keeps the (then empty) schema and its grants.
 
 Revision ID: 0002
 Revises: 0001
@@ -29,4 +30,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP SCHEMA IF EXISTS reports CASCADE")
+    # The schema stays, empty: its grants (USAGE for the roles made by `eventdb grant-reader`, the
+    # default privileges on its views) are the readers' access, and an upgrade gives it back to them.
+    views.drop_views(op.get_bind())
