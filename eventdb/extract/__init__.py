@@ -32,7 +32,8 @@ from eventdb.extract.dates import resolve_sequels, running_years, stated_year, y
 from eventdb.extract.document import dedupe_claims, dedupe_statistics, in_the_issuers_voice, issuer, placed_claims, unresolved_actors, unresolved_places
 from eventdb.extract.events import sentence_incidents
 from eventdb.extract.gazetteer import build_gazetteer
-from eventdb.extract.incidents import Draft, air_strikes_by_claims
+from eventdb.extract.incident_outcomes import decide_outcomes
+from eventdb.extract.incidents import Draft, air_strikes_by_claims, told_again
 from eventdb.extract.layout import headline_end, article_sentences
 from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.references import referred, with_the_other
@@ -88,11 +89,14 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []
         found = sentence_incidents(view, drafts, blocked, said, sentence_stats)
-        claims.extend(sentence_claims(view, with_the_other(view, found, drafts) if found else referred(view, drafts),
-                                      stat_spans, said))
+        about = with_the_other(view, found, drafts) if found else referred(view, drafts)
+        if not found:
+            told_again(view, about, drafts)
+        claims.extend(sentence_claims(view, about, stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
     incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)
+    incidents = decide_outcomes(incidents, drafts, tools.lexicon)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(dedupe_statistics(stats)),
                       tuple(affs), tuple(unresolved_actors(incidents, claims, tools) + unresolved_places(drafts)))

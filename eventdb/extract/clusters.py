@@ -106,8 +106,6 @@ def merge(old: Draft, new: Draft, view: SentenceView) -> None:
             old.weapons.append(w)
     if new.reference_only:
         return  # a denial names the incident; it asserts none of its details
-    if old.outcome == "unknown":
-        old.outcome = new.outcome
     for name in ("perpetrator", "target", "killed", "injured", "projectiles"):
         if getattr(old, name) is None and getattr(new, name) is not None:
             setattr(old, name, getattr(new, name))

@@ -18,6 +18,9 @@ Decisions:
   Aita al-Shaab and Kfar Kila"), is a place of that place's country (kept as written, for the curators);
 - a definite mention ("the attacks on X and Y") refers back and is not split; nor is an irrealis or negated one, nor
   one attack named with an article ("a drone and missile attack on trucks in A and on a site at B");
+- provinces and governorates are listed places too, but only as what was struck ("US forces also targeted Amran and
+  Saada governorates", "strikes on the provinces of A and B"); a list after "in" says where a wave fell ("strikes in
+  Sanaa, Hodeidah and Taiz provinces", "facilities in the provinces of A, B and C") and stays one incident;
 - a toll said once for the list ("killing five") cannot be shared out: each part keeps only a zero toll ("all of
   which caused no casualties"), and no projectile count.
 """
@@ -73,7 +76,8 @@ def split_listed(view: SentenceView, draft: Draft, ws: int, we: int, trigger_sta
     for n, item in enumerate(items):
         part = replace(draft, place=item.place, place_text=item.text, country=item.country, weapons=list(draft.weapons),
                        place_span=None if item.place else (item.start, item.end), killed=zero(draft.killed),
-                       injured=zero(draft.injured), projectiles=None, separate=draft.separate or n > 0)
+                       injured=zero(draft.injured), projectiles=None, separate=draft.separate or n > 0,
+                       told=[], decisions=[])
         if dated:
             part.date, part.date_is_statement = item.date, False
         parts.append(part)
@@ -91,8 +95,10 @@ _VERB_AFTER_AUX = re.compile(r"\b(?:had|has|have|was|were)\s+$", re.IGNORECASE)
 
 
 def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> list[Item]:
-    """The first coordination of two or more distinct specific places in the window."""
-    mentions = [m for m in view.places(ws, we) if view.is_specific_place(m.place) and not view.is_descriptor(m)]
+    """The first coordination of two or more distinct specific places in the window (provinces and governorates too
+    when the list is what was struck: "targeted Amran and Saada governorates")."""
+    mentions = [m for m in view.places(ws, we) if (view.is_specific_place(m.place) or _is_region(view, m.place))
+                and not view.is_descriptor(m)]
     for i, first in enumerate(mentions):
         if _OPENERS.search(view.before(first.start, 25)) or view.has("example_markers", max(ws, first.start - 40), first.start):
             continue  # "between A and B", "from A and B"; "60 targets in Yemen, including Sanaa and Hodeidah": one strike wave
@@ -117,8 +123,9 @@ def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> l
     if len(items) < 2:
         return []
     items[-1] = replace(items[-1], date=_own_date(view, items[-1].end, min(we, items[-1].end + 30))[1])
-    if _region_list(view, items[-1].end):
-        return []
+    if (_region_list(view, items[-1].end) or any(_is_region(view, i.place) for i in items)) \
+            and not _struck_list(view, items[0].start):
+        return []  # "strikes in Sanaa, Hodeidah and Taiz provinces": where one wave fell, not one incident each
     keys = [i.place for i in items if i.place]
     if len(set(keys)) < len(keys) or any(view.nested(a, b) for n, a in enumerate(keys) for b in keys[n + 1:]):
         return []
@@ -168,6 +175,22 @@ def _unknown_partner(view: SentenceView, first: Item) -> Item | None:
     if any(x.start < end and start < x.end for x in view.mentions) or any(d.start < end and start < d.end for d in view.dates):
         return None
     return Item(start, end, m.group(1), None, first.country)
+
+
+def _is_region(view: SentenceView, key: str | None) -> bool:
+    place = view.tools.reference.places_by_key.get(key or "")
+    return bool(place and place.kind == "region")
+
+
+def _struck_list(view: SentenceView, start: int) -> bool:
+    """ "targeted Amran and Saada governorates", "strikes on Diyala and Wasit provinces": the regions are what was
+    struck (the object of the attack verb or noun), one incident each; "strikes in ... provinces" says only where."""
+    return view.tools.lexicon.derived(_struck_pattern).search(view.before(start, 40)) is not None
+
+
+def _struck_pattern(lex) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.alternation('struck_list_openers')})\s+(?:the\s+)?"
+                      rf"(?:(?:{lex.alternation('region_plural_nouns')})\s+of\s+)?$", re.IGNORECASE)
 
 
 def _region_list(view: SentenceView, end: int) -> bool:

@@ -8,8 +8,29 @@ from eventdb.extract.context import SentenceView
 from eventdb.extract.incident_actors import LOCATIVE
 from eventdb.extract.triggers import Trigger
 
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?$", re.IGNORECASE)
-_NEAR = re.compile(r"\b(?:near|outside|close to|(?:south|north|east|west)(?:east|west)?(?:ern)? of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:near\s+|around\s+|outside\s+)?(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?$",
+                   re.IGNORECASE)
+# "95 nautical miles southeast of Aden", "30 km north of Baghdad", "a military base south of Baghdad": a distance away
+# from a town, or a site said to lie off it, is not in it (its country is all the clause says; the site is named
+# elsewhere, if at all); "near Abu Kamal", "the coastal road south of Tyre" name the nearest place, and the analyst
+# records it.
+_DIRECTION = r"(?:south|north|east|west)(?:east|west)?(?:ern)?(?:-(?:east|west))?\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$"
+_AWAY_FROM = re.compile(r"\b\d[\d,.]*\s*(?:-\s*)?(?:km|kms|kilometres|kilometers|miles|nautical\s+miles|nm)\s+(?:to\s+the\s+)?"
+                        + _DIRECTION, re.IGNORECASE)
+_HEDGED_PLACE = re.compile(r"\b(?:possibly|perhaps|probably|maybe)\b,?[^,;]{0,40}$", re.IGNORECASE)  # "and possibly, air defenses near X"
+
+
+def _away_from(view: SentenceView, pos: int) -> bool:
+    before = view.before(pos, 60)
+    if _AWAY_FROM.search(before):
+        return True
+    site = view.tools.lexicon.derived(_site_off_pattern).search(before)
+    return site is not None
+
+
+def _site_off_pattern(lex) -> re.Pattern[str]:
+    """ "a military base south of Baghdad": a site noun, then its direction off a town."""
+    return re.compile(rf"\b(?:{lex.alternation('site_nouns')})\s+(?:\w+\s+){{0,3}}?{_DIRECTION}", re.IGNORECASE)
 
 
 
@@ -17,7 +38,7 @@ _SPREAD = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 
-_KIND_NEAR_KEPT = 1  # "near Ain al-Asad air base", "near Erbil airport": a base or airport is the place; near a town is only its country
+_KIND_AWAY_KEPT = 1  # "2 km from Ain al-Asad air base": a base or airport is still the place; miles from a town is only its country
 
 
 
@@ -26,8 +47,10 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool 
     origin_end = -1
     dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
-        if _has_then_search("from", _FROM, view.before(m.start, 40)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start):
+        if _has_then_search("from", _FROM, view.before(m.start, 40)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start) \
+                or _OFF_ORIGIN.fullmatch(view.text, origin_end, m.start) or _has_then_search("from", _FROM_OFF, view.before(m.start, 70)):
             origin_end = m.end  # "from Abu Kamal and al-Mayadin": every place of the list is where it came from
+            # (and "from the direction of Ithriya, south-east of Aleppo": so is the town it lies off)
             continue
         if not plural and _SPREAD.search(view.before(m.start, 12)):
             continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
@@ -41,9 +64,13 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool 
             continue  # "struck a ship in the Gulf of Aden, ... a campaign that the group says is for Palestinians in Gaza"
         key = m.place
         passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
-        if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not LOCATIVE.search(view.before(m.start, 14)):
+        if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not LOCATIVE.search(view.before(m.start, 14)) \
+                and not _OBJECT.fullmatch(view.text, t_start, m.start):
             continue  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
-        if _NEAR.search(view.before(m.start, 40)) and view.is_specific_place(key) and view.place_rank(key) > _KIND_NEAR_KEPT:
+            # (what the verb struck is its place: "targeted Diyala province")
+        if _HEDGED_PLACE.search(view.before(m.start, 60)):
+            continue  # "Isfahan, ... which included targeting an air base and possibly, air defenses near Natanz"
+        if view.is_specific_place(key) and view.place_rank(key) > _KIND_AWAY_KEPT and _away_from(view, m.start):
             country = view.country_of(key)
             country_key = _country_keys(view.tools.reference).get(country)
             if country_key is None:
@@ -81,6 +108,8 @@ def _has_then_search(word: str, pattern: re.Pattern[str], text: str) -> bool:
     return word in text.lower() and pattern.search(text) is not None
 
 
+_OFF_ORIGIN = re.compile(r",\s*" + _DIRECTION, re.IGNORECASE)
+_FROM_OFF = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s*" + _DIRECTION)
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
 
 
@@ -102,6 +131,9 @@ def _is_country(view: SentenceView, key: str | None) -> bool:
 # "X was struck", "X was also the target of the January 2020 missile strike": the subject is where it happened.
 _PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\w+ly\s+|also\s+)?"
                             r"(?:(?:the\s+)?(?:target|site|scene)\s+of\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4})?")
+
+
+_OBJECT = re.compile(r"[\w-]+(?:\s+into)?\s+(?:the\s+)?")  # "targeted ", "slammed into the ": the verb's object follows
 
 
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s", re.IGNORECASE)  # a relative clause: another event's words

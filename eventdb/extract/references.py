@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from eventdb.assertions import ActorRef
 from eventdb.extract.context import SentenceView
-from eventdb.extract.incidents import Draft, Found, note_interception
+from eventdb.extract.incidents import Draft, Found
 
 
 
@@ -18,7 +18,6 @@ def referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
     listed = _listed_with(found, drafts) if named is None else []  # "Haniyeh's death" names one of those listed
     for d in (found, *listed):
         d.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
-    note_interception(view, found)
     both = [d for d in drafts if d is not found and d not in listed and d.last_sentence >= view.sentence.index - _RECENT] \
         if _BOTH.search(view.text, view.start, view.end) else []
     # "the Houthis claimed both attacks"; "Israeli missiles hit A and B. The Israeli military declined to comment."
@@ -93,6 +92,8 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
         for category in _REFERRING_CATEGORIES:  # a plain loop, not any(<genexpr>): this runs for most sentences
             if view.has(category):
                 return last
+        if view.has("hit_words") and not view.dates and not any(m.place for m in view.mentions):
+            return last  # "One of them damaged a hangar." (with a date or place of its own it may tell another attack)
     return None
 
 
@@ -143,13 +144,14 @@ def _by_target(view: SentenceView, drafts: list[Draft]) -> Draft | None:
 
 def _named_after_the_verb(view: SentenceView) -> set[str]:
     """Actors named (as nouns) after the sentence's first speech or claim verb: what it is about, not who speaks; not
-    an adjective ("downed three Israeli drones" names the attacker's weapons, not a target) nor the subject of an
-    attack verb ("has not confirmed that X fired the rockets": a doer)."""
+    an adjective ("downed three Israeli drones" names the attacker's weapons, not a target), nor the subject of an
+    attack verb ("has not confirmed that X fired the rockets": a doer), nor where something came from."""
     cues = [m.start() for c in _CLAIM_CUES for m in view.find(c)[:1]]
     if not cues:
         return set()
     return {m.actor for m in view.mentions if m.actor and not m.adjective and m.start > min(cues)
-            and not view.has("triggers", m.end, min(view.end, m.end + _DOER_GAP))}
+            and not view.has("triggers", m.end, min(view.end, m.end + _DOER_GAP))
+            and not _FROM.search(view.before(m.start, 20))}  # "crossed from Lebanon": where it came from
 
 
 _DOER_GAP = 20  # characters between a name and an attack verb that make it the verb's subject ("X has fired")
