@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from eventdb.assertions import Article
-from eventdb.extract import extract
+from eventdb.extract import decisions, extract
 from eventdb.reference import default_reference
 from tests.test_extract_rules import ref, run  # noqa: F401  (the fixture reference and the runner)
 
@@ -141,3 +141,94 @@ def test_provinces_named_as_what_was_struck_are_one_incident_each(full):
 def test_provinces_named_as_where_strikes_fell_are_one_incident(full):
     x = run_full(full, "On Monday US jets carried out strikes in Diyala and Wasit provinces, the Pentagon said.")
     assert len(x.incidents) == 1
+
+
+def test_a_list_of_provinces_where_strikes_fell_is_their_country(full):
+    (i,) = run_full(full, "Israeli jets struck military sites on Saturday in the provinces of Diyala, Wasit and Maysan.").incidents
+    assert i.place.key == "iraq"
+
+
+# --- the document-level sieves: mentions of one event become one incident --------------------------------------------
+
+def _decided(reference, text: str, published=dt.date(2024, 3, 6)):
+    """The extraction and, by incident, the names of the sieves that changed it."""
+    article = Article(text=text, origin="test", published=published)
+    return extract(article, reference), decisions(article, reference)
+
+
+def test_a_lead_and_the_site_told_next_are_one_incident(full):
+    x, decided = _decided(full, "US forces in eastern Syria came under attack on Friday, officials said. Rockets were fired "
+                                  "at the Conoco gas field base in Deir ez-Zor province on Friday, causing no casualties. "
+                                  "The Islamic Resistance in Iraq claimed the attack.")
+    (i,) = x.incidents
+    assert i.place.key == "conoco-gas-field" and key(i.perpetrator) == "islamic-resistance-in-iraq"
+    assert any(d.startswith("lead_then_site") for d in decided[i.local_id])
+    assert {c.incident for c in x.claims} <= {i.local_id}  # the claims follow the join
+
+
+
+def test_a_sentence_describing_the_outpost_places_the_attack_there(full):
+    x, decided = _decided(full, "A drone attack killed three US soldiers in Jordan on Sunday. The Islamic Resistance in Iraq "
+                                "claimed the attack. The outpost, known as Tower 22, houses about 350 US troops.")
+    (i,) = x.incidents
+    assert i.place.key == "tower-22" and i.place.country_code == "JO"
+    assert any(d.startswith("site_description") for d in decided[i.local_id])
+
+
+def test_a_named_site_in_apposition_places_the_attack_there(full):
+    (i,) = run_full(full, "A drone attack killed three US soldiers in Jordan on Sunday. Tower 22, a logistics base near "
+                          "the Syrian border, houses about 350 troops.").incidents
+    assert i.place.key == "tower-22"
+
+
+def test_a_site_in_another_country_does_not_place_the_attack(full):
+    (i,) = run_full(full, "A drone attack killed three US soldiers in Jordan on Sunday. The base known as Ain al-Asad "
+                          "hosts about 2,500 US troops.").incidents
+    assert i.place.key == "jordan"
+
+
+def test_a_site_described_after_two_incidents_of_one_sentence_places_neither(full):
+    x = run_full(full, "On Sunday a drone attack killed three soldiers in Jordan, and rockets were fired at US troops in "
+                       "Syria. The outpost, known as Tower 22, houses about 350 US troops.")
+    assert "tower-22" not in {i.place.key for i in x.incidents if i.place}
+
+
+def test_a_strike_and_an_attack_the_other_way_round_at_one_base_stay_apart(full):
+    x = run_full(full, "US jets struck a Kataib Hezbollah depot at Ain al-Asad on Monday. Rockets hit US troops at "
+                       "Ain al-Asad on Monday, Kataib Hezbollah said.")
+    assert len(x.incidents) == 2
+    assert {key(i.perpetrator) for i in x.incidents} >= {"united-states"}
+
+
+def test_two_ships_hit_the_same_day_in_one_sea_are_two_incidents(full):
+    x = run_full(full, "On Monday a missile struck the tanker Sea Star in the Red Sea. Hours later, a drone hit the bulk "
+                       "carrier Ocean Light in the Red Sea.")
+    assert len(x.incidents) == 2
+
+
+def test_a_rocket_and_drones_days_apart_at_one_base_are_two_incidents(full):
+    x = run_full(full, "A rocket hit Ain al-Asad on December 31. Drones struck Ain al-Asad on January 2.")
+    assert sorted(i.date.on for i in x.incidents) == [dt.date(2023, 12, 31), dt.date(2024, 1, 2)]
+
+
+def test_a_force_that_also_struck_elsewhere_acted_that_day(full):
+    x, decided = _decided(full, "US forces struck Houthi radar sites in Hodeidah on Monday. US forces also targeted Diyala "
+                                "and Wasit provinces.")
+    parts = [i for i in x.incidents if i.place.key in ("diyala-province", "wasit-province")]
+    assert len(parts) == 2 and all(i.date.on == dt.date(2024, 3, 4) and i.event_type == "airstrike" for i in parts)
+    assert all(any(d.startswith("same_operation") for d in decided[i.local_id]) for i in parts)
+
+
+def test_an_undated_attack_without_also_takes_no_date(full):
+    x = run_full(full, "US forces struck Houthi radar sites in Hodeidah on Monday. US forces targeted Diyala and Wasit "
+                       "provinces.")
+    assert all(i.date.on is None for i in x.incidents if i.place.key != "hodeidah")
+
+
+def test_a_toll_in_a_sentence_about_two_incidents_is_not_taken_through_a_claim(full):
+    x = run_full(full, "Iran launched more than 300 drones and missiles at Israel overnight, and a small number struck the "
+                       "Nevatim air base. Iran's Revolutionary Guards said in a statement that they had launched dozens "
+                       "of drones and missiles against specific targets in Israel in response to the April 1 strike on "
+                       "Iran's consular building in Damascus, in which seven Guards members were killed.")
+    nevatim = next(i for i in x.incidents if i.place and i.place.key == "nevatim-air-base")
+    assert nevatim.killed is None

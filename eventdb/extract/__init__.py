@@ -15,8 +15,11 @@ article. The passes, each a module:
   of its own talks about;
 - `speakers` (who speaks) and `claims` (what they claim about which incident, with its stance),
   `reported` (reported speech), `aggregates` (statistics and affiliations);
-- `document`: once the whole article is read, claims are deduplicated and placed, details the
-  claims give are completed (`claimed_details`), and unknown names are listed for curators.
+- `incident_sieves`: once the whole article is read, sieves over the incidents (surest first) join the mentions
+  of one event the sentence loop kept apart and place an incident at a site a later sentence describes (each
+  records its name: `decisions`); `incident_outcomes` decides each outcome from all the article says about it;
+- `document`: claims are deduplicated and placed, details the claims give are completed (`claimed_details`),
+  and unknown names are listed for curators.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from eventdb.extract.document import dedupe_claims, dedupe_statistics, in_the_is
 from eventdb.extract.events import sentence_incidents
 from eventdb.extract.gazetteer import build_gazetteer
 from eventdb.extract.incident_outcomes import decide_outcomes
+from eventdb.extract.incident_sieves import relinked, settle, shared_sentences
 from eventdb.extract.incidents import Draft, air_strikes_by_claims, told_again
 from eventdb.extract.layout import headline_end, article_sentences
 from eventdb.extract.lexicon import Lexicon, default_lexicon
@@ -41,7 +45,7 @@ from eventdb.reference import Reference, default_reference
 
 EXTRACTOR_VERSION = "rules-6"
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "tools_for"]
+__all__ = ["EXTRACTOR_VERSION", "decisions", "extract", "tools_for"]
 
 
 _TOOLS: dict[tuple[int, int], Tools] = {}
@@ -63,6 +67,15 @@ def tools_for(reference: Reference | None = None, lexicon: Lexicon | None = None
 
 
 def extract(article: Article, reference: Reference | None = None) -> Extraction:
+    return _extract(article, reference)[0]
+
+
+def decisions(article: Article, reference: Reference | None = None) -> dict[str, list[str]]:
+    """Which document-level sieve changed what, by incident id ("lead_then_site: joined i3"): why a value is there."""
+    return {d.local_id: list(d.decisions) for d in _extract(article, reference)[1]}
+
+
+def _extract(article: Article, reference: Reference | None = None) -> tuple[Extraction, list[Draft]]:
     tools = tools_for(reference)
     drafts: list[Draft] = []
     claims: list[Claim] = []
@@ -75,11 +88,13 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     year = None if article.published else \
         stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon) or year_hint(article.text, tools.lexicon)
     years = running_years(article.text) if year is None and article.published is None else []  # several years: "that year" is the last one stated
+    views: list[SentenceView] = []
     for sentence in article_sentences(article.text, headline):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
         view = SentenceView.build(article.text, sentence, article.published, tools,
                                   year_before(years, article.text, sentence.start, sentence.end) if years else year)
+        views.append(view)
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
@@ -94,9 +109,10 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
             told_again(view, about, drafts)
         claims.extend(sentence_claims(view, about, stat_spans, said))
         said = voice(view, view.end, said) if view.has("speech_verbs") else said
+    claims = relinked(claims, settle(drafts, views))  # the document-level sieves may join incidents
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
-    incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
+    incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon, shared_sentences(drafts))
     incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)
     incidents = decide_outcomes(incidents, drafts, tools.lexicon)
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(dedupe_statistics(stats)),
-                      tuple(affs), tuple(unresolved_actors(incidents, claims, tools) + unresolved_places(drafts)))
+                      tuple(affs), tuple(unresolved_actors(incidents, claims, tools) + unresolved_places(drafts))), drafts

@@ -40,7 +40,8 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
                 new.date = story  # a new incident, not a reference to one told before
             if kept is not None:
                 kept.last_sentence = view.sentence.index
-                kept.told.append(Told(view, ws, we if n + 1 < len(triggers) else view.end, (trigger.start, trigger.end)))
+                kept.told.append(Told(view, ws, we if n + 1 < len(triggers) else view.end, (trigger.start, trigger.end),
+                                      new.perpetrator))
                 # the last trigger's clause runs on past a semicolon ("...; one was shot down, the other hit the hangar")
                 found.append(Found(trigger.start, kept, new))
                 found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))

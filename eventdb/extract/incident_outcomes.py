@@ -117,5 +117,8 @@ def _quoted(told: Told, pos: int) -> bool:
 
 def _missed(told: Told, pos: int, lexicon: Lexicon) -> bool:
     """ "fell in open areas", "impacting the water": the weapon came down, not on what it was fired at."""
-    after = told.view.text[pos:min(told.end, pos + _MISS_REACH)]
+    after = _JOIN.split(told.view.text[pos:min(told.end, pos + _MISS_REACH)], 1)[0]  # "hit the base and open areas"
     return lexicon.pattern("miss_words").search(after) is not None
+
+
+_JOIN = re.compile(r",|;|\band\b|\bwhile\b|\bbut\b")

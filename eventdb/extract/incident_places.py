@@ -43,7 +43,7 @@ _KIND_AWAY_KEPT = 1  # "2 km from Ain al-Asad air base": a base or airport is st
 
 
 def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = False) -> tuple[str | None, str | None, str | None]:
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, str, str, int, int] | None = None  # rank, key, text as written, where
     origin_end = -1
     dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
@@ -78,12 +78,33 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool 
             key = country_key
         rank = view.place_rank(key)
         if best is None or rank < best[0]:
-            best = (rank, key, m.text)
+            best = (rank, key, m.text, m.start, m.end)
     if best is None:
         return None, None, None
     if _is_country(view, best[1]) and _listed_with_another_country(view, ws, we, best[1]):
         return None, None, None  # "targets in Iraq and Syria": no one place, and either country alone would be wrong
+    if _in_region_list(view, best[3], best[4]):
+        country = _country_keys(view.tools.reference).get(view.country_of(best[1]))
+        return (country, best[2], view.country_of(best[1])) if country else (None, None, None)
     return best[1], best[2], view.country_of(best[1])
+
+
+def _in_region_list(view: SentenceView, start: int, end: int) -> bool:
+    """ "facilities in the provinces of Tehran, Khuzestan and Ilam", "strikes in Sanaa, Hodeidah and Taiz provinces": one
+    of several provinces where a wave fell (`incident_lists` splits a list only when the provinces are what was struck):
+    none of them alone is the place, their country is."""
+    lex = view.tools.lexicon
+    if lex.derived(_regions_of_pattern).search(view.before(start, 30)):
+        return True
+    rest = _MORE_NAMES.match(view.text, end, view.end)
+    return rest is not None and lex.pattern("region_plural_nouns").match(view.text, rest.end(), view.end) is not None
+
+
+def _regions_of_pattern(lex) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.alternation('region_plural_nouns')})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_MORE_NAMES = re.compile(r"(?:\s*(?:,|,?\s+and)\s+(?:al-|el-)?[A-Z][\w’'-]*(?:\s(?:al-|el-)?[A-Z][\w’'-]*)*)+\s*")
 
 
 _COUNTRY_KEYS: dict[int, tuple[object, dict[str | None, str]]] = {}

@@ -42,6 +42,7 @@ class Told:
     start: int
     end: int
     trigger: tuple[int, int] | None = None
+    perpetrator: ActorRef | None = None  # who this mention itself says did it
 
 
 @dataclass

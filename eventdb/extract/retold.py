@@ -34,7 +34,7 @@ def retold(view: SentenceView, old: Draft, new: Draft) -> bool:
     if old.place and new.place and old.place != new.place and not (view.nested(old.place, new.place)
                                                                    and (told_here or not _country(view, old.place))):
         return False
-    return not (old.weapons and new.weapons and not any(_one_family(a, b) for a in old.weapons for b in new.weapons))
+    return not (old.weapons and new.weapons and not any(one_family(a, b) for a in old.weapons for b in new.weapons))
 
 
 def _same_start(old: Draft, new: Draft) -> bool:
@@ -42,7 +42,7 @@ def _same_start(old: Draft, new: Draft) -> bool:
     return bool(old.date and new.date and old.date.on and old.date.on == new.date.on and not old.date_is_statement)
 
 
-def _one_family(a: str, b: str) -> bool:
+def one_family(a: str, b: str) -> bool:
     """ "anti-ship ballistic missiles ... The missiles": a weapon and its kind (keys end in the family's key)."""
     return a == b or a.endswith("_" + b) or b.endswith("_" + a)
 
