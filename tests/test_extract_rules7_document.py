@@ -232,3 +232,52 @@ def test_a_toll_in_a_sentence_about_two_incidents_is_not_taken_through_a_claim(f
                        "Iran's consular building in Damascus, in which seven Guards members were killed.")
     nevatim = next(i for i in x.incidents if i.place and i.place.key == "nevatim-air-base")
     assert nevatim.killed is None
+
+
+def test_the_airport_in_a_later_sentence_is_the_airport_named_before(full):
+    x, decided = _decided(full, "A US drone strike on a car near Baghdad International Airport killed two fighters late on "
+                                "Tuesday. Less than an hour later, three rockets were fired at coalition advisers in the airport's "
+                                "military section.")
+    assert [i.place.key for i in x.incidents] == ["baghdad-international-airport"] * 2
+    assert any(d.startswith("definite_site") for d in decided[x.incidents[1].local_id])
+
+
+def test_the_base_of_a_background_attack_is_the_base_named_before(full):
+    x = run_full(full, "Two drones launched at Harir Air Base on Tuesday were shot down. The base was already hit on "
+                       "December 31, when a rocket struck a hangar.")
+    assert [(i.place.key, i.date.on) for i in x.incidents] == [("harir-air-base", dt.date(2024, 3, 5)),
+                                                               ("harir-air-base", dt.date(2023, 12, 31))]
+
+
+def test_the_base_with_no_base_named_before_stays_unplaced(full):
+    x = run_full(full, "Kataib Hezbollah said on Monday it had fired rockets at the base.")
+    assert all(i.place is None or i.place.key != "harir-air-base" for i in x.incidents)
+
+
+def test_names_listed_before_governorates_are_the_governorates(full):
+    x = run_full(full, "On Friday US aircraft also targeted Deir ez-Zor and Homs governorates in Syria, a US official said.")
+    assert sorted(i.place.key for i in x.incidents) == ["deir-ez-zor-governorate", "homs-governorate"]
+
+
+def test_a_toll_told_for_one_governorate_binds_to_its_incident(full):
+    x = run_full(full, "On Friday US aircraft struck Deir ez-Zor and Homs governorates. The Syrian Observatory for Human "
+                       "Rights said at least 18 fighters were killed in Deir ez-Zor governorate.")
+    killed = {i.place.key: i.killed for i in x.incidents}
+    assert killed == {"deir-ez-zor-governorate": 18, "homs-governorate": None}
+
+
+def test_the_place_of_the_war_is_not_the_place_of_the_attack(full):
+    (i,) = run_full(full, "A drone attack killed three soldiers in Jordan on Sunday, the first deaths since the war in "
+                          "Gaza began.").incidents
+    assert i.place.key == "jordan"
+
+
+def test_nautical_miles_off_a_port_are_at_sea(full):
+    (i,) = run_full(full, "On Monday a missile struck a bulk carrier about 60 nautical miles east of Aden.").incidents
+    assert i.place is None or i.place.country_code is None
+
+
+def test_a_capital_that_speaks_after_the_attack_is_not_its_place(full):
+    x = run_full(full, "A drone attack killed three soldiers in Jordan on Sunday. Jordan's spokesman condemned the attack "
+                       "and said Amman would keep working with Washington.")
+    assert [i.place.key for i in x.incidents] == ["jordan"]

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from eventdb.extract.context import SentenceView
 from eventdb.extract.dates import DateMention
 from eventdb.extract.gazetteer import Mention
+from eventdb.extract.lexicon import fold
 
 if TYPE_CHECKING:
     from eventdb.extract.incidents import Draft
@@ -123,9 +124,11 @@ def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> l
     if len(items) < 2:
         return []
     items[-1] = replace(items[-1], date=_own_date(view, items[-1].end, min(we, items[-1].end + 30))[1])
-    if (_region_list(view, items[-1].end) or any(_is_region(view, i.place) for i in items)) \
-            and not _struck_list(view, items[0].start):
+    regions = _region_list(view, items[-1].end)
+    if (regions or any(_is_region(view, i.place) for i in items)) and not _struck_list(view, items[0].start):
         return []  # "strikes in Sanaa, Hodeidah and Taiz provinces": where one wave fell, not one incident each
+    if regions:
+        items = [_as_region(view, i, regions) for i in items]  # "Deir ez-Zor and Homs governorates": the governorates
     keys = [i.place for i in items if i.place]
     if len(set(keys)) < len(keys) or any(view.nested(a, b) for n, a in enumerate(keys) for b in keys[n + 1:]):
         return []
@@ -193,11 +196,32 @@ def _struck_pattern(lex) -> re.Pattern[str]:
                       rf"(?:(?:{lex.alternation('region_plural_nouns')})\s+of\s+)?$", re.IGNORECASE)
 
 
-def _region_list(view: SentenceView, end: int) -> bool:
-    """ "Sanaa, Hodeidah, Taiz and al-Bayda provinces": a list of regions where strikes fell, not one incident each (the
-    list may end in names the reference lacks)."""
+def _region_list(view: SentenceView, end: int) -> str | None:
+    """ "Sanaa, Hodeidah, Taiz and al-Bayda provinces": a list of regions (the list may end in names the reference
+    lacks); the plural noun that says so, or None."""
     rest = _MORE_NAMES.match(view.text, end, view.end)
-    return view.tools.lexicon.pattern("region_plural_nouns").match(view.text, rest.end(), view.end) is not None
+    noun = view.tools.lexicon.pattern("region_plural_nouns").match(view.text, rest.end(), view.end)
+    return noun.group(0) if noun else None
+
+
+def _as_region(view: SentenceView, item: Item, plural: str) -> Item:
+    """The province a listed name stands for ("Homs" in "Deir ez-Zor and Homs governorates": Homs governorate), when
+    the reference has it under that name; else the item as found."""
+    singular = plural.lower().removesuffix("s")
+    key = _region_names(view.tools.reference).get(fold(f"{item.text} {singular}"))
+    return replace(item, place=key, country=view.country_of(key)) if key else item
+
+
+_REGIONS: dict[int, tuple[object, dict[str, str]]] = {}
+
+
+def _region_names(reference) -> dict[str, str]:
+    """Folded name or alias -> key of every region of the reference (built once per reference)."""
+    cached = _REGIONS.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        names = {fold(n): p.key for p in reference.places if p.kind == "region" for n in (p.name, *p.aliases)}
+        cached = _REGIONS[id(reference)] = (reference, names)
+    return cached[1]
 
 
 _MORE_NAMES = re.compile(r"(?:\s*(?:,|,?\s+and)\s+(?:al-|el-)?[A-Z][\w’'-]*(?:\s(?:al-|el-)?[A-Z][\w’'-]*)*)*\s*")

@@ -17,6 +17,15 @@ _FROM = re.compile(r"\bfrom\s+(?:near\s+|around\s+|outside\s+)?(?:the\s+)?(?:dir
 _DIRECTION = r"(?:south|north|east|west)(?:east|west)?(?:ern)?(?:-(?:east|west))?\s+of\s+(?:the\s+)?(?:\w+\s+){0,3}$"
 _AWAY_FROM = re.compile(r"\b\d[\d,.]*\s*(?:-\s*)?(?:km|kms|kilometres|kilometers|miles|nautical\s+miles|nm)\s+(?:to\s+the\s+)?"
                         + _DIRECTION, re.IGNORECASE)
+_AT_SEA_OFF = re.compile(r"\bnautical\s+miles?\s+(?:\w+\s+){0,3}?(?:off|of|from)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+_CLAUSE_SUBJECT = re.compile(r"\s+(?:would|will|could|should|has|have|had|is|was|were|said|says|told|added|wants|want)\b")
+
+
+def _other_event_pattern(lex) -> re.Pattern[str]:
+    """ "the war in Gaza", "the conflict in Syria": a place that belongs to another, broader event."""
+    return re.compile(rf"\b(?:{lex.alternation('other_event_nouns')})\s+(?:in|on|against|over)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 _HEDGED_PLACE = re.compile(r"\b(?:possibly|perhaps|probably|maybe)\b,?[^,;]{0,40}$", re.IGNORECASE)  # "and possibly, air defenses near X"
 
 
@@ -68,8 +77,14 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool 
                 and not _OBJECT.fullmatch(view.text, t_start, m.start):
             continue  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
             # (what the verb struck is its place: "targeted Diyala province")
-        if _HEDGED_PLACE.search(view.before(m.start, 60)):
-            continue  # "Isfahan, ... which included targeting an air base and possibly, air defenses near Natanz"
+        if _HEDGED_PLACE.search(view.before(m.start, 60)) or _AT_SEA_OFF.search(view.before(m.start, 50)):
+            continue  # "Isfahan, ... which included targeting an air base and possibly, air defenses near Natanz";
+            # "60 nautical miles east of Aden": at sea, not in the town nor its country
+        if view.tools.lexicon.derived(_other_event_pattern).search(view.before(m.start, 30)) \
+                or (m.start > t_start and _CLAUSE_SUBJECT.match(view.text, m.end, view.end)
+                    and not LOCATIVE.search(view.before(m.start, 14))):
+            continue  # "since the war in Gaza began": another event's place; "... and said Amman would keep working":
+            # the subject of another clause
         if view.is_specific_place(key) and view.place_rank(key) > _KIND_AWAY_KEPT and _away_from(view, m.start):
             country = view.country_of(key)
             country_key = _country_keys(view.tools.reference).get(country)

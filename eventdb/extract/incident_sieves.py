@@ -16,10 +16,13 @@ just told, as it reads):
    place, unless the later one's own words name its doer anew when the first had one ("KH fired rockets at Iraq on
    Monday. KH shelled a checkpoint in Erbil": a new act); two incidents that each name a specific place are never
    joined by this sieve;
-2. `site_description`: a sentence with no incident of its own whose subject describes a site ("The outpost, known as
+2. `definite_site`: an incident placed no finer than a country whose own clause says "the airport" or "the base" is
+   at the airport or base the article named last before it ("Rockets were fired at advisers in the airport's
+   military section", "The base was already hit on December 31");
+3. `site_description`: a sentence with no incident of its own whose subject describes a site ("The outpost, known as
    Tower 22, ...", "Tower 22, a logistics base near the Syrian border, ...") places the incident told just before
    it there, when that incident's place is coarser and contains the site (or it has none in another country);
-3. `same_operation`: an undated incident whose own sentence says the same force "also" struck, right after a sentence
+4. `same_operation`: an undated incident whose own sentence says the same force "also" struck, right after a sentence
    that dated that force's incident to a day, took place that day (and is an air strike if that one was).
 
 Never joined: incidents of different kinds (an attack and an air strike are one family), with dates too far apart,
@@ -38,6 +41,7 @@ from eventdb.assertions import Claim
 from eventdb.extract.clusters import compatible, merge, one_state, same_day, same_key, same_side
 from eventdb.extract.context import SentenceView
 from eventdb.extract.incidents import Draft
+from eventdb.extract.lexicon import fold
 from eventdb.extract.retold import one_family
 
 _NEXT_SENTENCES = 2  # how far after an incident's last sentence a lead's detail or a site description may come
@@ -51,6 +55,7 @@ def settle(drafts: list[Draft], views: list[SentenceView]) -> dict[str, str]:
         return joined
     for sieve in _MERGING_SIEVES:
         _join_by(sieve, drafts, views[0], joined)
+    definite_site(drafts, views)
     site_description(drafts, views)
     same_operation(drafts)
     return joined
@@ -175,6 +180,56 @@ def _other_targets(view: SentenceView, a: Draft, b: Draft) -> bool:
     return bool(a.target and b.target and a.target.key and b.target.key and not same_side(view, a.target, b.target))
 
 
+# --- "the base": a site named before ------------------------------------------------------------------------------
+
+def definite_site(drafts: list[Draft], views: list[SentenceView]) -> None:
+    """ "A US drone strike near Baghdad International Airport ... Rockets were fired at advisers in the airport's military
+    section"; "The base was already hit on December 31": an incident with no place finer than a country whose own
+    clause says "the airport" or "the base" is at the airport or base named last before it (in that sentence or
+    the `_NEXT_SENTENCES` before), when that is in the incident's country (if known). The clause is the whole
+    sentence when no other incident is told in it."""
+    kinds = _site_kinds(views[0].tools.lexicon)
+    shared = shared_sentences(drafts)
+    for d in drafts:
+        if d.place and views[0].is_specific_place(d.place):
+            continue
+        own = next((t for t in d.told if t.trigger is not None), None)
+        if own is None:
+            continue
+        alone = own.view.sentence.index not in shared  # the whole sentence is about it: "The base was hit ..., when ..."
+        start, end = (own.view.start, own.view.end) if alone else (own.start, own.end)
+        noun = own.view.tools.lexicon.derived(_definite_site_pattern).search(own.view.text, start, end)
+        if noun is None:
+            continue
+        site = _named_before(views, own.view.sentence.index, noun.start(), kinds[fold(noun.group(1))])
+        if site and (d.country is None or d.country == own.view.country_of(site)):
+            d.place, d.place_text, d.country, d.place_span = site, _site_text(views, site), own.view.country_of(site), None
+            d.decisions.append(f"definite_site: place {site} ({noun.group(0).strip()})")
+
+
+def _site_kinds(lex) -> dict[str, str]:
+    return lex.derived(lambda x: {fold(a): b.strip() for a, b in (e.split(":") for e in x.words["site_noun_kinds"])})
+
+
+def _definite_site_pattern(lex) -> re.Pattern[str]:
+    nouns = "|".join(re.escape(e.split(":")[0]).replace(r"\ ", r"\s+") for e in
+                     sorted(lex.words["site_noun_kinds"], key=len, reverse=True))
+    return re.compile(rf"\bthe\s+({nouns})\b(?!\s+(?:of|in|at|near)\b)", re.IGNORECASE)
+
+
+def _named_before(views: list[SentenceView], index: int, pos: int, kind: str) -> str | None:
+    """The last place of `kind` named before `pos` in sentence `index` or the `_NEXT_SENTENCES` before it."""
+    for view in reversed(views):
+        i = view.sentence.index
+        if i > index or i < index - _NEXT_SENTENCES:
+            continue
+        for m in reversed(view.mentions):
+            place = view.tools.reference.places_by_key.get(m.place or "")
+            if place and place.kind == kind and (i < index or m.end <= pos):
+                return place.key
+    return None
+
+
 # --- site descriptions ---------------------------------------------------------------------------------------------
 
 def site_description(drafts: list[Draft], views: list[SentenceView]) -> None:
@@ -239,10 +294,12 @@ def _refines(view: SentenceView, d: Draft, site: str) -> bool:
     return d.country is None or d.country == view.country_of(site)
 
 
-def _site_text(view: SentenceView, site: str) -> str:
-    for m in view.mentions:
-        if m.place == site:
-            return m.text
+def _site_text(views: SentenceView | list[SentenceView], site: str) -> str:
+    """How the article writes the site (its first mention)."""
+    for view in views if isinstance(views, list) else [views]:
+        for m in view.mentions:
+            if m.place == site:
+                return m.text
     return site
 
 

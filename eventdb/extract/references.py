@@ -57,12 +57,19 @@ def _referred_by_name(view: SentenceView, drafts: list[Draft]) -> Draft | None:
             return d
     places = {m.place for m in view.mentions if m.place}  # read once, not once per incident
     for d in reversed(drafts):
-        if d.place in places and view.is_specific_place(d.place):
+        if d.place in places and (view.is_specific_place(d.place) or _region_of_one(view, d, drafts)):
             return d
     for d in reversed(drafts):
         if d.place is None and d.place_text and _names_place(view, d.place_text):
             return d  # a place the reference lacks, written the same way ("a house in Aita al-Shaab was destroyed")
     return None
+
+
+def _region_of_one(view: SentenceView, d: Draft, drafts: list[Draft]) -> bool:
+    """A province that is the place of this incident alone ("strikes on Deir ez-Zor and Homs governorates ... 18 were
+    killed in Deir ez-Zor governorate"): naming it names the incident."""
+    place = view.tools.reference.places_by_key.get(d.place or "")
+    return bool(place and place.kind == "region") and sum(1 for e in drafts if e.place == d.place) == 1
 
 
 def _names_place(view: SentenceView, name: str) -> bool:
