@@ -281,3 +281,26 @@ def test_a_capital_that_speaks_after_the_attack_is_not_its_place(full):
     x = run_full(full, "A drone attack killed three soldiers in Jordan on Sunday. Jordan's spokesman condemned the attack "
                        "and said Amman would keep working with Washington.")
     assert [i.place.key for i in x.incidents] == ["jordan"]
+
+
+def test_a_ship_hit_hours_later_in_the_same_sea_is_another_incident(full):
+    x = run_full(full, "A missile struck the bulk carrier Sea Lantern in the Gulf of Aden on Monday. Hours later, the "
+                       "bulk carrier Blue Heron was hit by a missile in the Gulf of Aden.")
+    assert len(x.incidents) == 2 and {i.date.on for i in x.incidents} == {dt.date(2024, 3, 4)}
+
+
+def test_another_source_telling_the_same_ship_attack_is_the_same_incident(full):
+    x = run_full(full, "The Houthis said on Monday they had struck a bulk carrier in the Gulf of Aden on Saturday. US "
+                       "Central Command said two missiles fired toward the Gulf of Aden on Saturday were shot down, but "
+                       "that a third had struck the vessel.")
+    (i,) = x.incidents
+    assert i.place.key == "gulf-of-aden" and i.outcome == "hit"
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday US forces shot down 12 drones fired by the Houthis in the southern Red Sea.",
+    "On Tuesday two missiles were fired from Yemen toward the Red Sea.",
+])
+def test_a_sea_named_after_a_preposition_of_place_is_the_place(full, text):
+    (i,) = run_full(full, text).incidents
+    assert i.place.key == "red-sea", text

@@ -7,7 +7,7 @@ from eventdb.extract.context import SentenceView
 from eventdb.extract.dates import DateMention
 from eventdb.extract.incidents import Draft, Found, standalone
 from eventdb.extract.lexicon import fold
-from eventdb.extract.retold import retold
+from eventdb.extract.retold import opens_with_a_sequel, retold
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
 
@@ -62,7 +62,8 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
         return False
     if most_recent and old.sentence_index != new.sentence_index and retold(view, old, new):
         return True  # "Iran launched 300 drones at Israel ... He said ... had struck the Nevatim air base"
-    if most_recent and new.definite_object and 0 < new.sentence_index - old.sentence_index <= 2 and new.place is None \
+    if most_recent and new.definite_object and 0 < new.sentence_index - old.sentence_index <= 2 \
+            and (new.place is None or new.place == old.place) and not opens_with_a_sequel(view) \
             and (new.perpetrator is None or same_key(old.perpetrator, new.perpetrator)):
         return True  # "struck a bulk carrier in the Gulf of Aden over the weekend ... had targeted the ship on Saturday"
     if old.sentence_index == new.sentence_index:

@@ -73,7 +73,7 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool 
             continue  # "struck a ship in the Gulf of Aden, ... a campaign that the group says is for Palestinians in Gaza"
         key = m.place
         passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
-        if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not LOCATIVE.search(view.before(m.start, 14)) \
+        if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _locative(view, m.start) \
                 and not _OBJECT.fullmatch(view.text, t_start, m.start):
             continue  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
             # (what the verb struck is its place: "targeted Diyala province")
@@ -82,7 +82,7 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool 
             # "60 nautical miles east of Aden": at sea, not in the town nor its country
         if view.tools.lexicon.derived(_other_event_pattern).search(view.before(m.start, 30)) \
                 or (m.start > t_start and _CLAUSE_SUBJECT.match(view.text, m.end, view.end)
-                    and not LOCATIVE.search(view.before(m.start, 14))):
+                    and not _locative(view, m.start)):
             continue  # "since the war in Gaza began": another event's place; "... and said Amman would keep working":
             # the subject of another clause
         if view.is_specific_place(key) and view.place_rank(key) > _KIND_AWAY_KEPT and _away_from(view, m.start):
@@ -169,6 +169,13 @@ _PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\
                             r"(?:(?:the\s+)?(?:target|site|scene)\s+of\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,4})?")
 
 
+def _locative(view: SentenceView, pos: int) -> bool:
+    """A preposition of place before `pos` ("in the southern Red Sea", "toward the Gulf of Aden")."""
+    before = view.before(pos, 24)
+    return LOCATIVE.search(before) is not None or _TOWARD.search(before) is not None
+
+
+_TOWARD = re.compile(r"\btowards?\s+(?:the\s+)?$", re.IGNORECASE)
 _OBJECT = re.compile(r"[\w-]+(?:\s+into)?\s+(?:the\s+)?")  # "targeted ", "slammed into the ": the verb's object follows
 
 
