@@ -304,3 +304,15 @@ def test_another_source_telling_the_same_ship_attack_is_the_same_incident(full):
 def test_a_sea_named_after_a_preposition_of_place_is_the_place(full, text):
     (i,) = run_full(full, text).incidents
     assert i.place.key == "red-sea", text
+
+
+def test_places_given_as_examples_of_a_wave_are_no_one_place(full):
+    (i,) = run_full(full, "US jets struck more than 60 targets in Yemen on Friday, including the capital Sanaa, the port "
+                          "city of Hodeidah and Saada.").incidents
+    assert i.place.key == "yemen"
+
+
+def test_a_base_in_apposition_before_a_passive_verb_is_the_place(full):
+    x = run_full(full, "Ain al-Asad, a sprawling base in the desert west of Baghdad, was also the target of a January "
+                       "2020 Iranian missile strike.")
+    assert [i.place.key for i in x.incidents] == ["ain-al-asad-air-base"]

@@ -72,7 +72,8 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool 
         if best is not None and m.start > t_start and _RELATIVE.search(view.text, t_start, m.start):
             continue  # "struck a ship in the Gulf of Aden, ... a campaign that the group says is for Palestinians in Gaza"
         key = m.place
-        passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
+        passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None
+                                                 or _APPOSED_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
         if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _locative(view, m.start) \
                 and not _OBJECT.fullmatch(view.text, t_start, m.start):
             continue  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
@@ -98,7 +99,7 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool 
         return None, None, None
     if _is_country(view, best[1]) and _listed_with_another_country(view, ws, we, best[1]):
         return None, None, None  # "targets in Iraq and Syria": no one place, and either country alone would be wrong
-    if _in_region_list(view, best[3], best[4]):
+    if _in_region_list(view, best[3], best[4]) or _in_example_list(view, best[3], best[4], we):
         country = _country_keys(view.tools.reference).get(view.country_of(best[1]))
         return (country, best[2], view.country_of(best[1])) if country else (None, None, None)
     return best[1], best[2], view.country_of(best[1])
@@ -113,6 +114,15 @@ def _in_region_list(view: SentenceView, start: int, end: int) -> bool:
         return True
     rest = _MORE_NAMES.match(view.text, end, view.end)
     return rest is not None and lex.pattern("region_plural_nouns").match(view.text, rest.end(), view.end) is not None
+
+
+def _in_example_list(view: SentenceView, start: int, end: int, we: int) -> bool:
+    """ "strikes on more than 60 targets in Yemen, including the capital Sanaa, the port city of Hodeidah and Saada": one
+    of several places a wave hit, given as examples; none of them alone is the place, the country is."""
+    if not view.has("example_markers", max(view.start, start - 40), start):
+        return False
+    others = [m for m in view.places(end, min(we, end + 80)) if m.place and view.is_specific_place(m.place)]
+    return bool(others) and _LIST_JOIN.search(view.text, end, others[0].start) is not None
 
 
 def _regions_of_pattern(lex) -> re.Pattern[str]:
@@ -177,6 +187,10 @@ def _locative(view: SentenceView, pos: int) -> bool:
 
 _TOWARD = re.compile(r"\btowards?\s+(?:the\s+)?$", re.IGNORECASE)
 _OBJECT = re.compile(r"[\w-]+(?:\s+into)?\s+(?:the\s+)?")  # "targeted ", "slammed into the ": the verb's object follows
+
+
+# "Ain al-Asad, a sprawling base in the desert, was also the target of ...": the subject, with an apposition.
+_APPOSED_SUBJECT = re.compile(r"\s*,\s*(?:an?|the)\s+[^,;]{1,80},?" + _PLACE_SUBJECT.pattern)
 
 
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s", re.IGNORECASE)  # a relative clause: another event's words
