@@ -100,8 +100,12 @@ def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> l
     when the list is what was struck: "targeted Amran and Saada governorates")."""
     mentions = [m for m in view.places(ws, we) if (view.is_specific_place(m.place) or _is_region(view, m.place))
                 and not view.is_descriptor(m)]
+    listed_after = -1  # the end of a list already passed over (its later items start no list of their own)
     for i, first in enumerate(mentions):
+        if first.start < listed_after:
+            continue
         if _OPENERS.search(view.before(first.start, 25)) or view.has("example_markers", max(ws, first.start - 40), first.start):
+            listed_after = _coordinated_end(view, mentions[i:])
             continue  # "between A and B", "from A and B"; "60 targets in Yemen, including Sanaa and Hodeidah": one strike wave
         if first.start < trigger_start and not _LOCATIVE_BEFORE.search(view.before(first.start, 12)):
             continue  # "Erbil and Kirkuk condemned ...": a bare name before the trigger is no place of it
@@ -133,6 +137,17 @@ def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> l
     if len(set(keys)) < len(keys) or any(view.nested(a, b) for n, a in enumerate(keys) for b in keys[n + 1:]):
         return []
     return items
+
+
+def _coordinated_end(view: SentenceView, mentions: list[Mention]) -> int:
+    """Where the coordination that starts at the first of `mentions` ends ("Sanaa, the port city of Hodeidah and
+    Saada")."""
+    end = mentions[0].end
+    for m in mentions[1:]:
+        if not _JOIN.fullmatch(view.text, end, m.start) or _NAMES.search(view.text, end, m.start):
+            break
+        end = m.end
+    return end
 
 
 _NAMES = re.compile(r"[A-Z]")  # a capitalized word between two items: another name, not a list join
