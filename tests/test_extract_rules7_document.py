@@ -316,3 +316,15 @@ def test_a_base_in_apposition_before_a_passive_verb_is_the_place(full):
     x = run_full(full, "Ain al-Asad, a sprawling base in the desert west of Baghdad, was also the target of a January "
                        "2020 Iranian missile strike.")
     assert [i.place.key for i in x.incidents] == ["ain-al-asad-air-base"]
+
+
+def test_extract_explain_prints_the_sieve_that_placed_an_incident(tmp_path):
+    from click.testing import CliRunner
+
+    from eventdb.cli import main
+    path = tmp_path / "a.txt"
+    path.write_text(" date 2024-01-29\n\nA drone attack killed three US soldiers in Jordan on Sunday. The outpost, known as "
+                    "Tower 22, houses about 350 US troops.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--explain", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "why i1: site_description: place tower-22" in result.output

@@ -45,7 +45,7 @@ from eventdb.reference import Reference, default_reference
 
 EXTRACTOR_VERSION = "rules-6"
 
-__all__ = ["EXTRACTOR_VERSION", "decisions", "extract", "tools_for"]
+__all__ = ["EXTRACTOR_VERSION", "decisions", "explained", "extract", "tools_for"]
 
 
 _TOOLS: dict[tuple[int, int], Tools] = {}
@@ -70,9 +70,15 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     return _extract(article, reference)[0]
 
 
+def explained(article: Article, reference: Reference | None = None) -> tuple[Extraction, dict[str, list[str]]]:
+    """The extraction, and which document-level sieve changed what, by incident id ("lead_then_site: joined i3"):
+    why a value is there (`eventdb extract --explain`)."""
+    x, drafts = _extract(article, reference)
+    return x, {d.local_id: list(d.decisions) for d in drafts}
+
+
 def decisions(article: Article, reference: Reference | None = None) -> dict[str, list[str]]:
-    """Which document-level sieve changed what, by incident id ("lead_then_site: joined i3"): why a value is there."""
-    return {d.local_id: list(d.decisions) for d in _extract(article, reference)[1]}
+    return explained(article, reference)[1]
 
 
 def _extract(article: Article, reference: Reference | None = None) -> tuple[Extraction, list[Draft]]:
