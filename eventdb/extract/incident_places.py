@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from eventdb.extract.context import SentenceView
+from eventdb.extract.gazetteer import Mention
 from eventdb.extract.incident_actors import LOCATIVE
 from eventdb.extract.triggers import Trigger
 
@@ -26,7 +27,8 @@ def _other_event_pattern(lex) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lex.alternation('other_event_nouns')})\s+(?:in|on|against|over)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-_HEDGED_PLACE = re.compile(r"\b(?:possibly|perhaps|probably|maybe)\b,?[^,;]{0,40}$", re.IGNORECASE)  # "and possibly, air defenses near X"
+# "and possibly, air defenses near X": a place the text only guesses.
+_HEDGED_PLACE = re.compile(r"\b(?:possibly|perhaps|probably|maybe)\b,?[^,;]{0,40}$", re.IGNORECASE)
 
 
 def _away_from(view: SentenceView, pos: int) -> bool:
@@ -47,51 +49,26 @@ _SPREAD = re.compile(r"\b(?:across|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 
-_KIND_AWAY_KEPT = 1  # "2 km from Ain al-Asad air base": a base or airport is still the place; miles from a town is only its country
+# "2 km south of Ain al-Asad air base": a base or airport is still the place; miles from a town is only its country.
+_KIND_AWAY_KEPT = 1
 
 
 
-def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool = False) -> tuple[str | None, str | None, str | None]:
+def find_place(view: SentenceView, ws: int, we: int, t_start: int,
+               plural: bool = False) -> tuple[str | None, str | None, str | None]:
+    """(key, text as written, country) of the finest place in the window that is where the attack happened."""
     best: tuple[int, str, str, int, int] | None = None  # rank, key, text as written, where
     origin_end = -1
     dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
-        if _has_then_search("from", _FROM, view.before(m.start, 40)) or _LIST_JOIN.fullmatch(view.text, origin_end, m.start) \
-                or _OFF_ORIGIN.fullmatch(view.text, origin_end, m.start) or _has_then_search("from", _FROM_OFF, view.before(m.start, 70)):
-            origin_end = m.end  # "from Abu Kamal and al-Mayadin": every place of the list is where it came from
-            # (and "from the direction of Ithriya, south-east of Aleppo": so is the town it lies off)
+        if _is_origin(view, m, origin_end):
+            origin_end = m.end
             continue
-        if not plural and _SPREAD.search(view.before(m.start, 12)):
-            continue  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
-        if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
-            continue  # "Iran-backed groups", "Palestine Street": part of another name, not the place
-        if dateline and m.end <= dateline.end() or _has_then_search("accord", _SOURCE_PLACE, view.before(m.start, 50)) \
-                or (m.start > t_start and _NOT_WHERE.search(view.before(m.start, 12))):
-            continue  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from;
-            # "in solidarity with Gaza", "revenge for Beirut": what the attack is about, not where it happened
-        if best is not None and m.start > t_start and _RELATIVE.search(view.text, t_start, m.start):
-            continue  # "struck a ship in the Gulf of Aden, ... a campaign that the group says is for Palestinians in Gaza"
-        key = m.place
-        passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None
-                                                 or _APPOSED_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
-        if (not view.is_specific_place(key) or (m.start < t_start and not passive_subject)) and not _locative(view, m.start) \
-                and not _OBJECT.fullmatch(view.text, t_start, m.start):
-            continue  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
-            # (what the verb struck is its place: "targeted Diyala province")
-        if _HEDGED_PLACE.search(view.before(m.start, 60)) or _AT_SEA_OFF.search(view.before(m.start, 50)):
-            continue  # "Isfahan, ... which included targeting an air base and possibly, air defenses near Natanz";
-            # "60 nautical miles east of Aden": at sea, not in the town nor its country
-        if view.tools.lexicon.derived(_other_event_pattern).search(view.before(m.start, 30)) \
-                or (m.start > t_start and _CLAUSE_SUBJECT.match(view.text, m.end, view.end)
-                    and not _locative(view, m.start)):
-            continue  # "since the war in Gaza began": another event's place; "... and said Amman would keep working":
-            # the subject of another clause
-        if view.is_specific_place(key) and view.place_rank(key) > _KIND_AWAY_KEPT and _away_from(view, m.start):
-            country = view.country_of(key)
-            country_key = _country_keys(view.tools.reference).get(country)
-            if country_key is None:
-                continue
-            key = country_key
+        if _not_where(view, m, t_start, plural, dateline.end() if dateline else -1, best is not None):
+            continue
+        key = _at_grain(view, m)
+        if key is None:
+            continue
         rank = view.place_rank(key)
         if best is None or rank < best[0]:
             best = (rank, key, m.text, m.start, m.end)
@@ -103,6 +80,49 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int, plural: bool 
         country = _country_keys(view.tools.reference).get(view.country_of(best[1]))
         return (country, best[2], view.country_of(best[1])) if country else (None, None, None)
     return best[1], best[2], view.country_of(best[1])
+
+
+def _is_origin(view: SentenceView, m: Mention, origin_end: int) -> bool:
+    """ "from Abu Kamal and al-Mayadin": every place of the list is where it came from (and "from the direction of
+    Ithriya, south-east of Aleppo": so is the town it lies off)."""
+    return _has_then_search("from", _FROM, view.before(m.start, 40)) \
+        or _LIST_JOIN.fullmatch(view.text, origin_end, m.start) is not None \
+        or _OFF_ORIGIN.fullmatch(view.text, origin_end, m.start) is not None \
+        or _has_then_search("from", _FROM_OFF, view.before(m.start, 70))
+
+
+def _not_where(view: SentenceView, m: Mention, t_start: int, plural: bool, dateline_end: int, found: bool) -> bool:
+    """A place named in the clause that is not where the attack happened."""
+    if not plural and _SPREAD.search(view.before(m.start, 12)):
+        return True  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
+    if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
+        return True  # "Iran-backed groups", "Palestine Street": part of another name, not the place
+    if m.end <= dateline_end or _has_then_search("accord", _SOURCE_PLACE, view.before(m.start, 50)) \
+            or (m.start > t_start and _NOT_WHERE.search(view.before(m.start, 12))):
+        return True  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from;
+        # "in solidarity with Gaza", "revenge for Beirut": what the attack is about, not where it happened
+    if found and m.start > t_start and _RELATIVE.search(view.text, t_start, m.start):
+        return True  # "struck a ship in the Gulf of Aden, ... a campaign that the group says is for Palestinians in Gaza"
+    passive_subject = m.start < t_start and (_PLACE_SUBJECT.fullmatch(view.text, m.end, t_start) is not None
+                                             or _APPOSED_SUBJECT.fullmatch(view.text, m.end, t_start) is not None)
+    if (not view.is_specific_place(m.place) or (m.start < t_start and not passive_subject)) and not _locative(view, m.start) \
+            and not _OBJECT.fullmatch(view.text, t_start, m.start):
+        return True  # "Tel Aviv followed with", "Washington said": a bare name before the trigger is a speaker
+        # (what the verb struck is its place: "targeted Diyala province")
+    if _HEDGED_PLACE.search(view.before(m.start, 60)) or _AT_SEA_OFF.search(view.before(m.start, 50)):
+        return True  # "Isfahan, ... which included targeting an air base and possibly, air defenses near Natanz";
+        # "60 nautical miles east of Aden": at sea, not in the town nor its country
+    return view.tools.lexicon.derived(_other_event_pattern).search(view.before(m.start, 30)) is not None \
+        or (m.start > t_start and _CLAUSE_SUBJECT.match(view.text, m.end, view.end) is not None and not _locative(view, m.start))
+    # "since the war in Gaza began": another event's place; "... and said Amman would keep working": another clause's subject
+
+
+def _at_grain(view: SentenceView, m: Mention) -> str | None:
+    """The place as the clause supports it: a town that a site or a distance lies off stands for its country only
+    (None when the reference has no such country)."""
+    if m.place and view.is_specific_place(m.place) and view.place_rank(m.place) > _KIND_AWAY_KEPT and _away_from(view, m.start):
+        return _country_keys(view.tools.reference).get(view.country_of(m.place))
+    return m.place
 
 
 def _in_region_list(view: SentenceView, start: int, end: int) -> bool:
@@ -155,7 +175,8 @@ def _has_then_search(word: str, pattern: re.Pattern[str], text: str) -> bool:
 
 
 _OFF_ORIGIN = re.compile(r",\s*" + _DIRECTION, re.IGNORECASE)
-_FROM_OFF = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s*" + _DIRECTION)
+_FROM_OFF = re.compile(r"\bfrom\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3},\s*"
+                       + _DIRECTION)
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
 
 

@@ -105,7 +105,7 @@ def told_again(view: SentenceView, about: list[Found], drafts: list[Draft]) -> N
     part around each incident's own place where it names them by place ("... intercepted near Eilat; it said nothing
     about Haifa"), else the whole sentence when it refers back to exactly one (a sentence about several tells nothing
     about one of them alone)."""
-    named = [(d, m) for d in drafts for m in view.mentions if d.place and m.place == d.place and view.is_specific_place(d.place)]
+    named = [(d, m) for d in drafts if d.place and view.is_specific_place(d.place) for m in view.mentions if m.place == d.place]
     if len({id(d) for d, _ in named}) > 1:
         for d, m in named:
             start, end = _part_around(view, m.start)
