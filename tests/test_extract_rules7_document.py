@@ -328,3 +328,10 @@ def test_extract_explain_prints_the_sieve_that_placed_an_incident(tmp_path):
     result = CliRunner().invoke(main, ["extract", "--explain", str(path)])
     assert result.exit_code == 0, result.output
     assert "why i1: site_description: place tower-22" in result.output
+
+
+def test_a_strike_from_the_air_and_rockets_at_one_place_one_day_stay_apart(full):
+    x = run_full(full, "US F-15s struck Kataib Hezbollah positions at Jurf al-Sakhar on Monday. Rockets hit Jurf al-Sakhar "
+                       "on Monday, wounding two soldiers.")
+    assert sorted(i.event_type for i in x.incidents) == ["airstrike", "attack"]
+    assert [i.injured for i in x.incidents if i.event_type == "airstrike"] == [None]  # the rockets' toll stays theirs

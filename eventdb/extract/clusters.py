@@ -32,13 +32,27 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
     if a.event_type == "assassination" and a.target and b.target and fold(a.target.text) != fold(b.target.text) \
             and a.target.key != b.target.key:
         return False
-    return a.sentence_index == b.sentence_index or not reversed_roles(view, a, b)
+    if a.sentence_index == b.sentence_index:
+        return True  # within one sentence the clauses decide: an answer to an attack is marked where it is told
+    return not reversed_roles(view, a, b) and not _from_the_air_and_the_ground(view, a, b)
+
+
+def _from_the_air_and_the_ground(view: SentenceView, a: Draft, b: Draft) -> bool:
+    """ "US F-15s struck positions at X" and "rockets hit X": a strike from the air and one from the ground (rockets,
+    mortars, shells) at one place are two events, whoever is named."""
+    air = view.tools.lexicon.words["air_weapons"]
+
+    def from_air(d: Draft) -> bool:
+        return d.event_type == "airstrike" and all(w in air for w in d.weapons_used())
+
+    def from_ground(d: Draft) -> bool:
+        return d.event_type == "attack" and bool(d.weapons) and not any(w in air for w in d.weapons)
+    return from_air(a) and from_ground(b) or from_air(b) and from_ground(a)
 
 
 def reversed_roles(view: SentenceView, a: Draft, b: Draft) -> bool:
     """Who attacks whom is the other way round ("US jets struck a Kataib Hezbollah depot at the base" and "Kataib
-    Hezbollah said its rockets hit US troops at the base"): two events, whatever their place and day. (Within one
-    sentence the clauses decide: an answer to an attack is marked as another event where it is told.)"""
+    Hezbollah said its rockets hit US troops at the base"): two events, whatever their place and day."""
     return _sided(view, a.perpetrator, b.target) or _sided(view, a.target, b.perpetrator)
 
 
