@@ -367,18 +367,21 @@ def reextract(since) -> None:
 @main.command("extract")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the assertions as JSON.")
-def extract_command(file: str, as_json: bool) -> None:
+@click.option("--explain", is_flag=True, help="Also print which document-level rule joined, placed or dated each incident.")
+def extract_command(file: str, as_json: bool, explain: bool) -> None:
     """Print the assertions one article makes (no database needed); FILE '-' reads standard input."""
     from eventdb.articles import ReadError, read_path, read_stream
-    from eventdb.extract import extract
+    from eventdb.extract import explained
     from eventdb.extract import render
 
     items = list(read_stream(sys.stdin.buffer) if file == "-" else read_path(file))
     for item in items:
         if isinstance(item, ReadError):
             raise UserError(str(item))  # shown through for_terminal by EventdbGroup
-        x = extract(item)
+        x, why = explained(item)
         click.echo(render.as_json(x) if as_json else render.as_text(x))
+        if explain:
+            click.echo(render.decisions_text(why))
 
 
 @main.command("evaluate")
