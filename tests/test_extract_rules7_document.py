@@ -4,7 +4,6 @@ its outcome, its place and whether two mentions are one incident. Sentences writ
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -341,10 +340,9 @@ def test_a_strike_from_the_air_and_rockets_at_one_place_one_day_stay_apart(full)
 def test_a_sentence_opening_in_response_tells_another_incident():
     """ "In response, ... jets struck X": what answered the incident told before is an incident of its own, even when
     its place is one the reference lacks and its date is left to the story."""
-    from eventdb.reference import read_reference
+    from eventdb.reference import default_reference
     from tests.test_extract_rules import run
 
-    ref = read_reference(Path(__file__).resolve().parent / "fixtures" / "reference")
-    x = run(ref, "Israeli jets struck Aitaroun in southern Lebanon on Monday. In response, the army said, fighter jets "
+    x = run(default_reference(), "Israeli jets struck Aitaroun in southern Lebanon on Monday. In response, the army said, fighter jets "
                  "struck Hezbollah infrastructure in Kfar Kila.")
     assert len(x.incidents) == 2
