@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from eventdb.resources import resource_path
+from eventdb.countries import load_countries
 
 
 class ReferenceError(ValueError):
@@ -245,6 +246,7 @@ def load_reference(conn, ref: Reference) -> dict[str, LoadCounts]:
         (place_ids[p.key], alias, None) for p in ref.places for alias in _unique((p.name, *p.aliases))
     ])
     counts["affiliations"] = _load_affiliations(conn, ref, actor_ids)
+    counts["countries"] = LoadCounts(*load_countries(conn))
     return counts
 
 
