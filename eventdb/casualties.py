@@ -10,8 +10,9 @@ reports, not denied):
 - low and high: the lowest and the highest figure left.
 - best: the figure of the most recently published independent source that gives one. Tolls
   grow as the dead are found and the wounded die, so the latest report is usually the most
-  complete; a republished copy is the same report as its original (sources.copy_of), and
-  a source's figure is the highest it states. Two sources of the same latest day that differ
+  complete. A republished copy is the same report as its original (sources.copy_of), dated
+  by its first publication (republishing an old figure does not make it newer), and a
+  report's figure is the highest it states. Two sources of the same latest day that differ
   give the lower of their figures (the conservative choice); sources without a publication
   date count as the oldest.
 
@@ -56,12 +57,14 @@ def estimates(figures: Iterable[Figure]) -> tuple[int | None, int | None, int | 
         figures = [f for f in figures if f.value > 0]
     if not figures:
         return None, None, None
-    reports: dict[int, tuple[dt.date, int]] = {}  # report -> (its latest publication, its highest figure)
+    reports: dict[int, tuple[dt.date | None, int]] = {}  # report -> (its first publication, its highest figure)
     for f in figures:
-        day, value = reports.get(f.report, (dt.date.min, 0))
-        reports[f.report] = (max(day, f.published_on or dt.date.min), max(value, f.value))
-    latest = max(day for day, _ in reports.values())
-    best = min(value for day, value in reports.values() if day == latest)
+        day, value = reports.get(f.report, (None, 0))
+        if f.published_on is not None and (day is None or f.published_on < day):
+            day = f.published_on
+        reports[f.report] = (day, max(value, f.value))
+    latest = max(day or dt.date.min for day, _ in reports.values())
+    best = min(value for day, value in reports.values() if (day or dt.date.min) == latest)
     values = [f.value for f in figures]
     return min(values), best, max(values)
 

@@ -1,9 +1,9 @@
 -- reports.claims: one row per current claim, with everything needed to check it
 -- against the article it comes from (quote, offsets, url, outlet, extractor).
 --
--- depends:
+-- depends: reports.actor_sides
 -- date-column: published_on
--- actor-columns: claimant, perpetrator, target
+-- actor-columns: claimant, perpetrator, target, claimant_side, perpetrator_side, target_side
 -- order-by: published_on DESC NULLS LAST, source_id, char_start
 
 CREATE VIEW reports.claims AS
@@ -78,7 +78,12 @@ SELECT
     s.url               AS source_url,
     outlet.name         AS outlet,
     s.published_on,
-    c.extractor_version
+    c.extractor_version,
+    -- The state or coalition each named actor belongs to (first actor of each role).
+    perpetrator_side.side AS perpetrator_side,
+    target_side.side    AS target_side,
+    claimant_side.side  AS claimant_side,
+    s.copy_of           AS copy_of_source_id
 FROM claims c
 -- Every claim has its source; LEFT JOIN lets PostgreSQL skip the join when a
 -- query reads no source column (reports.incident_disputes counts rely on it).
@@ -93,6 +98,9 @@ LEFT JOIN claim_actors perpetrator1  ON perpetrator1.claim_id = c.id AND perpetr
 LEFT JOIN claim_actors target0       ON target0.claim_id = c.id AND target0.role = 'target' AND target0.position = 0
 LEFT JOIN actors target0_actor       ON target0_actor.id = target0.actor_id
 LEFT JOIN claim_actors target1       ON target1.claim_id = c.id AND target1.role = 'target' AND target1.position = 1
+LEFT JOIN reports.actor_sides perpetrator_side ON perpetrator_side.actor_id = perpetrator0.actor_id
+LEFT JOIN reports.actor_sides target_side      ON target_side.actor_id = target0.actor_id
+LEFT JOIN reports.actor_sides claimant_side    ON claimant_side.actor_id = c.claimant_actor_id
 WHERE c.superseded_at IS NULL;  -- only the claims of the current text and extractor
 
 COMMENT ON VIEW reports.claims IS
@@ -125,3 +133,7 @@ COMMENT ON COLUMN reports.claims.source_url IS 'URL of the article, when known.'
 COMMENT ON COLUMN reports.claims.outlet IS 'Outlet that published the article.';
 COMMENT ON COLUMN reports.claims.published_on IS 'Publication date of the article.';
 COMMENT ON COLUMN reports.claims.extractor_version IS 'Version of the extraction rules that produced the claim.';
+COMMENT ON COLUMN reports.claims.perpetrator_side IS 'State or coalition the (first) perpetrator belongs to (reports.actor_sides); NULL when unresolved.';
+COMMENT ON COLUMN reports.claims.target_side IS 'State or coalition the (first) target belongs to (reports.actor_sides); NULL when unresolved.';
+COMMENT ON COLUMN reports.claims.claimant_side IS 'State or coalition the claimant belongs to: what CENTCOM, the Pentagon or "US officials" say is what the United States says (reports.actor_sides); NULL when the claimant is not a reference actor.';
+COMMENT ON COLUMN reports.claims.copy_of_source_id IS 'When the article republishes another (sources.copy_of): the original''s key; NULL for an independent report.';
