@@ -236,19 +236,19 @@ def test_export_geojson_is_a_feature_collection_with_null_geometry_for_unplaced_
     collection = json.loads(out.read_text())
     assert collection["type"] == "FeatureCollection"
     features = {f["id"]: f for f in collection["features"]}
-    assert set(features) == {100, 200, 300, 400, 500}
+    assert set(features) == {"100", "200", "300", "400", "500"}  # ids as strings in JSON
     for feature in features.values():
         assert feature["type"] == "Feature" and isinstance(feature["properties"], dict)
         geometry = feature["geometry"]
         assert geometry is None or (geometry["type"] == "Point" and len(geometry["coordinates"]) == 2)
-    assert features[100]["geometry"]["coordinates"] == [42.44, 33.8]  # [lon, lat]
-    assert features[200]["geometry"] is None  # Camp Nowhere has no coordinates
-    assert features[100]["properties"]["perpetrator"] == "Revenge of al-Muhandis Brigade"
+    assert features["100"]["geometry"]["coordinates"] == [42.44, 33.8]  # [lon, lat]
+    assert features["200"]["geometry"] is None  # Camp Nowhere has no coordinates
+    assert features["100"]["properties"]["perpetrator"] == "Revenge of al-Muhandis Brigade"
 
 
 def test_export_csv_and_jsonl(data_db):
     lines = run("export", "incidents", "--format", "jsonl").output.splitlines()
-    assert sorted(json.loads(line)["incident_id"] for line in lines) == [100, 200, 300, 400, 500]
+    assert sorted(json.loads(line)["incident_id"] for line in lines) == ["100", "200", "300", "400", "500"]
     table = list(csv.DictReader(io.StringIO(run("export", "incidents", "--format", "csv").output)))
     assert {r["place"] for r in table} >= {"Kalsu base", "Ain al-Asad Air Base"}
 
