@@ -295,8 +295,11 @@ def views_sync() -> None:
     """Drop and re-create every report view from the sql/ files."""
     from eventdb import views
 
+    from eventdb.sides import refresh_sides
+
     with database.connect().begin() as conn:
         names = views.sync_views(conn)
+        refresh_sides(conn)
     click.echo(f"{len(names)} views in schema reports: {', '.join(names)}")
 
 

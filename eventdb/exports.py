@@ -16,6 +16,7 @@ the same in a file. Conventions that tools rely on:
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -50,6 +51,9 @@ def check(what: str, fmt: str) -> None:
 def export(connection: Connection, what: str, fmt: str, out: IO, filters: Filters = Filters()) -> ExportResult:
     """Write the report `what` to `out` (binary for parquet, text otherwise)."""
     check(what, fmt)
+    # A whole-table read of the views is estimated costly enough for PostgreSQL to JIT-compile
+    # it, which costs seconds and gains nothing here (measured in benchmarks/export_bench.py).
+    connection.exec_driver_sql("SET LOCAL jit = off")
     if fmt == "acled":
         found = acled.fetch(connection, filters)
         write_csv(found.table, out)
@@ -71,29 +75,42 @@ def is_id(column: str) -> bool:
     return column == "id" or column.endswith("_id")
 
 
-def json_record(columns: list[str], row: tuple) -> dict[str, Any]:
-    """A row for JSON: ids as strings, dates ISO, decimals as numbers."""
-    return {c: (str(v) if v is not None and is_id(c) else json_value(v)) for c, v in zip(columns, row)}
+def _plain(value: Any) -> Any:
+    """What json.dumps cannot write itself: dates ISO, decimals as numbers."""
+    converted = json_value(value)
+    if converted is value:
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    return converted
+
+
+def json_records(table: Table) -> Iterator[dict[str, Any]]:
+    """Rows as dicts for JSON, ids as strings (the other values are converted by json.dumps)."""
+    ids = [n for n, column in enumerate(table.columns) if is_id(column)]
+    for row in table.rows:
+        values = list(row)
+        for n in ids:
+            if values[n] is not None:
+                values[n] = str(values[n])
+        yield dict(zip(table.columns, values))
 
 
 def write_jsonl(table: Table, out: IO[str]) -> None:
-    for row in table.rows:
-        out.write(json.dumps(json_record(table.columns, row), ensure_ascii=False) + "\n")
+    for record in json_records(table):
+        out.write(json.dumps(record, ensure_ascii=False, default=_plain) + "\n")
 
 
 def write_geojson(table: Table, out: IO[str]) -> None:
-    collection: dict[str, Any] = {"type": "FeatureCollection", "features": []}
-    for row in table.rows:
-        record = json_record(table.columns, row)
+    features = []
+    for record in json_records(table):
         lon, lat = record.pop("longitude", None), record.pop("latitude", None)
         point = lon is not None and lat is not None
         record["country_level"] = point and record.get("geo_precision") == 4
-        collection["features"].append({
+        features.append({
             "type": "Feature", "id": record["incident_id"],
             "geometry": {"type": "Point", "coordinates": [lon, lat]} if point else None,
             "properties": record,
         })
-    json.dump(collection, out, ensure_ascii=False)
+    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, default=_plain)
     out.write("\n")
 
 

@@ -114,6 +114,7 @@ class Actor(Base):
     kind: Mapped[str] = mapped_column(Text, comment="state, state_force, state_agency, government_body, militia, militia_coalition, armed_group, political_party, person or international_org.")
     country_code: Mapped[str | None] = mapped_column(String(2), comment="ISO 3166-1 alpha-2 country the actor belongs to or operates from.")
     description: Mapped[str | None] = mapped_column(Text, comment="One-line curator's description.")
+    side_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), comment="The state or coalition the actor rolls up to (reports.actor_sides: curated part_of/member_of/front_for/commands chains); itself when it belongs to nothing. Refreshed by every reference load.")
 
 
 class ActorAlias(Base):

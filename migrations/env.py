@@ -8,6 +8,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 
 from eventdb import views
+from eventdb.sides import refresh_sides
 from eventdb.database import normalize_url
 from eventdb.models import Base
 
@@ -48,6 +49,7 @@ def sync_views_at_head(connection) -> None:
     head = ScriptDirectory.from_config(config).get_current_head()
     if MigrationContext.configure(connection).get_current_revision() == head:
         views.sync_views(connection)
+        refresh_sides(connection)  # stored from reports.actor_sides
         connection.commit()
 
 

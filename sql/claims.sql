@@ -1,7 +1,7 @@
 -- reports.claims: one row per current claim, with everything needed to check it
 -- against the article it comes from (quote, offsets, url, outlet, extractor).
 --
--- depends: reports.actor_sides
+-- depends:
 -- date-column: published_on
 -- actor-columns: claimant, perpetrator, target, claimant_side, perpetrator_side, target_side
 -- order-by: published_on DESC NULLS LAST, source_id, char_start
@@ -79,10 +79,12 @@ SELECT
     outlet.name         AS outlet,
     s.published_on,
     c.extractor_version,
-    -- The state or coalition each named actor belongs to (first actor of each role).
-    perpetrator_side.side AS perpetrator_side,
-    target_side.side    AS target_side,
-    claimant_side.side  AS claimant_side,
+    -- The state or coalition each named actor belongs to (first actor of each role), as
+    -- reports.actor_sides defines it, stored on actors (eventdb.sides). Subqueries rather than
+    -- joins, so that queries which do not read them do not pay for them.
+    (SELECT side.name FROM actors side WHERE side.id = perpetrator0_actor.side_actor_id) AS perpetrator_side,
+    (SELECT side.name FROM actors side WHERE side.id = target0_actor.side_actor_id)      AS target_side,
+    (SELECT side.name FROM actors side WHERE side.id = claimant_actor.side_actor_id)     AS claimant_side,
     s.copy_of           AS copy_of_source_id
 FROM claims c
 -- Every claim has its source; LEFT JOIN lets PostgreSQL skip the join when a
@@ -98,9 +100,6 @@ LEFT JOIN claim_actors perpetrator1  ON perpetrator1.claim_id = c.id AND perpetr
 LEFT JOIN claim_actors target0       ON target0.claim_id = c.id AND target0.role = 'target' AND target0.position = 0
 LEFT JOIN actors target0_actor       ON target0_actor.id = target0.actor_id
 LEFT JOIN claim_actors target1       ON target1.claim_id = c.id AND target1.role = 'target' AND target1.position = 1
-LEFT JOIN reports.actor_sides perpetrator_side ON perpetrator_side.actor_id = perpetrator0.actor_id
-LEFT JOIN reports.actor_sides target_side      ON target_side.actor_id = target0.actor_id
-LEFT JOIN reports.actor_sides claimant_side    ON claimant_side.actor_id = c.claimant_actor_id
 WHERE c.superseded_at IS NULL;  -- only the claims of the current text and extractor
 
 COMMENT ON VIEW reports.claims IS

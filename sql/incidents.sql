@@ -2,7 +2,7 @@
 -- evidence behind it (how many sources and current claims, when reported,
 -- whether the sources disagree).
 --
--- depends: reports.incident_disputes, reports.actor_sides
+-- depends: reports.incident_disputes
 -- date-column: occurred_on
 -- actor-columns: perpetrator, target, perpetrator_side, target_side
 -- order-by: occurred_on DESC NULLS LAST, incident_id
@@ -49,21 +49,25 @@ SELECT
                         AS time_precision,
     i.killed_best,
     i.injured_best,
-    evidence.independent_source_count,
-    perpetrator_side.side AS perpetrator_side,
-    target_side.side    AS target_side
+    -- A republished copy (sources.copy_of) is the same report as its original. A select-list
+    -- subquery, so that queries which do not read it (reports.contested_incidents) do not pay for it.
+    (SELECT count(DISTINCT COALESCE(s.copy_of, s.id))
+       FROM claims c JOIN sources s ON s.id = c.source_id
+      WHERE c.incident_id = i.id AND c.superseded_at IS NULL) AS independent_source_count,
+    -- Sides as reports.actor_sides defines them, stored on actors (eventdb.sides). Select-list
+    -- subqueries rather than joins: a query that does not read them does not pay for them, and
+    -- the FROM list stays within PostgreSQL's join_collapse_limit (8), so that the views built on
+    -- this one (contested_incidents) keep their plans.
+    (SELECT side.name FROM actors side WHERE side.id = perpetrator.side_actor_id) AS perpetrator_side,
+    (SELECT side.name FROM actors side WHERE side.id = target.side_actor_id)      AS target_side
 FROM incidents i
 LEFT JOIN places place       ON place.id = i.place_id
 LEFT JOIN actors perpetrator ON perpetrator.id = i.perpetrator_actor_id
 LEFT JOIN actors target      ON target.id = i.target_actor_id
 LEFT JOIN countries country  ON country.code = COALESCE(i.country_code, place.country_code)
-LEFT JOIN reports.actor_sides perpetrator_side ON perpetrator_side.actor_id = i.perpetrator_actor_id
-LEFT JOIN reports.actor_sides target_side      ON target_side.actor_id = i.target_actor_id
 -- Only current claims (not superseded by a revision or a newer extractor) count.
 LEFT JOIN LATERAL (
     SELECT count(DISTINCT c.source_id) AS source_count,
-           -- A republished copy (sources.copy_of) is the same report as its original.
-           count(DISTINCT COALESCE(s.copy_of, s.id)) AS independent_source_count,
            count(*)                    AS claim_count,
            min(s.published_on)         AS first_reported_on,
            max(s.published_on)         AS last_reported_on

@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from eventdb import acled, casualties, database
 from eventdb.cli import main
+from eventdb.sides import refresh_sides
 from tests.test_reports_data import load_dataset
 
 # A country-level incident (the place is the country, its point the country's reference point) and a
@@ -34,6 +35,7 @@ def data_db(use_db):
     with engine.begin() as conn:
         conn.exec_driver_sql(MORE)
         casualties.recompute_all(conn)
+        refresh_sides(conn)
     engine.dispose()
     return use_db
 
