@@ -119,7 +119,8 @@ class AcledRows:
 
 def fetch(connection: Connection, filters: Filters = Filters()) -> AcledRows:
     spec = reports.get_spec("incidents")
-    query, params = reports.build_query(spec, filters)
+    names = reports.actor_names(connection, filters.actor) if filters.actor else []
+    query, params = reports.build_query(spec, filters, names)
     result = connection.execute(text(EXTRA.format(query=query, order=spec.order_by or "incident_id")), params)
     columns = list(result.keys())
     rows, undated = [], 0

@@ -54,6 +54,41 @@ class ReadError:
 Read = Article | ReadError
 
 
+@dataclass(frozen=True)
+class FieldNames:
+    """The JSON keys that hold each article field: `text` is required, the others optional.
+
+    Dumps name them otherwise (`body`, `date`, `link`): `--field text=body` renames one.
+    """
+
+    text: str = "text"
+    published: str = "published"
+    url: str = "url"
+    title: str = "title"
+    outlet: str = "outlet"
+
+    @classmethod
+    def parse(cls, specs: Iterable[str]) -> FieldNames:
+        """From `FIELD=KEY` pairs; a ValueError names what is wrong with one."""
+        names: dict[str, str] = {}
+        known = list(cls.__dataclass_fields__)
+        for spec in specs:
+            field_name, sep, key = spec.partition("=")
+            field_name, key = field_name.strip(), key.strip()
+            if not sep or not key:
+                raise ValueError(f"{spec!r} is not FIELD=KEY (e.g. text=body)")
+            if field_name not in known:
+                raise ValueError(f"unknown field {field_name!r}; fields: {', '.join(known)}")
+            names[field_name] = key
+        return cls(**names)
+
+    def accepted(self) -> str:
+        return ", ".join(getattr(self, name) for name in self.__dataclass_fields__)
+
+
+DEFAULT_FIELDS = FieldNames()
+
+
 def normalize_text(text: str) -> str:
     """NFC, LF line ends, no BOM, no surrounding blank space; curly quotes stay as written."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -82,12 +117,12 @@ def iter_paths(paths: Iterable[str | Path]) -> list[Path]:
     return sorted(found)
 
 
-def read_path(path: str | Path) -> Iterator[Read]:
+def read_path(path: str | Path, fields: FieldNames = DEFAULT_FIELDS) -> Iterator[Read]:
     """Articles (or errors) from one file; the format follows the suffix, unknown suffixes are sniffed."""
     path = Path(path)
     origin = str(path)
     if path.suffix.lower() == ".jsonl":
-        yield from _read_jsonl_file(path, origin)
+        yield from _read_jsonl_file(path, origin, fields)
         return
     try:
         size = path.stat().st_size
@@ -98,17 +133,17 @@ def read_path(path: str | Path) -> Iterator[Read]:
     except OSError as exc:
         yield ReadError(origin, None, f"cannot read file: {exc.strerror or exc}")
         return
-    yield from _read_bytes(data, origin, path.suffix.lower())
+    yield from _read_bytes(data, origin, path.suffix.lower(), fields)
 
 
-def read_stream(fh: IO[Any], origin: str = "<stdin>") -> Iterator[Read]:
+def read_stream(fh: IO[Any], origin: str = "<stdin>", fields: FieldNames = DEFAULT_FIELDS) -> Iterator[Read]:
     """Articles (or errors) from an open stream such as stdin; plain text, JSON, JSONL or HTML is sniffed.
 
     A stream whose first line is a JSON object on its own is JSONL and is read record by record."""
     try:
         first = _as_bytes(fh.readline(MAX_BYTES + 1))
         if _is_json_object_line(first):
-            yield from _jsonl_records(itertools.chain((first,), _bounded_lines(fh)), origin)
+            yield from _jsonl_records(itertools.chain((first,), _bounded_lines(fh)), origin, fields)
             return
         data = first + _as_bytes(fh.read(MAX_BYTES + 1 - len(first)))
     except (OSError, UnicodeDecodeError) as exc:
@@ -117,7 +152,7 @@ def read_stream(fh: IO[Any], origin: str = "<stdin>") -> Iterator[Read]:
     if len(data) > MAX_BYTES:
         yield ReadError(origin, None, f"input too large (> {MAX_BYTES // (1024 * 1024)} MB limit)")
         return
-    yield from _read_bytes(data, origin, "")
+    yield from _read_bytes(data, origin, "", fields)
 
 
 def _as_bytes(data: str | bytes) -> bytes:
@@ -133,7 +168,7 @@ def _is_json_object_line(line: bytes) -> bool:
         return False
 
 
-def _read_bytes(data: bytes, origin: str, suffix: str) -> Iterator[Read]:
+def _read_bytes(data: bytes, origin: str, suffix: str, fields: FieldNames) -> Iterator[Read]:
     text_or_error = _decode(data, origin)
     if isinstance(text_or_error, ReadError):
         yield text_or_error
@@ -141,9 +176,9 @@ def _read_bytes(data: bytes, origin: str, suffix: str) -> Iterator[Read]:
     raw = text_or_error
     kind = {".txt": "txt", ".json": "json", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}.get(suffix) or _sniff(raw)
     if kind == "json":
-        yield from _read_json(raw, origin)
+        yield from _read_json(raw, origin, fields)
     elif kind == "jsonl":
-        yield from _jsonl_records((line.encode("utf-8") for line in raw.split("\n")), origin)
+        yield from _jsonl_records((line.encode("utf-8") for line in raw.split("\n")), origin, fields)
     elif kind == "html":
         yield _read_html(raw, origin)
     else:
@@ -226,27 +261,35 @@ def _parse_date(value: str) -> dt.date | None:
         return None
 
 
-def _from_record(obj: Any, origin: str, line: int | None, label: str) -> Read:
+def _missing_text(obj: dict[str, Any], fields: FieldNames) -> str:
+    """Which keys are read, which the record has, and how to map one."""
+    present = ", ".join(repr(k) for k in list(obj)[:8]) + (", …" if len(obj) > 8 else "") or "none"
+    return (f"missing {fields.text!r} (a string); keys read: {fields.accepted()}; this record has: {present} "
+            "(map a key with --field text=KEY)")
+
+
+def _from_record(obj: Any, origin: str, line: int | None, label: str, fields: FieldNames) -> Read:
     if not isinstance(obj, dict):
         return ReadError(origin, line, f"{label}is not a JSON object")
-    text = obj.get("text")
+    text = obj.get(fields.text)
     if not isinstance(text, str):
-        return ReadError(origin, line, f"{label}missing 'text' (a string)")
+        return ReadError(origin, line, label + _missing_text(obj, fields))
     checked = _check_text(text, origin, line)
     if isinstance(checked, ReadError):
         return ReadError(origin, line, label + checked.reason)
-    published = obj.get("published")
+    published = obj.get(fields.published)
     date = None
     if published not in (None, ""):
         date = _parse_date(published) if isinstance(published, str) else None
         if date is None:
-            return ReadError(origin, line, f"{label}'published' is not an ISO date: {published!r}")
-    fields = {k: obj.get(k) if isinstance(obj.get(k), str) else None for k in ("url", "title", "outlet")}
+            return ReadError(origin, line, f"{label}{fields.published!r} is not an ISO date: {published!r}")
+    meta = {k: obj.get(getattr(fields, k)) if isinstance(obj.get(getattr(fields, k)), str) else None
+            for k in ("url", "title", "outlet")}
     return Article(text=checked, origin=origin if line is None else f"{origin}:{line}", published=date,
-                   republished_from=_republished_from(checked), **fields)
+                   republished_from=_republished_from(checked), **meta)
 
 
-def _read_json(raw: str, origin: str) -> Iterator[Read]:
+def _read_json(raw: str, origin: str, fields: FieldNames) -> Iterator[Read]:
     try:
         data = json.loads(raw)
     except ValueError as exc:
@@ -256,12 +299,12 @@ def _read_json(raw: str, origin: str) -> Iterator[Read]:
         if not data:
             yield ReadError(origin, None, "empty JSON list")
         for i, obj in enumerate(data):
-            yield _from_record(obj, origin, None, f"record {i}: ")
+            yield _from_record(obj, origin, None, f"record {i}: ", fields)
     else:
-        yield _from_record(data, origin, None, "")
+        yield _from_record(data, origin, None, "", fields)
 
 
-def _read_jsonl_file(path: Path, origin: str) -> Iterator[Read]:
+def _read_jsonl_file(path: Path, origin: str, fields: FieldNames) -> Iterator[Read]:
     try:
         fh = path.open("rb")
     except OSError as exc:
@@ -273,7 +316,7 @@ def _read_jsonl_file(path: Path, origin: str) -> Iterator[Read]:
             return
         fh.seek(0)
         try:
-            yield from _jsonl_records(_bounded_lines(fh), origin)
+            yield from _jsonl_records(_bounded_lines(fh), origin, fields)
         except OSError as exc:
             yield ReadError(origin, None, f"cannot read file: {exc.strerror or exc}")
 
@@ -292,7 +335,7 @@ def _bounded_lines(fh: IO[Any]) -> Iterator[bytes | None]:
             yield line
 
 
-def _jsonl_records(lines: Iterable[bytes | None], origin: str) -> Iterator[Read]:
+def _jsonl_records(lines: Iterable[bytes | None], origin: str, fields: FieldNames) -> Iterator[Read]:
     """One article or error per non-blank line, numbered from 1 as editors count them."""
     seen = False
     for number, line in enumerate(lines, start=1):
@@ -316,7 +359,7 @@ def _jsonl_records(lines: Iterable[bytes | None], origin: str) -> Iterator[Read]
         except ValueError as exc:
             yield ReadError(origin, number, f"malformed JSON: {getattr(exc, 'msg', exc)}")
             continue
-        yield _from_record(obj, origin, number, "")
+        yield _from_record(obj, origin, number, "", fields)
     if not seen:
         yield ReadError(origin, None, "empty input")
 

@@ -51,7 +51,7 @@ def main() -> None:
 
 @main.group()
 def db() -> None:
-    """Inspect and migrate the database."""
+    """Inspect, migrate and serve the database."""
 
 
 @db.command("upgrade")
@@ -87,10 +87,39 @@ def db_current() -> None:
 
 
 @db.command("url")
+@click.option("--show-password", is_flag=True, help="Print the password instead of ***.")
 @fail_cleanly
-def db_url() -> None:
-    """Print the database URL in use, password masked."""
-    click.echo(database.mask_url(database.target().url))
+def db_url(show_password: bool) -> None:
+    """Print the URL of the configured database (a served embedded one: its TCP URL), password masked."""
+    from eventdb import serve
+
+    url, note = serve.configured_url()
+    click.echo(url if show_password else database.mask_url(url))
+    if note:
+        click.echo(note, err=True)
+
+
+@db.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535), help="TCP port on 127.0.0.1 (default: the last one used, else a free one).")
+@fail_cleanly
+def db_serve(port: int | None) -> None:
+    """Keep the embedded database running for BI tools, psql and pandas, until Ctrl-C.
+
+    Listens on 127.0.0.1 with a password generated on first use and kept in
+    EVENTDB_HOME (file server-password, mode 0600); prints the connection settings.
+    """
+    from eventdb import serve
+
+    if os.environ.get("EVENTDB_DATABASE_URL"):
+        raise UserError("EVENTDB_DATABASE_URL is set: that server is reachable already; `db serve` serves the embedded one")
+    served = serve.start(database.eventdb_home(), port)
+    click.echo(serve.describe(served.settings))
+    try:
+        serve.wait(served)
+    finally:
+        left_for = served.stop()
+    click.echo(f"server left running for process {', '.join(map(str, left_for))}: it stops when that eventdb command exits"
+               if left_for else "server stopped", err=True)
 
 
 @db.command("psql")
@@ -179,16 +208,48 @@ def _count_files(paths: tuple[str, ...]) -> int | None:
     return len(iter_paths([Path(p) for p in paths if Path(p).exists()]))
 
 
+def _field_names(ctx, param, specs: tuple[str, ...]):
+    from eventdb.articles import FieldNames
+
+    try:
+        return FieldNames.parse(specs)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _default_jobs() -> int:
+    from eventdb.ingest import usable_cpus
+
+    return min(usable_cpus(), 64)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date for articles that carry none.")
 @click.option("--url", help="URL for an article that carries none (use with a single article).")
 @click.option("--outlet", help="Outlet name or domain for articles that carry none.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction worker processes.")
+@click.option("--field", "fields", multiple=True, metavar="FIELD=KEY", callback=_field_names,
+              help="Read FIELD (text, published, url, title, outlet) from the JSON key KEY; repeatable.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=_default_jobs, show_default="the usable CPUs",
+              help="Extraction worker processes.")
 @click.option("--dry-run", is_flag=True, help="Extract and resolve, then roll back: nothing is written.")
 @fail_cleanly
-def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | None, jobs: int, dry_run: bool) -> None:
+def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | None, fields, jobs: int, dry_run: bool) -> None:
     """Store the assertions of articles in PATHS (files, directories, or - for stdin).
+
+    \b
+    Inputs: .txt (plain text; an optional first line "date YYYY-MM-DD [URL]"),
+    .html (the main text and metadata are extracted), .json (an object or a
+    list of objects), .jsonl (an object a line; also sniffed on stdin).
+    JSON keys read:
+      text        the article text (required)
+      published   publication date, YYYY-MM-DD or an ISO timestamp
+      url         the article's URL (a new text at a known URL is a revision)
+      title       headline
+      outlet      outlet name or domain
+    Other keys are ignored; other names are mapped with --field, e.g.
+      {"body": "Three rockets hit ...", "date": "2024-01-28", "link": "https://..."}
+      eventdb ingest dump.jsonl --field text=body --field published=date --field url=link
 
     Exit code 0 when every input landed, 1 when some failed (each is named on
     one line with its reason), 2 for usage errors.
@@ -200,7 +261,7 @@ def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | Non
     engine = database.connect()
     progress = ProgressLine(_count_files(paths))
     try:
-        summary = run_ingest(engine, list(paths), overrides=overrides, jobs=jobs, dry_run=dry_run,
+        summary = run_ingest(engine, list(paths), overrides=overrides, fields=fields, jobs=jobs, dry_run=dry_run,
                              stdin=sys.stdin.buffer, progress=progress)
     except ConnectionLost as exc:
         progress.close()
@@ -306,24 +367,36 @@ def views_sync() -> None:
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _filters(since, until, actor: str | None, limit: int | None):
+def _filters(since, until, actor: str | None, limit: int | None, include_undated: bool = False):
     from eventdb.reports import Filters
 
-    return Filters(since=since.date() if since else None, until=until.date() if until else None, actor=actor, limit=limit)
+    return Filters(since=since.date() if since else None, until=until.date() if until else None, actor=actor,
+                   limit=limit, include_undated=include_undated)
 
 
-@main.command("report")
+def _date_columns_help() -> str:
+    from eventdb import reports, views
+
+    try:
+        return "The date --since/--until compare, by report: " + reports.date_filter_help() + "."
+    except (OSError, views.ViewError):
+        return ""
+
+
+@main.command("report", epilog=_date_columns_help())
 @click.argument("name", required=False)
 @click.option("--list", "list_reports", is_flag=True, help="List the reports with their descriptions.")
-@click.option("--since", type=_DATE, help="Only rows on or after this date (the report's natural date column).")
-@click.option("--until", type=_DATE, help="Only rows on or before this date.")
-@click.option("--actor", help="Only rows whose actor columns contain this name (case-insensitive).")
+@click.option("--since", type=_DATE, help="Only rows dated on or after this date (which date: see below).")
+@click.option("--until", type=_DATE, help="Only rows dated on or before this date.")
+@click.option("--include-undated", is_flag=True, help="With --since/--until: keep the rows whose date is unknown too.")
+@click.option("--actor", help="Only rows naming this actor: a name, an alias (IRI, Kataib Hezbollah) or a key/id "
+                              "(kataib-hezbollah); other text matches part of a name, case-insensitively.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
 @click.option("--columns", help="Comma-separated columns to show (default: all; a table shows the report's main columns).")
 @click.option("--plot", type=click.Path(dir_okay=False, writable=True), help="actor_activity_weekly only: write a PNG timeline to this file.")
 @_report_command
-def report_command(name, list_reports, since, until, actor, fmt, limit, columns, plot) -> None:
+def report_command(name, list_reports, since, until, include_undated, actor, fmt, limit, columns, plot) -> None:
     """Print the saved report NAME (a view in schema reports); --list shows them all."""
     from pathlib import Path
 
@@ -339,20 +412,26 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, columns,
         if plot:
             if name != "actor_activity_weekly":
                 raise UserError("--plot draws actor_activity_weekly only")
-            table = reports.fetch(conn, name, _filters(since, until, actor, None))
+            table = reports.fetch(conn, name, _filters(since, until, actor, None, include_undated))
             chart.plot_weekly(table, Path(plot))
             click.echo(f"wrote {plot} ({len(table.rows)} actor-weeks)", err=True)
             return
-        table = reports.fetch(conn, name, _filters(since, until, actor, limit))
+        filters = _filters(since, until, actor, limit, include_undated)
+        table = reports.fetch(conn, name, filters)
+        undated = reports.count_undated(conn, name, filters)
     shown = [c.strip() for c in columns.split(",") if c.strip()] if columns else []
     if not shown and fmt == "table":
         shown = list(reports.get_spec(name).table_columns)
+    left_out = [c for c in table.columns if c not in shown] if shown and not columns else []
     if shown:
-        hidden = len(table.columns) - len(shown)
         table = reports.select_columns(table, shown)
-    output.write_report(table, fmt, sys.stdout)
-    if shown and not columns and hidden > 0:
-        click.echo(f"({hidden} more columns: --columns NAME,... or --format csv|json shows them)", err=True)
+    left_out = output.write_report(table, fmt, sys.stdout) + left_out
+    if left_out and table.rows:
+        names = ", ".join(left_out[:8]) + (", …" if len(left_out) > 8 else "")
+        click.echo(f"({len(left_out)} more columns: {names}; "
+                   "--columns NAME,... or --format csv|json shows them)", err=True)
+    if undated:
+        click.echo(f"({undated} row{'s' if undated != 1 else ''} without a date left out: --include-undated keeps them)", err=True)
 
 
 @main.command("export")

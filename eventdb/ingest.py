@@ -13,6 +13,7 @@ serialization failures and deadlocks.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +27,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from eventdb import store
-from eventdb.articles import ReadError, content_sha256, iter_paths, read_path, read_stream
+from eventdb.articles import DEFAULT_FIELDS, FieldNames, ReadError, content_sha256, iter_paths, read_path, read_stream
 from eventdb.assertions import Article, Extraction
 from eventdb.extract import EXTRACTOR_VERSION, extract
 from eventdb.reference import default_reference, load_reference
@@ -89,6 +90,14 @@ class Summary:
 Progress = Callable[[Summary, "ReadError | None"], None]
 
 
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity, e.g. a container's cpuset), not all the machine has."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def apply_overrides(items: Iterable[Article | ReadError], overrides: Overrides) -> Iterator[Article | ReadError]:
     """Command-line metadata onto the articles; a --url names one article, so a second one is an error
     (storing it under the same url would make it a revision of the first)."""
@@ -104,11 +113,11 @@ def apply_overrides(items: Iterable[Article | ReadError], overrides: Overrides) 
         yield overrides.apply(item)
 
 
-def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[Article | ReadError]:
+def read_inputs(paths: Iterable[str], stdin=None, fields: FieldNames = DEFAULT_FIELDS) -> Iterator[Article | ReadError]:
     """Every article (or read error) named by the paths; '-' is standard input."""
     for raw in paths:
         if raw == "-":
-            yield from read_stream(stdin, "<stdin>")
+            yield from read_stream(stdin, "<stdin>", fields)
             continue
         path = Path(raw)
         if not path.exists():
@@ -118,7 +127,7 @@ def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[Article | ReadErro
         if path.is_dir() and not files:
             yield ReadError(raw, None, "no .txt, .json, .jsonl or .html files in directory")
         for file in files:
-            yield from read_path(file)
+            yield from read_path(file, fields)
 
 
 def skip_stored(engine: Engine, items: Iterable[Article | ReadError], summary: Summary, chunk: int = 200) -> Iterator[Article | ReadError]:
@@ -154,6 +163,27 @@ def _extract_one(article: Article) -> tuple[Article, Extraction | ReadError, flo
     return article, result, time.perf_counter() - started
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker initializer: a worker is killed when the ingest process dies, however it dies.
+
+    Forked workers share the parent's database socket; orphaned by a SIGKILL they would
+    keep its session, and the locks of the article it was storing, open for ever.
+    """
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def _worker_pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),))
+
+
 def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
     """Extraction results in input order, computed in `jobs` worker processes when jobs > 1."""
     if jobs <= 1:
@@ -161,7 +191,7 @@ def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple
             yield (None, item, 0.0) if isinstance(item, ReadError) else _extract_one(item)
         return
     pending: deque[tuple[Article | ReadError, Future | None]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = _worker_pool(jobs)
 
     def drain(keep: int) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
         """Results in input order until at most `keep` entries are pending."""
@@ -172,7 +202,7 @@ def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple
                 pool.shutdown(cancel_futures=True)
                 yield from _isolated([entry for entry, _ in pending])
                 pending.clear()
-                pool = ProcessPoolExecutor(max_workers=jobs)
+                pool = _worker_pool(jobs)
             else:
                 pending.popleft()
                 yield result
@@ -314,6 +344,7 @@ def ingest(
     paths: list[str],
     *,
     overrides: Overrides = Overrides(),
+    fields: FieldNames = DEFAULT_FIELDS,
     jobs: int = 1,
     dry_run: bool = False,
     stdin=None,
@@ -322,7 +353,7 @@ def ingest(
     started = time.perf_counter()
     summary = Summary()
     ctx, run_id = prepare(engine, "ingest", paths, dry_run)
-    items = apply_overrides(read_inputs(paths, stdin), overrides)
+    items = apply_overrides(read_inputs(paths, stdin, fields), overrides)
     items = skip_stored(engine, items, summary)
     try:
         with batch_connection(engine) as conn:

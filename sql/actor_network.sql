@@ -26,6 +26,7 @@
 -- date-column:
 -- actor-columns: actor, ancestor
 -- order-by: actor, depth, ancestor
+-- table-columns: actor, ancestor, depth, relations, path, valid_from, valid_to
 
 CREATE VIEW reports.actor_network AS
 WITH RECURSIVE paths AS (

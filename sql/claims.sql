@@ -5,6 +5,7 @@
 -- date-column: published_on
 -- actor-columns: claimant, perpetrator, target, claimant_side, perpetrator_side, target_side
 -- order-by: published_on DESC NULLS LAST, source_id, char_start
+-- table-columns: published_on, claimant, stance, quote, claim_type, incident_id, perpetrator, target, occurred_on_text, place, outlet, claim_id
 
 CREATE VIEW reports.claims AS
 SELECT
@@ -15,14 +16,16 @@ SELECT
     -- Who asserts it, most specific first: a reference actor, an outlet the
     -- article cites ("the Times of Israel reported"), the words used for an
     -- unresolved claimant ("Iraqi sources"), and otherwise the publishing
-    -- outlet speaking in its own voice (its name, else the url's host).
+    -- outlet speaking in its own voice (its name, else the url's host, else
+    -- the outlet it says it was republished from); NULL when nothing names it.
     COALESCE(
         claimant_actor.name,
         cited_outlet.name,
         c.claimant_text,
         outlet.name,
         substring(s.url FROM '^[a-zA-Z]+://(?:www\.)?([^/:]+)'),
-        'source ' || s.id
+        republished.name,
+        s.republished_from_text
     )                   AS claimant,
     CASE
         WHEN claimant_actor.id IS NOT NULL THEN 'actor'
@@ -64,6 +67,16 @@ SELECT
     COALESCE(place.name, c.place_text) AS place,
     COALESCE(c.country_code, place.country_code) AS country_code,
     c.event_type,
+    -- The date as precise as it is known: 2024-01-28 (day), 2024-W04 (an ISO
+    -- week), 2024-01-27/2024-02-02 (seven days from another weekday), 2024-01
+    -- (month), 2024 (year); NULL when unknown. Same expression in sql/incidents.sql.
+    CASE c.date_precision
+        WHEN 'day'   THEN to_char(c.occurred_on, 'YYYY-MM-DD')
+        WHEN 'week'  THEN CASE WHEN extract(isodow FROM c.occurred_on) = 1 THEN to_char(c.occurred_on, 'IYYY-"W"IW')
+                               ELSE to_char(c.occurred_on, 'YYYY-MM-DD') || '/' || to_char(c.occurred_on + 6, 'YYYY-MM-DD') END
+        WHEN 'month' THEN to_char(c.occurred_on, 'YYYY-MM')
+        WHEN 'year'  THEN to_char(c.occurred_on, 'YYYY')
+    END                 AS occurred_on_text,
     c.occurred_on,
     c.date_precision,
     c.weapons,
@@ -93,6 +106,7 @@ LEFT JOIN sources s             ON s.id = c.source_id
 LEFT JOIN outlets outlet        ON outlet.id = s.outlet_id
 LEFT JOIN actors claimant_actor ON claimant_actor.id = c.claimant_actor_id
 LEFT JOIN outlets cited_outlet  ON cited_outlet.id = c.claimant_outlet_id
+LEFT JOIN outlets republished   ON republished.id = s.republished_from_outlet_id
 LEFT JOIN places place          ON place.id = c.place_id
 LEFT JOIN claim_actors perpetrator0  ON perpetrator0.claim_id = c.id AND perpetrator0.role = 'perpetrator' AND perpetrator0.position = 0
 LEFT JOIN actors perpetrator0_actor  ON perpetrator0_actor.id = perpetrator0.actor_id
@@ -108,7 +122,7 @@ COMMENT ON COLUMN reports.claims.claim_id IS 'Claim key (claims.id).';
 COMMENT ON COLUMN reports.claims.incident_id IS 'Incident the claim is about; NULL when not linked to an incident (e.g. affiliation statements).';
 COMMENT ON COLUMN reports.claims.claim_type IS 'incident_report, responsibility_claimed, responsibility_denied, attribution, involvement_denied, interception, casualty_report, confirmation, non_confirmation or affiliation.';
 COMMENT ON COLUMN reports.claims.stance IS 'asserted, denied, not_confirmed or hedged (''reportedly'', ''sources said'').';
-COMMENT ON COLUMN reports.claims.claimant IS 'Who asserts it: the reference actor''s name, else the cited outlet, else the claimant as written, else the publishing outlet (its own voice).';
+COMMENT ON COLUMN reports.claims.claimant IS 'Who asserts it: the reference actor''s name, else the cited outlet, else the claimant as written, else the publishing outlet (its own voice: its name, the url''s host or the outlet it was republished from; NULL when the article names none).';
 COMMENT ON COLUMN reports.claims.claimant_kind IS 'actor (a reference actor), cited_outlet (an outlet the article cites), unresolved (a claimant as written, not in the reference data) or own_voice (the publishing outlet itself).';
 COMMENT ON COLUMN reports.claims.claimant_text IS 'The words the article uses for the claimant; NULL for the outlet''s own voice.';
 COMMENT ON COLUMN reports.claims.perpetrator IS 'Perpetrator(s) the claim names (canonical names, else as written), joined with ''; ''.';
@@ -117,6 +131,7 @@ COMMENT ON COLUMN reports.claims.responsibility_position IS 'Where the claim sta
 COMMENT ON COLUMN reports.claims.place IS 'Place as this source states it: reference name, else as written.';
 COMMENT ON COLUMN reports.claims.country_code IS 'ISO 3166-1 alpha-2 country of the place, when known.';
 COMMENT ON COLUMN reports.claims.event_type IS 'attack, airstrike, assassination or sabotage, as this source states it.';
+COMMENT ON COLUMN reports.claims.occurred_on_text IS 'Event date as this source states it, written to its precision: 2024-01-28, 2024-W04, 2024-01-27/2024-02-02, 2024-01 or 2024; NULL when unknown.';
 COMMENT ON COLUMN reports.claims.occurred_on IS 'Event date as this source states it (first day of the period when less precise than a day).';
 COMMENT ON COLUMN reports.claims.date_precision IS 'Precision of occurred_on: day, week, month, year or unknown.';
 COMMENT ON COLUMN reports.claims.weapons IS 'Weapon keys this source names (seeds/reference/weapons.toml).';

@@ -6,11 +6,21 @@
 -- date-column: occurred_on
 -- actor-columns: perpetrator, target, perpetrator_side, target_side
 -- order-by: occurred_on DESC NULLS LAST, incident_id
--- table-columns: incident_id, occurred_on, date_precision, event_type, place, perpetrator, perpetrator_basis, target, killed_high, injured_high, source_count, contested
+-- table-columns: incident_id, occurred_on_text, event_type, place, perpetrator, perpetrator_basis, target, killed_high, injured_high, source_count, contested
 
 CREATE VIEW reports.incidents AS
 SELECT
     i.id                AS incident_id,
+    -- The date as precise as it is known: 2024-01-28 (day), 2024-W04 (an ISO
+    -- week), 2024-01-27/2024-02-02 (seven days from another weekday), 2024-01
+    -- (month), 2024 (year); NULL when unknown. Same expression in sql/claims.sql.
+    CASE i.date_precision
+        WHEN 'day'   THEN to_char(i.occurred_on, 'YYYY-MM-DD')
+        WHEN 'week'  THEN CASE WHEN extract(isodow FROM i.occurred_on) = 1 THEN to_char(i.occurred_on, 'IYYY-"W"IW')
+                               ELSE to_char(i.occurred_on, 'YYYY-MM-DD') || '/' || to_char(i.occurred_on + 6, 'YYYY-MM-DD') END
+        WHEN 'month' THEN to_char(i.occurred_on, 'YYYY-MM')
+        WHEN 'year'  THEN to_char(i.occurred_on, 'YYYY')
+    END                 AS occurred_on_text,
     i.occurred_on,
     i.date_precision,
     i.event_type,
@@ -82,6 +92,7 @@ WHERE evidence.claim_count > 0;
 COMMENT ON VIEW reports.incidents IS
     'One row per incident (a real-world attack, strike or sabotage merged across the articles that report it), with canonical actor and place names, casualty ranges and how well it is sourced.';
 COMMENT ON COLUMN reports.incidents.incident_id IS 'Incident key (incidents.id).';
+COMMENT ON COLUMN reports.incidents.occurred_on_text IS 'Date of the event written to its precision: 2024-01-28, 2024-W04 (ISO week), 2024-01-27/2024-02-02 (a week from another weekday), 2024-01 (month), 2024 (year); NULL when unknown. For display and exports; filter and sort on occurred_on.';
 COMMENT ON COLUMN reports.incidents.occurred_on IS 'Date of the event (first day of the week, month or year when less precise; see date_precision).';
 COMMENT ON COLUMN reports.incidents.date_precision IS 'Precision of occurred_on: day, week, month, year or unknown.';
 COMMENT ON COLUMN reports.incidents.event_type IS 'attack, airstrike, assassination or sabotage.';

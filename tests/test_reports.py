@@ -191,11 +191,12 @@ def test_report_list_shows_every_view_with_its_description(data_db):
 
 
 def test_report_formats(data_db):
-    table = run("report", "incidents")
+    table = run("report", "incidents", "--columns", "incident_id,occurred_on_text,date_precision")
     assert table.exit_code == 0
     lines = table.stdout.splitlines()
-    assert lines[0].split()[:3] == ["incident_id", "occurred_on", "date_precision"]
+    assert lines[0].split() == ["incident_id", "occurred_on_text", "date_precision"]
     assert set(lines[1]) <= {"-", " "} and lines[-1] == "(5 rows)"
+    assert "  400  2024-01           month" in table.stdout  # the month-precision date as 2024-01
 
     as_csv = list(csv.DictReader(io.StringIO(run("report", "incidents", "--format", "csv").output)))
     assert [r["incident_id"] for r in as_csv] == ["500", "300", "200", "100", "400"]  # newest first
@@ -333,7 +334,8 @@ def test_views_sync_command(data_db):
     assert result.output.startswith(f"{len(views.view_files())} views in schema reports")
 
 
-def test_table_shows_the_main_columns_and_columns_can_be_chosen(data_db):
+def test_table_shows_the_main_columns_and_columns_can_be_chosen(data_db, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
     default = run("report", "incidents")
     header = default.stdout.splitlines()[0].split()
     assert header == list(reports.get_spec("incidents").table_columns)
@@ -348,3 +350,19 @@ def test_table_shows_the_main_columns_and_columns_can_be_chosen(data_db):
 
     unknown = run("report", "incidents", "--columns", "nope")
     assert unknown.exit_code == 1 and "unknown column 'nope'" in unknown.output
+
+
+def test_own_voice_is_never_a_source_id(data_engine):
+    """With no outlet and no url, the own voice names the outlet the article was republished from, else nothing."""
+    with data_engine.begin() as conn:
+        conn.exec_driver_sql("""INSERT INTO sources (id, content_sha256, url, outlet_id, published_on, text, origin,
+            extractor_version, republished_from_text) VALUES
+            (4, md5('4') || md5('a'), NULL, NULL, NULL, 'text four', 'test', 't1', 'www.kurdistan24.net'),
+            (5, md5('5') || md5('a'), NULL, NULL, NULL, 'text five', 'test', 't1', NULL)""")
+        conn.exec_driver_sql("""INSERT INTO claims (id, source_id, extractor_version, claim_type, stance, incident_id,
+            quote, char_start, char_end, sentence_index, confidence)
+            VALUES (9004, 4, 't1', 'incident_report', 'asserted', 400, 'q', 0, 1, 0, 0.5),
+                   (9005, 5, 't1', 'incident_report', 'asserted', 400, 'q', 0, 1, 0, 0.5)""")
+    claims = by_id(data_engine, "claims", "claim_id")
+    assert claims[9004]["claimant"] == "www.kurdistan24.net"
+    assert (claims[9005]["claimant"], claims[9005]["claimant_kind"]) == (None, "own_voice")

@@ -1,6 +1,8 @@
-"""Casualty phrases that carry no plain "<count> <victims> were killed": zeros, single victims, named victims with
-others, and a count whose victims were named once for two verbs. `incidents.casualties` asks these after its
-count-and-noun rules.
+"""Casualties: the killed and injured counts a trigger's clause gives (`casualties`).
+
+First the count-and-noun rules ("killed two soldiers", "three people were injured"), then the phrasings that carry
+no plain "<count> <victims> were killed": zeros, single victims, named victims with others, and a count whose
+victims were named once for two verbs.
 
 Decisions:
 - "None of the 23 crew were hurt", "no personnel were hurt": zero; "hurt" covers both killed and injured, "killed" or
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 
 from eventdb.extract.context import SentenceView
+from eventdb.extract.incident_actors import ADVERB_ONLY
 from eventdb.extract.lexicon import Lexicon
 
 _KINDS = {"killed": "killed_words", "injured": "injured_words"}
@@ -103,3 +106,135 @@ def elliptic_victims(view: SentenceView, count_end: int, ws: int) -> bool:
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+
+def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
+    """Killed and injured counts next to a casualty word: "killed one person", "two people were injured" (and the
+    phrasings of `tolls`: zeros, single victims, a named victim with others, elided victims).
+
+    Cached on the view per stretch: a sentence's only trigger reads the whole sentence, as its claims do after it
+    (the answer reads only the view and the stretch)."""
+    known = view.tolls.get((ws, we))
+    if known is None:
+        known = view.tolls[(ws, we)] = _casualties(view, ws, we)
+    return known
+
+
+def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
+    if _no_toll_words(view, we):
+        return None, None
+    lex = view.tools.lexicon
+    result: dict[str, int] = {}
+    casualty_word = lex.derived(_casualty_word_pattern)
+    in_window = [c for c in view.counts if ws <= c.start < we]
+    for kind, category in (("killed", "killed_words"), ("injured", "injured_words")):
+        objects: list[int] = []  # "injured six others": the count after the verb is its own
+        subjects: list[int] = []  # "two people were injured"
+        for w in view.find(category, ws, we):
+            for c in in_window:
+                if c.start >= w.end() and ADVERB_ONLY.fullmatch(view.text[w.end():c.start]) and _counted_victims(view, c.end, ws):
+                    objects.append(c.value)
+                elif c.start >= w.end() and named_with_others(view, w.end(), c.start) and _victim_noun(view, c.end):
+                    objects.append(c.value + 1)  # "killed businessman X and three members of his family"
+                elif c.end <= w.start() and _counted_subject(view.text[c.end:w.start()]) and _victim_noun(view, c.end) \
+                        and not casualty_word.search(view.before(c.start, 20)) and not _NONE_OF.search(view.before(c.start, 15)):
+                    subjects.append(c.value)
+        if not objects and kind == "killed":
+            objects = [n for w in view.find(category, ws, we) if (n := _singular_victims(view, w.end(), we)) is not None][:1]
+        if not objects and not subjects:
+            one_victim = single_victim(view, kind, ws, we)
+            objects = [one_victim] if one_victim is not None else []
+        if objects or subjects:
+            result[kind] = (objects or subjects)[0]
+    if view.has("no_casualties", ws, we):
+        result.setdefault("killed", 0)
+        result.setdefault("injured", 0)
+    for kind, zero in zero_victims(view, ws, we).items():
+        result.setdefault(kind, zero)
+    return result.get("killed"), result.get("injured")
+
+
+_TOLL_CATEGORIES = ("killed_words", "injured_words", "no_casualties")  # every rule of `casualties` needs a phrase of one
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _no_toll_words(view: SentenceView, we: int) -> bool:
+    """The sentence has no killed, injured or no-casualties phrase, so `casualties` would find nothing in [ws, we).
+
+    Its rules start from `view.find`/`view.has` of these categories over the clause, which match as a scan of the
+    stretch; a phrase found there that does not end at `we` is a match in the whole sentence too, and so is one that
+    ends at `we` when no word character follows `we` (nothing else differs in a scan that stops there)."""
+    if we < view.end and _WORD_CHAR.match(view.text, we):
+        return False
+    for category in _TOLL_CATEGORIES:  # a plain loop, not any(<genexpr>): this runs for most triggers
+        if view.has(category):
+            return False
+    return True
+
+
+def _counted_subject(between: str) -> bool:
+    """ "16 people, including civilians, were killed": what stands between a count and a casualty word after it (asides
+    dropped) may be up to three words and a passive auxiliary, no list ("and", "or", a comma)."""
+    between = _APPOSITIVE.sub("", _INCLUDING.sub("", between))
+    return _SUBJECT_WORDS.fullmatch(between) is not None and not _LIST_WORDS.search(between)
+
+
+_SUBJECT_WORDS = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?")
+_LIST_WORDS = re.compile(r"\b(?:and|or)\b|[,;]")
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;]{1,40},")  # "one crew member, a Filipino sailor, was killed"
+_NONE_OF = re.compile(r"\bnone\s+of\s+the\s+$", re.IGNORECASE)  # "None of the 23 crew were hurt": not 23
+
+
+def _counted_victims(view: SentenceView, pos: int, ws: int) -> bool:
+    """The count after a casualty verb counts people: "killed two soldiers", "one of them", "nine" after "three people"."""
+    if _victim_noun(view, pos):
+        return True
+    of_end = of_victims_end(view, pos)
+    if of_end is not None:
+        return view.text[of_end - 4:of_end].lower() in ("them", "hose") or _victim_noun(view, of_end)
+    return elliptic_victims(view, pos, ws)
+
+
+def _casualty_word_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A killed or injured word right before a count: "killed two", "wounded some"."""
+    return re.compile(f"(?:{lex.pattern('killed_words').pattern}|{lex.pattern('injured_words').pattern})\\s+(?:\\w+ly\\s+)?$",
+                      re.IGNORECASE)
+
+
+_INCLUDING = re.compile(r",\s+(?:including|among them)\s+[^,;]{1,40},")
+_SINGULAR: dict[int, tuple[object, re.Pattern[str]]] = {}
+
+
+def _singular_pattern(view: SentenceView) -> re.Pattern[str]:
+    """ "a <group> commander and two of his bodyguards": built once per lexicon from `single_victim_words` and `victims`."""
+    lex = view.tools.lexicon
+    cached = _SINGULAR.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    roles = "|".join(re.escape(w) for w in sorted(lex.words["single_victim_words"], key=len, reverse=True))
+    victims = "|".join(re.escape(w) for w in sorted(lex.words["victims"], key=len, reverse=True))
+    pattern = re.compile(rf"\s+(?:an?|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{roles})\b(?!-)"
+                         rf"(?P<more>\s+and\s+(?P<n>[\w-]+)\s+(?:of\s+(?:his|her|their|its)\s+)?(?:{victims})\b)?")
+    _SINGULAR[id(lex)] = (lex, pattern)
+    return pattern
+
+
+def _singular_victims(view: SentenceView, pos: int, we: int) -> int | None:
+    """ "killed a senior adviser" = 1; "killed a commander and two of his bodyguards" = 3."""
+    m = _singular_pattern(view).match(view.text, pos, we)
+    if not m:
+        return None
+    if not m.group("more"):
+        return 1
+    counts = [c for c in view.counts if c.start == m.start("n")]
+    return 1 + counts[0].value if counts else None
+
+
+def _victim_noun(view: SentenceView, pos: int) -> bool:
+    words = [w.rstrip(".") for w in _NOUN_WORDS.findall(view.after(pos, 40))[:3]]
+    return any(view.tools.lexicon.is_a("victims", w) or any(m.actor and m.adjective for m in view.mentions if m.text == w)
+               for w in words)
+
+
+_NOUN_WORDS = re.compile(r"[A-Za-z.’'-]+")

@@ -8,7 +8,7 @@ a millisecond each), so later copies of their stories are found; copies among
 them are not looked for again.
 
 Revision ID: source_copies
-Revises: 0003
+Revises: 0004_views_date_text
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql
 from eventdb import copies, views
 
 revision = "source_copies"
-down_revision = "0003"
+down_revision = "0004_views_date_text"
 branch_labels = None
 depends_on = None
 
