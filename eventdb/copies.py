@@ -44,6 +44,7 @@ BANDS, ROWS = 42, 3  # BANDS * ROWS == PERMUTATIONS
 SEED = 1
 MIN_CONTAINMENT = 0.6
 MAX_CANDIDATES = 3  # most shared band keys first
+SAMPLE = 50
 _WORD = re.compile(r"\w+")
 
 
@@ -186,7 +187,9 @@ def _first_restated(facts: ReportFacts, originals: list[tuple[ReportFacts, int]]
 # --- the database --------------------------------------------------------------------------------
 
 # Candidates with their current incident reports, in one statement (it travels in the pipeline that
-# stores the source). The shared-key count orders them; the GIN index finds them.
+# stores the source). The GIN index finds them; the shared-key count orders a sample of at most
+# SAMPLE of them, so that a text with thousands of near-duplicates (a press-release template) costs
+# no more than one with a few.
 CANDIDATES = """
     SELECT s.id, s.copy_of, s.text,
            (SELECT coalesce(json_agg(json_build_array(c.quote, c.event_type, c.place_id, c.killed, c.injured,
@@ -195,14 +198,15 @@ CANDIDATES = """
               FROM claims c
              WHERE c.source_id = s.id AND c.claim_type = 'incident_report' AND c.superseded_at IS NULL
                AND c.incident_id IS NOT NULL) AS reports
-    FROM sources s
-    WHERE s.lsh_bands && CAST(%(bands)s AS bigint[]) AND s.superseded_at IS NULL AND s.id <> %(id)s
+    FROM (SELECT id, copy_of, text, lsh_bands FROM sources
+           WHERE lsh_bands && CAST(%(bands)s AS bigint[]) AND superseded_at IS NULL AND id <> %(id)s
+           LIMIT %(sample)s) s
     ORDER BY (SELECT count(*) FROM unnest(s.lsh_bands) b WHERE b = ANY(CAST(%(bands)s AS bigint[]))) DESC, s.id
     LIMIT %(limit)s"""
 
 
 def candidate_params(new: Fingerprint, source_id: int) -> dict:
-    return {"bands": new.bands, "id": source_id, "limit": MAX_CANDIDATES}
+    return {"bands": new.bands, "id": source_id, "limit": MAX_CANDIDATES, "sample": SAMPLE}
 
 
 def read_candidates(rows: Iterable[tuple], exclude: int | None = None) -> list[Candidate]:
