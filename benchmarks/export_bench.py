@@ -58,9 +58,11 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=500_000)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--reuse", metavar="URL", help="time the exports of a database kept by reports_bench.py --keep")
+    parser.add_argument("--only", metavar="WHAT:FORMAT", action="append", help="time only these exports (e.g. incidents:acled)")
     args = parser.parse_args()
+    runs = [tuple(o.split(":", 1)) for o in args.only] if args.only else RUNS
     if args.reuse:
-        time_exports(database.normalize_url(args.reuse), args.repeat, RUNS)
+        time_exports(database.normalize_url(args.reuse), args.repeat, runs)
         return
     server = database.normalize_url(args.server)
     name = f"eventdb_bench_{uuid.uuid4().hex[:8]}"
@@ -75,7 +77,7 @@ def main() -> None:
             refresh_sides(conn)  # sides, as a reference load would have stored them
             conn.exec_driver_sql("ANALYZE")
         engine.dispose()
-        time_exports(url, args.repeat, RUNS)
+        time_exports(url, args.repeat, runs)
     finally:
         database.drop_database(server, name)
 
