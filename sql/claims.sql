@@ -3,7 +3,7 @@
 --
 -- depends:
 -- date-column: published_on
--- actor-columns: claimant, perpetrator, target, claimant_side, perpetrator_side, target_side
+-- actor-columns: claimant, perpetrator, target
 -- order-by: published_on DESC NULLS LAST, source_id, char_start
 -- table-columns: published_on, claimant, stance, quote, claim_type, incident_id, perpetrator, target, occurred_on_text, place, outlet, claim_id
 

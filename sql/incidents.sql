@@ -4,7 +4,7 @@
 --
 -- depends: reports.incident_disputes
 -- date-column: occurred_on
--- actor-columns: perpetrator, target, perpetrator_side, target_side
+-- actor-columns: perpetrator, target
 -- order-by: occurred_on DESC NULLS LAST, incident_id
 -- table-columns: incident_id, occurred_on_text, event_type, place, perpetrator, perpetrator_basis, target, killed_high, injured_high, source_count, contested
 
