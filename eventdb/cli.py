@@ -437,8 +437,11 @@ def views_sync() -> None:
     """Drop and re-create every report view from the sql/ files."""
     from eventdb import views
 
+    from eventdb.sides import refresh_sides
+
     with database.connect().begin() as conn:
         names = views.sync_views(conn)
+        refresh_sides(conn)
     click.echo(f"{len(names)} views in schema reports: {', '.join(names)}")
 
 
@@ -520,28 +523,42 @@ def report_command(name, list_reports, since, until, include_undated, actor, fmt
 
 
 @main.command("export")
-@click.argument("what", type=click.Choice(["incidents"]))
-@click.option("--format", "fmt", type=click.Choice(["geojson", "csv", "jsonl"]), default="geojson", show_default=True)
+@click.argument("what", type=click.Choice(["incidents", "claims", "statistics", "actors"]))
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "geojson", "acled"]),
+              help="geojson and acled: incidents only; parquet needs --output. Default: geojson for incidents, else csv.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default: standard output).")
-@click.option("--since", type=_DATE, help="Only incidents on or after this date.")
-@click.option("--until", type=_DATE, help="Only incidents on or before this date.")
-@click.option("--actor", help="Only incidents whose perpetrator or target contains this name.")
+@click.option("--since", type=_DATE, help="Only rows on or after this date (the report's date column).")
+@click.option("--until", type=_DATE, help="Only rows on or before this date.")
+@click.option("--actor", help="Only rows whose actor columns contain this name (case-insensitive).")
 @_report_command
 def export_command(what, fmt, output, since, until, actor) -> None:
-    """Export incidents as GeoJSON (points at the place, null geometry when unknown), CSV or JSON lines."""
+    """Export a whole report (every column; README: Exports) as CSV, JSON lines, Parquet,
+    GeoJSON or an ACLED-shaped CSV."""
     from eventdb import exports
+    from eventdb.reports import ReportError
 
+    fmt = fmt or ("geojson" if what == "incidents" else "csv")
+    try:
+        exports.check(what, fmt)
+    except ReportError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if fmt in exports.BINARY_FORMATS and not output:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give --output FILE")
+    filters = _filters(since, until, actor, None)
     with database.connect().connect() as conn:
         if output:
+            mode = "wb" if fmt in exports.BINARY_FORMATS else "w"
             try:
-                out = open(output, "w", encoding="utf-8", newline="")
+                out = open(output, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""}))
             except OSError as exc:
                 raise UserError(f"cannot write {output}: {exc.strerror or exc}") from exc
             with out:
-                n = exports.export_incidents(conn, fmt, out, _filters(since, until, actor, None))
-            click.echo(f"wrote {n} incidents to {output}", err=True)
+                result = exports.export(conn, what, fmt, out, filters)
+            click.echo(f"wrote {result.rows} {what} to {output}", err=True)
         else:
-            exports.export_incidents(conn, fmt, sys.stdout, _filters(since, until, actor, None))
+            result = exports.export(conn, what, fmt, sys.stdout, filters)
+    if result.left_out:
+        click.echo(f"left out {result.left_out} undated incidents: ACLED rows need a date", err=True)
 
 
 @main.command("grant-reader")

@@ -20,6 +20,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from eventdb.resources import resource_path
+from eventdb.countries import load_countries
+from eventdb.sides import refresh_sides
 
 
 class ReferenceError(ValueError):
@@ -321,6 +323,9 @@ def load_reference(conn, ref: Reference) -> dict[str, LoadCounts]:
         (place_ids[p.key], alias, None) for p in ref.places for alias in _unique((p.name, *p.aliases))
     ])
     counts["affiliations"] = _load_affiliations(conn, ref, actor_ids)
+    counts["countries"] = LoadCounts(*load_countries(conn))
+    if conn.execute(text("SELECT to_regclass('reports.actor_sides')")).scalar() is not None:
+        refresh_sides(conn)  # sides follow the curated relations just loaded
     return counts
 
 

@@ -10,11 +10,11 @@ column. Its header declares, in comment lines:
     -- table-columns: incident_id, occurred_on, ...  (optional: what a terminal table shows by default)
 
 Views are derived objects: `sync_views` drops them all and re-creates them
-from the files, in dependency order. Convention for migrations: a migration
-that changes a table or column the views read first calls `drop_views(conn)`
-(PostgreSQL refuses to alter columns a view uses) and ends with
-`sync_views(conn)`, so the views always match the files of the checkout
-that migrated.
+from the files, in dependency order. migrations/env.py runs it at the end of
+every upgrade that leaves the schema at head, so the views always match the
+files of the checkout that migrated. Convention for migrations: one that
+alters or drops a table or column the views read first calls
+`drop_views(conn)` (PostgreSQL refuses to alter columns a view uses).
 """
 
 from __future__ import annotations
@@ -127,22 +127,6 @@ def sync_views(connection: Connection, folder: Path | None = None) -> list[str]:
         if view in existing_views(connection):
             connection.exec_driver_sql(f'GRANT {privilege} ON {SCHEMA}."{view}" TO {grantee}')
     return [vf.name for vf in files]
-
-
-def sync_views_if_ready(connection: Connection, folder: Path | None = None) -> bool:
-    """`sync_views` for a migration before head: the sql/ files are the checkout's and may read
-    columns a later migration adds. Then nothing is created (a savepoint undoes the attempt) and
-    False is returned; that later migration ends with `sync_views`."""
-    from sqlalchemy.exc import ProgrammingError
-
-    try:
-        with connection.begin_nested():
-            sync_views(connection, folder)
-    except ProgrammingError as exc:
-        if getattr(exc.orig, "sqlstate", None) not in ("42703", "42P01"):  # undefined column / table
-            raise
-        return False
-    return True
 
 
 def view_grants(connection: Connection) -> list[tuple[str, str, str]]:
