@@ -94,3 +94,30 @@ def test_a_group_announcing_deaths_later_retells_the_strike_just_told(full):
 def test_the_last_name_before_provinces_is_no_town_of_the_strike(full, text):
     (i,) = run_full(full, text).incidents
     assert place(i) == "yemen", text
+
+
+# --- "facilities used by X": X holds what was struck, it did not strike (a reversed role) -------------------------
+
+@pytest.mark.parametrize("text,perp,target", [
+    ("US aircraft struck three facilities used by Kataib Hezbollah near Hillah on Monday.", "united-states", "kataib-hezbollah"),
+    ("Israeli jets struck a depot run by Hezbollah near Nabatieh on Monday.", "israel", "hezbollah"),
+])
+def test_the_user_of_what_was_struck_is_the_target(full, text, perp, target):
+    (i,) = run_full(full, text).incidents
+    assert (i.perpetrator.key, i.target.key) == (perp, target), text
+
+
+def test_by_after_the_attack_verb_still_names_the_attacker(full):
+    (i,) = run_full(full, "Rockets were fired by Kataib Hezbollah at Ain al-Asad on Monday.").incidents
+    assert i.perpetrator.key == "kataib-hezbollah"
+
+
+# --- "the rockets were intercepted": the weapons told before, wherever a town of the sentence lies -----------------
+
+@pytest.mark.parametrize("second", [
+    "Most of the rockets were intercepted, the army said, and fires broke out near Katzrin.",
+    "They were shot down over Katzrin, the army said.",
+])
+def test_an_interception_of_the_weapons_told_before_ends_that_attack(full, second):
+    x = run_full(full, "Hezbollah fired 60 rockets at the Golan Heights on Thursday. " + second)
+    assert [place(i) for i in x.incidents] == ["golan-heights"], second
