@@ -121,3 +121,14 @@ def test_by_after_the_attack_verb_still_names_the_attacker(full):
 def test_an_interception_of_the_weapons_told_before_ends_that_attack(full, second):
     x = run_full(full, "Hezbollah fired 60 rockets at the Golan Heights on Thursday. " + second)
     assert [place(i) for i in x.incidents] == ["golan-heights"], second
+
+
+# --- an army speaking of an attack whose doer the article names claims nothing ------------------------------------
+
+def test_an_army_countering_an_attack_by_another_side_does_not_claim_it(full):
+    x = run_full(full, "Israeli warplanes struck military sites in Iran early on Saturday. Iran's army said four soldiers "
+                       "were killed. It said Iranian air defences had intercepted and countered the attack.")
+    (i,) = x.incidents
+    assert i.perpetrator.key == "israel"
+    by_army = {c.type for c in x.claims if c.claimant and c.claimant.key == "iranian-armed-forces"}
+    assert "responsibility_claimed" not in by_army and "interception" in by_army
