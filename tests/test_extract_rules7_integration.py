@@ -132,3 +132,20 @@ def test_an_army_countering_an_attack_by_another_side_does_not_claim_it(full):
     assert i.perpetrator.key == "israel"
     by_army = {c.type for c in x.claims if c.claimant and c.claimant.key == "iranian-armed-forces"}
     assert "responsibility_claimed" not in by_army and "interception" in by_army
+
+
+# --- a governorate holds the towns of its admin1; two towns of one governorate are two places ----------------------
+
+def test_a_town_lies_in_the_governorate_of_its_admin1_and_not_in_its_neighbour():
+    text = "Rockets hit Metula."
+    view = _first_view(text)
+    assert view.nested("metula", "northern-district") and view.nested("northern-district", "metula")
+    assert view.nested("tyre", "south-lebanon-governorate")
+    assert not view.nested("metula", "kiryat-shmona")  # one admin1, two towns: two places
+    assert not view.nested("tyre", "nabatieh-governorate")
+
+
+def test_a_lead_in_a_governorate_and_the_town_told_next_are_one_incident(full):
+    (i,) = run_full(full, "Rockets were fired at Northern District on Tuesday. A rocket hit a house in Metula on "
+                          "Tuesday, wounding a man.").incidents
+    assert place(i) == "metula" and i.injured == 1

@@ -237,10 +237,21 @@ class SentenceView:
         return bool(place and place.kind in _SPECIFIC_KINDS)
 
     def nested(self, a: str, b: str) -> bool:
-        """One place lies inside the other (or is its country): the same incident at another grain."""
-        return self._inside(a, b) or self._inside(b, a) or \
+        """One place lies inside the other (or is its country, or the first-level subdivision it lies in): the same
+        incident at another grain. Two towns of one governorate are not nested: each is a place of its own."""
+        return self._inside(a, b) or self._inside(b, a) or self._in_unit(a, b) or self._in_unit(b, a) or \
             (self.place_rank(a) == _KIND_RANK["country"] and self.country_of(a) == self.country_of(b)) or \
             (self.place_rank(b) == _KIND_RANK["country"] and self.country_of(a) == self.country_of(b))
+
+    def _in_unit(self, inner: str, outer: str) -> bool:
+        """`outer` is a first-level subdivision (a region right under its country) and `inner` lies in it by admin1
+        ("Metula" in the Northern District), whatever its parent in the reference."""
+        places = self.tools.reference.places_by_key
+        o, i = places.get(outer), places.get(inner)
+        if not (o and i and o.kind == "region" and o.admin1 and i.admin1 == o.admin1 and i.key != o.key):
+            return False
+        parent = places.get(o.parent or "")
+        return parent is None or parent.kind == "country"
 
     def _inside(self, inner: str, outer: str) -> bool:
         places = self.tools.reference.places_by_key
