@@ -149,3 +149,11 @@ def test_a_lead_in_a_governorate_and_the_town_told_next_are_one_incident(full):
     (i,) = run_full(full, "Rockets were fired at Northern District on Tuesday. A rocket hit a house in Metula on "
                           "Tuesday, wounding a man.").incidents
     assert place(i) == "metula" and i.injured == 1
+
+
+# --- "the community of X": a guarded town named after a settlement noun -------------------------------------------
+
+def test_a_guarded_town_after_the_community_of_is_a_place(full):
+    (i,) = run_full(full, "Separately, an explosive drone was launched at the community of Beit Hillel on Tuesday night, "
+                          "the army said.").incidents
+    assert place(i) == "bet-hillel" and i.place.country_code == "IL"
