@@ -157,3 +157,15 @@ def test_a_guarded_town_after_the_community_of_is_a_place(full):
     (i,) = run_full(full, "Separately, an explosive drone was launched at the community of Beit Hillel on Tuesday night, "
                           "the army said.").incidents
     assert place(i) == "bet-hillel" and i.place.country_code == "IL"
+
+
+# --- a governorate says where as well as a town does; a country does not -------------------------------------------
+
+@pytest.mark.parametrize("where,key", [("Daraa province", "daraa-governorate"), ("Daraa", "daraa")])
+def test_an_attack_placed_only_at_a_governorate_is_kept_like_one_at_a_town(full, where, key):
+    (i,) = run_full(full, f"Rockets hit army positions in {where}, the monitor said.").incidents
+    assert place(i) == key
+
+
+def test_an_attack_placed_only_in_a_country_says_too_little(full):
+    assert run_full(full, "Drones hit army positions in Syria.").incidents == ()

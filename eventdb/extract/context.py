@@ -243,15 +243,22 @@ class SentenceView:
             (self.place_rank(a) == _KIND_RANK["country"] and self.country_of(a) == self.country_of(b)) or \
             (self.place_rank(b) == _KIND_RANK["country"] and self.country_of(a) == self.country_of(b))
 
-    def _in_unit(self, inner: str, outer: str) -> bool:
-        """`outer` is a first-level subdivision (a region right under its country) and `inner` lies in it by admin1
-        ("Metula" in the Northern District), whatever its parent in the reference."""
+    def is_subdivision(self, key: str | None) -> bool:
+        """A first-level subdivision (governorate, province, district of Israel): a region right under its country
+        that has an admin1 code."""
         places = self.tools.reference.places_by_key
-        o, i = places.get(outer), places.get(inner)
-        if not (o and i and o.kind == "region" and o.admin1 and i.admin1 == o.admin1 and i.key != o.key):
+        place = places.get(key or "")
+        if not (place and place.kind == "region" and place.admin1):
             return False
-        parent = places.get(o.parent or "")
+        parent = places.get(place.parent or "")
         return parent is None or parent.kind == "country"
+
+    def _in_unit(self, inner: str, outer: str) -> bool:
+        """`outer` is a first-level subdivision and `inner` lies in it by admin1 ("Metula" in the Northern District),
+        whatever its parent in the reference."""
+        i = self.tools.reference.places_by_key.get(inner)
+        return bool(i and i.key != outer and i.admin1 and self.is_subdivision(outer)
+                    and i.admin1 == self.tools.reference.places_by_key[outer].admin1)
 
     def _inside(self, inner: str, outer: str) -> bool:
         places = self.tools.reference.places_by_key

@@ -374,8 +374,9 @@ def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
         return d.target is not None or d.place is not None
     if d.definite:
         return True  # decided at merge time: kept only if it joins an earlier incident or is specific
-    # a toll names an incident, but "no personnel were hurt" may close any sentence about one: a zero is no detail
-    return (has_date or view.is_specific_place(d.place) or d.projectiles is not None or bool(d.killed) or bool(d.injured)
+    # a toll names an incident, but "no personnel were hurt" may close any sentence about one: a zero is no detail;
+    # a governorate or province names where as well as a town does ("a drone hit a house in Daraa province")
+    return (has_date or view.is_specific_place(d.place) or view.is_subdivision(d.place) or d.projectiles is not None or bool(d.killed) or bool(d.injured)
             or (d.perpetrator is not None and (d.target is not None or d.place is not None)))
 
 
