@@ -38,6 +38,7 @@ from eventdb.extract.dates import filing_date, resolve_sequels, running_years, s
 from eventdb.extract.document import dedupe_claims, dedupe_statistics, in_the_issuers_voice, issuer, placed_claims, unresolved_actors, unresolved_places
 from eventdb.extract.events import sentence_incidents
 from eventdb.extract.gazetteer import build_gazetteer
+from eventdb.extract.headings import heading_of, is_heading
 from eventdb.extract.incident_outcomes import decide_outcomes
 from eventdb.extract.incident_sieves import relinked, settle, shared_sentences
 from eventdb.extract.incidents import Draft, air_strikes_by_claims, told_again
@@ -104,12 +105,15 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
     published = article.published or filing_date(article.text, dateline(article.text, headline), tools.lexicon, year)
     years = running_years(article.text) if year is None and published is None else []  # several years: "that year" is the last one stated
     views: list[SentenceView] = []
+    heading = None  # the last item heading ("20 January, al-Tanf."): its day and place are its item's (headings.py)
     for sentence in article_sentences(article.text, headline, tools.lexicon):
         if sentence.end <= headline:
             continue  # a headline restates the lead: the body sentence says it with its details
         view = SentenceView.build(article.text, sentence, published, tools,
-                                  year_before(years, article.text, sentence.start, sentence.end) if years else year)
+                                  year_before(years, article.text, sentence.start, sentence.end, tools.lexicon) if years else year)
         view.book = book
+        view.heading = heading_of(view, heading)
+        heading = view if is_heading(view) else view.heading
         book.read(view)
         views.append(view)
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))

@@ -52,9 +52,39 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
         if not found:
             continue
         what_end, what = found
+        if not period and _one_days_count(view, c.start, what_end, what):
+            continue  # "three drone attacks on Eilat and the Golan on Sunday", "about 15 launches were identified": events
         out.append(Statistic(_stat_actor(view, c.start, what_end, antecedent), c.value, c.text.removesuffix(" of"), c.qualifier, what,
                              _stat_target(view, what_end), *_period(view), view.span(), stance=_stance(view), confidence=0.6))
     return out
+
+
+def _one_days_count(view: SentenceView, start: int, end: int, what: str) -> bool:
+    """A count with no period that is one day's events, not an aggregate: launches counted as they cross (the military's
+    count of one barrage, "about 15 launches were identified crossing from Lebanon"), or attacks and raids whose clause
+    names the one day they took place ("said it carried out three drone attacks on Eilat on Sunday", "launched at
+    dawn on Wednesday four raids on X"). Their incidents are told by the sentence's triggers."""
+    lex = view.tools.lexicon
+    if view.has("multi_day_periods"):
+        return False  # "about 20 anti-tank missiles and rockets over the weekend": several days' worth
+    if lex.is_a("barrage_counts", what.split()[-1]):
+        return True
+    lo, hi = max(view.start, start - _DAY_REACH), min(view.end, end + _DAY_REACH)
+    for d in view.dates:
+        if lo <= d.start < hi and _a_day(view, d) and ";" not in view.text[min(d.end, start):max(d.start, end)]:
+            return True
+    return False
+
+
+_DAY_REACH = 70  # characters around the counted words within which the day they took place is named
+
+
+def _a_day(view: SentenceView, d: DateMention) -> bool:
+    """A date naming one day ("on Sunday", "June 3"), resolved or not (a weekday in an undated article), that bounds
+    no period."""
+    if d.sequel is not None or opens_period(view, d):
+        return False
+    return d.precision == "day" or d.on is None and view.tools.lexicon.pattern("weekday_names").search(d.text) is not None
 
 
 def _counted_noun(view: SentenceView, pos: int, nouns, target_nouns, after_verb: bool, projectiles=None) -> tuple[int, str] | None:

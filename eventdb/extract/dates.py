@@ -111,7 +111,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         return cached
     months = {m: i + 1 for i, m in enumerate(lexicon.words["months"])}
     months.update({m: i + 1 for i, m in enumerate(lexicon.words["month_abbreviations"])})
-    names = "|".join(sorted((m.capitalize() for m in months), key=len, reverse=True))
+    # "12 June", "12 Jun", and the capitals of advisories and military releases ("12 JUN 2024", "13 JUN")
+    names = "|".join(sorted({n for m in months for n in (m.capitalize(), m.upper())}, key=len, reverse=True))
     weekdays = {d: i for i, d in enumerate(lexicon.words["weekdays"])}
     wd = "|".join(d.capitalize() for d in weekdays)
     rel = "|".join(sorted((re.escape(r) for r in _RELATIVE), key=len, reverse=True))
@@ -486,13 +487,14 @@ def running_years(text: str) -> list[tuple[int, int]]:
 _THAT_YEAR = re.compile(r"\b(?:of|in)\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 
 
-def year_before(years: list[tuple[int, int]], text: str, pos: int, end: int) -> int | None:
+def year_before(years: list[tuple[int, int]], text: str, pos: int, end: int, lexicon: Lexicon | None = None) -> int | None:
     """The year that "of that year" in text[pos:end] points back to, in an undated article that states several years
     ("The template was set in 2019. On December 27 of that year, ..."): the one stated last before `pos` in the same
     paragraph. None when the stretch says no such thing or the paragraph states no year before it (a bare "on November
-    20" after a sentence about another year stays undated)."""
+    20" after a sentence about another year stays undated), unless the article gave that very day with its year
+    before (`_same_day_before`: "2.2 13 JUN 2024, 0215 UTC ... 2.4 Late on 13 JUN the Houthis claimed")."""
     if _THAT_YEAR.search(text, pos, end) is None:
-        return None
+        return _same_day_before(text, pos, end, lexicon) if lexicon is not None else None
     last = None
     for at, year in years:
         if at >= pos:
@@ -501,3 +503,19 @@ def year_before(years: list[tuple[int, int]], text: str, pos: int, end: int) -> 
     if last is None or text.find("\n\n", last[0], pos) != -1:
         return None
     return last[1]
+
+
+def _same_day_before(text: str, pos: int, end: int, lexicon: Lexicon) -> int | None:
+    """The year of a day and month that text[pos:end] names without one ("13 JUN", "June 13") when the article named
+    the same day and month with a year before `pos` ("13 JUN 2024"): a list of dated items told again without the year.
+    None when the stretch names no such day or the article gave it with several years."""
+    p = _patterns(lexicon)
+    bare = {(p.months[_key(m.group(2))], int(m.group(1))) for m in p.day_month.finditer(text, pos, end) if not m.group(3)}
+    bare |= {(p.months[_key(m.group(1))], int(m.group(2))) for m in p.month_day.finditer(text, pos, end) if not m.group(3)}
+    if not bare:
+        return None
+    years = {int(m.group(3)) for m in p.day_month.finditer(text, 0, pos)
+             if m.group(3) and (p.months[_key(m.group(2))], int(m.group(1))) in bare}
+    years |= {int(m.group(3)) for m in p.month_day.finditer(text, 0, pos)
+              if m.group(3) and (p.months[_key(m.group(1))], int(m.group(2))) in bare}
+    return years.pop() if len(years) == 1 else None

@@ -7,6 +7,7 @@ from eventdb.extract.speakers import own_side, voice
 from eventdb.extract.clusters import also_meant, attach, same_day_as
 from eventdb.extract.context import SentenceView
 from eventdb.extract.dates import DateMention
+from eventdb.extract.headings import from_heading
 from eventdb.extract.incident_lists import split_listed
 from eventdb.extract.incidents import Draft, Found, Told, draft_from_trigger
 from eventdb.extract.nonevents import aggregate
@@ -33,6 +34,7 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
         story = None if found or draft.date is not None else _story_date(view, drafts, draft)
         for new in split_listed(view, draft, ws, we, trigger.start):  # "struck X near A and Y near B": one per place
             new.local_id = f"i{len(drafts) + 1}"
+            from_heading(view, new, drafts)
             _basis(new, claimant, view)
             new.separate = new.separate or _caused(view, found, trigger)
             kept = attach(view, drafts, new)

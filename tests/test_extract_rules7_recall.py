@@ -1,0 +1,141 @@
+"""Rules-7, incident recall (issue 11): constructions of news English that name an incident the rules did not read,
+each a statement about the text with sentences written for the tests (and one that must not fire beside each)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventdb.assertions import Article
+from eventdb.extract import extract
+from eventdb.reference import default_reference
+
+
+@pytest.fixture(scope="module")
+def full():
+    """The project's reference (bases, seas, towns): the fixture of test_extract_rules has only a few places."""
+    return default_reference()
+
+
+def run_full(full, text: str, published: dt.date | None = dt.date(2024, 6, 20)):
+    return extract(Article(text=text, origin="test", published=published), full)
+
+
+def key(place):
+    return place.key if place else None
+
+
+# --- dates written in an advisory's capitals ------------------------------------------------------------------------
+
+def test_a_day_in_capitals_is_a_day(full):
+    (i,) = run_full(full, "On 12 JUN 2024 a missile struck a tanker in the Red Sea.", None).incidents
+    assert i.date.on == dt.date(2024, 6, 12) and i.date.precision == "day"
+
+
+def test_a_day_without_its_year_takes_the_year_given_for_that_day_before(full):
+    text = ("Advisory for 12-14 JUN 2024. A tanker reported an explosion on 13 JUN 2024. In 2023 the route was calm. "
+            "Late on 13 JUN a drone struck a bulk carrier in the Red Sea.")
+    x = run_full(full, text, None)
+    assert any(i.date.on == dt.date(2024, 6, 13) and "bulk carrier" in i.span.quote for i in x.incidents), x.incidents
+
+
+def test_a_bare_day_after_another_year_stays_undated(full):
+    text = "In 2019 the base was quiet. In 2023 the route was calm. On 13 JUN a drone struck a bulk carrier in the Red Sea."
+    (i,) = run_full(full, text, None).incidents
+    assert i.date.on is None
+
+
+def test_an_hour_later_is_the_same_day(full):
+    text = "Rockets struck Kiryat Shmona on Tuesday. A second barrage of rockets was fired at Nahariya about an hour later."
+    x = run_full(full, text)
+    assert [i.date.on for i in x.incidents] == [dt.date(2024, 6, 18)] * 2, x.incidents
+
+
+# --- item headings of dispatches -----------------------------------------------------------------------------------
+
+ADVISORY = ("INCIDENTS\n"
+            "3.1 14 JUN 2024, approx. 0700 UTC, Red Sea, 40NM W of Hodeidah. A bulk carrier was struck by a missile on "
+            "its port side. The crew is safe.\n"
+            "3.2 15 JUN 2024, 2210 UTC, Gulf of Aden, 70NM S of Aden. A tanker was hit by a drone. No one was hurt.\n")
+
+
+def test_a_heading_dates_and_places_the_incident_of_its_item(full):
+    x = run_full(full, ADVISORY, None)
+    got = sorted((i.date.on, key(i.place)) for i in x.incidents)
+    assert got == [(dt.date(2024, 6, 14), "red-sea"), (dt.date(2024, 6, 15), "gulf-of-aden")], x.incidents
+
+
+def test_two_items_under_two_headings_stay_two_incidents(full):
+    text = ("14 JUN 2024, Gulf of Aden. A bulk carrier was hit by a missile.\n"
+            "14 JUN 2024, Gulf of Aden. A tanker reported a missile impacting the water nearby.\n")
+    assert len(run_full(full, text, None).incidents) == 2
+
+
+def test_a_heading_does_not_override_the_clause_s_own_day(full):
+    text = "20 January, Erbil. The group said it had struck Harir air base with drones on Sunday."
+    (i,) = run_full(full, text, dt.date(2024, 1, 24)).incidents
+    assert i.date.on == dt.date(2024, 1, 21) and key(i.place) == "harir-air-base"
+
+
+def test_a_sentence_with_a_verb_is_no_heading(full):
+    text = "Officials met in Erbil on 20 January 2024. Later, a drone struck a house."
+    x = run_full(full, text, None)
+    assert all(i.date.on is None for i in x.incidents), x.incidents
+
+
+def test_a_heading_in_another_paragraph_dates_nothing(full):
+    text = "20 January 2024, Erbil.\n\nA drone struck a house, residents said."
+    x = run_full(full, text, None)
+    assert all(i.date.on is None for i in x.incidents), x.incidents
+
+
+# --- weapons that came down, launches counted, missiles impacting ---------------------------------------------------
+
+def test_rockets_that_fell_somewhere_are_an_attack(full):
+    (i,) = run_full(full, "On June 3, two rockets fell in an empty area near Ain al-Asad air base.").incidents
+    assert i.date.on == dt.date(2024, 6, 3) and key(i.place) == "ain-al-asad-air-base" and i.event_type == "attack"
+
+
+def test_what_fell_after_an_interception_is_no_other_attack(full):
+    text = "Rockets were fired at Kiryat Shmona on Tuesday; most were intercepted and the rest fell in open areas."
+    assert len(run_full(full, text).incidents) == 1
+
+
+@pytest.mark.parametrize("text", ["Markets fell sharply on Tuesday in Baghdad.", "The government fell in Beirut on Tuesday."])
+def test_falling_without_a_weapon_is_no_attack(full, text):
+    assert run_full(full, text).incidents == ()
+
+
+def test_launches_identified_crossing_are_an_attack(full):
+    text = "After sirens sounded in Metula on Tuesday, about 15 launches were identified crossing from Lebanon."
+    (i,) = run_full(full, text).incidents
+    assert key(i.place) == "metula" and i.date.on == dt.date(2024, 6, 18)
+
+
+def test_missiles_impacting_the_water_are_an_attack(full):
+    text = "On 13 June a tanker in the Gulf of Aden reported two missiles impacting the water nearby."
+    (i,) = run_full(full, text).incidents
+    assert key(i.place) == "gulf-of-aden"
+
+
+# --- counts that are one day's events, not statistics ----------------------------------------------------------------
+
+def test_a_count_of_attacks_on_one_day_is_no_statistic(full):
+    text = "The Islamic Resistance in Iraq said it had carried out three drone attacks on Eilat on Sunday."
+    x = run_full(full, text)
+    assert x.statistics == () and [key(i.place) for i in x.incidents] == ["eilat"], x
+
+
+def test_launches_counted_as_they_cross_are_no_statistic(full):
+    x = run_full(full, "The army said about 35 launches had crossed from Lebanon toward Metula on Tuesday.")
+    assert x.statistics == (), x.statistics
+
+
+@pytest.mark.parametrize("text", [
+    "The group has carried out 150 attacks on US forces since October 17.",
+    "The Houthis have launched more than 100 attacks on merchant vessels since November 2023.",
+    "Hezbollah said it had carried out 12 attacks over the weekend.",
+])
+def test_a_count_over_a_period_stays_a_statistic(full, text):
+    assert len(run_full(full, text).statistics) == 1
