@@ -139,3 +139,32 @@ def test_launches_counted_as_they_cross_are_no_statistic(full):
 ])
 def test_a_count_over_a_period_stays_a_statistic(full, text):
     assert len(run_full(full, text).statistics) == 1
+
+
+# --- one more weapon of a series -----------------------------------------------------------------------------------
+
+def test_a_third_drone_is_an_incident_of_the_series_day(full):
+    text = ("Two drones struck the Conoco gas field on Tuesday, officials said. "
+            "A third drone was shot down before it reached Erbil International Airport, the ministry said.")
+    x = run_full(full, text)
+    got = sorted((key(i.place), i.date.on) for i in x.incidents)
+    assert got == [("conoco-gas-field", dt.date(2024, 6, 18)), ("erbil-international-airport", dt.date(2024, 6, 18))], x.incidents
+
+
+def test_a_fourth_missile_into_the_water_is_an_incident_of_its_own(full):
+    text = ("Two ships were hit by Houthi missiles in the Gulf of Aden on Monday. "
+            "A fourth Houthi missile impacted the water near a tanker without causing damage, CENTCOM added.")
+    x = run_full(full, text)
+    assert len(x.incidents) == 2 and all(i.date.on == dt.date(2024, 6, 17) for i in x.incidents), x.incidents
+
+
+def test_the_third_of_the_counted_drones_is_the_same_attack(full):
+    text = ("Three drones were launched at the Green Zone on Sunday. Two were shot down; the third drone hit a house, "
+            "wounding two guards.")
+    assert len(run_full(full, text).incidents) == 1
+
+
+def test_a_third_drone_told_alone_is_no_interception_of_an_earlier_attack(full):
+    text = "A third drone was shot down near Erbil International Airport, the ministry said."
+    (i,) = run_full(full, text).incidents
+    assert key(i.place) == "erbil-international-airport" and i.date.on is None

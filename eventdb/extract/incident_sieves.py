@@ -23,7 +23,9 @@ just told, as it reads):
    Tower 22, ...", "Tower 22, a logistics base near the Syrian border, ...") places the incident told just before
    it there, when that incident's place is coarser and contains the site (or it has none in another country);
 4. `same_operation`: an undated incident whose own sentence says the same force "also" struck, right after a sentence
-   that dated that force's incident to a day, took place that day (and is an air strike if that one was).
+   that dated that force's incident to a day, took place that day (and is an air strike if that one was);
+5. `series_date`: an undated incident that counts one more weapon of a series ("A third drone was shot down ...")
+   took place on the day of the incident told just before it.
 
 Never joined: incidents of different kinds (an attack and an air strike are one family), with dates too far apart,
 at two specific places neither inside the other, with weapons of no common family ("rockets", "mortars"), with the
@@ -58,6 +60,7 @@ def settle(drafts: list[Draft], views: list[SentenceView]) -> dict[str, str]:
     definite_site(drafts, views)
     site_description(drafts, views)
     same_operation(drafts)
+    series_date(drafts)
     return joined
 
 
@@ -333,3 +336,21 @@ def _also(d: Draft) -> bool:
         if t.trigger is not None:
             return _ALSO.search(t.view.before(t.trigger[0], 20)) is not None
     return False
+
+
+# --- one more of a series -----------------------------------------------------------------------------------------
+
+def series_date(drafts: list[Draft]) -> None:
+    """ "Two merchant ships were hit on Monday ... A third Houthi missile, fired at the destroyer USS Mason, was shot
+    down": an undated incident that counts one more weapon of a series took place on the day of the incident told
+    just before it (within the next sentences), when that one is dated to a day."""
+    for n, d in enumerate(drafts):
+        if not d.series or d.date is not None:
+            continue
+        start = first_told(d)
+        before = [e for e in drafts[:n] if e.date and e.date.on and e.date.precision == "day" and not e.date_is_statement
+                  and 0 <= start - last_told_before(e, start) <= _NEXT_SENTENCES]
+        if before:
+            lead = max(before, key=lambda e: last_told_before(e, start))
+            d.date = lead.date
+            d.decisions.append(f"series_date: date of {lead.local_id}")

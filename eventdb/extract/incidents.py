@@ -80,6 +80,7 @@ class Draft:
     definite_object: bool = False  # "had struck the vessel": what was hit is one already named
     fragments: bool = False  # "wounded by shrapnel from ...": the harm of an attack, its place where the pieces fell
     air_verb: bool = False  # "struck", "hit": an air strike if a state's forces did it (known perhaps only from the claims)
+    series: bool = False  # "A third drone was shot down ...": one more weapon of a series the article counted (`series_item`)
     told: list[Told] = field(default_factory=list)  # every clause and sentence about it, in order (document passes)
     decisions: list[str] = field(default_factory=list)  # which document-level sieve changed what ("site_description: place")
 
@@ -194,6 +195,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     draft = Draft(local_id, view.span(), event_type, date, statement, place, place_text, country, weapons, perp,
                   "claimed" if claimed_by else "attributed" if attributed else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "asserted", None, view.sentence.index, definite, False, plural)
+    draft.series = reason is None and series_item(view, t, ws)
     kept = definite if reason == "negated" else _specific(view, draft, t)  # a denial only refers to a named incident
     if not kept:
         return None  # decided before the details below, which `_specific` does not read: many drafts end here
@@ -202,7 +204,9 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         draft.place_text = view.text[draft.place_span[0]:draft.place_span[1]] if draft.place_span else None
     draft.stance = "hedged" if view.has("hedges") else "asserted"
     draft.separate = _separate(view, t)
-    if interception_refers(view, t, draft.date if not statement else None, place, perp):
+    if draft.series:
+        draft.separate = True  # "A third drone was shot down before it reached X": one more of the weapons counted before
+    elif interception_refers(view, t, draft.date if not statement else None, place, perp):
         return None  # how an attack already reported ended: the sentence refers to it (references.referred)
     if opinion(view) or reason == "negated":
         draft.reference_only = True  # an analyst's words, or a denial, may name an incident already reported, never a new one
@@ -210,6 +214,21 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     draft.fragments = definite and _hit_by_fragments(view, t)
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
     return draft
+
+
+def series_item(view: SentenceView, t: Trigger, ws: int) -> bool:
+    """ "Two drones struck the Sarsang field. A third drone was shot down before it reached Khurmala."; "A fourth
+    Houthi missile impacted the water near a tanker": an indefinite ordinal before the weapon that is the clause's
+    subject counts one more weapon of a series told before, aimed at its own target: an incident of its own (not "the
+    third hit the house", which tells one of the weapons counted in the same attack)."""
+    for m in view.mentions:
+        if m.weapon and ws <= m.start < t.start:
+            return view.tools.lexicon.derived(_series_pattern).search(view.text, max(ws, m.start - 40), m.start) is not None
+    return False
+
+
+def _series_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:a|an)\s+(?:{lex.alternation('series_ordinals')})\s+(?:[\w-]+\s+){{0,2}}?$", re.IGNORECASE)
 
 
 def _force_struck_place(view: SentenceView, t: Trigger) -> bool:
@@ -372,8 +391,9 @@ def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
         return d.target is not None
     if d.event_type == "sabotage":
         return d.target is not None or d.place is not None
-    if d.definite:
-        return True  # decided at merge time: kept only if it joins an earlier incident or is specific
+    if d.definite or d.series:
+        return True  # decided at merge time: kept only if it joins an earlier incident or is specific; one more of a
+        # series counted before is an incident of that story (incident_sieves.series_date dates it)
     # a toll names an incident, but "no personnel were hurt" may close any sentence about one: a zero is no detail;
     # a governorate or province names where as well as a town does ("a drone hit a house in Daraa province")
     return (has_date or view.is_specific_place(d.place) or view.is_subdivision(d.place) or d.projectiles is not None or bool(d.killed) or bool(d.injured)
