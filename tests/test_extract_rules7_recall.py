@@ -168,3 +168,74 @@ def test_a_third_drone_told_alone_is_no_interception_of_an_earlier_attack(full):
     text = "A third drone was shot down near Erbil International Airport, the ministry said."
     (i,) = run_full(full, text).incidents
     assert key(i.place) == "erbil-international-airport" and i.date.on is None
+
+
+# --- the scope of a plan, a wish or a hedge -------------------------------------------------------------------------
+
+def test_a_coordinated_clause_with_its_own_time_ends_a_plan_s_scope(full):
+    text = ('The group said it was pausing operations "to avoid embarrassing the government", and on Friday a US '
+            'drone strike in eastern Baghdad killed a commander.')
+    (i,) = run_full(full, text).incidents
+    assert i.date.on == dt.date(2024, 6, 14) and key(i.place) == "baghdad"
+
+
+def test_a_plan_stays_a_plan_within_its_clause(full):
+    assert run_full(full, "The group said it planned to strike Erbil International Airport on Friday.").incidents == ()
+
+
+def test_a_hedged_owner_of_the_drones_is_no_plan(full):
+    text = ("Unidentified drones, most likely belonging to the coalition, targeted a vehicle near Abu Kamal on Friday, "
+            "killing three fighters.")
+    (i,) = run_full(full, text).incidents
+    assert key(i.place) == "abu-kamal"
+
+
+def test_a_capital_after_a_preposition_and_a_direction_is_a_place(full):
+    (i,) = run_full(full, "On Friday a US drone strike in eastern Baghdad killed a commander.").incidents
+    assert key(i.place) == "baghdad" and i.perpetrator.key == "united-states"
+
+
+# --- an event a definite noun and its relative clause take as known -------------------------------------------------
+
+def test_a_question_about_the_strike_that_killed_someone_keeps_the_strike(full):
+    text = ("Asked whether the US had any role in the strike that killed a senior adviser near Damascus on Monday, "
+            "the spokesman said it had none.")
+    (i,) = run_full(full, text).incidents
+    assert key(i.place) == "damascus" and i.date.on == dt.date(2024, 6, 17)
+
+
+def test_a_denial_of_a_role_in_the_rocket_that_fell_keeps_the_rocket(full):
+    text = "The faction denied any relation to the rocket that fell near Baghdad International Airport on Monday night."
+    (i,) = run_full(full, text).incidents
+    assert key(i.place) == "baghdad-international-airport"
+
+
+def test_the_strikes_which_targeted_a_place_on_a_day_are_one_incident(full):
+    text = ("The monitor documented more deaths among people wounded in the Israeli strikes which targeted depots near "
+            "Aleppo at dawn on Friday.")
+    (i,) = run_full(full, text).incidents
+    assert i.date.on == dt.date(2024, 6, 14) and i.perpetrator.key == "israel"
+
+
+def test_a_denial_of_the_attack_alone_names_no_incident(full):
+    assert run_full(full, "The faction denied any role in the attack.").incidents == ()
+
+
+def test_strikes_in_general_stay_no_incident(full):
+    assert run_full(full, "The strikes that Israel carried out in Syria were condemned by Damascus.").incidents == ()
+
+
+# --- two weekdays are two days, even unresolved ---------------------------------------------------------------------
+
+def test_two_weekdays_in_an_undated_article_are_two_incidents(full):
+    text = ("A drone struck a car in Baghdad on Wednesday evening. "
+            "The faction denied any relation to the rocket that fell near Baghdad International Airport on Monday night.")
+    assert len(run_full(full, text, None).incidents) == 2
+
+
+# --- the group whose member was killed is what was attacked --------------------------------------------------------
+
+def test_a_drone_that_killed_a_group_s_leader_struck_the_group(full):
+    text = "A leader in Kataib Hezbollah was killed on Wednesday when a drone targeted his car in Baghdad."
+    (i,) = run_full(full, text).incidents
+    assert i.target.key == "kataib-hezbollah" and i.event_type == "airstrike"

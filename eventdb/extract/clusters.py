@@ -21,6 +21,8 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
         limit = {"day": 1, "week": 7, "month": 31, "year": 366}
         if gap > max(limit.get(a.date.precision, 0), limit.get(b.date.precision, 0)):
             return False
+    if _other_weekdays(view, a.date, b.date):
+        return False
     if a.place and b.place and a.place != b.place and not view.nested(a.place, b.place):
         if view.is_specific_place(a.place) and view.is_specific_place(b.place):
             return False
@@ -35,6 +37,15 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
     if a.sentence_index == b.sentence_index:
         return True  # within one sentence the clauses decide: an answer to an attack is marked where it is told
     return not reversed_roles(view, a, b) and not _from_the_air_and_the_ground(view, a, b)
+
+
+def _other_weekdays(view: SentenceView, a: DateMention | None, b: DateMention | None) -> bool:
+    """ "on Wednesday evening" and "on Monday night" in an article without a date: two days, though neither resolves."""
+    if a is None or b is None or a.on is not None or b.on is not None:
+        return False
+    days = view.tools.lexicon.pattern("weekday_names")
+    x, y = days.search(a.text), days.search(b.text)
+    return bool(x and y and x.group(0).lower() != y.group(0).lower())
 
 
 def _from_the_air_and_the_ground(view: SentenceView, a: Draft, b: Draft) -> bool:

@@ -291,7 +291,9 @@ _LETTER_WORDS = re.compile(r"[A-Za-z-]+")
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|inside|at|near|from|to|of|on|into|over|across|outside|around|towards?|against|between|and|or|"
-    r"via|through|targeting|toward|reach|reached|hit|struck|attacked)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"via|through|targeting|toward|reach|reached|hit|struck|attacked)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$", re.IGNORECASE)
+# (a part of the city after the preposition: "a drone strike in eastern Baghdad killed ..." is a place, not Iraq acting)
 _ACTIVE_VERB = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|not\s+|already\s+|[a-z]+ly\s+)?"
                           r"([a-z]+ed|[a-z]+s)\b")
 

@@ -81,6 +81,7 @@ class Draft:
     fragments: bool = False  # "wounded by shrapnel from ...": the harm of an attack, its place where the pieces fell
     air_verb: bool = False  # "struck", "hit": an air strike if a state's forces did it (known perhaps only from the claims)
     series: bool = False  # "A third drone was shot down ...": one more weapon of a series the article counted (`series_item`)
+    presupposed: bool = False  # "the strikes which targeted X on Friday": a definite told as known (`told_as_known`)
     told: list[Told] = field(default_factory=list)  # every clause and sentence about it, in order (document passes)
     decisions: list[str] = field(default_factory=list)  # which document-level sieve changed what ("site_description: place")
 
@@ -155,13 +156,16 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave and not _force_struck_place(view, t):
         return None  # tested before `irrealis_reason`, which costs more: either way the answer is None
     reason = irrealis_reason(view, t, ws)
+    presupposed = (reason is not None or lex.is_a("plural_triggers", t.phrase)) and told_as_known(view, t)
+    if presupposed:
+        reason = None  # "asked whether the US had any role in the strike that killed X near Damascus on Monday": known
     if reason == "irrealis":
         return None
     if lex.is_a("impact_triggers", t.phrase) and not weapons and not find_weapons(view, view.start, we)[0]:
         return None  # "a van slammed into a lamppost": no weapon, no attack
     plural = lex.is_a("plural_triggers", t.phrase)
     definite = _definite(view, t, plural)
-    if _dismissed_early(view, t, reason, plural, definite):
+    if _dismissed_early(view, t, reason, plural, definite and not presupposed):
         return None  # about a third of the drafts: none of the details below is computed for them
     place, place_text, country = find_place(view, ws, we, t.start, plural)
     date, statement = find_date(view, ws, we, t)
@@ -186,6 +190,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or find_target(view, t, ws, we, perp, passive)
+    if target is None and event_type == "attack" and weapons:
+        target = _killed_members_group(view, we)
     if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
         event_type = "airstrike"
     killed, injured = casualties(view, ws, we)
@@ -196,6 +202,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
                   "claimed" if claimed_by else "attributed" if attributed else "reported" if perp else "unknown", target, "unknown", killed, injured, projectiles,
                   "asserted", None, view.sentence.index, definite, False, plural)
     draft.series = reason is None and series_item(view, t, ws)
+    draft.presupposed = presupposed
     kept = definite if reason == "negated" else _specific(view, draft, t)  # a denial only refers to a named incident
     if not kept:
         return None  # decided before the details below, which `_specific` does not read: many drafts end here
@@ -214,6 +221,20 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     draft.fragments = definite and _hit_by_fragments(view, t)
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
     return draft
+
+
+def told_as_known(view: SentenceView, t: Trigger) -> bool:
+    """ "denied any relation to the rocket that fell near Baghdad airport on Monday night", "asked whether the US had any
+    role in the strike that killed X near Damascus on Monday", "the death of more people wounded in the Israeli strikes
+    which targeted positions near Aleppo at dawn on Friday": a definite noun with a relative clause that tells what it
+    did takes the event as known; a denial, question or plan around it does not make it unreal, and a plural so told
+    is one event, not strikes in general. (Kept as a definite mention: it joins an incident told before, or stands
+    alone with the date and place its clause gives.)"""
+    relative = " that " in t.phrase or _TOLD_RELATIVE.match(view.text, t.end, view.end) is not None  # "the rocket that fell"
+    return relative and not _is_verb(t) and bool(_DETERMINER.search(view.before(t.start, 45)))
+
+
+_TOLD_RELATIVE = re.compile(r"\s+(?:that|which)\s+(?:had\s+|have\s+|has\s+)?(?:[a-z]+ed|struck|hit|fell|shot|blew)\b")
 
 
 def series_item(view: SentenceView, t: Trigger, ws: int) -> bool:
@@ -286,6 +307,23 @@ def _example_type(view: SentenceView, t: Trigger) -> str:
     counted = view.tools.lexicon.pattern("triggers").search(t.example_of.what) if t.example_of else None
     kind = trigger_type(view.tools.lexicon, counted.group(0)) if counted else t.event_type
     return kind if t.event_type == "attack" else t.event_type
+
+
+def _killed_members_group(view: SentenceView, end: int) -> ActorRef | None:
+    """ "A leader in Harakat al-Nujaba was martyred ... when a drone targeted their vehicle": the armed group whose
+    member the sentence says was killed, before the end of the trigger's clause, is what was attacked."""
+    lex = view.tools.lexicon
+    if not view.has("killed_words", view.start, end):
+        return None
+    for m in view.actors(view.start, end):
+        if view.actor_kind(m.actor) in lex.words["armed_group_kinds"] and lex.derived(_member_before).search(view.before(m.start, 30)):
+            return ActorRef(m.text, m.actor, m.start, m.end)
+    return None
+
+
+def _member_before(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.alternation('single_victim_words')}|members|fighters|leaders|commanders)\s+(?:in|of|from)\s+"
+                      rf"(?:the\s+)?$", re.IGNORECASE)
 
 
 def _drone_on_armed_group(view: SentenceView, weapons: list[str], target: ActorRef | None) -> bool:
@@ -384,7 +422,7 @@ _SHORT_PHRASE = re.compile(r"[\w\s“”-]{0,25}")
 def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
     has_date = d.date is not None and not d.date_is_statement
     if d.plural:
-        if d.definite or view.has("generic_markers", max(view.start, t.start - 35), t.end):
+        if d.definite and not d.presupposed or view.has("generic_markers", max(view.start, t.start - 35), t.end):
             return False
         return view.is_specific_place(d.place) or (has_date and d.perpetrator is not None)
     if d.event_type == "assassination":

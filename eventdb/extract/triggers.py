@@ -165,7 +165,7 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
     marks = list(lex.pattern("irrealis").finditer(before))
     if marks:
         last = marks[-1].end()
-        if not lex.pattern("realis_connectors").search(before[last:]):
+        if not lex.pattern("realis_connectors").search(before[last:]) and not _NEW_CLAUSE.search(before[last:]):
             return "irrealis"
     if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or _HYPOTHETICAL_AFTER.match(view.text, t.end, view.end) \
             or hypothetical(view, t.end):
@@ -177,6 +177,13 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
     if negations and not _COORDINATED.search(near, negations[-1].end()):
         return "negated"
     return None  # "the drone was not intercepted and struck the base": the negation's verb, not the trigger, is denied
+
+
+# A coordinated clause with a subject or a time of its own ends the scope of a threat, plan or wish before it:
+# 'said it was suspending operations "to avoid embarrassing the government", and on February 7 a US drone strike
+# killed ...', 'vowed to retaliate, and US jets struck ...' ("warned it could strike X, and Y" is one clause).
+_NEW_CLAUSE = re.compile(r"(?:;|[\"”]?,[\"”]?\s+(?:and|but|while|whereas)\s+)"
+                         r"(?=(?:on|in|at|late|early|then|later|hours|days)\b|(?:an?|the|its|their)\s|[A-Z])")
 
 
 # After a negation, a coordination before the trigger ends its scope: "was not intercepted and struck", "not X, but hit".
