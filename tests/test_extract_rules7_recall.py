@@ -9,21 +9,12 @@ import pytest
 
 from eventdb.assertions import Article
 from eventdb.extract import extract
-from eventdb.reference import default_reference
-
-
-@pytest.fixture(scope="module")
-def full():
-    """The project's reference (bases, seas, towns): the fixture of test_extract_rules has only a few places."""
-    return default_reference()
+from tests.test_extract_rules7_document import full, key  # noqa: F401  (the project's reference, a place's key)
 
 
 def run_full(full, text: str, published: dt.date | None = dt.date(2024, 6, 20)):
+    """Published on Thursday 20 June 2024 unless said otherwise."""
     return extract(Article(text=text, origin="test", published=published), full)
-
-
-def key(place):
-    return place.key if place else None
 
 
 # --- dates written in an advisory's capitals ------------------------------------------------------------------------

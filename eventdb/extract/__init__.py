@@ -13,6 +13,8 @@ article. The passes, each a module:
   whom), `incident_places`, `incident_dates`, `incident_weapons`, `tolls` (casualties),
   `incident_lists` (one per listed place), `nonevents` (aggregates, hypotheticals, opinions), `outcomes`
   (interceptions, negated or not, and what an incident's toll says of its outcome);
+- `headings`: a dispatch's item heading ("2.1 12 JUN 2024, approx. 0930 UTC, Red Sea, ...") dates and places the
+  incidents of its item;
 - `events` runs those per sentence, and `clusters` decides whether a mention is an incident
   named before (merging the two); `references` finds the earlier incident a sentence without one
   of its own talks about;
