@@ -234,9 +234,21 @@ class Served:
             self.server.global_process_id_list.get_and_remove(os.getpid())
             others = _live_other_handles(self.server)
             if not others and self.running():
-                library.pg_ctl(["-w", "-t", "60", "-m", "fast", "stop"], pgdata=self.server.pgdata,
-                       user=self.server.system_user, timeout=90)
+                try:
+                    library.pg_ctl(["-w", "-t", "60", "-m", "fast", "stop"], pgdata=self.server.pgdata,
+                           user=self.server.system_user, timeout=90)
+                except Exception:  # pg_ctl may give up waiting on a loaded machine: what counts is that it stopped
+                    if not self._stopped_within(30.0):
+                        raise
         return others
+
+    def _stopped_within(self, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while self.running():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.5)
+        return True
 
 
 def start(home: Path, port: int | None = None) -> Served:
