@@ -42,6 +42,7 @@ from eventdb.extract.outcomes import hit_by_toll
 from eventdb.extract.references import referred, with_the_other
 from eventdb.extract.speaker_book import SpeakerBook
 from eventdb.extract.frames import attributed, bare_quotation, quoted_speaker
+from eventdb.extract.speech_frames import last_speaker, sentence_frames
 from eventdb.reference import Reference, default_reference
 
 EXTRACTOR_VERSION = "rules-6"
@@ -86,11 +87,14 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
     years = running_years(article.text) if year is None and published is None else []  # several years: "that year" is the last one stated
     for sentence in article_sentences(article.text, headline, tools.lexicon):
         if sentence.end <= headline:
+            if tools.lexicon.has("spokesman_roles", sentence.text):  # "Pentagon Press Secretary Pat Ryder Holds a Briefing"
+                book.read(SentenceView.build(article.text, sentence, published, tools, year))
             continue  # a headline restates the lead: the body sentence says it with its details
         view = SentenceView.build(article.text, sentence, published, tools,
                                   year_before(years, article.text, sentence.start, sentence.end) if years else year)
         view.book = book
         book.read(view)
+        frames = sentence_frames(view, said)  # who says what (kept in the book for the claims and the sentences after)
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
@@ -109,7 +113,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         if not sequel:  # a tally's toll is no one's claim about an incident
             claims.extend(sentence_claims(view, with_the_other(view, found, drafts) if found else referred(view, drafts),
                                           stat_spans, said))
-        said = voice(view, view.end, said) if view.has("speech_verbs") else said
+        said = last_speaker(frames) or (voice(view, view.end, said) if view.has("speech_verbs") else said)
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
     incidents = hit_by_toll(air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind))

@@ -63,9 +63,18 @@ def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> 
     known = view.voices.get(before)
     if known is not None and known[0] is previous:
         return known[1]
-    who = speaker(view, before) or pronoun_speaker(view, before, previous)
+    framed = framed_speaker(view, before)
+    who = framed[1] if framed[0] else speaker(view, before) or pronoun_speaker(view, before, previous)
     view.voices[before] = (previous, who)
     return who
+
+
+def framed_speaker(view: SentenceView, pos: int) -> tuple[bool, ActorRef | None]:
+    """(True, speaker) when `pos` lies in what a speech frame says (`speech_frames`, kept in the book), the speaker
+    None when the frame's speaker cannot be named ("Witnesses said"); (False, None) outside every frame."""
+    book = view.book
+    frame = book.frame_at(view.sentence.index, pos, view.end) if book is not None else None  # type: ignore[attr-defined]
+    return (True, frame.speaker) if frame is not None else (False, None)  # type: ignore[attr-defined]
 
 
 _RUN_BY = re.compile(r"-(?:run|owned|controlled|funded|based)\b")
@@ -156,7 +165,7 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
                      and not view.is_descriptor(m) and not _RUN_BY.match(view.text, m.end)]  # "the Huthi-run Saba agency"
             if names:
                 return ref(view, names[0])
-            written = _speaker_after_according(view, v.end())
+            written = speaker_after_according(view, v.end())
             if written:
                 return written
     for v in verbs:
@@ -177,7 +186,7 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
         return ActorRef(m.group(0), None, m.start(), m.end())
     for v in verbs:
         if not _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
-            return described_speaker(view, v.start()) or _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
+            return described_speaker(view, v.start()) or unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
     return None
 
 
@@ -208,13 +217,15 @@ def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
     possessive and epithet ("Lebanon's state-run"), with an optional common head noun ("... regional government") and
     without a descriptor ("... ambulance service") or a relative clause (", which is run by the navy,")."""
     return re.compile(
-        rf"(?:^|[,;:—–]\s+)(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{lex.alternation('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
+        rf"(?:^|[,;:—–][”\"]?\s+|[”\"]\s+)(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{lex.alternation('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
         rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}(?:\s+(?:{lex.alternation('speaker_heads')}))?"
+        rf"|[A-Z][\w]+-run\s+(?:[a-z]+\s+)?(?:{lex.alternation('speaker_heads')})"
+        rf"|[A-Z][a-z]+['’]s\s+(?:[a-z]+\s+)?(?:{lex.alternation('speaker_heads')})"
         rf"|[a-z]+['’]s\s+(?:{lex.alternation('role_speakers')}))"
         rf"(?:\s+(?:{lex.alternation('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
 
 
-def _speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
+def speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
     """ "according to the Soroka hospital in Beersheba": a name the reference lacks, as written."""
     m = _AFTER_ACCORDING.match(view.text, pos, view.end)
     if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
@@ -239,7 +250,7 @@ _WHAT_X = re.compile(r"\bwhat\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}$")
 _FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
 
 
-def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
+def unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
     """ "Syrian state media reported", "..., the Kurdistan regional government said": a named speaker the reference lacks, as written."""
     body = _demonym_body(view, verb)
     if body:
