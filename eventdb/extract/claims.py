@@ -22,6 +22,7 @@ from eventdb.extract.speakers import (
     subject_of,
     unvoiced,
     fold_phrase,
+    framed_speaker,
     own_side,
     subject_before,
     voice,
@@ -106,7 +107,12 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             if _COMMON_SUBJECT.search(view.before(m.start(), 30)) \
                     and not view.has("group_anaphora", max(view.start, m.start() - 30), m.start()):
                 continue  # "a figure the monitor could not confirm": a subject we cannot name, not the actor before it
-            who = subject_before(view, m.start()) or reported_subject(view, m.start(), previous)
+            if view.tools.lexicon.is_a("silence_phrases", m.group(0)) and not _names_a_place_after(view, m.end()):
+                continue  # "did not mention any drones": silence about a place claimed is a non-confirmation, not this
+            if category == "non_confirmation" and _asks_about_another_event(view, m.end()):
+                continue  # "He would not say whether further strikes were planned": no incident left unconfirmed
+            who = framed_claimant(view, m.start(), subject_before(view, m.start()) or reported_subject(view, m.start(), previous),
+                                  previous)
             typ = kind
             if typ == "involvement_denied" and who and view.tools.lexicon.is_a("role_denials", m.group(0)) \
                     and view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]:
@@ -125,7 +131,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
     if not out and view.has("confirmation") and not view.has("negations"):  # (few sentences confirm: asked first)
         for m in view.find("confirmation"):
             if iid and _confirms_incident(view, m.end(), mention):
-                out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))
+                who = framed_claimant(view, m.start(), subject_before(view, m.start()), previous)
+                out.append(Claim("confirmation", iid, who, stance(view), span, confidence=0.6))
             break
     for m in interceptions(view, view.start, view.end):  # "the drone was not intercepted": no interception (outcomes)
         if _ATTRIBUTIVE.search(view.before(m.start(), 6)):
@@ -183,6 +190,41 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                                                   injured=injured, confidence=0.6))
     out = _for_both_speakers(view, out) if out and view.has("joint_speakers") else out
     return _toll_left_open(out) if out and view.has("open_circumstances") else out
+
+
+_SELF_SUBJECT = re.compile(r"(?:^|[,;:“\"]\s*|\b(?:and|but)\s+)(?:I|we|We|it|It|they|They|he|He|she|She)\s+"
+                           r"(?:(?:am|are|is|was|were|have|has|had|do|does|did|would|could|can|will|still|also|not|'m|’m|'re|’re|'ve|’ve)\s*)*$")
+
+
+def framed_claimant(view: SentenceView, pos: int, subject: ActorRef | None, previous: ActorRef | None) -> ActorRef | None:
+    """Who makes the claim whose cue stands at `pos`, given the cue's subject as read before it: the speaker of the
+    frame whose content holds the cue when the subject is a pronoun or none we can name ("I'm not able to confirm
+    that", "We were not involved", "The Islamic Republic has no role ..." in a spokesman's quotation), or the
+    speaker's own side ("Ryder said the United States had no involvement": the Pentagon's denial); a pronoun outside
+    any frame ("It did not mention Safed") is the last speaker."""
+    framed, speaker = framed_speaker(view, pos)
+    pronoun = _SELF_SUBJECT.search(view.before(pos, 40)) is not None
+    if framed and speaker is not None:
+        if subject is None or pronoun or (subject.key and speaker.key and own_side(view, speaker, subject)):
+            return speaker
+        return subject
+    if subject is None and pronoun and not framed:
+        return previous
+    return subject
+
+
+_WHETHER = re.compile(r"\s+(?:on\s+|about\s+)?(?:whether|if)\s+(?P<clause>[^;.]{3,160})")
+
+
+def _asks_about_another_event(view: SentenceView, pos: int) -> bool:
+    """ "would not say whether further strikes were planned", "declined to comment on whether the base had been struck
+    previously": the question left open is about strikes to come or before, not the incident the sentence is about."""
+    m = _WHETHER.match(view.text, pos, view.end)
+    return m is not None and view.has("other_event_markers", m.start("clause"), m.end("clause"))
+
+
+def _names_a_place_after(view: SentenceView, pos: int) -> bool:
+    return any(m.place and pos <= m.start < pos + 30 for m in view.mentions)
 
 
 def _toll_left_open(claims: list[Claim]) -> list[Claim]:

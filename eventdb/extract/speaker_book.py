@@ -248,6 +248,9 @@ class SpeakerBook:
         else:
             told = [p for p in self.parties if (p.char_start or 0) < pos]
             country = view.actor_country(told[-1].key) if told else None
+        if not country:  # "..., the IDF said. Most were intercepted, the army said": the army of the state that spoke last
+            spoke = self.last_speaker()
+            country = view.actor_country(spoke.key) if spoke is not None and view.actor_kind(spoke.key) in state_kinds else None
         if not country:
             return None
         key = _armies(view).get(country)

@@ -320,7 +320,7 @@ _CLAUSE_WORD = re.compile(r"\b(?:that|which|on|against|at|to|of|in|for)\b")
 # or a title before a person ("Hezbollah Secretary-General Hassan Nasrallah"): it does not speak itself.
 _INSIDE_NAME = re.compile(r" [A-Z][a-z]")
 # ", speaking on condition of anonymity," and the relative clause ", who spoke on condition of anonymity because ...,"
-_PARTICIPLE = r",\s+(?:speaking|citing|writing|asked|quoted|who\s+(?:spoke|was\s+speaking|asked))\b"
+_PARTICIPLE = r",\s+(?:speaking|citing|quoting|writing|asked|quoted|who\s+(?:spoke|was\s+speaking|asked))\b"
 _PARTICIPLE_WORD = re.compile(_PARTICIPLE)  # the cheap test whether a sentence has one at all
 _PARTICIPIAL = re.compile(_PARTICIPLE + r"[^,;“”]{3,100},\s*")
 

@@ -73,9 +73,10 @@ _RECIPIENT = re.compile(r"\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w'’-]*
                         r"television|radio|broadcaster))")
 # After a closing speaker's verb, what may end the sentence: a few words of time, place or medium ("said on
 # Thursday", "told reporters at the scene", "said in a statement on its Telegram channel"), no clause of its own.
-_CLOSING_TAIL = re.compile(r"(?:\s+(?!that\b|it\b|they\b|he\b|she\b)[\w'’-]+){0,8}\s*[.!]?[”\"]?\s*$")
+_CLOSING_TAIL = re.compile(r"(?:\s+(?!(?:that|it|they|he|she|was|were|is|are|had|has|have|been|would|will|could)\b)[\w'’-]+){0,8}"
+                           r"\s*[.!]?[”\"]?\s*$")
 _PARENTHESIS_TAIL = re.compile(r"\s*(?:(?:on|late\s+on)\s+\w+day|in\s+an?\s+(?:[\w-]+\s+){0,3}?statement|also|later)?\s*,\s+")
-_SPEAKER_OPENS = re.compile(r"(?:[,;:—–]|[,.][”\"]|[”\"],?)\s*$")
+_SPEAKER_OPENS = re.compile(r"(?:[,—–]|[,.][”\"]|[”\"],?)\s*$")
 _QUOTE_OPEN = "“\""
 _PRONOUN = re.compile(r"(?<![\w-])(?P<p>it|they|he|she|we|one|the\s+other|another(?:\s+[\w-]+){0,2}\s+official|"
                       r"a\s+second(?:\s+[\w-]+){0,2}\s+official|the\s+(?:first|second)(?:\s+[\w-]+){0,2}\s+official)"
@@ -300,6 +301,10 @@ def _subject(view: SentenceView, verb: int, previous: ActorRef | None) -> tuple[
     described = described_speaker(view, verb)
     if described is not None:
         return described, described.char_start
+    for category in ("army_anaphora", "group_anaphora"):
+        for a in view.find(category, max(view.start, verb - 40), verb):
+            if view.text[a.end():verb].isspace():
+                return None, a.start()  # "the army said" with no army we can name: someone speaks all the same
     anaphor = view.tools.lexicon.derived(_anaphor_before).search(view.before(verb, 40))
     if anaphor is not None and view.book is not None:
         at = verb - len(view.before(verb, 40)) + anaphor.start("head")

@@ -1,0 +1,240 @@
+"""Rules-7 speech frames (issue 11, failure classes 2 and 3) on sentences written for these tests: per sentence, who
+speaks, by which cue, and what they say (`speech_frames`); the claims typed from what a frame says, its speaker the
+claimant."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventdb.assertions import Article
+from eventdb.extract import extract, tools_for
+from eventdb.extract.context import SentenceView
+from eventdb.extract.layout import article_sentences, headline_end
+from eventdb.extract.speaker_book import SpeakerBook
+from eventdb.extract.speech_frames import last_speaker, sentence_frames
+from eventdb.reference import default_reference
+
+PUB = dt.date(2024, 3, 14)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return default_reference()
+
+
+def run(ref, text: str):
+    return extract(Article(text=text, origin="test", published=PUB), ref)
+
+
+def of(x, kind: str):
+    return [c for c in x.claims if c.type == kind]
+
+
+def key(a):
+    return a.key if a else None
+
+
+def frames(text: str) -> list[list[tuple[str, str | None, str, str]]]:
+    """Per sentence: (sieve, speaker key or text, mode, content) of each frame, read as `extract` reads them."""
+    tools = tools_for()
+    book = SpeakerBook()
+    said = None
+    out = []
+    for s in article_sentences(text, headline_end(text), tools.lexicon):
+        view = SentenceView.build(text, s, PUB, tools)
+        view.book = book
+        book.read(view)
+        found = sentence_frames(view, said)
+        said = last_speaker(found) or said
+        out.append([(f.sieve, (f.speaker.key or f.speaker.text) if f.speaker else None, f.mode,
+                     text[f.content_start:f.content_end]) for f in found])
+    return out
+
+
+# --- stage 1: the sieves ----------------------------------------------------------------------------------------
+
+def test_a_subject_frame_says_what_follows_its_verb_and_that():
+    (f,), = frames("The Israeli military said on Thursday evening that its jets had struck a depot near Tyre.")
+    assert f[:2] == ("subject", "israel-defense-forces")
+    assert f[3] == "its jets had struck a depot near Tyre."
+
+
+def test_a_closing_speaker_says_what_stands_before_it():
+    (f,), = frames("Two rockets landed near the base perimeter, the U.S. military said in a statement.")
+    assert f[:2] == ("closing", "us-armed-forces")
+    assert f[3] == "Two rockets landed near the base perimeter"
+
+
+def test_a_closing_speaker_in_mid_sentence_says_only_the_clause_before_it():
+    (f,), = frames("Most of the rockets were intercepted, the Israeli military said, and fires broke out near Safed.")
+    assert f[0] == "closing" and f[3] == "Most of the rockets were intercepted"
+
+
+def test_a_parenthetical_speaker_after_an_opener_says_the_whole_sentence():
+    (f,), = frames("In response, the Israeli military said, fighter jets struck a Hezbollah depot near Khiam.")
+    assert f[0] == "parenthetical" and f[3].startswith("In response") and f[3].endswith("near Khiam.")
+
+
+def test_a_speaker_after_a_quotation_says_the_quotation():
+    (f,), = frames('"Two drones were shot down over the base," U.S. Central Command said in a statement.')
+    assert f[:3] == ("closing", "us-central-command", "mixed")
+
+
+def test_an_inverted_speaker_after_a_quotation():
+    (f,), = frames('"Both drones were shot down," said U.S. Central Command.')
+    assert f[:2] == ("closing", "us-central-command")
+
+
+def test_according_to_at_the_end_and_at_the_start():
+    (a,), (b,) = frames("A drone hit the port of Hodeidah, according to Al-Masirah. According to SANA, two soldiers died.")
+    assert a[0] == "according_to" and a[3].startswith("A drone hit the port")
+    assert b[0] == "according_to" and b[3].strip() == "two soldiers died."
+
+
+def test_one_and_the_other_are_two_frames_of_the_officials_named_before():
+    _, (one, other) = frames("Two U.S. officials said rockets hit the embassy compound. "
+                             "One said a rocket landed inside the compound; the other said all were intercepted.")
+    assert one[1] == other[1] == "united-states"
+    assert one[3] == "a rocket landed inside the compound" and other[3] == "all were intercepted."
+
+
+def test_a_verb_coordinated_with_an_earlier_one_shares_its_subject_past_a_participle():
+    (f,), = frames('SANA, quoting a military source, blamed an "Israeli aggression" and said one soldier had been killed.')
+    assert f[1] == "Syrian Arab News Agency" or f[1] == "SANA"
+    assert f[3] == "one soldier had been killed."
+
+
+def test_witnesses_speak_but_are_no_one_we_can_name():
+    (f,), = frames("Witnesses said the car burst into flames.")
+    assert f[1] is None and f[3] == "the car burst into flames."
+
+
+# --- stage 1 across sentences -----------------------------------------------------------------------------------
+
+def test_a_quotation_in_the_next_sentence_continues_the_last_direct_speaker():
+    _, (f,) = frames('"A few rockets fell in open areas," an Israel Police spokesman told reporters. "There were no casualties."')
+    assert f[0] == "continued" and f[1] == "Israel Police"
+
+
+def test_a_bare_quotation_after_indirect_speech_is_no_ones():
+    assert frames('The army said a drone fell near Safed. "It was a quiet night."')[1] == []
+
+
+def test_a_pronoun_speaker_is_the_speaker_before():
+    _, (f,) = frames("Hezbollah said its fighters fired rockets at Metula. It said two tanks were hit.")
+    assert f[1] == "hezbollah"
+
+
+def test_a_statement_quoted_in_paragraphs_after_its_heading_is_the_bodys():
+    text = ('2. Islamic Resistance in Iraq, statement issued Sunday evening\n\n'
+            '"Our mujahideen struck a vital target in Eilat with drones.\n\n'
+            '"The operations will continue."\n\nThe Israeli military said a drone was intercepted.')
+    got = frames(text)
+    assert [f[0][:2] for f in got[1:3]] == [("statement", "islamic-resistance-in-iraq")] * 2
+    assert got[3][0][1] == "israel-defense-forces"
+
+
+def test_a_transcript_turn_is_its_speakers_where_no_frame_speaks():
+    text = ("Pentagon Press Secretary Pat Ryder Holds a Press Briefing\n\n"
+            "GEN. RYDER: Good afternoon. A drone was shot down near Erbil on Tuesday.\n\n"
+            "Q: Do you know who launched it?\n\n"
+            "GEN. RYDER: We assess that Kata'ib Hezbollah was responsible.")
+    got = [f for sentence in frames(text) for f in sentence]
+    assert {f[1] for f in got} == {"pentagon"} and {f[0] for f in got} == {"turn"}
+    assert not any(f[3].startswith("Do you know") for f in got)
+
+
+# --- stage 2 ----------------------------------------------------------------------------------------------------
+
+def test_the_army_is_the_army_of_the_state_that_spoke_last():
+    _, (f,) = frames("Hezbollah fired 40 rockets at the Golan, the IDF said. Most were intercepted, the army said.")
+    assert f[1] == "israel-defense-forces"
+
+
+def test_the_army_with_no_state_told_still_speaks():
+    (f,), = frames("Most of the rockets were intercepted, the army said.")
+    assert f[1] is None and f[0] == "closing"
+
+
+def test_the_spokesman_is_the_body_introduced_with_a_spokesman():
+    text = ("3. Iranian Foreign Ministry spokesman, weekly press conference\n\n"
+            "Kataib Hezbollah denied any role on Monday. Asked about the drones, the spokesman said the reports were false.")
+    assert frames(text)[-1][0][1] == "iranian-foreign-ministry"
+
+
+def test_the_ministry_is_the_last_body_named_with_that_noun():
+    got = frames("Iran's Foreign Ministry condemned the strike. The IDF struck a depot. It hit a car, the ministry said.")
+    assert got[-1][0][1] == "iranian-foreign-ministry"
+
+
+def test_a_titled_name_at_the_sentence_start_speaks_for_his_body():
+    got = frames("Pentagon press secretary Maj. Gen. Pat Ryder spoke on Monday. Gen. Pat Ryder said two drones were downed.")
+    assert got[-1][0][1] == "pentagon"
+
+
+def test_a_speaker_after_a_comma_with_a_clause_after_the_verb_is_its_subject():
+    (f,), = frames("In Baghdad, the PMF said two rockets were fired at the airport.")
+    assert f[0] == "subject" and f[3] == "two rockets were fired at the airport."
+
+
+# --- claims from frames -----------------------------------------------------------------------------------------
+
+def test_a_first_person_non_confirmation_in_a_quotation_is_the_speakers(ref):
+    x = run(ref, "Rockets hit the Shaddadi base in Syria on Monday. "
+                 '"We\'re still assessing who was behind it," U.S. Central Command said.')
+    (c,) = of(x, "non_confirmation")
+    assert key(c.claimant) == "us-central-command"
+
+
+def test_a_spokesmans_denial_for_his_state_is_the_spokesmans_bodys(ref):
+    x = run(ref, "Israeli jets struck a Hezbollah depot near Nabatieh on Wednesday. "
+                 "The Pentagon said the United States was not involved in that strike.")
+    (c,) = of(x, "involvement_denied")
+    assert key(c.claimant) == "pentagon" and c.stance == "denied"
+
+
+def test_a_group_saying_it_had_no_connection_denies_responsibility(ref):
+    x = run(ref, "Two rockets were fired at Baghdad International Airport on Sunday night. "
+                 "Kataib Hezbollah said in a statement that it had no connection to the rockets.")
+    (c,) = of(x, "responsibility_denied")
+    assert key(c.claimant) == "kataib-hezbollah"
+
+
+def test_silence_about_a_claimed_place_is_a_non_confirmation_by_the_last_speaker(ref):
+    x = run(ref, "Hezbollah said it fired rockets at Kiryat Shmona and Safed on Thursday. It did not mention Safed.")
+    assert [key(c.claimant) for c in of(x, "non_confirmation")] == ["hezbollah"]
+
+
+def test_silence_about_something_else_than_a_place_is_no_claim(ref):
+    x = run(ref, "The Houthis said they fired missiles and drones at Abu Dhabi on Monday. "
+                 "The Emirati statement did not mention any drones.")
+    assert of(x, "non_confirmation") == []
+
+
+@pytest.mark.parametrize("question", [
+    "He would not say whether further strikes were planned.",
+    "He declined to comment on whether the base had been struck previously this month.",
+])
+def test_a_question_left_open_about_other_strikes_is_no_non_confirmation(ref, question):
+    x = run(ref, "Rockets hit the Shaddadi base in Syria on Monday, Pentagon press secretary Pat Ryder said. " + question)
+    assert of(x, "non_confirmation") == []
+
+
+def test_a_transcript_answer_gives_its_claims_to_the_speakers_body(ref):
+    text = ("Pentagon Press Secretary Pat Ryder Holds a Press Briefing\n\n"
+            "GEN. RYDER: On Tuesday, a one-way attack drone targeted US forces at the Tanf garrison. "
+            "The drone was shot down by coalition air defenses.\n\n"
+            "Q: The Houthis say they hit a tanker in the Gulf of Aden yesterday.\n\n"
+            "GEN. RYDER: I'm not able to confirm that from here.")
+    x = run(ref, text)
+    assert [key(c.claimant) for c in of(x, "interception")] == ["pentagon"]
+    assert [key(c.claimant) for c in of(x, "responsibility_claimed")] == ["houthis"]
+
+
+def test_a_quotation_continued_in_the_next_sentence_keeps_its_speaker(ref):
+    x = run(ref, 'Some 40 rockets were fired at Kiryat Shmona on Thursday. "A few fell in open areas," an Israel Police '
+                 'spokesman told reporters. "There were no casualties."')
+    (c,) = of(x, "casualty_report")
+    assert c.claimant is not None and c.claimant.text == "Israel Police" and (c.killed, c.injured) == (0, 0)
