@@ -4,37 +4,14 @@ claimant."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from eventdb.assertions import Article
-from eventdb.extract import extract, tools_for
+from eventdb.extract import tools_for
 from eventdb.extract.context import SentenceView
 from eventdb.extract.layout import article_sentences, headline_end
 from eventdb.extract.speaker_book import SpeakerBook
 from eventdb.extract.speech_frames import last_speaker, sentence_frames
-from eventdb.reference import default_reference
-
-PUB = dt.date(2024, 3, 14)  # a Thursday
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return default_reference()
-
-
-def run(ref, text: str):
-    return extract(Article(text=text, origin="test", published=PUB), ref)
-
-
-def of(x, kind: str):
-    return [c for c in x.claims if c.type == kind]
-
-
-def key(a):
-    return a.key if a else None
-
+from tests.test_extract_rules7_claims import PUB, key, of, ref, run  # noqa: F401 (ref is a fixture)
 
 def frames(text: str) -> list[list[tuple[str, str | None, str, str]]]:
     """Per sentence: (sieve, speaker key or text, mode, content) of each frame, read as `extract` reads them."""
