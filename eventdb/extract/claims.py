@@ -76,6 +76,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                     previous: ActorRef | None = None) -> list[Claim]:
     """Typed claims in one sentence; `found` are the incidents the sentence names (with trigger offsets),
     `previous` the last speaker before this sentence (who "it" is in "..., it added")."""
+    if _QUESTION.search(view.text, view.start, view.end):
+        return []  # "Can you confirm that?", "Did the US have any role in the strike?": asked, nothing asserted
     out: list[Claim] = []
     incident = found[0].incident if found else None
     mention = found[0].mention if found else None
@@ -225,6 +227,9 @@ def _asks_about_another_event(view: SentenceView, pos: int) -> bool:
 
 def _names_a_place_after(view: SentenceView, pos: int) -> bool:
     return any(m.place and pos <= m.start < pos + 30 for m in view.mentions)
+
+
+_QUESTION = re.compile(r"\?[”\"]?\s*$")
 
 
 def _toll_left_open(claims: list[Claim]) -> list[Claim]:
@@ -558,7 +563,15 @@ def _tells_casualties(view: SentenceView) -> bool:
     if m is None or _IN_DOUBT.search(view.before(m.start(), 40)) or view.has("period_openers", m.end(), view.end):
         # ("the third commander killed by Israel since October, the army said": a tally over a period, not a toll)
         return False
-    return any(_reports(view, v, m.start()) for v in view.find("speech_verbs"))
+    return any(_reports(view, v, m.start()) for v in view.find("speech_verbs")) or _said_without_a_verb(view, m.start())
+
+
+def _said_without_a_verb(view: SentenceView, pos: int) -> bool:
+    """What stands at `pos` is said in a frame with no verb of its own: a speaker's turn in a transcript, a statement
+    quoted after its heading, a quotation continued from the sentence before (`speech_frames`)."""
+    book = view.book
+    frame = book.frame_at(view.sentence.index, pos, view.end) if book is not None else None  # type: ignore[attr-defined]
+    return frame is not None and frame.speaker is not None and frame.sieve in ("turn", "statement", "continued")
 
 
 def _only_blames(view: SentenceView) -> bool:

@@ -108,11 +108,18 @@ def _elsewhere(view: SentenceView, last: Draft) -> bool:
     if not country:
         return False
     for m in view.mentions:
-        if m.place and not m.actor and view.is_specific_place(m.place) and view.country_of(m.place) not in (None, country) \
+        if m.place and not m.actor and (view.is_specific_place(m.place) and view.country_of(m.place) not in (None, country)
+                                        or _a_sea(view, m.place)) \
                 and not _FROM.search(view.before(m.start, 20)):  # "launched from Albu Kamal": where it came from
             last.left_in = view.sentence.index
             return True
     return False
+
+
+def _a_sea(view: SentenceView, key: str) -> bool:
+    """A sea ("a tanker in the Gulf of Aden"): somewhere else than an incident on land (which has a country)."""
+    place = view.tools.reference.places_by_key.get(key)
+    return place is not None and place.kind == "sea"
 
 
 _RECENT = 3  # sentences back that a sentence without names of its own (or "both attacks") may still be about
