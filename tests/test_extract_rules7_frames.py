@@ -242,3 +242,53 @@ def test_a_claim_about_a_ship_at_sea_is_not_about_the_attack_on_land_told_before
                  "The Houthis say they hit a British oil tanker in the Gulf of Aden yesterday.")
     asad = [c.incident for c in of(x, "responsibility_claimed") if key(c.claimant) == "islamic-resistance-in-iraq"]
     assert all(c.incident not in asad for c in of(x, "responsibility_claimed") if key(c.claimant) == "houthis")
+
+
+def test_the_last_frame_is_the_sentences_speaker_when_it_closes_the_sentence(ref):
+    x = run(ref, "Hezbollah fired rockets at the Golan on Thursday, the IDF said. In response to the fire, IDF fighter jets "
+                 "struck the launchers near the village of Yaroun, the army said.")
+    assert {key(c.claimant) for c in x.claims} <= {"israel-defense-forces"}
+
+
+def test_the_embassy_is_the_state_of_the_embassy_named_before(ref):
+    x = run(ref, "Rockets were fired at the US embassy compound in Baghdad early on Friday. "
+                 "The embassy did not immediately respond to a request for comment.")
+    (c,) = of(x, "non_confirmation")
+    assert key(c.claimant) == "united-states"
+
+
+def test_a_ministry_of_a_region_is_the_regions_government_and_the_ministry_later_too(ref):
+    x = run(ref, "Two drones struck the Sarsang oil field overnight, the Kurdistan Region's Ministry of Natural Resources "
+                 "said on Tuesday. A third drone was shot down near Erbil, the ministry said.")
+    (c,) = of(x, "interception")
+    assert key(c.claimant) == "kurdistan-regional-government"
+
+
+def test_the_ministry_is_never_a_person_who_spoke_last(ref):
+    got = frames("A spokesman for Prime Minister Mohammed Shia al-Sudani said a committee would investigate. "
+                 "It was the fifth attack this month, according to the ministry.")
+    assert got[-1] == [] or got[-1][0][1] is None
+
+
+def test_a_name_in_apposition_to_the_speakers_description_is_the_speaker():
+    (f,), = frames("The operator, HKN Energy, said none of its staff had been hurt.")
+    assert f[1] == "HKN Energy"
+
+
+def test_a_government_bodys_ministry_speaks_for_it(ref):
+    x = run(ref, "Drones struck two oil fields in the Kurdistan Region on Monday. The Kurdistan Regional Government's "
+                 'Ministry of Interior blamed "outlaw groups within the Popular Mobilization Forces" for the attacks.')
+    assert [key(c.claimant) for c in of(x, "attribution")] == ["kurdistan-regional-government"]
+
+
+def test_a_group_denying_any_connection_in_quotation_marks_denies_responsibility(ref):
+    x = run(ref, "Drones struck two oil fields in the Kurdistan Region on Monday. "
+                 'The PMF said in a statement that it had "no connection" to the attacks.')
+    assert [key(c.claimant) for c in of(x, "responsibility_denied")] == ["popular-mobilization-forces"]
+
+
+def test_a_quoted_described_group_before_was_behind_is_blamed(ref):
+    x = run(ref, "Rockets hit Ain al-Asad air base on Monday. A US official said Washington believed "
+                 '"Iran-aligned militia groups" were behind it.')
+    (c,) = of(x, "attribution")
+    assert key(c.claimant) == "united-states" and c.perpetrator.text == "Iran-aligned militia groups"

@@ -657,7 +657,7 @@ _AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|been|being|als
 
 
 _DESCRIBED = r"(?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies|militants)"
-_DESCRIBED_SUBJECT = re.compile(rf"({_DESCRIBED}){_AUXILIARIES.pattern}$")
+_DESCRIBED_SUBJECT = re.compile(rf"({_DESCRIBED})[”\"]?(?:{_AUXILIARIES.pattern}|\s+)$")  # '"Iran-aligned militia groups" were behind' 
 # A described group with its backer ("Iran-backed militants", "pro-Iranian factions"); "Twitter the group" is no one.
 _DESCRIBED_ANYWHERE = re.compile(r"(?:pro[-\s][A-Z][\w-]*|[A-Z][\w]*[-\s](?:backed|affiliated|aligned|linked))\s+(?:[a-z]+\s+)?"
                                  r"(?:militias?|factions?|groups?|proxies|militants)\b")

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from eventdb.assertions import ActorRef
 from eventdb.extract.context import SentenceView
 from eventdb.extract.lexicon import Lexicon
+from eventdb.extract.speakers import embassy_state
 
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|Abu|abu)[-\s])?[A-Z][\w'’-]+){0,3}"
 
@@ -63,6 +64,7 @@ class SpeakerBook:
     sources: dict[int, ActorRef] = field(default_factory=dict)  # paragraph start -> the body whose statement follows it
     _frames: dict[int, list] = field(default_factory=dict)  # sentence index -> its speech frames (speech_frames)
     _turns: list[tuple[int, int, str, ActorRef | None]] | None = None  # a transcript's speaker turns
+    kinds: dict[str, str] | None = None  # actor key -> kind (from the reference, on the first sentence read)
 
     def read(self, view: SentenceView) -> None:
         """Learn from one sentence, before anything in it is resolved: spokesmen and their bodies, the armed groups."""
@@ -73,8 +75,16 @@ class SpeakerBook:
                 self.groups.append(ActorRef(m.text, m.actor, m.start, m.end))
             if (m.outlet or view.actor_kind(m.actor) in bodies) and not view.is_descriptor(m):
                 self.bodies.append(ActorRef(m.text, m.actor, m.start, m.end))
+            elif m.actor and view.actor_kind(m.actor) == "state" and _MISSION_AFTER.match(view.text, m.end):
+                self.bodies.append(ActorRef(view.text[m.start:_MISSION_AFTER.match(view.text, m.end).end()], m.actor,
+                                            m.start, m.end))  # "the US embassy compound": the United States
+            elif m.place and view.tools.reference.places_by_key[m.place].kind == "embassy":
+                state = embassy_state(view, m)  # "the US embassy compound in Baghdad": what "the embassy" is later
+                if state is not None:
+                    self.bodies.append(state)
         if self._turns is None:
             self._turns = _transcript_turns(view)
+            self.kinds = {a.key: a.kind for a in view.tools.reference.actors}
         if view.has("spokesman_roles"):
             self._learn_people(view)
         if view.has("statement_nouns"):
@@ -182,6 +192,9 @@ class SpeakerBook:
                     best = f
         return best
 
+    def _is_person(self, who: ActorRef) -> bool:
+        return who.key is not None and self.kinds is not None and self.kinds.get(who.key) == "person"
+
     def last_speaker(self) -> ActorRef | None:
         """The speaker of the last frame of the last sentences (what "he said", "it added" stand for)."""
         for index in sorted(self._frames, reverse=True):
@@ -197,11 +210,14 @@ class SpeakerBook:
         noun = head.split()[-1].casefold()
         if noun in ("spokesman", "spokeswoman", "spokesperson", "official"):
             told = [b for b in self.spoken_for if (b.char_start or 0) < pos]
-            return told[-1] if told else self.last_speaker()
-        for b in reversed(self.bodies):
-            if (b.char_start or 0) < pos and noun in b.text.casefold():
-                return b
-        return self.last_speaker()
+            if told:
+                return told[-1]
+        else:
+            for b in reversed(self.bodies):
+                if (b.char_start or 0) < pos and noun in b.text.casefold():
+                    return b
+        spoke = self.last_speaker()  # "No peacekeepers were hurt, the mission said": the body that spoke last
+        return spoke if spoke is not None and not self._is_person(spoke) else None
 
     def turn_at(self, pos: int) -> tuple[int, str, ActorRef | None] | None:
         """In a transcript, the speaker turn `pos` lies in: where its words start, its label, who the label names."""
@@ -263,6 +279,9 @@ class SpeakerBook:
 _SOURCE_BY = re.compile(r"\b(?:statement|remarks|address|text)\s+(?:\w+\s+){0,2}?(?:by|from|of)\s+(?P<who>(?:the\s+)?[A-Z][^,;]{1,60}?)(?=\s+on\b|,|\s*$|\s+\()")
 _SOURCE_HEADING = re.compile(r"\s*(?:\d+[.)]\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|al-[\w'’-]+|for)){0,6})"
                              r"(?:\s*\([^)]{1,30}\))?,\s+(?:\w+\s+){0,2}statement\b")
+
+
+_MISSION_AFTER = re.compile(r"\s+(?:[Ee]mbassy|[Cc]onsulate(?:\s+[Gg]eneral)?)\b")
 
 
 def _unclosed(chunk: str) -> bool:
