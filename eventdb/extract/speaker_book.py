@@ -65,6 +65,7 @@ class SpeakerBook:
     _frames: dict[int, list] = field(default_factory=dict)  # sentence index -> its speech frames (speech_frames)
     _turns: list[tuple[int, int, str, ActorRef | None]] | None = None  # a transcript's speaker turns
     kinds: dict[str, str] | None = None  # actor key -> kind (from the reference, on the first sentence read)
+    names: dict[str, str] | None = None  # actor key -> canonical name
 
     def read(self, view: SentenceView) -> None:
         """Learn from one sentence, before anything in it is resolved: spokesmen and their bodies, the armed groups."""
@@ -85,6 +86,7 @@ class SpeakerBook:
         if self._turns is None:
             self._turns = _transcript_turns(view)
             self.kinds = {a.key: a.kind for a in view.tools.reference.actors}
+            self.names = {a.key: a.name.casefold() for a in view.tools.reference.actors}
         if view.has("spokesman_roles"):
             self._learn_people(view)
         if view.has("statement_nouns"):
@@ -214,8 +216,8 @@ class SpeakerBook:
                 return told[-1]
         else:
             for b in reversed(self.bodies):
-                if (b.char_start or 0) < pos and noun in b.text.casefold():
-                    return b
+                if (b.char_start or 0) < pos and (noun in b.text.casefold() or noun in (self.names or {}).get(b.key or "", "")):
+                    return b  # "CENTCOM ... the command said": US Central Command
         spoke = self.last_speaker()  # "No peacekeepers were hurt, the mission said": the body that spoke last
         return spoke if spoke is not None and not self._is_person(spoke) else None
 

@@ -99,7 +99,7 @@ _RUN_BY = re.compile(r"-(?:run|owned|controlled|funded|based)\b")
 BY_AGENT = re.compile(r"\s+by\s+")
 
 
-def _passive_agent(view: SentenceView, verb_end: int) -> ActorRef | None:
+def passive_agent(view: SentenceView, verb_end: int) -> ActorRef | None:
     """ "was reported by the Pentagon": the agent of a passive speech verb speaks."""
     by = BY_AGENT.match(view.text, verb_end)
     if not by:
@@ -190,7 +190,7 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
         if v.start() > before + 200:
             break
         if _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
-            agent = _passive_agent(view, v.end())
+            agent = passive_agent(view, v.end())
             if agent:
                 return agent
             continue  # "an attack ... in Syria was reported": Syria is not speaking

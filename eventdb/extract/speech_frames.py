@@ -13,7 +13,7 @@ Sieves, each a shape of English news text, most precise first:
    mid-sentence: "C, the army said, and several fires broke out": C only);
 3. `parenthetical`: "In response, the army said, jets struck X": the whole sentence;
 4. `subject`: "X said (that) C" / "X told reporters on Monday C", up to where the next frame's speaker stands
-   ("One said A; the other said B": two frames);
+   ("One said A; the other said B": two frames); `passive`: "C was reported by X";
 5. `continued`: a sentence that is nothing but a quotation, right after a frame of direct speech, is the same
    speaker's ("“A few fell in open areas,” a spokesman said. “There were no casualties.”");
 6. `turn`: a transcript speaker's turn ("MS. SINGH: ..."): each sentence of it that no frame of its own covers.
@@ -34,6 +34,7 @@ from eventdb.extract.speakers import (
     described_speaker,
     fold_phrase,
     joint_speakers,
+    passive_agent,
     ref,
     resolved,
     speaker_after_according,
@@ -164,9 +165,16 @@ def _anaphor_after(lex: Lexicon) -> re.Pattern[str]:
 def _verb_frames(view: SentenceView, previous: ActorRef | None) -> list[Frame]:
     out: list[Frame] = []
     for v in view.find("frame_cues"):
-        if _PASSIVE.search(view.before(v.start(), 14)) or _WHAT_X.search(view.before(v.start(), 40)) \
-                or _inside_a_name(view, v.start()) or fold_phrase(v.group(0)) == "according to":
-            continue  # "no injuries were reported": no one speaks; "what X described as": no statement
+        if _PASSIVE.search(view.before(v.start(), 14)):
+            agent = passive_agent(view, v.end())  # "An attack ... was reported by CENTCOM": the agent speaks
+            if agent is not None:
+                cs = _clause_start(view, v.start())
+                out.append(Frame(resolved(view, agent), v.start(), v.end(), fold_phrase(v.group(0)), cs, v.start(),
+                                 _mode(view, cs, v.start()), "passive"))
+            continue  # "no injuries were reported": no one speaks
+        if _WHAT_X.search(view.before(v.start(), 40)) or _inside_a_name(view, v.start()) \
+                or fold_phrase(v.group(0)) == "according to":
+            continue  # "what X described as": no statement
         frame = _verb_frame(view, v, previous)
         if frame is not None:
             out.append(frame)
