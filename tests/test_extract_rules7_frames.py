@@ -292,3 +292,45 @@ def test_a_quoted_described_group_before_was_behind_is_blamed(ref):
                  '"Iran-aligned militia groups" were behind it.')
     (c,) = of(x, "attribution")
     assert key(c.claimant) == "united-states" and c.perpetrator.text == "Iran-aligned militia groups"
+
+
+def test_announcing_the_targeting_of_a_base_claims_the_attack(ref):
+    x = run(ref, "Rockets were fired at the Shaddadi base in Syria on Wednesday. A group calling itself the Islamic "
+                 'Resistance in Iraq announced the targeting of "the occupation base in al-Shaddadi" in a post on Telegram.')
+    assert [key(c.claimant) for c in of(x, "responsibility_claimed")] == ["islamic-resistance-in-iraq"]
+
+
+def test_claiming_a_swarm_of_drones_against_a_base_claims_the_attack(ref):
+    x = run(ref, "Drones struck an army base in the Golan Heights on Sunday. "
+                 'Hezbollah claimed a "swarm of explosive drones" against the base.')
+    assert [key(c.claimant) for c in of(x, "responsibility_claimed")] == ["hezbollah"]
+
+
+def test_an_assessment_that_the_group_was_behind_the_attack_blames_the_group_named_last(ref):
+    x = run(ref, "Rockets were fired at the Shaddadi base on Wednesday. The Islamic Resistance in Iraq claimed the attack. "
+                 "The Pentagon said the department's assessment was that the group was behind the attack.")
+    (c,) = of(x, "attribution")
+    assert key(c.claimant) == "pentagon" and key(c.perpetrator) == "islamic-resistance-in-iraq"
+
+
+def test_a_toll_that_names_the_incident_asked_about_is_no_casualty_report(ref):
+    x = run(ref, "Two U.S. officials said the commander had been involved in the drone attack that killed three U.S. "
+                 "soldiers at a base in Jordan on January 28.")
+    assert of(x, "casualty_report") == []
+
+
+def test_the_speakers_own_forces_as_the_subject_make_its_claim_whatever_else_the_sentence_names(ref):
+    x = run(ref, "Late on Monday, US aircraft struck three facilities used by Kata'ib Hezbollah near Hillah, the Pentagon said.")
+    assert [key(c.claimant) for c in of(x, "responsibility_claimed")] == ["pentagon"]
+    assert of(x, "attribution") == []
+
+
+def test_the_interceptor_is_not_the_attacker_it_shot_down(ref):
+    x = run(ref, "On Tuesday, US forces shot down 12 drones fired by the Houthis in the southern Red Sea, the Pentagon said.")
+    assert of(x, "responsibility_claimed") == []
+
+
+def test_a_trailing_participle_does_not_hide_a_closing_speaker(ref):
+    x = run(ref, "US aircraft struck three facilities near Hillah on Monday, the Pentagon said. "
+                 '"We assess that we likely killed a number of militants," he said, declining to give a number.')
+    assert [key(c.claimant) for c in of(x, "casualty_report")] == ["pentagon"]

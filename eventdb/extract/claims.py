@@ -182,7 +182,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 # Israeli missiles hit A and B": one trigger, split per listed place, is one statement about each
         killed, injured = casualties(view, view.start, view.end)
         if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
-                and not _cumulative_toll(view) and not _only_blames(view):
+                and not _cumulative_toll(view) and not _only_blames(view) and not _naming_toll(view):
             reporter = casualty_speaker(view) or who
             toll = [w.start() for c in ("killed_words", "injured_words") for w in view.find(c)[:1]]
             said = "denied" if toll and _denied_here(view, min(toll)) else stance(view)  # "denied reports that two were killed"
@@ -244,7 +244,7 @@ def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
     """ "claimed responsibility", "claimed the attack", and a claim verb before an act noun ("claimed drone attacks on
     ...", "claimed Sunday's strike"), never before a tally ("claimed scores of attacks", "claimed 150 attacks")."""
     fixed = view.find("responsibility_claimed")
-    if not view.has("claim_verbs") or not may_hold(view, "claimable_acts"):
+    if not (view.has("claim_verbs") and may_hold(view, "claimable_acts")) and not may_hold(view, "claimed_act_nouns"):
         return fixed
     starts = {m.start() for m in fixed}
     found = [m for m in view.tools.lexicon.derived(_claimed_act_pattern).finditer(view.text, view.start, view.end)
@@ -255,7 +255,8 @@ def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
 def _claimed_act_pattern(lex: Lexicon) -> re.Pattern[str]:
     """Past tense only ("claimed"): the present ("the militias claim their operations") is habitual."""
     acts = lex.alternation("claimable_acts")
-    return re.compile(rf"\bclaimed\s+(?:(?:the|an?|both|these|those|that|this)\s+)?(?:[\w'’-]+\s+){{0,2}}?(?i:{acts})\b")
+    return re.compile(rf"\b(?:claimed\s+(?:(?:the|an?|both|these|those|that|this)\s+)?[“\"]?(?:[\w'’-]+\s+){{0,2}}?(?i:{acts})"
+                      rf"|(?:claimed|announced)\s+(?:the\s+)?(?i:{lex.alternation('claimed_act_nouns')})\s+of)\b")
 
 
 _TALLY = re.compile(r"\d|\b(?:scores|dozens|tens|hundreds|thousands|more|than|over|several|many|numerous|multiple|most|some|all)\b",
@@ -390,16 +391,42 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     if mention.reference_only or _before_the_speakers_clause(view, f.pos):
         return []
     perp = mention.perpetrator or _described_before(view, f.pos)
+    own = _own_doer_before(view, who, f.pos)
+    if own is not None and (perp is None or not own_side(view, who, perp)):
+        perp = own  # "US aircraft struck facilities used by KH, Ryder said": the speaker's side is the doer
     if perp is None:
         return _army_reports_a_strike(view, who, f)
-    if _not_the_doer(view, perp, mention.target or f.incident.target):
+    if own is None and _not_the_doer(view, perp, mention.target or f.incident.target):
         return []
     if perp.key and own_side(view, who, perp):
-        return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
-                      projectiles=mention.projectiles, confidence=0.6)]
+        drafted = f.incident.perpetrator
+        conflict = own is not None and drafted is not None and drafted.key and not own_side(view, who, drafted)
+        # (an incident whose perpetrator is someone else than the side that claims it is not this act: no link)
+        return [Claim("responsibility_claimed", None if conflict else f.incident.local_id, who, stance(view), view.span(),
+                      perpetrator=perp, projectiles=mention.projectiles, confidence=0.6)]
     if _toll_of_a_described_strike(view, perp):
         return []
     return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+# Between the doer's name and its verb: the force or the weapon ("aircraft", "fighter jets"), no verb or determiner.
+_DOER_GAP = re.compile(r"\s+(?:(?!(?:the|a|an|its|their|his|her|that|said|says|say|told|has|had|have|was|were|is|are|and|"
+                       r"or|on|in|at|of|to|by|for|with)\s)[a-z-]+\s+){0,2}$")
+
+
+def _own_doer_before(view: SentenceView, who: ActorRef, pos: int) -> ActorRef | None:
+    """The speaker's own side named as the subject right before the trigger at `pos` ("US aircraft struck", "Israeli
+    jets hit", "IDF fighter jets struck"): a name or demonym with at most two words (the force, the weapon) between."""
+    if not who.key or view.has("interception", pos, min(view.end, pos + 20)):
+        return None  # "US forces shot down drones fired by the Houthis": the interceptor did not do the attack
+    for m in view.mentions:
+        if m.actor and m.end <= pos and pos - m.end < 30 and _DOER_GAP.fullmatch(view.text, m.end, pos) \
+                and not _OBJECT_BEFORE.search(view.before(m.start, 12)) and own_side(view, who, actor_ref(m)):
+            return actor_ref(m)
+    return None
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:on|at|against|by|of|targeting|in)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _army_reports_a_strike(view: SentenceView, who: ActorRef, f: Found) -> list[Claim]:
@@ -574,6 +601,23 @@ def _said_without_a_verb(view: SentenceView, pos: int) -> bool:
     return frame is not None and frame.speaker is not None and frame.sieve in ("turn", "statement", "continued")
 
 
+def _naming_toll(view: SentenceView) -> bool:
+    """ "said the commander had been involved in the drone attack that killed three U.S. soldiers", "asked about the
+    strike that killed a senior adviser": a toll in a restrictive clause of a definite act noun names the incident the
+    speaker talks about; it is not what the speaker reports (every casualty word of the sentence stands so)."""
+    words = view.find("killed_words") + view.find("injured_words")
+    if not words:
+        return False
+    naming = [m.end() for m in view.tools.lexicon.derived(_naming_clause_pattern).finditer(view.text, view.start, view.end)]
+    return bool(naming) and all(any(w.start() <= end <= w.end() for end in naming) for w in words)
+
+
+def _naming_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
+    acts = lex.alternation("claimable_acts")
+    casualty = "|".join(re.escape(w) for w in lex.words["killed_words"] + lex.words["injured_words"])
+    return re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,3}}?(?i:{acts})\s+that\s+(?:had\s+)?(?i:{casualty})", re.IGNORECASE)
+
+
 def _only_blames(view: SentenceView) -> bool:
     """ "A guard was killed in a strike the Pentagon blamed on X": the one who speaks only blames; the toll is the
     outlet's, not the Pentagon's report."""
@@ -670,9 +714,14 @@ def _named_before(view: SentenceView, pos: int) -> ActorRef | None:
     if described:
         s = pos - len(view.before(pos, 80)) + described.start(1)
         return ActorRef(described.group(1), None, s, s + len(described.group(1)))
+    for a in view.find("group_anaphora", max(view.start, pos - 40), pos):
+        if _AUXILIARIES.fullmatch(view.text, a.end(), pos) or view.text[a.end():pos].isspace():
+            group = view.book.group(a.start()) if view.book is not None else None  # type: ignore[attr-defined]
+            return ActorRef(a.group(0), group.key, a.start(), a.end()) if group is not None else None  # "the group was behind"
     for m in reversed(view.mentions):
         if m.actor and m.end <= pos and not view.is_descriptor(m):
-            return actor_ref(m) if _AUXILIARIES.fullmatch(view.text[m.end:pos]) else None
+            between = view.text[m.end:pos]
+            return actor_ref(m) if _AUXILIARIES.fullmatch(between) or between.isspace() else None
     return None
 
 

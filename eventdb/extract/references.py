@@ -73,7 +73,8 @@ def _names_place(view: SentenceView, name: str) -> bool:
 
 _REFERRING_CATEGORIES = ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words",
                          "responsibility_denied", "involvement_denied",
-                         "attribution", "casualty_nouns", "unharmed_words")  # words that go on about an incident just told
+                         "attribution", "casualty_nouns", "unharmed_words", "claim_verbs")  # words that go on about an
+# incident just told ("Hezbollah claimed a "swarm of explosive drones" against the base")
 
 
 def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
