@@ -334,3 +334,8 @@ def test_a_trailing_participle_does_not_hide_a_closing_speaker(ref):
     x = run(ref, "US aircraft struck three facilities near Hillah on Monday, the Pentagon said. "
                  '"We assess that we likely killed a number of militants," he said, declining to give a number.')
     assert [key(c.claimant) for c in of(x, "casualty_report")] == ["pentagon"]
+
+
+def test_an_unknown_actor_in_a_sentence_without_a_speech_verb_speaks_for_no_one(ref):
+    x = run(ref, "Unidentified gunmen on motorcycles shot dead a former commander in Daraa province on Thursday.")
+    assert all(c.claimant is None for c in x.claims)

@@ -200,8 +200,9 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
         who = subject_of(view, v.start()) or _inverted_subject(view, v.start(), v.end())
         if who:
             return who
-    for m in view.find("unknown_actors", view.start, before):
-        return ActorRef(m.group(0), None, m.start(), m.end())
+    for m in view.find("unknown_actors", view.start, before) if verbs else ():  # no verb: "Unidentified gunmen shot dead X"
+        return ActorRef(m.group(0), None, m.start(), m.end())  # speaks of no one
+
     for v in verbs:
         if not _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
             return described_speaker(view, v.start()) or unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
