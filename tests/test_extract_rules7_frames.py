@@ -339,3 +339,15 @@ def test_a_trailing_participle_does_not_hide_a_closing_speaker(ref):
 def test_an_unknown_actor_in_a_sentence_without_a_speech_verb_speaks_for_no_one(ref):
     x = run(ref, "Unidentified gunmen on motorcycles shot dead a former commander in Daraa province on Thursday.")
     assert all(c.claimant is None for c in x.claims)
+
+
+def test_a_clause_joined_by_and_with_a_time_of_its_own_is_the_outlets(ref):
+    x = run(ref, "Two days later, Kataib Hezbollah announced that it was suspending military operations, and on February 7 "
+                 "a US drone strike in eastern Baghdad killed a senior commander of the group.")
+    assert not [c for c in x.claims if key(c.claimant) == "kataib-hezbollah"]
+
+
+def test_a_claim_of_an_attack_named_by_its_full_date_is_a_claim(ref):
+    x = run(ref, "Front groups appeared on Telegram, among them Saraya Awliya al-Dam, which claimed the February 15, 2021 "
+                 "rocket attack on Erbil International Airport.")
+    assert [key(c.claimant) for c in of(x, "responsibility_claimed")] == ["saraya-awliya-al-dam"]

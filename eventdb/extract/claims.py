@@ -248,17 +248,20 @@ def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
         return fixed
     starts = {m.start() for m in fixed}
     found = [m for m in view.tools.lexicon.derived(_claimed_act_pattern).finditer(view.text, view.start, view.end)
-             if m.start() not in starts and not _TALLY.search(m.group(0))]  # (a title's "Claims Drone Attack" is no sentence)
+             if m.start() not in starts and not _TALLY.search(_DATE_IN.sub("", m.group(0)))]  # (a title's "Claims Drone
+    # Attack" is no sentence; a date is no tally: "claimed the February 15, 2021 rocket attack")
     return sorted(fixed + found, key=lambda m: m.start())
 
 
 def _claimed_act_pattern(lex: Lexicon) -> re.Pattern[str]:
     """Past tense only ("claimed"): the present ("the militias claim their operations") is habitual."""
     acts = lex.alternation("claimable_acts")
-    return re.compile(rf"\b(?:claimed\s+(?:(?:the|an?|both|these|those|that|this)\s+)?[“\"]?(?:[\w'’-]+\s+){{0,2}}?(?i:{acts})"
+    date = r"(?:[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{4})\s+"  # "the February 15, 2021 attack"
+    return re.compile(rf"\b(?:claimed\s+(?:(?:the|an?|both|these|those|that|this)\s+)?[“\"]?(?:{date})?(?:[\w'’-]+\s+){{0,2}}?(?i:{acts})"
                       rf"|(?:claimed|announced)\s+(?:the\s+)?(?i:{lex.alternation('claimed_act_nouns')})\s+of)\b")
 
 
+_DATE_IN = re.compile(r"\b(?:[A-Z][a-z]+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{4})\b")
 _TALLY = re.compile(r"\d|\b(?:scores|dozens|tens|hundreds|thousands|more|than|over|several|many|numerous|multiple|most|some|all)\b",
                     re.IGNORECASE)
 
@@ -615,7 +618,7 @@ def _naming_toll(view: SentenceView) -> bool:
 def _naming_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
     acts = lex.alternation("claimable_acts")
     casualty = "|".join(re.escape(w) for w in lex.words["killed_words"] + lex.words["injured_words"])
-    return re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,3}}?(?i:{acts})\s+that\s+(?:had\s+)?(?i:{casualty})", re.IGNORECASE)
+    return re.compile(rf"\bthe\s+(?:[\w,-]+\s+){{0,5}}?(?i:{acts})\s+that\s+(?:had\s+)?(?i:{casualty})", re.IGNORECASE)
 
 
 def _only_blames(view: SentenceView) -> bool:

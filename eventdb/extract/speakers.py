@@ -89,9 +89,12 @@ def framed_speaker(view: SentenceView, pos: int) -> tuple[bool, ActorRef | None]
     if book is None:
         return False, None
     frame = book.frame_at(view.sentence.index, pos, view.end)  # type: ignore[attr-defined]
-    if frame is None and pos >= view.end:  # the sentence's speaker: the last frame ("..., the army said.")
-        frames = book.frames_of(view.sentence.index)  # type: ignore[attr-defined]
-        frame = frames[-1] if frames else None
+    if frame is None:
+        frames = book.frames_of(view.sentence.index) or ()  # type: ignore[attr-defined]
+        if any(f.sieve == "subject" and f.content_end < view.end and f.content_end <= pos for f in frames):
+            return True, None  # "X announced ..., and on February 7 a US drone strike killed Y": the outlet's clause
+        if pos >= view.end and frames and frames[-1].sieve != "subject":
+            frame = frames[-1]  # the sentence's speaker: the last frame when it closes the sentence ("..., the army said.")
     return (True, frame.speaker) if frame is not None else (False, None)
 
 

@@ -393,7 +393,7 @@ def _bounded(view: SentenceView, frames: list[Frame]) -> list[Frame]:
     """A `subject` frame's content ends where the next frame's speaker begins ("One said A; the other said B")."""
     out = []
     for i, f in enumerate(frames):
-        end = f.content_end
+        end = _new_time(view, f) if f.sieve == "subject" else f.content_end
         for g in frames[i + 1:]:
             if f.sieve == "subject" and g.cue_start > f.content_start and g.sieve == "subject":
                 stop = _clause_break(view, f.content_start, g.cue_start)
@@ -403,6 +403,21 @@ def _bounded(view: SentenceView, frames: list[Frame]) -> list[Frame]:
         out.append(f if end == f.content_end else Frame(f.speaker, f.cue_start, f.cue_end, f.cue, f.content_start, end,
                                                         _mode(view, f.content_start, end), f.sieve))
     return out
+
+
+_AND_THEN = re.compile(r",\s+and\s+(?:then\s+)?(?:(?:on|in|late\s+on|early\s+on|by)\s+)?$")
+
+
+def _new_time(view: SentenceView, f: Frame) -> int:
+    """ "X announced that it was suspending operations, and on February 7 a US drone strike killed Y": a clause joined
+    by "and" that opens with a time of its own tells what happened next in the outlet's voice; the content ends
+    before it."""
+    for d in view.dates:
+        if f.content_start < d.start < f.content_end:
+            m = _AND_THEN.search(view.text, max(f.content_start, d.start - 25), d.start)
+            if m is not None:
+                return m.start()
+    return f.content_end
 
 
 def _clause_break(view: SentenceView, start: int, verb: int) -> int | None:
