@@ -351,3 +351,20 @@ def test_a_claim_of_an_attack_named_by_its_full_date_is_a_claim(ref):
     x = run(ref, "Front groups appeared on Telegram, among them Saraya Awliya al-Dam, which claimed the February 15, 2021 "
                  "rocket attack on Erbil International Airport.")
     assert [key(c.claimant) for c in of(x, "responsibility_claimed")] == ["saraya-awliya-al-dam"]
+
+
+def test_a_bare_ministry_of_defence_is_the_state_that_opens_the_sentence(ref):
+    x = run(ref, "The United Arab Emirates intercepted and destroyed two ballistic missiles fired by Yemen's Houthi "
+                 "movement at Abu Dhabi early on Monday, the Ministry of Defence said.")
+    assert [key(c.claimant) for c in of(x, "interception")] == ["united-arab-emirates"]
+
+
+def test_a_bare_ministry_of_defence_after_a_foreign_strike_is_no_one_we_can_name():
+    (f,), = frames("Israeli missiles struck a depot near Damascus on Monday, the Ministry of Defence said.")
+    assert f[1] is None
+
+
+def test_a_tally_shot_down_is_no_interception_but_a_part_shot_down_is(ref):
+    x = run(ref, "Hezbollah fired rockets at the Golan Heights on Friday. The Israeli military said about 35 launches had "
+                 "crossed from Lebanon, some of which were intercepted while the rest fell in open areas.")
+    assert [key(c.claimant) for c in of(x, "interception")] == ["israel-defense-forces"]

@@ -139,7 +139,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
     for m in interceptions(view, view.start, view.end):  # "the drone was not intercepted": no interception (outcomes)
         if _ATTRIBUTIVE.search(view.before(m.start(), 6)):
             continue  # "shrapnel from an intercepted missile": what was intercepted, not anyone's claim to have done it
-        if about_statistic(m.start()):
+        if about_statistic(m.start()) and _counts_what_it_downed(view, m.end()):
             break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
         if _open_question(view, m.start()):
             break  # "would not say whether it had been shot down": asked, not asserted
@@ -671,6 +671,12 @@ _DENIAL_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?!that\b)|\b(?:but|while|whereas)\
 _DENIAL_VERB = re.compile(r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses)\b", re.IGNORECASE)
 _NOT_BEFORE = re.compile(r"\b(?:not|never|none\s+of\s+(?:them|the\s+[\w-]+)(?:\s+(?:had|has|have|was|were|could|would))?)"
                          r"\s+(?:been\s+|be\s+)?$", re.IGNORECASE)
+
+
+def _counts_what_it_downed(view: SentenceView, pos: int) -> bool:
+    """A count right after an interception word ("shot down more than 200 drones") counts what was intercepted: in a
+    sentence that states a statistic, the interception is that tally's ("some of which were intercepted" is not)."""
+    return any(pos <= c.start <= pos + 25 for c in view.counts)
 
 
 def _open_question(view: SentenceView, pos: int) -> bool:

@@ -313,6 +313,10 @@ def _subject(view: SentenceView, verb: int, previous: ActorRef | None) -> tuple[
         for a in view.find(category, max(view.start, verb - 40), verb):
             if view.text[a.end():verb].isspace():
                 return None, a.start()  # "the army said" with no army we can name: someone speaks all the same
+    ministry = _MINISTRY.search(view.before(verb, 40))
+    if ministry is not None:  # "The UAE intercepted two missiles ..., the Ministry of Defence said": the subject state's
+        at = verb - len(view.before(verb, 40)) + ministry.start("who")
+        return _subject_state(view, at, ministry.group("who")), at
     anaphor = view.tools.lexicon.derived(_anaphor_before).search(view.before(verb, 40))
     if anaphor is not None and view.book is not None:
         at = verb - len(view.before(verb, 40)) + anaphor.start("head")
@@ -375,6 +379,23 @@ def _named_at(view: SentenceView, start: int, end: int) -> ActorRef:
         if (m.actor or m.outlet) and m.start == start and not view.is_descriptor(m):
             return resolved(view, ref(view, m))  # type: ignore[return-value]
     return resolved(view, ActorRef(view.text[start:end], None, start, end))  # type: ignore[return-value]
+
+
+_MINISTRY = re.compile(r"(?:^|[,;—–][”\"]?\s+)(?P<who>[Tt]he\s+(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+[Mm]inistry|"
+                       r"[Mm]inistry\s+of\s+(?:[Dd]efen[cs]e|[Ff]oreign\s+[Aa]ffairs|[Ii]nterior)))\s+(?:also\s+)?$")
+
+
+def _subject_state(view: SentenceView, at: int, words: str) -> ActorRef | None:
+    """The state that opens the sentence as its subject ("The United Arab Emirates intercepted ..."): what a bare "the
+    Ministry of Defence" later in the sentence belongs to; None when the sentence does not open with one."""
+    for m in view.mentions:
+        if m.actor and m.start < at and view.actor_kind(m.actor) == "state" and not m.adjective \
+                and _OPENS_WITH.fullmatch(view.text, view.start, m.start):
+            return ActorRef(words, m.actor, at, at + len(words))
+    return None
+
+
+_OPENS_WITH = re.compile(r"\s*(?:[Tt]he\s+)?")
 
 
 def _anaphor_before(lex: Lexicon) -> re.Pattern[str]:
