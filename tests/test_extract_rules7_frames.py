@@ -368,3 +368,10 @@ def test_a_tally_shot_down_is_no_interception_but_a_part_shot_down_is(ref):
     x = run(ref, "Hezbollah fired rockets at the Golan Heights on Friday. The Israeli military said about 35 launches had "
                  "crossed from Lebanon, some of which were intercepted while the rest fell in open areas.")
     assert [key(c.claimant) for c in of(x, "interception")] == ["israel-defense-forces"]
+
+
+def test_a_confirmation_beside_an_open_question_is_kept_with_the_non_confirmation(ref):
+    x = run(ref, "Rockets struck the Shaddadi base in Syria on Monday. A US defense official confirmed that rockets had "
+                 "struck the base but would not say whether anyone was hurt.")
+    assert [key(c.claimant) for c in of(x, "confirmation")] == ["united-states"]
+    assert [key(c.claimant) for c in of(x, "non_confirmation")] == ["united-states"]

@@ -130,8 +130,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         out.extend(_for_each_listed(_own_act_claims(view, found, previous), found))
     if found and not any(c.type in ("responsibility_denied", "involvement_denied") for c in out):
         out.extend(_own_denial_claims(view, found))
-    if not out and view.has("confirmation") and not view.has("negations"):  # (few sentences confirm: asked first)
-        for m in view.find("confirmation"):
+    if view.has("confirmation") and all(c.type == "non_confirmation" for c in out):  # (few sentences confirm: asked first)
+        for m in view.find("confirmation"):  # "confirmed that an MQ-9 had crashed but would not say whether ...": both
+            if negated_clause(view, m.start()) or _NOT_BEFORE.search(view.before(m.start(), 20)):
+                break  # "did not confirm", "has not confirmed"
             if iid and _confirms_incident(view, m.end(), mention):
                 who = framed_claimant(view, m.start(), subject_before(view, m.start()), previous)
                 out.append(Claim("confirmation", iid, who, stance(view), span, confidence=0.6))
