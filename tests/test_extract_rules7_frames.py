@@ -375,3 +375,21 @@ def test_a_confirmation_beside_an_open_question_is_kept_with_the_non_confirmatio
                  "struck the base but would not say whether anyone was hurt.")
     assert [key(c.claimant) for c in of(x, "confirmation")] == ["united-states"]
     assert [key(c.claimant) for c in of(x, "non_confirmation")] == ["united-states"]
+
+
+def test_the_group_in_a_spokesmans_statement_is_his_group(ref):
+    x = run(ref, "Houthi military spokesman Yahya Saree said on Twitter the group had launched ballistic missiles at "
+                 "Al Dhafra Air Base on Monday.")
+    (c,) = of(x, "responsibility_claimed")
+    assert key(c.claimant) == "yahya-saree" and key(c.perpetrator) == "houthis"
+
+
+def test_a_group_speaking_of_the_group_of_someone_else_claims_nothing(ref):
+    x = run(ref, "Kataib Hezbollah was named on Sunday. US officials said the group had launched rockets at Ain al-Asad.")
+    assert [key(c.claimant) for c in of(x, "responsibility_claimed")] == []
+
+
+def test_an_act_of_its_own_on_two_places_is_claimed_for_each(ref):
+    x = run(ref, "The Islamic Resistance in Iraq said it had struck targets in Eilat and Haifa with drones on Sunday.")
+    claims = of(x, "responsibility_claimed")
+    assert len({c.incident for c in claims}) == 2 and {key(c.claimant) for c in claims} == {"islamic-resistance-in-iraq"}

@@ -23,6 +23,7 @@ from eventdb.extract.speakers import (
     unvoiced,
     fold_phrase,
     framed_speaker,
+    official_bodies,
     own_side,
     subject_before,
     voice,
@@ -395,7 +396,8 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
             if perp is not None and not (perp.key and own_side(view, who, perp)) else []
     if mention.reference_only or _before_the_speakers_clause(view, f.pos):
         return []
-    perp = mention.perpetrator or _described_before(view, f.pos)
+    perp = mention.perpetrator or _described_before(view, f.pos) or _speakers_group(view, who, f.pos) \
+        or _own_act_at(view, who, f.pos)
     own = _own_doer_before(view, who, f.pos)
     if own is not None and (perp is None or not own_side(view, who, perp)):
         perp = own  # "US aircraft struck facilities used by KH, Ryder said": the speaker's side is the doer
@@ -415,6 +417,31 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
 
 
 # Between the doer's name and its verb: the force or the weapon ("aircraft", "fighter jets"), no verb or determiner.
+def _own_act_at(view: SentenceView, who: ActorRef, pos: int) -> ActorRef | None:
+    """ "X said it had carried out drone attacks on A and B": the trigger at `pos` is (or follows, in the same clause)
+    an act the speaker says it did itself; the speaker is its doer."""
+    for act in own_acts(view):
+        if act.act_start <= pos and not view.text.count(";", act.act_start, pos) and not negated_clause(view, act.verb_start):
+            return who
+    return None
+
+
+def _speakers_group(view: SentenceView, who: ActorRef, pos: int) -> ActorRef | None:
+    """ "Houthi military spokesman Yahya Saree said the group had launched ...": "the group" as the subject of the act is
+    the speaker's own armed group (the speaker itself, or the group its spokesman belongs to)."""
+    anaphor = [a for a in view.find("group_anaphora", max(view.start, pos - 40), pos)
+               if _DOER_GAP.fullmatch(view.text, a.end(), pos) or _AUXILIARIES.fullmatch(view.text, a.end(), pos)]
+    if not anaphor or not who.key:
+        return None
+    armed = view.tools.lexicon.words["armed_group_kinds"]
+    groups = [who.key] if view.actor_kind(who.key) in armed else \
+        [k for k in official_bodies(view, who.key) if view.actor_kind(k) in armed]
+    if len(groups) != 1:
+        return None
+    a = anaphor[-1]
+    return ActorRef(a.group(0), groups[0], a.start(), a.end())
+
+
 _DOER_GAP = re.compile(r"\s+(?:(?!(?:the|a|an|its|their|his|her|that|said|says|say|told|has|had|have|was|were|is|are|and|"
                        r"or|on|in|at|of|to|by|for|with)\s)[a-z-]+\s+){0,2}$")
 

@@ -545,20 +545,20 @@ def own_side(view: SentenceView, who: ActorRef, perp: ActorRef) -> bool:
     a state body of that country): a claim, not an attribution."""
     if who.key and who.key == perp.key:
         return True
-    if perp.key and view.actor_kind(who.key) == "person" and perp.key in _official_bodies(view, who.key):
+    if perp.key and view.actor_kind(who.key) == "person" and perp.key in official_bodies(view, who.key):
         return True  # "Houthi military spokesman Yahya Saree said the group's naval forces had targeted the ship"
     kinds = view.tools.lexicon.words["state_speaker_kinds"]
     if view.actor_kind(perp.key) not in kinds:
         return False
     country = view.actor_country(perp.key)
-    speakers = _official_bodies(view, who.key) if view.actor_kind(who.key) == "person" else (who.key,)
+    speakers = official_bodies(view, who.key) if view.actor_kind(who.key) == "person" else (who.key,)
     return bool(country) and any(view.actor_kind(k) in kinds and view.actor_country(k) == country for k in speakers)
 
 
 _BODIES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
 
 
-def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
+def official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
     """The bodies a person commands or belongs to (reference affiliations, any date), indexed once per reference."""
     reference = view.tools.reference
     cached = _BODIES.get(id(reference))
