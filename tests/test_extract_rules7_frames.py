@@ -13,6 +13,12 @@ from eventdb.extract.speaker_book import SpeakerBook
 from eventdb.extract.speech_frames import last_speaker, sentence_frames
 from tests.test_extract_rules7_claims import PUB, key, of, ref, run  # noqa: F401 (ref is a fixture)
 
+def only(x, kind: str) -> tuple[str | None, str | None]:
+    """The claimant and perpetrator keys of the one claim of `kind`."""
+    (c,) = of(x, kind)
+    return key(c.claimant), key(c.perpetrator)
+
+
 def frames(text: str) -> list[list[tuple[str, str | None, str, str]]]:
     """Per sentence: (sieve, speaker key or text, mode, content) of each frame, read as `extract` reads them."""
     tools = tools_for()
@@ -309,8 +315,7 @@ def test_claiming_a_swarm_of_drones_against_a_base_claims_the_attack(ref):
 def test_an_assessment_that_the_group_was_behind_the_attack_blames_the_group_named_last(ref):
     x = run(ref, "Rockets were fired at the Shaddadi base on Wednesday. The Islamic Resistance in Iraq claimed the attack. "
                  "The Pentagon said the department's assessment was that the group was behind the attack.")
-    (c,) = of(x, "attribution")
-    assert key(c.claimant) == "pentagon" and key(c.perpetrator) == "islamic-resistance-in-iraq"
+    assert only(x, "attribution") == ("pentagon", "islamic-resistance-in-iraq")
 
 
 def test_a_toll_that_names_the_incident_asked_about_is_no_casualty_report(ref):
@@ -380,8 +385,7 @@ def test_a_confirmation_beside_an_open_question_is_kept_with_the_non_confirmatio
 def test_the_group_in_a_spokesmans_statement_is_his_group(ref):
     x = run(ref, "Houthi military spokesman Yahya Saree said on Twitter the group had launched ballistic missiles at "
                  "Al Dhafra Air Base on Monday.")
-    (c,) = of(x, "responsibility_claimed")
-    assert key(c.claimant) == "yahya-saree" and key(c.perpetrator) == "houthis"
+    assert only(x, "responsibility_claimed") == ("yahya-saree", "houthis")
 
 
 def test_a_group_speaking_of_the_group_of_someone_else_claims_nothing(ref):
