@@ -16,8 +16,11 @@ article. The passes, each a module:
 - `events` runs those per sentence, and `clusters` decides whether a mention is an incident
   named before (merging the two); `references` finds the earlier incident a sentence without one
   of its own talks about;
-- `speakers` (who speaks) and `claims` (what they claim about which incident, with its stance),
-  `reported` (reported speech), `aggregates` (statistics and affiliations);
+- `speech_frames` (per sentence, who says what: speaker, cue and content, direct, indirect or mixed; also across
+  sentences: a quotation continued, a statement quoted after its heading, a transcript's speaker turns), with
+  `speaker_book` (whom a speaker's words stand for: a spokesman's body, "the group", "the army", "the ministry");
+- `speakers` (the speaker of a phrase, read from the frame that holds it) and `claims` (what they claim about which
+  incident, with its stance), `reported` (reported speech), `aggregates` (statistics and affiliations);
 - `document`: once the whole article is read, claims are deduplicated and placed, details the
   claims give are completed (`claimed_details`), and unknown names are listed for curators.
 """

@@ -69,24 +69,24 @@ class SpeakerBook:
 
     def read(self, view: SentenceView) -> None:
         """Learn from one sentence, before anything in it is resolved: spokesmen and their bodies, the armed groups."""
+        if self._turns is None:
+            self._turns = _transcript_turns(view)
+            self.kinds, self.names = _actor_tables(view)
         kinds = view.tools.lexicon.words["armed_group_kinds"]
         bodies = view.tools.lexicon.words["body_kinds"]
         for m in view.mentions:
-            if m.actor and view.actor_kind(m.actor) in kinds and not view.is_descriptor(m):
+            kind = self.kinds.get(m.actor) if m.actor else None  # type: ignore[union-attr]
+            if kind in kinds and not view.is_descriptor(m):
                 self.groups.append(ActorRef(m.text, m.actor, m.start, m.end))
-            if (m.outlet or view.actor_kind(m.actor) in bodies) and not view.is_descriptor(m):
+            if (m.outlet or kind in bodies) and not view.is_descriptor(m):
                 self.bodies.append(ActorRef(m.text, m.actor, m.start, m.end))
-            elif m.actor and view.actor_kind(m.actor) == "state" and _MISSION_AFTER.match(view.text, m.end):
+            elif kind == "state" and _MISSION_AFTER.match(view.text, m.end):
                 self.bodies.append(ActorRef(view.text[m.start:_MISSION_AFTER.match(view.text, m.end).end()], m.actor,
                                             m.start, m.end))  # "the US embassy compound": the United States
-            elif m.place and view.tools.reference.places_by_key[m.place].kind == "embassy":
+            elif m.place and not m.actor and view.tools.reference.places_by_key[m.place].kind == "embassy":
                 state = embassy_state(view, m)  # "the US embassy compound in Baghdad": what "the embassy" is later
                 if state is not None:
                     self.bodies.append(state)
-        if self._turns is None:
-            self._turns = _transcript_turns(view)
-            self.kinds = {a.key: a.kind for a in view.tools.reference.actors}
-            self.names = {a.key: a.name.casefold() for a in view.tools.reference.actors}
         if view.has("spokesman_roles"):
             self._learn_people(view)
         if view.has("statement_nouns"):
@@ -284,6 +284,19 @@ _SOURCE_HEADING = re.compile(r"\s*(?:\d+[.)]\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?
 
 
 _MISSION_AFTER = re.compile(r"\s+(?:[Ee]mbassy|[Cc]onsulate(?:\s+[Gg]eneral)?)\b")
+
+
+_TABLES: dict[int, tuple[object, dict[str, str], dict[str, str]]] = {}
+
+
+def _actor_tables(view: SentenceView) -> tuple[dict[str, str], dict[str, str]]:
+    """Actor key -> kind and key -> canonical name (casefolded), built once per reference."""
+    reference = view.tools.reference
+    cached = _TABLES.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        cached = _TABLES[id(reference)] = (reference, {a.key: a.kind for a in reference.actors},
+                                           {a.key: a.name.casefold() for a in reference.actors})
+    return cached[1], cached[2]
 
 
 def _unclosed(chunk: str) -> bool:
