@@ -397,3 +397,10 @@ def test_an_act_of_its_own_on_two_places_is_claimed_for_each(ref):
     x = run(ref, "The Islamic Resistance in Iraq said it had struck targets in Eilat and Haifa with drones on Sunday.")
     claims = of(x, "responsibility_claimed")
     assert len({c.incident for c in claims}) == 2 and {key(c.claimant) for c in claims} == {"islamic-resistance-in-iraq"}
+
+
+def test_the_victim_killing_others_later_is_not_the_attack_it_suffered(ref):
+    x = run(ref, "Several rockets were fired at the US embassy compound in Baghdad early on Friday, two Iraqi security "
+                 "officials said. Earlier this week, US forces killed five militants who were preparing to launch a drone "
+                 "near Kirkuk, a US official said.")
+    assert of(x, "casualty_report") == []
