@@ -404,3 +404,19 @@ def test_the_victim_killing_others_later_is_not_the_attack_it_suffered(ref):
                  "officials said. Earlier this week, US forces killed five militants who were preparing to launch a drone "
                  "near Kirkuk, a US official said.")
     assert of(x, "casualty_report") == []
+
+
+def test_two_frames_in_one_sentence_give_each_claim_its_own_speaker(ref):
+    x = run(ref, "Israeli jets struck a house in Jouaiyya on Monday. The IDF said it had targeted a Hezbollah depot; "
+                 "the National News Agency said two civilians were killed.")
+    assert [key(c.claimant) for c in of(x, "responsibility_claimed")] == ["israel-defense-forces"]
+    assert [c.claimant.text for c in of(x, "casualty_report")] == ["National News Agency"]
+
+
+@pytest.mark.parametrize("said", ['"We assess that Kataib Hezbollah was responsible for the attack," Ryder said.',
+                                  "The Pentagon said its assessment was that Kataib Hezbollah was behind the attack.",
+                                  "A US official said Washington believed that Kataib Hezbollah was behind the attack."])
+def test_an_assessment_or_belief_is_a_hedged_attribution(ref, said):
+    x = run(ref, "Pentagon press secretary Pat Ryder spoke on Monday. A drone struck the Tanf garrison on Sunday. " + said)
+    (c,) = of(x, "attribution")
+    assert c.stance == "hedged" and key(c.perpetrator) == "kataib-hezbollah"

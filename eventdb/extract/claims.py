@@ -177,17 +177,18 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             out.append(Claim("casualty_report", iid, None, stance(view), span, killed=killed, injured=injured, confidence=0.5))
     if who and incident:
         if not any(c.type in ("attribution", "responsibility_claimed", "confirmation") for c in out):
-            out.extend(_said_perpetrator(view, who, found[0]) if found else [])
+            out.extend(_said_perpetrator_in_frame(view, who, found[0]) if found else [])
         for f in found[1:]:
             if f.incident is not incident and not any(c.incident == f.incident.local_id for c in out) \
                     and (f.pos == found[0].pos or view.has("justification_connectors", found[0].pos, f.pos)):
-                out.extend(_said_perpetrator(view, who, f))  # "X said it struck A in response to fire by Y at B"; "X said
-                # Israeli missiles hit A and B": one trigger, split per listed place, is one statement about each
+                out.extend(_said_perpetrator_in_frame(view, who, f))  # "X said it struck A in response to fire by Y at B";
+                # "X said Israeli missiles hit A and B": one trigger, split per listed place, is one statement about each
         killed, injured = casualties(view, view.start, view.end)
         if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
                 and not _cumulative_toll(view) and not _only_blames(view) and not _naming_toll(view):
-            reporter = casualty_speaker(view) or who
             toll = [w.start() for c in ("killed_words", "injured_words") for w in view.find(c)[:1]]
+            framed, teller = framed_speaker(view, min(toll)) if toll else (False, None)
+            reporter = teller if framed and teller is not None else casualty_speaker(view) or who  # the frame that says it
             said = "denied" if toll and _denied_here(view, min(toll)) else stance(view)  # "denied reports that two were killed"
             owner = toll_owner(view, found)  # "X said it fired at Y in response to the strike on Z, in which seven were killed"
             for i in [owner.incident.local_id if owner else iid, *_listed_unharmed(found, killed, injured)]:
@@ -384,6 +385,16 @@ def _for_each_listed(claims: list[Claim], found: list[Found]) -> list[Claim]:
         return claims
     return [replace(c, incident=i) for c in claims for i in ids]
 
+
+
+def _said_perpetrator_in_frame(view: SentenceView, who: ActorRef, f: Found) -> list[Claim]:
+    """`_said_perpetrator` by the speaker of the frame that tells the incident ("One said rockets hit the compound; the
+    other said ..."; "X said A, and Y said B"), the sentence's speaker where no frame holds its trigger; none when the
+    frame's speaker is no one we can name."""
+    framed, teller = framed_speaker(view, f.pos)
+    if framed and teller is None:
+        return []
+    return _said_perpetrator(view, teller if framed else who, f)
 
 
 def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim]:
