@@ -420,3 +420,8 @@ def test_an_assessment_or_belief_is_a_hedged_attribution(ref, said):
     x = run(ref, "Pentagon press secretary Pat Ryder spoke on Monday. A drone struck the Tanf garrison on Sunday. " + said)
     (c,) = of(x, "attribution")
     assert c.stance == "hedged" and key(c.perpetrator) == "kataib-hezbollah"
+
+
+def test_a_label_that_names_no_known_speaker_is_no_turn():
+    text = ("UPDATE: Rockets struck the Shaddadi base on Monday.\n\nUPDATE: No one was hurt in the attack.")
+    assert all(f == [] for f in frames(text))

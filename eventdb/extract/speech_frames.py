@@ -473,6 +473,6 @@ def _in_turn(view: SentenceView, frames: list[Frame]) -> list[Frame]:
         return frames
     start, label, who = turn
     cs = max(view.start, start)
-    if frames or who is None:
-        return frames
+    if frames or who is None or who.key is None:
+        return frames  # ("UPDATE:", "BREAKING:" or a name the article never tied to a body speak for no one)
     return [Frame(who, cs, cs, "turn", cs, view.end, "direct", "turn")]
