@@ -1,4 +1,10 @@
-"""The `eventdb` command: parses options and calls the library; no logic of its own."""
+"""The `eventdb` command: parses options and calls the library; no logic of its own.
+
+Exit codes, the same for every command: 0 done, 1 failed (or some inputs failed;
+each named on one line), 2 usage error (found before any work), 130 SIGINT,
+143 SIGTERM. No traceback reaches the user (EVENTDB_DEBUG=1 shows one for an
+internal error).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,8 @@ from pathlib import Path
 
 import click
 
-from eventdb import database
+from eventdb import database, interrupts
+from eventdb.safe_text import for_terminal
 
 
 class UserError(click.ClickException):
@@ -22,7 +29,7 @@ def fail_cleanly(fn):
     """Turn known database problems into one-line errors instead of tracebacks."""
     import functools
 
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -30,20 +37,72 @@ def fail_cleanly(fn):
             return fn(*args, **kwargs)
         except database.DatabaseError as exc:
             raise UserError(str(exc)) from exc
-        except OperationalError as exc:
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == database.LOCK_NOT_AVAILABLE and exc.connection_invalidated is False:
+                raise UserError(database.lock_wait_message(database.make_engine(database.target().url).connect())) from exc
             raise UserError(f"database error: {database.first_line(exc.orig or exc)}") from exc
 
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class EventdbGroup(click.Group):
+    """Runs a command with the exit codes above: click's own handling says `Aborted!` and exits 1 on
+    Ctrl-C, and lets SIGTERM kill the process without unwinding."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            interrupts.install()
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            exc.message = for_terminal(exc.message)
+            exc.show()
+            code = exc.exit_code
+        except click.Abort as exc:
+            code = _aborted(exc.__cause__)
+        except (KeyboardInterrupt, interrupts.Terminated) as exc:
+            code = _aborted(exc)
+        except BrokenPipeError:
+            sys.stdout = open(os.devnull, "w")  # the reader (`| head`) has gone; say nothing more
+            code = 1
+        except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback, unless asked
+            if os.environ.get("EVENTDB_DEBUG"):
+                raise
+            click.echo(f"Error: internal error: {type(exc).__name__}: {for_terminal(database.first_line(exc))} "
+                       "(please report it; EVENTDB_DEBUG=1 shows where)", err=True)
+            code = 1
+        sys.exit(code or 0)
+
+
+def _aborted(cause: BaseException | None) -> int:
+    if isinstance(cause, EOFError):
+        click.echo("Error: no input where an answer was needed", err=True)
+        return 1
+    if isinstance(cause, (KeyboardInterrupt, interrupts.Terminated)):
+        click.echo(f"\ninterrupted by {interrupts.name(cause)}", err=True)
+        return interrupts.exit_code(cause)
+    click.echo("Error: aborted", err=True)
+    return 1
+
+
+@click.group(cls=EventdbGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventdb")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn conflict reporting into a PostgreSQL database of incidents, claims and actors.
 
     With EVENTDB_DATABASE_URL unset, eventdb uses an embedded PostgreSQL whose
     data lives under EVENTDB_HOME (default: the user's data directory).
+
+    Exit codes: 0 done, 1 failed (or some inputs failed), 2 usage error,
+    130 interrupted (SIGINT), 143 terminated (SIGTERM).
     """
+    if ctx.invoked_subcommand:
+        database.APPLICATION_NAME = f"eventdb {ctx.invoked_subcommand}"
 
 
 # --- eventdb db ----------------------------------------------------------------------------------
@@ -65,10 +124,12 @@ def db_upgrade(revision: str) -> None:
 
 @db.command("downgrade")
 @click.argument("revision")
+@click.option("--yes", is_flag=True, help="Drop the tables and columns the downgrade drops (without it, such a downgrade only says what it would drop).")
 @fail_cleanly
-def db_downgrade(revision: str) -> None:
-    """Migrate the database down to REVISION ('base' empties it)."""
-    database.downgrade(database.target().url, revision)
+def db_downgrade(revision: str, yes: bool) -> None:
+    """Migrate the database down to REVISION ('base' drops every table; the empty schema reports and its grants stay)."""
+    drops = database.downgrade(database.target().url, revision, confirmed=yes)
+    click.echo(f"dropped {drops}")
     click.echo(f"database at {database.current_revision(database.make_engine(database.target().url)) or 'base'}")
 
 
@@ -82,7 +143,10 @@ def db_current() -> None:
     except Exception as exc:
         raise UserError(f"cannot connect: {database.first_line(exc)}") from exc
     head = database.head_revision()
-    state = "up to date" if current == head else "behind: run `eventdb db upgrade`"
+    if current is not None and current not in database.known_revisions():
+        state = "newer than this eventdb: use the eventdb that migrated it"
+    else:
+        state = "up to date" if current == head else "behind: run `eventdb db upgrade`"
     click.echo(f"{current or 'base'} (head {head}, {state})")
 
 
@@ -181,7 +245,7 @@ class ProgressLine:
         if error is not None:
             if self.tty:
                 click.echo("\r\033[K", nl=False, err=True)
-            click.echo(f"error: {error}", err=True)
+            click.echo(f"error: {for_terminal(str(error))}", err=True)
         now = time.monotonic()
         if not self.tty and now - self.last < self.interval:
             return
@@ -206,6 +270,12 @@ def _count_files(paths: tuple[str, ...]) -> int | None:
     if "-" in paths:
         return None
     return len(iter_paths([Path(p) for p in paths if Path(p).exists()]))
+
+
+def _check_single_article(url: str | None, paths: tuple[str, ...]) -> None:
+    """--url labels one article: several inputs (or a directory) are a usage error, found before any work."""
+    if url and (len(paths) > 1 or Path(paths[0]).is_dir()):
+        raise click.UsageError("--url names a single article: give one file (or -), not several inputs or a directory")
 
 
 def _field_names(ctx, param, specs: tuple[str, ...]):
@@ -254,21 +324,23 @@ def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | Non
     Exit code 0 when every input landed, 1 when some failed (each is named on
     one line with its reason), 2 for usage errors.
     """
-    from eventdb.ingest import ConnectionLost, Overrides
+    from eventdb.ingest import Overrides
     from eventdb.ingest import ingest as run_ingest
 
+    _check_single_article(url, paths)
     overrides = Overrides(published=published.date() if published else None, url=url, outlet=outlet)
     engine = database.connect()
     progress = ProgressLine(_count_files(paths))
-    try:
-        summary = run_ingest(engine, list(paths), overrides=overrides, fields=fields, jobs=jobs, dry_run=dry_run,
-                             stdin=sys.stdin.buffer, progress=progress)
-    except ConnectionLost as exc:
-        progress.close()
-        raise UserError(f"lost the database connection, batch stopped (stored articles are complete; re-run to finish): {exc}") from exc
+    summary = run_ingest(engine, list(paths), overrides=overrides, fields=fields, jobs=jobs, dry_run=dry_run,
+                         stdin=sys.stdin.buffer, progress=progress)
     progress.close()
+    if summary.stopped:
+        click.echo(f"error: batch stopped, {for_terminal(summary.stopped)} (the articles stored are complete; "
+                   "re-running the same command skips them)", err=True)
     click.echo(("dry run, nothing written: " if dry_run else "") + str(summary))
-    if summary.failed:
+    if summary.interrupt is not None:
+        sys.exit(interrupts.exit_code(summary.interrupt))
+    if summary.failed or summary.stopped:
         sys.exit(1)
 
 
@@ -283,6 +355,8 @@ def reextract(since) -> None:
     summary = run_reextract(database.connect(), since=since.date() if since else None, progress=progress)
     progress.close()
     click.echo(str(summary))
+    if summary.interrupt is not None:
+        sys.exit(interrupts.exit_code(summary.interrupt))
     if summary.failed:
         sys.exit(1)
 
@@ -293,18 +367,21 @@ def reextract(since) -> None:
 @main.command("extract")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the assertions as JSON.")
-def extract_command(file: str, as_json: bool) -> None:
+@click.option("--explain", is_flag=True, help="Also print which document-level rule joined, placed or dated each incident.")
+def extract_command(file: str, as_json: bool, explain: bool) -> None:
     """Print the assertions one article makes (no database needed); FILE '-' reads standard input."""
     from eventdb.articles import ReadError, read_path, read_stream
-    from eventdb.extract import extract
+    from eventdb.extract import explained
     from eventdb.extract import render
 
     items = list(read_stream(sys.stdin.buffer) if file == "-" else read_path(file))
     for item in items:
         if isinstance(item, ReadError):
-            raise UserError(str(item))
-        x = extract(item)
+            raise UserError(str(item))  # shown through for_terminal by EventdbGroup
+        x, why = explained(item)
         click.echo(render.as_json(x) if as_json else render.as_text(x))
+        if explain:
+            click.echo(render.decisions_text(why))
 
 
 @main.command("evaluate")
@@ -317,7 +394,11 @@ def evaluate_command(gold: str, article_dir: str, as_json: bool) -> None:
 
     from eventdb.evaluate import evaluate, format_report, report_json
 
-    report = evaluate(Path(gold), Path(article_dir))
+    try:
+        report = evaluate(Path(gold), Path(article_dir))
+    except (ValueError, KeyError, TypeError, OSError) as exc:  # a malformed gold file, a missing article
+        detail = f"missing key {exc}" if isinstance(exc, KeyError) else database.first_line(exc)
+        raise UserError(f"cannot evaluate {gold}: {detail}") from exc
     click.echo(report_json(report) if as_json else format_report(report))
 
 
@@ -356,8 +437,11 @@ def views_sync() -> None:
     """Drop and re-create every report view from the sql/ files."""
     from eventdb import views
 
+    from eventdb.sides import refresh_sides
+
     with database.connect().begin() as conn:
         names = views.sync_views(conn)
+        refresh_sides(conn)
     click.echo(f"{len(names)} views in schema reports: {', '.join(names)}")
 
 
@@ -399,18 +483,25 @@ def report_command(name, list_reports, since, until, include_undated, actor, fmt
 
     from eventdb import chart, output, reports
 
+    if name and not list_reports:
+        try:  # unknown names and filters the report has no column for fail before any work
+            reports.build_query(reports.get_spec(name), _filters(since, until, actor, limit))
+        except reports.ReportError as exc:
+            raise click.UsageError(str(exc)) from exc
+        if plot and name != "actor_activity_weekly":
+            raise click.UsageError("--plot draws actor_activity_weekly only")
     engine = database.connect()
     with engine.connect() as conn:
         if list_reports or not name:
             for view, description in reports.describe(conn):
                 click.echo(f"{view}\n    {description}")
             return
-        reports.get_spec(name)  # unknown names fail before any query, with the list
         if plot:
-            if name != "actor_activity_weekly":
-                raise UserError("--plot draws actor_activity_weekly only")
             table = reports.fetch(conn, name, _filters(since, until, actor, None, include_undated))
-            chart.plot_weekly(table, Path(plot))
+            try:
+                chart.plot_weekly(table, Path(plot))
+            except OSError as exc:
+                raise UserError(f"cannot write {plot}: {exc.strerror or exc}") from exc
             click.echo(f"wrote {plot} ({len(table.rows)} actor-weeks)", err=True)
             return
         filters = _filters(since, until, actor, limit, include_undated)
@@ -432,34 +523,83 @@ def report_command(name, list_reports, since, until, include_undated, actor, fmt
 
 
 @main.command("export")
-@click.argument("what", type=click.Choice(["incidents"]))
-@click.option("--format", "fmt", type=click.Choice(["geojson", "csv", "jsonl"]), default="geojson", show_default=True)
+@click.argument("what", type=click.Choice(["incidents", "claims", "statistics", "actors"]))
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "geojson", "acled"]),
+              help="geojson and acled: incidents only; parquet needs --output. Default: geojson for incidents, else csv.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default: standard output).")
-@click.option("--since", type=_DATE, help="Only incidents on or after this date.")
-@click.option("--until", type=_DATE, help="Only incidents on or before this date.")
-@click.option("--actor", help="Only incidents whose perpetrator or target contains this name.")
+@click.option("--since", type=_DATE, help="Only rows on or after this date (the report's date column).")
+@click.option("--until", type=_DATE, help="Only rows on or before this date.")
+@click.option("--actor", help="Only rows whose actor columns contain this name (case-insensitive).")
 @_report_command
 def export_command(what, fmt, output, since, until, actor) -> None:
-    """Export incidents as GeoJSON (points at the place, null geometry when unknown), CSV or JSON lines."""
+    """Export a whole report (every column; README: Exports) as CSV, JSON lines, Parquet,
+    GeoJSON or an ACLED-shaped CSV."""
     from eventdb import exports
+    from eventdb.reports import ReportError
 
+    fmt = fmt or ("geojson" if what == "incidents" else "csv")
+    try:
+        exports.check(what, fmt)
+    except ReportError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if fmt in exports.BINARY_FORMATS and not output:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give --output FILE")
+    filters = _filters(since, until, actor, None)
     with database.connect().connect() as conn:
         if output:
-            with open(output, "w", encoding="utf-8", newline="") as out:
-                n = exports.export_incidents(conn, fmt, out, _filters(since, until, actor, None))
-            click.echo(f"wrote {n} incidents to {output}", err=True)
+            mode = "wb" if fmt in exports.BINARY_FORMATS else "w"
+            try:
+                out = open(output, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""}))
+            except OSError as exc:
+                raise UserError(f"cannot write {output}: {exc.strerror or exc}") from exc
+            with out:
+                result = exports.export(conn, what, fmt, out, filters)
+            click.echo(f"wrote {result.rows} {what} to {output}", err=True)
         else:
-            exports.export_incidents(conn, fmt, sys.stdout, _filters(since, until, actor, None))
+            result = exports.export(conn, what, fmt, sys.stdout, filters)
+    if result.left_out:
+        click.echo(f"left out {result.left_out} undated incidents: ACLED rows need a date", err=True)
 
 
 @main.command("grant-reader")
 @click.argument("role")
-@click.option("--password", help="Login password to set (omit to keep the current one, or for peer/trust auth).")
+@click.option("--password", "prompt_password", is_flag=True, help="Ask for the login password (hidden, twice).")
+@click.option("--password-env", metavar="VAR", help="Take the login password from environment variable VAR.")
+@click.option("--generate-password", is_flag=True, help="Make up a password and print it once.")
+@click.option("--statement-timeout", type=click.IntRange(1, 86400), default=60, show_default=True, metavar="SECONDS",
+              help="Longest query the role may run.")
+@click.option("--revoke-public", is_flag=True,
+              help="Where every role (PUBLIC) may create temporary tables, schemas, objects in a schema or large "
+                   "objects in this database, revoke that from PUBLIC (database-wide); without it such a database is refused.")
 @_report_command
-def grant_reader_command(role: str, password: str | None) -> None:
-    """Create or update ROLE as a read-only login for BI tools: SELECT on the reports views, nothing else."""
+def grant_reader_command(role: str, prompt_password: bool, password_env: str | None, generate_password: bool,
+                         statement_timeout: int, revoke_public: bool) -> None:
+    """Create or update ROLE as a read-only login for BI tools: SELECT on the reports views, nothing else.
+
+    Without a password option the role keeps its password (or has none, for peer or trust
+    authentication). The role is refused when it is eventdb's own, an owner, privileged or a
+    member of another role. It gets read-only transactions and a statement timeout in this database.
+    """
     from eventdb import roles
 
-    with database.connect().begin() as conn:
-        for statement in roles.grant_reader(conn, role, password):
-            click.echo(statement)
+    if sum((prompt_password, password_env is not None, generate_password)) > 1:
+        raise click.UsageError("give at most one of --password, --password-env, --generate-password")
+    password = None
+    if password_env is not None:
+        password = os.environ.get(password_env)
+        if not password:
+            raise click.UsageError(f"--password-env: environment variable {password_env} is not set or empty")
+    elif generate_password:
+        password = roles.new_password()
+    elif prompt_password:
+        password = click.prompt(f"password for {role}", hide_input=True, confirmation_prompt=True)
+    options = roles.RoleOptions(password=password, statement_timeout_s=statement_timeout, revoke_public=revoke_public)
+    try:
+        with database.connect().begin() as conn:
+            statements = roles.grant_reader(conn, role, options)
+    except roles.RoleError as exc:
+        raise UserError(str(exc)) from exc
+    for statement in statements:
+        click.echo(statement)
+    if generate_password:
+        click.echo(f"password for {role} (shown this once): {password}")

@@ -33,6 +33,7 @@ import psycopg
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
+from eventdb import casualties, copies
 from eventdb.articles import content_sha256
 from eventdb.assertions import ActorRef, Article, Extraction, IncidentReport
 from eventdb.resolve import ClaimFacts, Facts, PlaceInfo, decide, derive, mergeable_places, period
@@ -211,11 +212,11 @@ SOURCE_STATE = """
            (SELECT id FROM sources WHERE url = %(url)s AND superseded_at IS NULL)"""
 SOURCE_COLUMNS = """sources (id, content_sha256, url, outlet_id, title, published_on, text, origin,
                              republished_from_outlet_id, republished_from_text, revises_source_id,
-                             extractor_version, ingest_run_id)"""
+                             extractor_version, ingest_run_id, lsh_bands)"""
 INSERT_SOURCE = f"""
     INSERT INTO {SOURCE_COLUMNS}
     VALUES (%(id)s, %(sha)s, %(url)s, %(outlet)s, %(title)s, %(published)s, %(text)s, %(origin)s, %(repub)s,
-            %(repub_text)s, %(revises)s, %(ver)s, %(run)s)
+            %(repub_text)s, %(revises)s, %(ver)s, %(run)s, %(bands)s)
     ON CONFLICT (content_sha256) DO NOTHING RETURNING id"""
 # The same insert, made only when no current source holds the url (else the article is a revision
 # and lands after its predecessor is superseded), so it can travel with the state query above.
@@ -224,7 +225,7 @@ INSERT_NEW_SOURCE = f"""
     SELECT CAST(%(id)s AS bigint), CAST(%(sha)s AS varchar), CAST(%(url)s AS text), CAST(%(outlet)s AS int),
            CAST(%(title)s AS text), CAST(%(published)s AS date), CAST(%(text)s AS text), CAST(%(origin)s AS text),
            CAST(%(repub)s AS int), CAST(%(repub_text)s AS text), CAST(%(revises)s AS bigint), CAST(%(ver)s AS text),
-           CAST(%(run)s AS bigint)
+           CAST(%(run)s AS bigint), CAST(%(bands)s AS bigint[])
     WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = %(url)s AND superseded_at IS NULL)
     ON CONFLICT (content_sha256) DO NOTHING RETURNING id"""
 # The incident lock is taken only once the source row exists (this transaction's or an earlier one):
@@ -250,11 +251,12 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
     source_id = hash_id(sha)
     facts = [report_facts(ctx, r) for r in extraction.incidents]
     outlet, repub = cached_outlet(ctx, article.outlet or article.url), cached_outlet(ctx, article.republished_from)
+    prints = copies.fingerprint(article.text)
     values = {
         "id": source_id, "sha": sha, "url": article.url, "outlet": outlet[1], "title": article.title,
         "published": article.published, "text": article.text, "origin": article.origin, "repub": repub[1],
         "repub_text": article.republished_from, "revises": None, "ver": ctx.extractor_version, "run": ctx.run_id,
-        "lock": INCIDENT_LOCK,
+        "lock": INCIDENT_LOCK, "bands": prints.bands,
     }
     fast = outlet[0] and repub[0]
     with pipeline(conn) as pg:
@@ -262,6 +264,7 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
             # The url's advisory lock serializes writers of one url, so no row lock is needed below.
             pg.execute("SELECT pg_advisory_xact_lock(%s)", [hash_id("url", article.url)])
         state = pg.execute(SOURCE_STATE, values)
+        near = pg.execute(copies.CANDIDATES, copies.candidate_params(prints, source_id)) if prints.bands else None
         inserted = pg.execute(INSERT_NEW_SOURCE, values) if fast else None
         pg.execute(LOCK_INCIDENTS_IF_LANDED, values)
         found = incident_candidates(pg, ctx, facts)
@@ -277,7 +280,8 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
         landed, prior, candidates = land_slowly(conn, article, values, previous, ctx, facts)
         if not landed:  # a concurrent ingest stored the same text first
             return StoreResult("unchanged", source_id)
-    result = write_assertions(conn, source_id, sha, extraction, ctx, prior, same_text=False, candidates=candidates)
+    copy = copy_check(conn, ctx, source_id, prints, extraction, near, previous)
+    result = write_assertions(conn, source_id, sha, extraction, ctx, prior, same_text=False, candidates=candidates, copy=copy)
     result.status = "updated" if previous is not None else "added"
     return result
 
@@ -297,6 +301,29 @@ def land_slowly(
         found = incident_candidates(pg, ctx, facts)
     prior = prior_reports(superseded) if superseded is not None else []
     return inserted.fetchone() is not None, prior, read_candidates(ctx, found)
+
+
+def copy_check(
+    conn: Connection, ctx: Context, source_id: int, prints: copies.Fingerprint, extraction: Extraction,
+    near: psycopg.Cursor | None, previous: int | None,
+) -> copies.Copy | None:
+    """Whether the new source republishes a stored one (eventdb.copies); if so it is marked as a copy."""
+    if near is None:
+        return None
+    reports = [(r.local_id, copy_facts(ctx, r)) for r in extraction.incidents]
+    copy = copies.find_copy(prints, reports, copies.read_candidates(near.fetchall(), exclude=previous))
+    if copy is not None:
+        conn.execute(text("UPDATE sources SET copy_of = :o WHERE id = :i"), {"o": copy.original_id, "i": source_id})
+    return copy
+
+
+def copy_facts(ctx: Context, report: IncidentReport) -> copies.ReportFacts:
+    place = ctx.places.get(report.place.key) if report.place and report.place.key else None
+    return copies.ReportFacts(
+        quote=report.span.quote, event_type=report.event_type, place_id=place.id if place else None,
+        killed=report.killed, injured=report.injured, projectiles=report.projectiles,
+        occurred_on=report.date.on, date_text=report.date.text,
+    )
 
 
 @dataclass(frozen=True)
@@ -370,8 +397,11 @@ def replace_assertions(conn: Connection, source_id: int, article: Article, extra
 def write_assertions(
     conn: Connection, source_id: int, sha: str, extraction: Extraction, ctx: Context,
     prior: list[PriorReport] = (), same_text: bool = False, candidates: list[tuple[int, Facts]] | None = None,
+    copy: copies.Copy | None = None,
 ) -> StoreResult:
     """Resolve the reports to incidents and write every row of the article.
+
+    The reports of a copy (`copy`) go to the incidents of the reports they restate: a copy creates none.
 
     `candidates` were read under the incident lock by the caller; without them the lock is taken
     here. Round trips: the candidates (unless given), the new incidents' ids (when any), every insert
@@ -392,8 +422,13 @@ def write_assertions(
     for report, fact in zip(extraction.incidents, facts):
         claim_id = hash_id(salt, "incident", report.local_id)
         carried = carried_over(report, prior, same_text, used)
-        decision = None if carried else decide(fact, candidates, ctx.related)
-        if carried:
+        decision = None if carried or copy else decide(fact, candidates, ctx.related)
+        if copy is not None and not carried:
+            incident_of[report.local_id] = copy.incident_of[report.local_id]
+            merges.append(merge_row(claim_id, copy.incident_of[report.local_id], "merged", "copy_of_source", 1.0, {
+                "original_source_id": str(copy.original_id), "matched_source_id": str(copy.matched_id),
+                "containment": copy.containment, "same_quote": copy.same_quote[report.local_id]}))
+        elif carried:
             rule = "same_span_as_superseded_claim" if same_text else "same_quote_in_revised_text"
             incident_of[report.local_id] = carried.incident_id
             merges.append(merge_row(claim_id, carried.incident_id, "carried_over", rule, 1.0))
@@ -420,8 +455,9 @@ def write_assertions(
         insert_rows(pg, "name_mentions", mention_rows(source_id, salt, version, extraction))
         insert_rows(pg, "affiliations", affiliation_rows(source_id, claims, actors), " ON CONFLICT DO NOTHING")
         current = pg.execute(CURRENT_CLAIMS, [touched]) if touched else None
+        figures = pg.execute(casualties.FIGURES, [touched]) if touched else None
     if current is not None:
-        update_incidents(conn, incident_updates(ctx, touched, current.fetchall()))
+        update_incidents(conn, incident_updates(ctx, touched, current.fetchall(), casualties.tolls(figures.fetchall())))
     return StoreResult("added", source_id, claims=len(claims), incidents_created=len(created), incidents_merged=merged)
 
 
@@ -638,8 +674,9 @@ CURRENT_CLAIMS = """
     WHERE c.incident_id = ANY(CAST(%s AS bigint[])) AND c.superseded_at IS NULL"""
 
 
-def incident_updates(ctx: Context, ids: list[int], rows: list[tuple]) -> list[dict]:
-    """Each incident's fields re-derived from its current claims (rows of CURRENT_CLAIMS)."""
+def incident_updates(ctx: Context, ids: list[int], rows: list[tuple], tolls: dict[int, dict]) -> list[dict]:
+    """Each incident's fields re-derived from its current claims (rows of CURRENT_CLAIMS); the casualty
+    figures by eventdb.casualties (`tolls`: low, best and high)."""
     grouped: dict[int, list[ClaimFacts]] = {}
     places = ctx.places_by_id
     for (incident_id, claim_type, stance, event_type, occurred_on, precision, place_id, place_text, country, weapons,
@@ -655,7 +692,8 @@ def incident_updates(ctx: Context, ids: list[int], rows: list[tuple]) -> list[di
     for incident_id in ids:
         facts = grouped.get(incident_id)
         if facts:  # else every claim is superseded: the incident keeps its last derived state
-            updates.append({"id": incident_id, **derive(facts).__dict__})
+            updates.append({"id": incident_id, **derive(facts).__dict__,
+                            **tolls.get(incident_id, casualties.no_figures())})
     return updates
 
 
@@ -665,7 +703,7 @@ UPDATE_INCIDENTS = """
         weapons = u.weapons, perpetrator_actor_id = u.perpetrator_actor_id, perpetrator_text = u.perpetrator_text,
         perpetrator_basis = u.perpetrator_basis, target_actor_id = u.target_actor_id, target_text = u.target_text,
         killed_low = u.killed_low, killed_high = u.killed_high, injured_low = u.injured_low,
-        injured_high = u.injured_high, projectiles_low = u.projectiles_low, projectiles_high = u.projectiles_high,
+        injured_high = u.injured_high, killed_best = u.killed_best, injured_best = u.injured_best, projectiles_low = u.projectiles_low, projectiles_high = u.projectiles_high,
         updated_at = now()
     FROM jsonb_populate_recordset(NULL::incidents, %s::jsonb) AS u
     WHERE i.id = u.id"""

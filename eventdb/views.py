@@ -10,11 +10,11 @@ column. Its header declares, in comment lines:
     -- table-columns: incident_id, occurred_on, ...  (optional: what a terminal table shows by default)
 
 Views are derived objects: `sync_views` drops them all and re-creates them
-from the files, in dependency order. Convention for migrations: a migration
-that changes a table or column the views read first calls `drop_views(conn)`
-(PostgreSQL refuses to alter columns a view uses) and ends with
-`sync_views(conn)`, so the views always match the files of the checkout
-that migrated.
+from the files, in dependency order. migrations/env.py runs it at the end of
+every upgrade that leaves the schema at head, so the views always match the
+files of the checkout that migrated. Convention for migrations: one that
+alters or drops a table or column the views read first calls
+`drop_views(conn)` (PostgreSQL refuses to alter columns a view uses).
 """
 
 from __future__ import annotations

@@ -91,7 +91,14 @@ SELECT
     s.url               AS source_url,
     outlet.name         AS outlet,
     s.published_on,
-    c.extractor_version
+    c.extractor_version,
+    -- The state or coalition each named actor belongs to (first actor of each role), as
+    -- reports.actor_sides defines it, stored on actors (eventdb.sides). Subqueries rather than
+    -- joins, so that queries which do not read them do not pay for them.
+    (SELECT side.name FROM actors side WHERE side.id = perpetrator0_actor.side_actor_id) AS perpetrator_side,
+    (SELECT side.name FROM actors side WHERE side.id = target0_actor.side_actor_id)      AS target_side,
+    (SELECT side.name FROM actors side WHERE side.id = claimant_actor.side_actor_id)     AS claimant_side,
+    s.copy_of           AS copy_of_source_id
 FROM claims c
 -- Every claim has its source; LEFT JOIN lets PostgreSQL skip the join when a
 -- query reads no source column (reports.incident_disputes counts rely on it).
@@ -140,3 +147,7 @@ COMMENT ON COLUMN reports.claims.source_url IS 'URL of the article, when known.'
 COMMENT ON COLUMN reports.claims.outlet IS 'Outlet that published the article.';
 COMMENT ON COLUMN reports.claims.published_on IS 'Publication date of the article.';
 COMMENT ON COLUMN reports.claims.extractor_version IS 'Version of the extraction rules that produced the claim.';
+COMMENT ON COLUMN reports.claims.perpetrator_side IS 'State or coalition the (first) perpetrator belongs to (reports.actor_sides); NULL when unresolved.';
+COMMENT ON COLUMN reports.claims.target_side IS 'State or coalition the (first) target belongs to (reports.actor_sides); NULL when unresolved.';
+COMMENT ON COLUMN reports.claims.claimant_side IS 'State or coalition the claimant belongs to: what CENTCOM, the Pentagon or "US officials" say is what the United States says (reports.actor_sides); NULL when the claimant is not a reference actor.';
+COMMENT ON COLUMN reports.claims.copy_of_source_id IS 'When the article republishes another (sources.copy_of): the original''s key; NULL for an independent report.';

@@ -158,7 +158,7 @@ def test_a_negation_of_the_interception_does_not_negate_the_strike(reference):
 ])
 def test_a_negated_interception_is_no_interception(reference, text):
     x = run(reference, text)
-    assert [i.outcome for i in x.incidents] == ["unknown"]
+    assert len(x.incidents) == 1 and x.incidents[0].outcome != "intercepted"  # "struck" says it hit (incident_outcomes)
     assert not [c for c in x.claims if c.type == "interception"]
 
 

@@ -64,7 +64,7 @@ def test_dates_keep_their_precision_in_csv_json_geojson_and_the_terminal(dated_d
     assert as_csv[400] == "2024-01" and as_csv[600] == "2024-W03" and as_csv[900] == ""
     as_json = {r["incident_id"]: r["occurred_on_text"] for r in json.loads(run("report", "incidents", "--format", "json").output)}
     assert as_json == {**{k: v for k, v in as_json.items() if k not in EXPECTED}, **EXPECTED}
-    geo = {f["id"]: f["properties"]["occurred_on_text"]
+    geo = {int(f["id"]): f["properties"]["occurred_on_text"]  # ids are strings in JSON exports
            for f in json.loads(run("export", "incidents", "--format", "geojson").output)["features"]}
     assert geo[800] == "2023"
     monkeypatch.setenv("COLUMNS", "120")

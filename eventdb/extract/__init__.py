@@ -21,8 +21,11 @@ article. The passes, each a module:
   `speaker_book` (whom a speaker's words stand for: a spokesman's body, "the group", "the army", "the ministry");
 - `speakers` (the speaker of a phrase, read from the frame that holds it) and `claims` (what they claim about which
   incident, with its stance), `reported` (reported speech), `aggregates` (statistics and affiliations);
-- `document`: once the whole article is read, claims are deduplicated and placed, details the
-  claims give are completed (`claimed_details`), and unknown names are listed for curators.
+- `incident_sieves`: once the whole article is read, sieves over the incidents (surest first) join the mentions
+  of one event the sentence loop kept apart and place an incident at a site a later sentence describes (each
+  records its name: `decisions`); `incident_outcomes` decides each outcome from all the article says about it;
+- `document`: claims are deduplicated and placed, details the claims give are completed (`claimed_details`),
+  and unknown names are listed for curators.
 """
 
 from __future__ import annotations
@@ -38,10 +41,11 @@ from eventdb.extract.dates import filing_date, resolve_sequels, running_years, s
 from eventdb.extract.document import dedupe_claims, dedupe_statistics, in_the_issuers_voice, issuer, placed_claims, unresolved_actors, unresolved_places
 from eventdb.extract.events import sentence_incidents
 from eventdb.extract.gazetteer import build_gazetteer
-from eventdb.extract.incidents import Draft, air_strikes_by_claims
+from eventdb.extract.incident_outcomes import decide_outcomes
+from eventdb.extract.incident_sieves import relinked, settle, shared_sentences
+from eventdb.extract.incidents import Draft, air_strikes_by_claims, told_again
 from eventdb.extract.layout import article_sentences, dateline, headline_end
 from eventdb.extract.lexicon import Lexicon, default_lexicon
-from eventdb.extract.outcomes import hit_by_toll
 from eventdb.extract.references import referred, with_the_other
 from eventdb.extract.speaker_book import SpeakerBook
 from eventdb.extract.frames import attributed, bare_quotation, quoted_speaker
@@ -50,7 +54,7 @@ from eventdb.reference import Reference, default_reference
 
 EXTRACTOR_VERSION = "rules-6"
 
-__all__ = ["EXTRACTOR_VERSION", "extract", "tools_for"]
+__all__ = ["EXTRACTOR_VERSION", "decisions", "explained", "extract", "tools_for"]
 
 
 _TOOLS: dict[tuple[int, int], Tools] = {}
@@ -72,6 +76,21 @@ def tools_for(reference: Reference | None = None, lexicon: Lexicon | None = None
 
 
 def extract(article: Article, reference: Reference | None = None) -> Extraction:
+    return _extract(article, reference)[0]
+
+
+def explained(article: Article, reference: Reference | None = None) -> tuple[Extraction, dict[str, list[str]]]:
+    """The extraction, and which document-level sieve changed what, by incident id ("lead_then_site: joined i3"):
+    why a value is there (`eventdb extract --explain`)."""
+    x, drafts = _extract(article, reference)
+    return x, {d.local_id: list(d.decisions) for d in drafts}
+
+
+def decisions(article: Article, reference: Reference | None = None) -> dict[str, list[str]]:
+    return explained(article, reference)[1]
+
+
+def _extract(article: Article, reference: Reference | None = None) -> tuple[Extraction, list[Draft]]:
     tools = tools_for(reference)
     drafts: list[Draft] = []
     claims: list[Claim] = []
@@ -88,6 +107,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         stated_year(f"{article.title or ''}\n{article.text}", tools.lexicon) or year_hint(article.text, tools.lexicon)
     published = article.published or filing_date(article.text, dateline(article.text, headline), tools.lexicon, year)
     years = running_years(article.text) if year is None and published is None else []  # several years: "that year" is the last one stated
+    views: list[SentenceView] = []
     for sentence in article_sentences(article.text, headline, tools.lexicon):
         if sentence.end <= headline:
             if tools.lexicon.has("spokesman_roles", sentence.text):  # "Pentagon Press Secretary Pat Ryder Holds a Briefing"
@@ -98,6 +118,7 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         view.book = book
         book.read(view)
         frames = sentence_frames(view, said)  # who says what (kept in the book for the claims and the sentences after)
+        views.append(view)
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
@@ -113,12 +134,16 @@ def extract(article: Article, reference: Reference | None = None) -> Extraction:
         if quotation is not None and quoted_speaker(view) is not None:
             claims = attributed(claims, quotation, quoted_speaker(view))  # the quotation just before is this speaker's
         quotation = view if bare_quotation(view) else None
+        about = with_the_other(view, found, drafts) if found else referred(view, drafts)
+        if not found:
+            told_again(view, about, drafts)
         if not sequel:  # a tally's toll is no one's claim about an incident
-            claims.extend(sentence_claims(view, with_the_other(view, found, drafts) if found else referred(view, drafts),
-                                          stat_spans, said))
+            claims.extend(sentence_claims(view, about, stat_spans, said))
         said = last_speaker(frames) or (voice(view, view.end, said) if view.has("speech_verbs") else said)
+    claims = relinked(claims, settle(drafts, views))  # the document-level sieves may join incidents
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
-    incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon)
-    incidents = hit_by_toll(air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind))
+    incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon, shared_sentences(drafts))
+    incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)
+    incidents = decide_outcomes(incidents, drafts, tools.lexicon)  # after the tolls and kinds are final
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(dedupe_statistics(stats)),
-                      tuple(affs), tuple(unresolved_actors(incidents, claims, tools) + unresolved_places(drafts)))
+                      tuple(affs), tuple(unresolved_actors(incidents, claims, tools) + unresolved_places(drafts))), drafts

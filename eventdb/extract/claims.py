@@ -28,7 +28,7 @@ from eventdb.extract.speakers import (
     subject_before,
     voice,
 )
-from eventdb.extract.outcomes import interceptions
+from eventdb.extract.interceptions import interceptions
 from eventdb.extract.tolls import casualties, running_total, toll_owner
 
 

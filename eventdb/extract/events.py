@@ -8,7 +8,7 @@ from eventdb.extract.clusters import also_meant, attach, same_day_as
 from eventdb.extract.context import SentenceView
 from eventdb.extract.dates import DateMention
 from eventdb.extract.incident_lists import split_listed
-from eventdb.extract.incidents import Draft, Found, draft_from_trigger, note_interception
+from eventdb.extract.incidents import Draft, Found, Told, draft_from_trigger
 from eventdb.extract.nonevents import aggregate
 from eventdb.extract.triggers import example_triggers, find_triggers, windows
 
@@ -22,7 +22,8 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
     triggers = [t for t in triggers if t.example_of or not aggregate(view, t.start, t.end)]  # tallies name no one incident
     found: list[Found] = []
     claimant = voice(view, view.end, previous)
-    for trigger, (ws, we) in zip(triggers, windows(view, triggers)):
+    bounds = windows(view, triggers)
+    for n, (trigger, (ws, we)) in enumerate(zip(triggers, bounds)):
         ws = max(ws, trigger.start - 40) if trigger.example_of else ws  # the example's own clause, not the aggregate's
         draft = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
         if draft is None:
@@ -39,10 +40,11 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
                 new.date = story  # a new incident, not a reference to one told before
             if kept is not None:
                 kept.last_sentence = view.sentence.index
+                kept.told.append(Told(view, ws, we if n + 1 < len(triggers) else view.end, (trigger.start, trigger.end),
+                                      new.perpetrator))
+                # the last trigger's clause runs on past a semicolon ("...; one was shot down, the other hit the hangar")
                 found.append(Found(trigger.start, kept, new))
                 found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
-    if len({id(f.incident) for f in found}) == 1:
-        note_interception(view, found[0].incident)  # "two drones targeted X; one of them was shot down"
     _mark_asides(view, found)
     return found
 
@@ -74,8 +76,14 @@ def _mark_asides(view: SentenceView, found: list[Found]) -> None:
 
 def _caused(view: SentenceView, found: list[Found], trigger) -> bool:
     """ "a drone struck X, ... which prompted waves of US air strikes on Friday": what an incident of this sentence
-    led to, or answered, is another incident."""
-    return bool(found) and view.has("sequence_connectors", found[-1].pos, trigger.start)
+    led to, or answered, is another incident; so is what a sentence opening "In response," tells (it answers the
+    incident told before)."""
+    if found:
+        return view.has("sequence_connectors", found[-1].pos, trigger.start)
+    return view.has("reaction_openers", view.start, min(trigger.start, view.start + _OPENER_REACH))
+
+
+_OPENER_REACH = 20  # characters from the sentence start in which "In response," opens it
 
 
 def _basis(d: Draft, claimant, view: SentenceView) -> None:

@@ -23,7 +23,7 @@ from eventdb.assertions import ActorRef
 from eventdb.extract.context import SentenceView, actor_ref, quote_speaker
 from eventdb.extract.gazetteer import Mention
 from eventdb.extract.lexicon import Lexicon
-from eventdb.extract.outcomes import is_interception
+from eventdb.extract.interceptions import is_interception
 from eventdb.extract.triggers import Trigger
 
 

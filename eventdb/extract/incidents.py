@@ -21,7 +21,7 @@ from eventdb.extract.incident_places import find_place, unknown_place
 from eventdb.extract.incident_weapons import find_weapons
 from eventdb.extract.lexicon import Lexicon, trigger_type
 from eventdb.extract.nonevents import opinion
-from eventdb.extract.outcomes import interception_outcome, interception_refers, note_interception  # noqa: F401  (note_interception: events, references)
+from eventdb.extract.interceptions import interception_refers
 from eventdb.extract.tolls import casualties
 from eventdb.extract.triggers import Trigger, irrealis_reason
 
@@ -31,6 +31,19 @@ _PLURAL_DETERMINER = re.compile(r"\b(?:these|those|both)\s+(?:[\w-]+\s+)?$", re.
 
 
 _VICTIM_PERSON = re.compile(r"^[\s,]*(?:[A-Za-z’'-]+\s+){0,6}?", re.IGNORECASE)
+
+
+@dataclass(eq=False)
+class Told:
+    """A stretch of the article that tells about an incident: the clause of one of its own mentions (with the trigger's
+    bounds), or a later sentence that refers back to it alone (`trigger` None). The document-level passes read these
+    once the whole article is known."""
+
+    view: SentenceView
+    start: int
+    end: int
+    trigger: tuple[int, int] | None = None
+    perpetrator: ActorRef | None = None  # who this mention itself says did it
 
 
 @dataclass
@@ -49,7 +62,7 @@ class Draft:
     perpetrator: ActorRef | None = None
     perpetrator_basis: str = "unknown"
     target: ActorRef | None = None
-    outcome: str = "unknown"
+    outcome: str = "unknown"  # decided once the article is read (incident_outcomes)
     killed: int | None = None
     injured: int | None = None
     projectiles: int | None = None
@@ -66,6 +79,8 @@ class Draft:
     reference_only: bool = False  # a negated mention ("denied any role in the X attack"): may only add to an earlier incident
     definite_object: bool = False  # "had struck the vessel": what was hit is one already named
     air_verb: bool = False  # "struck", "hit": an air strike if a state's forces did it (known perhaps only from the claims)
+    told: list[Told] = field(default_factory=list)  # every clause and sentence about it, in order (document passes)
+    decisions: list[str] = field(default_factory=list)  # which document-level sieve changed what ("site_description: place")
 
     def report(self) -> IncidentReport:
         date = DateRef(self.date.text, self.date.on, self.date.precision) if self.date else DateRef(None, None, "unknown")
@@ -84,6 +99,35 @@ class Draft:
 
 
 _AIRSTRIKE_WEAPON = "airstrike"  # the weapons.toml key for aircraft and their strikes
+
+
+def told_again(view: SentenceView, about: list[Found], drafts: list[Draft]) -> None:
+    """What a sentence with no incident of its own tells about earlier ones (read by the document-level passes): the
+    part around each incident's own place where it names them by place ("... intercepted near Eilat; it said nothing
+    about Haifa"), else the whole sentence when it refers back to exactly one (a sentence about several tells nothing
+    about one of them alone)."""
+    named = [(d, m) for d in drafts if d.place and view.is_specific_place(d.place) for m in view.mentions if m.place == d.place]
+    if len({id(d) for d, _ in named}) > 1:
+        for d, m in named:
+            start, end = _part_around(view, m.start)
+            d.told.append(Told(view, start, end))
+    elif about and all(f.incident is about[0].incident for f in about):
+        about[0].incident.told.append(Told(view, view.start, view.end))
+
+
+def _part_around(view: SentenceView, pos: int) -> tuple[int, int]:
+    """The stretch of the sentence between the statement breaks (";", ", while", ", but") around `pos`."""
+    start, end = view.start, view.end
+    for m in _STATEMENT_BREAK.finditer(view.text, view.start, view.end):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+_STATEMENT_BREAK = re.compile(r";|,\s+(?:while|but|whereas)\s")
 
 
 # Plain, hashed by value, rather than frozen (a frozen dataclass sets each field through object.__setattr__):
@@ -106,7 +150,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     """The incident a trigger describes, or None when it is irrealis, an aggregate, or too vague."""
     lex = view.tools.lexicon
     weapons, projectiles = find_weapons(view, ws, we)
-    if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave:
+    if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave and not _force_struck_place(view, t):
         return None  # tested before `irrealis_reason`, which costs more: either way the answer is None
     reason = irrealis_reason(view, t, ws)
     if reason == "irrealis":
@@ -157,7 +201,6 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         draft.place_text = view.text[draft.place_span[0]:draft.place_span[1]] if draft.place_span else None
     draft.stance = "hedged" if view.has("hedges") else "asserted"
     draft.separate = _separate(view, t)
-    draft.outcome = interception_outcome(view, ws, we, killed, injured) or draft.outcome
     if interception_refers(view, t, draft.date if not statement else None, place, perp):
         return None  # how an attack already reported ended: the sentence refers to it (references.referred)
     if opinion(view) or reason == "negated":
@@ -165,6 +208,25 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
     return draft
+
+
+def _force_struck_place(view: SentenceView, t: Trigger) -> bool:
+    """ "US forces also targeted Amran and Saada governorates", "Hezbollah hit Metula": a weak verb with no weapon named
+    is an attack when a state's forces or an armed group is its subject and a named place its object."""
+    places = view.places(t.end, min(view.end, t.end + _OBJECT_GAP))
+    if not places or not _OBJECT_BEFORE.fullmatch(view.text, t.end, places[0].start):
+        return False
+    actors = view.actors(max(view.start, t.start - 40), t.start)
+    if not actors or not _SUBJECT_GAP.fullmatch(view.text, actors[-1].end, t.start):
+        return False
+    lex = view.tools.lexicon
+    return view.actor_kind(actors[-1].actor) in lex.words["air_force_kinds"] + lex.words["armed_group_kinds"]
+
+
+_OBJECT_GAP = 30
+_OBJECT_BEFORE = re.compile(r"\s+(?:the\s+)?(?:(?:town|city|village|province|governorate|district)s?\s+of\s+)?")
+_SUBJECT_GAP = re.compile(r"\s+(?:(?:forces|troops|jets|warplanes|aircraft|fighters)\s+)?(?:(?:also|then|later|again|reportedly|"
+                          r"have|has|had)\s+)*")
 
 
 def _definite(view: SentenceView, t: Trigger, plural: bool) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from eventdb.assertions import ActorRef
 from eventdb.extract.context import SentenceView
-from eventdb.extract.incidents import Draft, Found, note_interception
+from eventdb.extract.incidents import Draft, Found
 
 
 
@@ -18,7 +18,6 @@ def referred(view: SentenceView, drafts: list[Draft]) -> list[Found]:
     listed = _listed_with(found, drafts) if named is None else []  # "Haniyeh's death" names one of those listed
     for d in (found, *listed):
         d.last_sentence = view.sentence.index  # now the one just talked about ("Israel has not confirmed that killing")
-    note_interception(view, found)
     both = [d for d in drafts if d is not found and d not in listed and d.last_sentence >= view.sentence.index - _RECENT] \
         if _BOTH.search(view.text, view.start, view.end) else []
     # "the Houthis claimed both attacks"; "Israeli missiles hit A and B. The Israeli military declined to comment."
@@ -58,12 +57,19 @@ def _referred_by_name(view: SentenceView, drafts: list[Draft]) -> Draft | None:
             return d
     places = {m.place for m in view.mentions if m.place}  # read once, not once per incident
     for d in reversed(drafts):
-        if d.place in places and view.is_specific_place(d.place):
+        if d.place in places and (view.is_specific_place(d.place) or _region_of_one(view, d, drafts)):
             return d
     for d in reversed(drafts):
         if d.place is None and d.place_text and _names_place(view, d.place_text):
             return d  # a place the reference lacks, written the same way ("a house in Aita al-Shaab was destroyed")
     return None
+
+
+def _region_of_one(view: SentenceView, d: Draft, drafts: list[Draft]) -> bool:
+    """A province that is the place of this incident alone ("strikes on Deir ez-Zor and Homs governorates ... 18 were
+    killed in Deir ez-Zor governorate"): naming it names the incident."""
+    place = view.tools.reference.places_by_key.get(d.place or "")
+    return bool(place and place.kind == "region") and sum(1 for e in drafts if e.place == d.place) == 1
 
 
 def _names_place(view: SentenceView, name: str) -> bool:
@@ -97,6 +103,8 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
         for category in _REFERRING_CATEGORIES:  # a plain loop, not any(<genexpr>): this runs for most sentences
             if view.has(category):
                 return last
+        if view.has("hit_words") and not view.dates and not any(m.place for m in view.mentions):
+            return last  # "One of them damaged a hangar." (with a date or place of its own it may tell another attack)
     return None
 
 
@@ -175,13 +183,14 @@ def _by_target(view: SentenceView, drafts: list[Draft]) -> Draft | None:
 
 def _named_after_the_verb(view: SentenceView) -> set[str]:
     """Actors named (as nouns) after the sentence's first speech or claim verb: what it is about, not who speaks; not
-    an adjective ("downed three Israeli drones" names the attacker's weapons, not a target) nor the subject of an
-    attack verb ("has not confirmed that X fired the rockets": a doer)."""
+    an adjective ("downed three Israeli drones" names the attacker's weapons, not a target), nor the subject of an
+    attack verb ("has not confirmed that X fired the rockets": a doer), nor where something came from."""
     cues = [m.start() for c in _CLAIM_CUES for m in view.find(c)[:1]]
     if not cues:
         return set()
     return {m.actor for m in view.mentions if m.actor and not m.adjective and m.start > min(cues)
-            and not view.has("triggers", m.end, min(view.end, m.end + _DOER_GAP))}
+            and not view.has("triggers", m.end, min(view.end, m.end + _DOER_GAP))
+            and not _FROM.search(view.before(m.start, 20))}  # "crossed from Lebanon": where it came from
 
 
 _DOER_GAP = 20  # characters between a name and an attack verb that make it the verb's subject ("X has fired")

@@ -10,7 +10,7 @@ from eventdb.extract.aggregates import strike_waves
 from eventdb.extract.context import SentenceView
 from eventdb.extract.lexicon import fold, trigger_type
 from eventdb.extract.nonevents import hypothetical
-from eventdb.extract.outcomes import negated
+from eventdb.extract.interceptions import negated
 
 
 # Plain, hashed by value, rather than frozen (a frozen dataclass sets each field through object.__setattr__):

@@ -9,14 +9,14 @@ Downgrade changes nothing: the tables are as 0003 left them, and the views of
 sql/ read nothing newer than 0003 (`eventdb views sync` re-creates them from
 whichever checkout runs it).
 
+The views are now re-created by migrations/env.py once an upgrade leaves the
+schema at head (the sql/ files may read columns that later migrations add), so
+this revision has nothing left to do; it stays for the databases that carry it.
+
 Revision ID: 0004_views_date_text
 Revises: 0003
 """
 from __future__ import annotations
-
-from alembic import op
-
-from eventdb import views
 
 revision = "0004_views_date_text"
 down_revision = "0003"
@@ -25,7 +25,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    views.sync_views(op.get_bind())
+    pass  # the views: migrations/env.py, at head
 
 
 def downgrade() -> None:
