@@ -425,3 +425,10 @@ def test_an_assessment_or_belief_is_a_hedged_attribution(ref, said):
 def test_a_label_that_names_no_known_speaker_is_no_turn():
     text = ("UPDATE: Rockets struck the Shaddadi base on Monday.\n\nUPDATE: No one was hurt in the attack.")
     assert all(f == [] for f in frames(text))
+
+
+def test_defenders_at_sea_do_not_take_the_sentence_away_from_the_attack_told(ref):
+    x = run(ref, "Iran launched more than 300 drones and missiles at Israel overnight, the Israeli military said. A US "
+                 "official said two destroyers in the eastern Mediterranean had shot down more than 70 drones.")
+    assert {c.incident for c in of(x, "interception")} <= {i.local_id for i in x.incidents}
+    assert any(key(c.claimant) == "united-states" for c in of(x, "interception"))

@@ -118,11 +118,21 @@ def _elsewhere(view: SentenceView, last: Draft) -> bool:
     country = last.country or view.country_of(last.place)
     if not country:
         return False
+    at_sea = _own_event(view)  # a sea is elsewhere only for an event of the sentence's own, not where defenders stood
     for m in view.mentions:
         if m.place and not m.actor and (view.is_specific_place(m.place) and view.country_of(m.place) not in (None, country)
-                                        or _a_sea(view, m.place)) \
+                                        or at_sea and _a_sea(view, m.place)) \
                 and not _FROM.search(view.before(m.start, 20)):  # "launched from Albu Kamal": where it came from
             last.left_in = view.sentence.index
+            return True
+    return False
+
+
+def _own_event(view: SentenceView) -> bool:
+    """The sentence has an event word that is not an interception ("they hit a tanker"; not "destroyers in the
+    Mediterranean shot down 70 drones")."""
+    for t in view.find("triggers"):
+        if not view.has("interception", t.start(), min(view.end, t.end() + 12)):
             return True
     return False
 
