@@ -432,3 +432,15 @@ def test_defenders_at_sea_do_not_take_the_sentence_away_from_the_attack_told(ref
                  "official said two destroyers in the eastern Mediterranean had shot down more than 70 drones.")
     assert {c.incident for c in of(x, "interception")} <= {i.local_id for i in x.incidents}
     assert any(key(c.claimant) == "united-states" for c in of(x, "interception"))
+
+
+def test_the_group_told_by_its_spokesman_in_a_sentence_referring_back_claims_the_attack(ref):
+    x = run(ref, "Missiles hit two bulk carriers in the Gulf of Aden on Tuesday. Houthi military spokesman Yahya Saree said "
+                 'the group had targeted both bulk carriers with "appropriate naval missiles".')
+    assert only(x, "responsibility_claimed") == ("yahya-saree", "houthis")
+
+
+def test_a_spokesmans_repeat_of_his_groups_claim_is_recorded_once_under_the_group(ref):
+    x = run(ref, "Yemen's Houthis said they fired a ballistic missile at a commercial ship in the Gulf of Aden on Monday. "
+                 "Houthi military spokesman Yahya Saree said the group had targeted the vessel in support of Gaza.")
+    assert [key(c.claimant) for c in of(x, "responsibility_claimed")] == ["houthis"]

@@ -33,7 +33,7 @@ from __future__ import annotations
 from eventdb.assertions import Article, Claim, Extraction
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics, tally_sequel
 from eventdb.extract.claimed_details import complete
-from eventdb.extract.claims import sentence_claims
+from eventdb.extract.claims import sentence_claims, without_spokesman_repeats
 from eventdb.extract.speakers import voice
 from eventdb.extract.clusters import last_event_date, latest_date
 from eventdb.extract.context import SentenceView, Tools
@@ -141,6 +141,7 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
             claims.extend(sentence_claims(view, about, stat_spans, said))
         said = last_speaker(frames) or (voice(view, view.end, said) if view.has("speech_verbs") else said)
     claims = relinked(claims, settle(drafts, views))  # the document-level sieves may join incidents
+    claims = without_spokesman_repeats(claims, tools.reference)
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon, shared_sentences(drafts))
     incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)

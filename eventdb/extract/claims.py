@@ -23,6 +23,7 @@ from eventdb.extract.speakers import (
     unvoiced,
     fold_phrase,
     framed_speaker,
+    bodies_of,
     official_bodies,
     own_side,
     subject_before,
@@ -236,6 +237,16 @@ def _names_a_place_after(view: SentenceView, pos: int) -> bool:
 _QUESTION = re.compile(r"\?[”\"]?\s*$")
 
 
+def without_spokesman_repeats(claims: list[Claim], reference) -> list[Claim]:
+    """A spokesman's claim of responsibility for an incident his group claims itself in the article is the group's
+    claim told again: recorded once, under the group (tests/GOLD.md; "Yahya Saree said the group had targeted the
+    vessel" after "the Houthis said they fired a missile at it")."""
+    by_group = {(c.incident, c.claimant.key) for c in claims
+                if c.type == "responsibility_claimed" and c.incident and c.claimant and c.claimant.key}
+    return [c for c in claims if not (c.type == "responsibility_claimed" and c.incident and c.claimant and c.claimant.key
+                                      and any((c.incident, b) in by_group for b in bodies_of(reference, c.claimant.key)))]
+
+
 def _toll_left_open(claims: list[Claim]) -> list[Claim]:
     """ "Hezbollah announced the deaths of two of its fighters, without saying where or how they had been killed": the
     speaker leaves open which incident its toll belongs to, so its toll is not linked to one (its non-confirmation is
@@ -402,6 +413,10 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     one the incident's words name, or a described group as its subject ("Iran-backed militants fired ...")."""
     mention = f.mention
     if mention is None:  # the sentence only refers back to the incident: "said the rockets were launched by X"
+        own = _group_act(view, who)  # "... Yahya Saree said the group had targeted both bulk carriers"
+        if own is not None:
+            return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=own,
+                          confidence=0.5)]
         perp = _reported_agent(view)
         return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)] \
             if perp is not None and not (perp.key and own_side(view, who, perp)) else []
@@ -434,6 +449,20 @@ def _own_act_at(view: SentenceView, who: ActorRef, pos: int) -> ActorRef | None:
     for act in own_acts(view):
         if act.act_start <= pos and not view.text.count(";", act.act_start, pos) and not negated_clause(view, act.verb_start):
             return who
+    return None
+
+
+def _group_act(view: SentenceView, who: ActorRef) -> ActorRef | None:
+    """ "the group had targeted ..." told by the group's spokesman: the act (a claimed action right after "the group"
+    and its auxiliaries) is the speaker's own group's."""
+    if not view.has("group_anaphora") or not may_hold(view, "claimed_actions"):
+        return None
+    for act in view.find("claimed_actions"):
+        if negated_clause(view, act.start()):
+            continue
+        group = _speakers_group(view, who, act.start())
+        if group is not None:
+            return group
     return None
 
 

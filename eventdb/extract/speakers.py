@@ -560,7 +560,10 @@ _BODIES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
 
 def official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
     """The bodies a person commands or belongs to (reference affiliations, any date), indexed once per reference."""
-    reference = view.tools.reference
+    return bodies_of(view.tools.reference, person)
+
+
+def bodies_of(reference, person: str | None) -> tuple[str, ...]:
     cached = _BODIES.get(id(reference))
     if cached is None or cached[0] is not reference:
         index: dict[str, list[str]] = {}
