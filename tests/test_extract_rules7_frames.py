@@ -444,3 +444,10 @@ def test_a_spokesmans_repeat_of_his_groups_claim_is_recorded_once_under_the_grou
     x = run(ref, "Yemen's Houthis said they fired a ballistic missile at a commercial ship in the Gulf of Aden on Monday. "
                  "Houthi military spokesman Yahya Saree said the group had targeted the vessel in support of Gaza.")
     assert [key(c.claimant) for c in of(x, "responsibility_claimed")] == ["houthis"]
+
+
+@pytest.mark.parametrize("first", ["UK Maritime Trade Operations (UKMTO) said", "UK Maritime Trade Operations said"])
+def test_an_acronym_is_the_name_introduced_with_it_or_with_its_initials(ref, first):
+    x = run(ref, f"Two missiles struck the bulk carrier Blue Heron in the Gulf of Aden on Tuesday, {first}. "
+                 "None of its crew were hurt, UKMTO said.")
+    assert [c.claimant.text for c in of(x, "casualty_report")] == ["UK Maritime Trade Operations"]

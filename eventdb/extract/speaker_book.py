@@ -62,6 +62,7 @@ class SpeakerBook:
     bodies: list[ActorRef] = field(default_factory=list)  # bodies named or heard, in text order: what "the ministry" is
     spoken_for: list[ActorRef] = field(default_factory=list)  # bodies named with a spokesman ("Iranian Foreign Ministry spokesman")
     sources: dict[int, ActorRef] = field(default_factory=dict)  # paragraph start -> the body whose statement follows it
+    acronyms: dict[str, str] = field(default_factory=dict)  # "UKMTO" -> "UK Maritime Trade Operations", as introduced
     _frames: dict[int, list] = field(default_factory=dict)  # sentence index -> its speech frames (speech_frames)
     _turns: list[tuple[int, int, str, ActorRef | None]] | None = None  # a transcript's speaker turns
     kinds: dict[str, str] | None = None  # actor key -> kind (from the reference, on the first sentence read)
@@ -89,6 +90,9 @@ class SpeakerBook:
                     self.bodies.append(state)
         if view.has("spokesman_roles"):
             self._learn_people(view)
+        if "(" in view.sentence.text:
+            for m in _ACRONYM.finditer(view.text, view.start, view.end):
+                self.acronyms.setdefault(m.group("acronym"), m.group("name"))
         if view.has("statement_nouns"):
             self._learn_source(view)
 
@@ -242,6 +246,12 @@ class SpeakerBook:
         """A speaker as written that the book knows: the body a spokesman speaks for (his words as the text)."""
         if who is None or who.key:
             return who
+        if who.text in self.acronyms:  # "UKMTO said" after "UK Maritime Trade Operations (UKMTO)": the name as written
+            return ActorRef(self.acronyms[who.text], None, who.char_start, who.char_end)
+        if _ALL_CAPS.fullmatch(who.text):  # "UKMTO said" after "UK Maritime Trade Operations said": its initials
+            named = next((b for b in reversed(self.bodies) if not b.key and _initials(b.text) == who.text), None)
+            if named is not None:
+                return ActorRef(named.text, None, who.char_start, who.char_end)
         body = self.people.get(_fold(who.text))
         if body is None and " " not in who.text.strip():  # "SINGH:" after "... Press Secretary Sabrina Singh Holds ..."
             word = _fold(who.text)
@@ -281,6 +291,18 @@ class SpeakerBook:
 _SOURCE_BY = re.compile(r"\b(?:statement|remarks|address|text)\s+(?:\w+\s+){0,2}?(?:by|from|of)\s+(?P<who>(?:the\s+)?[A-Z][^,;]{1,60}?)(?=\s+on\b|,|\s*$|\s+\()")
 _SOURCE_HEADING = re.compile(r"\s*(?:\d+[.)]\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|al-[\w'’-]+|for)){0,6})"
                              r"(?:\s*\([^)]{1,30}\))?,\s+(?:\w+\s+){0,2}statement\b")
+
+
+_ALL_CAPS = re.compile(r"[A-Z]{2,8}")
+
+
+def _initials(name: str) -> str:
+    """ "UK Maritime Trade Operations" -> "UKMTO": an all-capital word whole, any other capitalized word's first letter."""
+    return "".join(w if w.isupper() else w[0] for w in name.split() if w[:1].isupper())
+
+
+# A name the text introduces with its acronym in brackets: "UK Maritime Trade Operations (UKMTO)".
+_ACRONYM = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){1,5})\s*\((?P<acronym>[A-Z]{2,8})\)")
 
 
 _MISSION_AFTER = re.compile(r"\s+(?:[Ee]mbassy|[Cc]onsulate(?:\s+[Gg]eneral)?)\b")
