@@ -125,6 +125,9 @@ def _mode(view: SentenceView, start: int, end: int) -> str:
 
 
 def _according_to_frames(view: SentenceView) -> list[Frame]:
+    words = view.words()
+    if words is not None and "according" not in words:
+        return []  # (most sentences: no scan)
     out = []
     for v in view.find("speech_verbs"):
         if fold_phrase(v.group(0)) != "according to":
