@@ -118,10 +118,9 @@ def _elsewhere(view: SentenceView, last: Draft) -> bool:
     country = last.country or view.country_of(last.place)
     if not country:
         return False
-    at_sea = _own_event(view)  # a sea is elsewhere only for an event of the sentence's own, not where defenders stood
-    for m in view.mentions:
+    for m in view.mentions:  # a sea is elsewhere only for an event of the sentence's own, not where defenders stood
         if m.place and not m.actor and (view.is_specific_place(m.place) and view.country_of(m.place) not in (None, country)
-                                        or at_sea and _a_sea(view, m.place)) \
+                                        or _a_sea(view, m.place) and _own_event(view)) \
                 and not _FROM.search(view.before(m.start, 20)):  # "launched from Albu Kamal": where it came from
             last.left_in = view.sentence.index
             return True
