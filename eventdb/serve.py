@@ -192,6 +192,22 @@ def _live_other_handles(server) -> list[int]:
     return [pid for pid in server.global_process_id_list.get() if pid != os.getpid() and psutil.pid_exists(pid)]
 
 
+def _answers(settings: Settings, seconds: float = 30.0) -> bool:
+    """Whether the server takes a password login over TCP within `seconds`."""
+    import psycopg
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            psycopg.connect(host=settings.host, port=settings.port, dbname=settings.database, user=settings.user,
+                            password=settings.password, connect_timeout=5).close()
+            return True
+        except psycopg.Error:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.5)
+
+
 def _log_tail(server) -> str:
     try:
         lines = [line for line in server.log.read_text(errors="replace").splitlines() if line.strip()]
@@ -218,9 +234,21 @@ class Served:
             self.server.global_process_id_list.get_and_remove(os.getpid())
             others = _live_other_handles(self.server)
             if not others and self.running():
-                library.pg_ctl(["-w", "-t", "60", "-m", "fast", "stop"], pgdata=self.server.pgdata,
-                       user=self.server.system_user, timeout=90)
+                try:
+                    library.pg_ctl(["-w", "-t", "60", "-m", "fast", "stop"], pgdata=self.server.pgdata,
+                           user=self.server.system_user, timeout=90)
+                except Exception:  # pg_ctl may give up waiting on a loaded machine: what counts is that it stopped
+                    if not self._stopped_within(30.0):
+                        raise
         return others
+
+    def _stopped_within(self, seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while self.running():
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.5)
+        return True
 
 
 def start(home: Path, port: int | None = None) -> Served:
@@ -250,7 +278,10 @@ def start(home: Path, port: int | None = None) -> Served:
             library.pg_ctl(["-w", "-t", "60", "-l", str(server.log), "-o", options, "restart"], pgdata=pgdata,
                    user=server.system_user, timeout=90)
         except Exception as exc:  # CalledProcessError or TimeoutExpired, the reason is in the log
-            raise ServeError(f"could not restart the embedded server on {HOST}:{chosen}{_log_tail(server)}") from exc
+            # On a loaded machine pg_ctl can give up waiting although the server came up ("ready to accept
+            # connections" in the log): what counts is whether it answers on the port.
+            if not _answers(Settings(HOST, chosen, database.EMBEDDED_DATABASE, USER, secret)):
+                raise ServeError(f"could not restart the embedded server on {HOST}:{chosen}{_log_tail(server)}") from exc
     (home / PORT_FILE).write_text(f"{chosen}\n")
     database.target.cache_clear()  # the socket moved with the port
     return Served(server, Settings(HOST, chosen, database.EMBEDDED_DATABASE, USER, secret))

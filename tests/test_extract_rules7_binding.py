@@ -276,3 +276,16 @@ def test_what_a_correction_retracts_is_no_incident(reference):
             "CORRECTION: An earlier version of this story said the strikes hit the town of Hermel.")
     x = run(reference, text)
     assert [i.place.key for i in x.incidents] == ["baalbek"], [i.span.quote for i in x.incidents]
+
+
+def test_a_rank_abbreviation_ends_no_sentence():
+    """ "Maj. Gen. Pat Ryder said ...", "MS. SINGH: ...": a title from `name_titles` before a name is no sentence end
+    (syntok knows "Gen." but not "Maj." or "Lt."); a title at the end of a line still ends it."""
+    from eventdb.extract.layout import article_sentences
+    from eventdb.extract.lexicon import default_lexicon
+
+    text = ("Maj. Gen. Pat Ryder said the strike hit. MS. SINGH: We do not comment. Lt. Col. Nadav Shoshani said "
+            "rockets fell. The briefing was led by Maj.\nThe US struck.")
+    assert [s.text for s in article_sentences(text, 0, default_lexicon())] == [
+        "Maj. Gen. Pat Ryder said the strike hit.", "MS. SINGH: We do not comment.",
+        "Lt. Col. Nadav Shoshani said rockets fell.", "The briefing was led by Maj.", "The US struck."]

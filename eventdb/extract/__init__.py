@@ -18,8 +18,11 @@ article. The passes, each a module:
 - `events` runs those per sentence, and `clusters` decides whether a mention is an incident
   named before (merging the two); `references` finds the earlier incident a sentence without one
   of its own talks about;
-- `speakers` (who speaks) and `claims` (what they claim about which incident, with its stance),
-  `reported` (reported speech), `aggregates` (statistics and affiliations);
+- `speech_frames` (per sentence, who says what: speaker, cue and content, direct, indirect or mixed; also across
+  sentences: a quotation continued, a statement quoted after its heading, a transcript's speaker turns), with
+  `speaker_book` (whom a speaker's words stand for: a spokesman's body, "the group", "the army", "the ministry");
+- `speakers` (the speaker of a phrase, read from the frame that holds it) and `claims` (what they claim about which
+  incident, with its stance), `reported` (reported speech), `aggregates` (statistics and affiliations);
 - `incident_sieves`: once the whole article is read, sieves over the incidents (surest first) join the mentions
   of one event the sentence loop kept apart and place an incident at a site a later sentence describes (each
   records its name: `decisions`); `incident_outcomes` decides each outcome from all the article says about it;
@@ -32,7 +35,7 @@ from __future__ import annotations
 from eventdb.assertions import Article, Claim, Extraction
 from eventdb.extract.aggregates import affiliations, last_armed_group, statistics, tally_sequel
 from eventdb.extract.claimed_details import complete
-from eventdb.extract.claims import sentence_claims
+from eventdb.extract.claims import sentence_claims, without_spokesman_repeats
 from eventdb.extract.speakers import voice
 from eventdb.extract.clusters import last_event_date, latest_date
 from eventdb.extract.context import SentenceView, Tools
@@ -49,6 +52,7 @@ from eventdb.extract.lexicon import Lexicon, default_lexicon
 from eventdb.extract.references import referred, with_the_other
 from eventdb.extract.speaker_book import SpeakerBook
 from eventdb.extract.frames import attributed, bare_quotation, quoted_speaker
+from eventdb.extract.speech_frames import last_speaker, sentence_frames
 from eventdb.reference import Reference, default_reference
 
 EXTRACTOR_VERSION = "rules-6"
@@ -110,6 +114,8 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
     heading = None  # the last item heading ("20 January, al-Tanf."): its day and place are its item's (headings.py)
     for sentence in article_sentences(article.text, headline, tools.lexicon):
         if sentence.end <= headline:
+            if tools.lexicon.has("spokesman_roles", sentence.text):  # "Pentagon Press Secretary Pat Ryder Holds a Briefing"
+                book.read(SentenceView.build(article.text, sentence, published, tools, year))
             continue  # a headline restates the lead: the body sentence says it with its details
         view = SentenceView.build(article.text, sentence, published, tools,
                                   year_before(years, article.text, sentence.start, sentence.end, tools.lexicon) if years else year)
@@ -117,6 +123,7 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
         view.heading = heading_of(view, heading)
         heading = view if is_heading(view) else view.heading
         book.read(view)
+        frames = sentence_frames(view, said)  # who says what (kept in the book for the claims and the sentences after)
         views.append(view)
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
@@ -138,8 +145,9 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
             told_again(view, about, drafts)
         if not sequel:  # a tally's toll is no one's claim about an incident
             claims.extend(sentence_claims(view, about, stat_spans, said))
-        said = voice(view, view.end, said) if view.has("speech_verbs") else said
+        said = last_speaker(frames) or (voice(view, view.end, said) if view.has("speech_verbs") else said)
     claims = relinked(claims, settle(drafts, views))  # the document-level sieves may join incidents
+    claims = without_spokesman_repeats(claims, tools.reference)
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon, shared_sentences(drafts))
     incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)

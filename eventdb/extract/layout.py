@@ -47,17 +47,26 @@ def article_sentences(text: str, headline: int = 0, lexicon: Lexicon | None = No
     with a lexicon, a dateline or time stamp opening a sentence is cut off and boilerplate lines are dropped.
     The passes below hand on (start, end) pairs: only the final sentences are built (each copies its text)."""
     out: list[Sentence] = []
-    glue = False
+    glue = title = False
     spans = _at_line_ends(text, _split_at(text, sentence_spans(text), headline))
     if lexicon is not None:
         spans = _story_only(text, spans, headline, lexicon)
     for start, end in spans:
-        if glue and out:
+        if glue and out or title and out and "\n" not in text[out[-1].end:start]:
             start = out.pop().start
         s = Sentence(len(out), start, end, text[start:end])
         out.append(s)
         glue = _ends_with_elision(s.text)
+        title = lexicon is not None and _ends_with_title(s.text, lexicon)
     return out
+
+
+def _ends_with_title(sentence: str, lexicon: Lexicon) -> bool:
+    """ "Maj. Gen. Pat Ryder said", "MS. SINGH: ...": a rank or title abbreviation (`name_titles`) ends no sentence,
+    whatever its case."""
+    words = sentence.rsplit(None, 2)
+    return any(lexicon.is_a("name_titles", " ".join(words[-n:]).title()) for n in (1, 2) if len(words) >= n) \
+        and sentence.endswith(".")
 
 
 def _split_at(text: str, spans: list[tuple[int, int]], cut: int) -> list[tuple[int, int]]:

@@ -79,7 +79,8 @@ def _names_place(view: SentenceView, name: str) -> bool:
 
 _REFERRING_CATEGORIES = ("interception", "non_confirmation", "no_casualties", "killed_words", "injured_words",
                          "responsibility_denied", "involvement_denied",
-                         "attribution", "casualty_nouns", "unharmed_words")  # words that go on about an incident just told
+                         "attribution", "casualty_nouns", "unharmed_words", "claim_verbs")  # words that go on about an
+# incident just told ("Hezbollah claimed a "swarm of explosive drones" against the base")
 
 
 def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
@@ -93,6 +94,8 @@ def _referred_one(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     last = _last_talked_about(view, drafts)
     if last.left_in > last.last_sentence or _elsewhere(view, last):
         return None  # "Friday - Saudi air defences intercepted a drone over Jizan": not the Hodeidah strike told before
+    if _victim_acts(view, last):
+        return None  # "Earlier this week, US forces killed five militants near Kirkuk", after an attack on the US embassy
     gap = view.sentence.index - last.last_sentence
     if gap <= 3 and view.has("triggers"):
         return last
@@ -115,11 +118,48 @@ def _elsewhere(view: SentenceView, last: Draft) -> bool:
     country = last.country or view.country_of(last.place)
     if not country:
         return False
-    for m in view.mentions:
-        if m.place and not m.actor and view.is_specific_place(m.place) and view.country_of(m.place) not in (None, country) \
+    for m in view.mentions:  # a sea is elsewhere only for an event of the sentence's own, not where defenders stood
+        if m.place and not m.actor and (view.is_specific_place(m.place) and view.country_of(m.place) not in (None, country)
+                                        or _a_sea(view, m.place) and _own_event(view)) \
                 and not _FROM.search(view.before(m.start, 20)):  # "launched from Albu Kamal": where it came from
             last.left_in = view.sentence.index
             return True
+    return False
+
+
+def _own_event(view: SentenceView) -> bool:
+    """The sentence has an event word that is not an interception ("they hit a tanker"; not "destroyers in the
+    Mediterranean shot down 70 drones")."""
+    for t in view.find("triggers"):
+        if not view.has("interception", t.start(), min(view.end, t.end() + 12)):
+            return True
+    return False
+
+
+def _a_sea(view: SentenceView, key: str) -> bool:
+    """A sea ("a tanker in the Gulf of Aden"): somewhere else than an incident on land (which has a country)."""
+    place = view.tools.reference.places_by_key.get(key)
+    return place is not None and place.kind == "sea"
+
+
+_DOER = re.compile(r"\s+(?:(?!(?:the|a|an|said|says|was|were|had|has|have|is|are|been)\s)[a-z-]+\s+){0,2}$")
+
+
+def _victim_acts(view: SentenceView, last: Draft) -> bool:
+    """The sentence's own act of killing has as its subject the target of the incident told last (its name, or a
+    force of the same state): the victim acting is another event ("US forces killed five militants near Kirkuk" after
+    rockets at the US embassy), not a reference back to the one it suffered."""
+    target = last.target
+    if target is None or not target.key or not view.has("killed_words"):
+        return False
+    kinds = view.tools.lexicon.words["state_speaker_kinds"]
+    country = view.actor_country(target.key) if view.actor_kind(target.key) in kinds else None
+    for w in view.find("killed_words"):
+        for m in view.mentions:
+            if m.actor and m.end <= w.start() < m.end + 25 and _DOER.fullmatch(view.text, m.end, w.start()) \
+                    and (m.actor == target.key or (country and view.actor_kind(m.actor) in kinds
+                                                   and view.actor_country(m.actor) == country)):
+                return True
     return False
 
 

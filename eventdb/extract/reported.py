@@ -57,7 +57,7 @@ def own_acts(view: SentenceView) -> list[OwnAct]:
 
 
 _TRAILING_SAY = re.compile(r"\s*(?:(?:on|late on|early on)\s+\w+day|in\s+an?\s+(?:[\w-]+\s+){0,2}?statement|"
-                           r"(?:also|later|earlier)|,\s*(?:adding|citing)\b[^.]*)?\s*[.!]?[”\"]?\s*$", re.IGNORECASE)
+                           r"(?:also|later|earlier|at\s+the\s+time)|,\s*(?:adding|citing|declining|saying)\b[^.]*)?\s*[.!]?[”\"]?\s*$", re.IGNORECASE)
 
 
 def speaks_last(view: SentenceView, verb_end: int) -> bool:

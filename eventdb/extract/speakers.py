@@ -37,6 +37,19 @@ def resolved(view: SentenceView, who: ActorRef | None) -> ActorRef | None:
 _ANAPHOR_GAP = re.compile(r"\s+(?:(?:also|later|earlier|then|has|had|have|itself|quickly|swiftly|on\s+\w+day|in\s+a\s+statement)\s+)*$")
 
 
+def described_body(view: SentenceView, verb: int) -> ActorRef | None:
+    """ "The embassy did not respond", "the ministry said": a speaker description right before `verb`, the body the
+    article named last with that noun (speaker_book)."""
+    book = view.book
+    if book is None or not view.has("speaker_anaphora"):
+        return None
+    for a in view.find("speaker_anaphora", max(view.start, verb - 40), verb):
+        if _ANAPHOR_GAP.fullmatch(view.text, a.end(), verb) or a.end() == verb:
+            body = book.body(a.group(0), a.start())  # type: ignore[attr-defined]
+            return ActorRef(a.group(0), body.key, a.start(), a.end()) if body is not None else None
+    return None
+
+
 def described_speaker(view: SentenceView, verb: int) -> ActorRef | None:
     """ "the group claimed", "the military said": a definite description right before a verb, resolved with the article
     so far: the armed group named last (in the sentence, else before it), the army of the state named last as a party.
@@ -63,16 +76,33 @@ def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> 
     known = view.voices.get(before)
     if known is not None and known[0] is previous:
         return known[1]
-    who = speaker(view, before) or pronoun_speaker(view, before, previous)
+    framed = framed_speaker(view, before)
+    who = framed[1] if framed[0] else speaker(view, before) or pronoun_speaker(view, before, previous)
     view.voices[before] = (previous, who)
     return who
+
+
+def framed_speaker(view: SentenceView, pos: int) -> tuple[bool, ActorRef | None]:
+    """(True, speaker) when `pos` lies in what a speech frame says (`speech_frames`, kept in the book), the speaker
+    None when the frame's speaker cannot be named ("Witnesses said"); (False, None) outside every frame."""
+    book = view.book
+    if book is None:
+        return False, None
+    frame = book.frame_at(view.sentence.index, pos, view.end)  # type: ignore[attr-defined]
+    if frame is None:
+        frames = book.frames_of(view.sentence.index) or ()  # type: ignore[attr-defined]
+        if any(f.sieve == "subject" and f.content_end < view.end and f.content_end <= pos for f in frames):
+            return True, None  # "X announced ..., and on February 7 a US drone strike killed Y": the outlet's clause
+        if pos >= view.end and frames and frames[-1].sieve != "subject":
+            frame = frames[-1]  # the sentence's speaker: the last frame when it closes the sentence ("..., the army said.")
+    return (True, frame.speaker) if frame is not None else (False, None)
 
 
 _RUN_BY = re.compile(r"-(?:run|owned|controlled|funded|based)\b")
 BY_AGENT = re.compile(r"\s+by\s+")
 
 
-def _passive_agent(view: SentenceView, verb_end: int) -> ActorRef | None:
+def passive_agent(view: SentenceView, verb_end: int) -> ActorRef | None:
     """ "was reported by the Pentagon": the agent of a passive speech verb speaks."""
     by = BY_AGENT.match(view.text, verb_end)
     if not by:
@@ -156,14 +186,14 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
                      and not view.is_descriptor(m) and not _RUN_BY.match(view.text, m.end)]  # "the Huthi-run Saba agency"
             if names:
                 return ref(view, names[0])
-            written = _speaker_after_according(view, v.end())
+            written = speaker_after_according(view, v.end())
             if written:
                 return written
     for v in verbs:
         if v.start() > before + 200:
             break
         if _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
-            agent = _passive_agent(view, v.end())
+            agent = passive_agent(view, v.end())
             if agent:
                 return agent
             continue  # "an attack ... in Syria was reported": Syria is not speaking
@@ -173,11 +203,12 @@ def _speaker(view: SentenceView, before: int) -> ActorRef | None:
         who = subject_of(view, v.start()) or _inverted_subject(view, v.start(), v.end())
         if who:
             return who
-    for m in view.find("unknown_actors", view.start, before):
-        return ActorRef(m.group(0), None, m.start(), m.end())
+    for m in view.find("unknown_actors", view.start, before) if verbs else ():  # no verb: "Unidentified gunmen shot dead X"
+        return ActorRef(m.group(0), None, m.start(), m.end())  # speaks of no one
+
     for v in verbs:
         if not _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
-            return described_speaker(view, v.start()) or _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
+            return described_speaker(view, v.start()) or unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
     return None
 
 
@@ -208,13 +239,15 @@ def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
     possessive and epithet ("Lebanon's state-run"), with an optional common head noun ("... regional government") and
     without a descriptor ("... ambulance service") or a relative clause (", which is run by the navy,")."""
     return re.compile(
-        rf"(?:^|[,;:—–]\s+)(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{lex.alternation('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
+        rf"(?:^|[,;:—–][”\"]?\s+|[”\"]\s+)(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{lex.alternation('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
         rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}(?:\s+(?:{lex.alternation('speaker_heads')}))?"
+        rf"|[A-Z][\w]+-run\s+(?:[a-z]+\s+)?(?:{lex.alternation('speaker_heads')})"
+        rf"|[A-Z][a-z]+['’]s\s+(?:[a-z]+\s+)?(?:{lex.alternation('speaker_heads')})"
         rf"|[a-z]+['’]s\s+(?:{lex.alternation('role_speakers')}))"
         rf"(?:\s+(?:{lex.alternation('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
 
 
-def _speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
+def speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
     """ "according to the Soroka hospital in Beersheba": a name the reference lacks, as written."""
     m = _AFTER_ACCORDING.match(view.text, pos, view.end)
     if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
@@ -239,9 +272,9 @@ _WHAT_X = re.compile(r"\bwhat\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}$")
 _FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
 
 
-def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
+def unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
     """ "Syrian state media reported", "..., the Kurdistan regional government said": a named speaker the reference lacks, as written."""
-    body = _demonym_body(view, verb)
+    body = _demonym_body(view, verb) or _possessed_body(view, verb) or _appositive_name(view, verb)
     if body:
         return body
     before = view.text[view.start:verb]
@@ -249,6 +282,61 @@ def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
     if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
         return None
     return _as_written(view, m.group("name"), view.start + m.start("name"))
+
+
+# "the Kurdistan Region's Ministry of Natural Resources", "Lebanon's health ministry": a body a place or state owns.
+_POSSESSED_BODY = re.compile(r"(?:^|(?<=[\s,;:“\"]))(?:[Tt]he\s+)?(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+"
+                             r"(?P<body>(?:[A-Z][\w-]*\s+|[a-z]+\s+)?(?:[Mm]inistry|[Dd]irectorate|[Cc]ouncil)"
+                             r"(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w-]*){1,3})?)\s+(?:also\s+|later\s+)?$")
+
+
+def _possessed_body(view: SentenceView, verb: int) -> ActorRef | None:
+    """ "..., the Kurdistan Region's Ministry of Natural Resources said": a body of a region is its government when the
+    reference has one for it (a government body named after the region); a body of anyone else is kept as written
+    (a state's own ministries are read as reference names or by `_speaker_shape`)."""
+    m = _POSSESSED_BODY.search(view.text, max(view.start, verb - 100), verb)
+    if m is None:
+        return None
+    owner = m.group("owner")
+    places = [p for p in view.mentions if p.place and not p.actor and p.start == m.start("owner") and p.text == owner
+              and view.tools.reference.places_by_key[p.place].kind == "region"]
+    government = _region_government(view, owner) if places else None
+    start = m.start("owner")
+    if government is not None:
+        return ActorRef(view.text[start:m.end("body")], government, start, m.end("body"))
+    return None
+
+
+_GOVERNMENTS: dict[int, tuple[object, dict[str, str]]] = {}
+
+
+def _region_government(view: SentenceView, region: str) -> str | None:
+    """The government body the reference names after a region ("Kurdistan Region government" for "Kurdistan
+    Region"), built once per reference."""
+    reference = view.tools.reference
+    cached = _GOVERNMENTS.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        table: dict[str, str] = {}
+        for a in reference.actors:
+            if a.kind == "government_body":
+                for name in (a.name, *a.aliases):
+                    words = name.replace("’", "'").split("'s ")[0].split()
+                    if len(words) > 1 and words[-1].casefold() in ("government", "ministry") or "'s " in name.replace("’", "'"):
+                        table.setdefault(" ".join(w for w in words if w.casefold() not in ("government", "ministry")).casefold(), a.key)
+        cached = _GOVERNMENTS[id(reference)] = (reference, table)
+    return cached[1].get(region.casefold())
+
+
+# "The operator, HKN Energy, said": a name the reference lacks in apposition to a description of the speaker.
+_APPOSITIVE_NAME = re.compile(r"(?:^|(?<=[\s,;:]))[Tt]he\s+(?:[a-z-]+\s+){0,3}[a-z-]+,\s+"
+                              r"(?P<name>[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3}),\s+$")
+
+
+def _appositive_name(view: SentenceView, verb: int) -> ActorRef | None:
+    m = _APPOSITIVE_NAME.search(view.text, max(view.start, verb - 80), verb)
+    if m is None:
+        return None
+    return _as_written(view, m.group("name"), m.start("name"))
 
 
 def _demonym_body(view: SentenceView, verb: int) -> ActorRef | None:
@@ -309,7 +397,7 @@ _CLAUSE_WORD = re.compile(r"\b(?:that|which|on|against|at|to|of|in|for)\b")
 # or a title before a person ("Hezbollah Secretary-General Hassan Nasrallah"): it does not speak itself.
 _INSIDE_NAME = re.compile(r" [A-Z][a-z]")
 # ", speaking on condition of anonymity," and the relative clause ", who spoke on condition of anonymity because ...,"
-_PARTICIPLE = r",\s+(?:speaking|citing|writing|asked|quoted|who\s+(?:spoke|was\s+speaking|asked))\b"
+_PARTICIPLE = r",\s+(?:speaking|citing|quoting|writing|asked|quoted|who\s+(?:spoke|was\s+speaking|asked))\b"
 _PARTICIPLE_WORD = re.compile(_PARTICIPLE)  # the cheap test whether a sentence has one at all
 _PARTICIPIAL = re.compile(_PARTICIPLE + r"[^,;“”]{3,100},\s*")
 
@@ -354,12 +442,17 @@ def _speaker_shape(view: SentenceView, m) -> bool:
     a ministry the reference lacks ("Britain's Ministry of Defence said"), never otherwise ("Iraq's council")."""
     after = view.after(m.end, 40)
     if _POSSESSIVE.match(after):
-        return view.actor_kind(m.actor) == "state" and _STATE_BODY.match(after) is not None
+        kind = view.actor_kind(m.actor)
+        return (kind == "state" and _STATE_BODY.match(after) is not None) or \
+            (kind == "government_body" and _OWN_MINISTRY.match(after) is not None)  # "the KRG's Ministry of Interior"
     return not m.adjective or bool(_GROUPS.match(after))
 
 
 _STATE_BODY = re.compile(r"['’]s\s+(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+[Mm]inistry|[Mm]inistry\s+of\s+[A-Z][a-z]+|"
                          r"(?:armed\s+forces|army|military|government))\b\s*")
+
+
+_OWN_MINISTRY = re.compile(r"['’]s\s+(?:[A-Z][a-z]+\s+)?(?:[Mm]inistry|[Dd]irectorate|[Cc]ouncil|[Oo]ffice)\b")
 
 
 def fold_phrase(text: str) -> str:
@@ -382,7 +475,7 @@ _OWN_BODY = re.compile(r"\s+[A-Z][a-z]+\s+Ministry")
 
 def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
     """The subject of a claim or denial verb at `pos` ("X claimed", "the group denied"), resolved with the article."""
-    described = described_speaker(view, pos)
+    described = described_speaker(view, pos) or described_body(view, pos)
     return described if described is not None else resolved(view, _subject_before(view, pos))
 
 
@@ -410,14 +503,21 @@ def _embassy(view: SentenceView, pos: int) -> ActorRef | None:
     """ "The American embassy in Baghdad denied ...": an embassy (a place of the reference) speaks for the state its
     name's demonym or state names, never for the country it stands in."""
     for m in view.mentions:
-        if m.place and m.end <= pos and view.tools.reference.places_by_key[m.place].kind == "embassy" \
-                and not _OBJECT.search(view.before(m.start, 14)):
-            words = [w.span() for w in re.finditer(r"[\w.'’-]+", view.text[m.start:m.end])]  # each word alone
-            states = [n for s, e in words for n in view.tools.gazetteer.find(view.text, m.start + s, m.start + e)
-                      if n.actor and view.actor_kind(n.actor) == "state"]
-            if states:
-                return ActorRef(m.text, states[0].actor, m.start, m.end)
+        if m.place and m.end <= pos and not _OBJECT.search(view.before(m.start, 14)):
+            state = embassy_state(view, m)
+            if state is not None:
+                return state
     return None
+
+
+def embassy_state(view: SentenceView, m: Mention) -> ActorRef | None:
+    """An embassy mention as the state it speaks for (the demonym or state its name has), else None."""
+    if not m.place or view.tools.reference.places_by_key[m.place].kind != "embassy":
+        return None
+    words = [w.span() for w in re.finditer(r"[\w.'’-]+", view.text[m.start:m.end])]  # each word alone
+    states = [n for s, e in words for n in view.tools.gazetteer.find(view.text, m.start + s, m.start + e)
+              if n.actor and view.actor_kind(n.actor) == "state"]
+    return ActorRef(m.text, states[0].actor, m.start, m.end) if states else None
 
 
 _COMMA_ONLY = re.compile(r",\s*")
@@ -445,22 +545,25 @@ def own_side(view: SentenceView, who: ActorRef, perp: ActorRef) -> bool:
     a state body of that country): a claim, not an attribution."""
     if who.key and who.key == perp.key:
         return True
-    if perp.key and view.actor_kind(who.key) == "person" and perp.key in _official_bodies(view, who.key):
+    if perp.key and view.actor_kind(who.key) == "person" and perp.key in official_bodies(view, who.key):
         return True  # "Houthi military spokesman Yahya Saree said the group's naval forces had targeted the ship"
     kinds = view.tools.lexicon.words["state_speaker_kinds"]
     if view.actor_kind(perp.key) not in kinds:
         return False
     country = view.actor_country(perp.key)
-    speakers = _official_bodies(view, who.key) if view.actor_kind(who.key) == "person" else (who.key,)
+    speakers = official_bodies(view, who.key) if view.actor_kind(who.key) == "person" else (who.key,)
     return bool(country) and any(view.actor_kind(k) in kinds and view.actor_country(k) == country for k in speakers)
 
 
 _BODIES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
 
 
-def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
+def official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
     """The bodies a person commands or belongs to (reference affiliations, any date), indexed once per reference."""
-    reference = view.tools.reference
+    return bodies_of(view.tools.reference, person)
+
+
+def bodies_of(reference, person: str | None) -> tuple[str, ...]:
     cached = _BODIES.get(id(reference))
     if cached is None or cached[0] is not reference:
         index: dict[str, list[str]] = {}
