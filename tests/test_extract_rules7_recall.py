@@ -230,3 +230,9 @@ def test_a_drone_that_killed_a_group_s_leader_struck_the_group(full):
     text = "A leader in Kataib Hezbollah was killed on Wednesday when a drone targeted his car in Baghdad."
     (i,) = run_full(full, text).incidents
     assert i.target.key == "kataib-hezbollah" and i.event_type == "airstrike"
+
+
+def test_one_of_the_rockets_counted_before_is_the_same_attack(full):
+    text = ("Militants fired two rockets toward Baghdad International Airport on Sunday night. One rocket fell in an "
+            "empty area inside the airport perimeter, causing no losses.")
+    assert len(run_full(full, text).incidents) == 1

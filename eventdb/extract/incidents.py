@@ -281,7 +281,12 @@ def _definite(view: SentenceView, t: Trigger, plural: bool) -> bool:
                 or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
         and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
                                      and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
-    return definite or _hit_by_fragments(view, t)
+    return definite or _hit_by_fragments(view, t) or _ONE_OF_THEM.fullmatch(view.text, view.start, t.start) is not None
+
+
+# "fired two rockets toward the airport. One rocket fell in an empty area ...": a sentence that opens on one of the
+# weapons counted before tells that attack again, not another one.
+_ONE_OF_THEM = re.compile(r"\W*(?:one|one\s+of\s+the|the\s+other)\s+(?:[\w-]+\s+)?", re.IGNORECASE)
 
 
 def _dismissed_early(view: SentenceView, t: Trigger, reason: str | None, plural: bool, definite: bool) -> bool:
