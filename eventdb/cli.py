@@ -303,10 +303,11 @@ def views_sync() -> None:
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _filters(since, until, actor: str | None, limit: int | None):
+def _filters(since, until, actor: str | None, limit: int | None, incident: str | None = None):
     from eventdb.reports import Filters
 
-    return Filters(since=since.date() if since else None, until=until.date() if until else None, actor=actor, limit=limit)
+    return Filters(since=since.date() if since else None, until=until.date() if until else None, actor=actor, limit=limit,
+                   incident=incident)
 
 
 @main.command("report")
@@ -319,12 +320,14 @@ def _filters(since, until, actor: str | None, limit: int | None):
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
 @click.option("--columns", help="Comma-separated columns to show (default: all; a table shows the report's main columns).")
 @click.option("--plot", type=click.Path(dir_okay=False, writable=True), help="actor_activity_weekly only: write a PNG timeline to this file.")
+@click.option("--incident", help="Only rows about this incident id (an old id is followed to the current one).")
+@click.option("--as-of", "as_of", help="incidents only: as the database held them at this time (2024-05-01 or 2024-05-01T12:00; local time unless an offset is given).")
 @_report_command
-def report_command(name, list_reports, since, until, actor, fmt, limit, columns, plot) -> None:
+def report_command(name, list_reports, since, until, actor, fmt, limit, columns, plot, incident, as_of) -> None:
     """Print the saved report NAME (a view in schema reports); --list shows them all."""
     from pathlib import Path
 
-    from eventdb import chart, output, reports
+    from eventdb import chart, history, output, reports
 
     engine = database.connect()
     with engine.connect() as conn:
@@ -340,10 +343,15 @@ def report_command(name, list_reports, since, until, actor, fmt, limit, columns,
             chart.plot_weekly(table, Path(plot))
             click.echo(f"wrote {plot} ({len(table.rows)} actor-weeks)", err=True)
             return
-        table = reports.fetch(conn, name, _filters(since, until, actor, limit))
+        if as_of:
+            if name != "incidents":
+                raise UserError("--as-of reads the incidents report only")
+            table = history.incidents_as_of(conn, history.parse_time(as_of), _filters(since, until, actor, limit, incident))
+        else:
+            table = reports.fetch(conn, name, _filters(since, until, actor, limit, incident))
     shown = [c.strip() for c in columns.split(",") if c.strip()] if columns else []
     if not shown and fmt == "table":
-        shown = list(reports.get_spec(name).table_columns)
+        shown = [c for c in reports.get_spec(name).table_columns if c in table.columns]
     if shown:
         hidden = len(table.columns) - len(shown)
         table = reports.select_columns(table, shown)
@@ -371,6 +379,135 @@ def export_command(what, fmt, output, since, until, actor) -> None:
             click.echo(f"wrote {n} incidents to {output}", err=True)
         else:
             exports.export_incidents(conn, fmt, sys.stdout, _filters(since, until, actor, None))
+
+
+@main.command("diff")
+@click.option("--since", required=True, help="The time to compare with (2024-05-01 or 2024-05-01T12:00; local time unless an offset is given).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_report_command
+def diff_command(since: str, fmt: str) -> None:
+    """Incidents added, changed (each field, old -> new) and withdrawn since a time: release notes."""
+    from eventdb import history, output
+
+    with database.connect().connect() as conn:
+        table = history.diff(conn, history.parse_time(since))
+    output.write_report(table, fmt, sys.stdout)
+
+
+@main.group("curate")
+def curate_group() -> None:
+    """Record a curator's judgement (who, when, why): it outranks the extractor and survives re-extraction.
+
+    Every judgement needs --reason; --by names the curator (default: EVENTDB_CURATOR or the login
+    name). `eventdb report judgements` lists them; ids of claims and incidents are those of
+    `eventdb report claims` and `eventdb report incidents`.
+    """
+
+
+def _curation(fn):
+    """Run a curation in one transaction; CurationError is a one-line error."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, reason: str, by: str | None, **kwargs):
+        from eventdb import curation
+
+        try:
+            with database.connect().begin() as conn:
+                outcome = fn(conn, *args, curator=curation.Curator(curation.curator_name(by), reason), **kwargs)
+        except curation.CurationError as exc:
+            raise UserError(str(exc)) from exc
+        click.echo(outcome.message)
+
+    wrapper = click.option("--by", help="Who makes the judgement (default: EVENTDB_CURATOR, else the login name).")(wrapper)
+    wrapper = click.option("--reason", "-m", required=True, help="Why (kept with the judgement).")(wrapper)
+    return _report_command(wrapper)
+
+
+@curate_group.command("reject")
+@click.argument("claim_id")
+@_curation
+def curate_reject(conn, claim_id: str, curator) -> object:
+    """The claim CLAIM_ID is wrong: leave it out of the views and of its incident."""
+    from eventdb import curation
+
+    return curation.reject_claim(conn, claim_id, curator)
+
+
+@curate_group.command("correct")
+@click.argument("target")
+@click.argument("assignments", nargs=-1, required=True)
+@_curation
+def curate_correct(conn, target: str, assignments: tuple[str, ...], curator) -> object:
+    """Set FIELD=VALUE on a claim (TARGET a claim id) or an incident (TARGET an incident id).
+
+    Claim fields: stance, event_type, outcome, occurred_on, date_precision, place, killed, injured,
+    projectiles, perpetrator, target. Incident fields: event_type, outcome, occurred_on,
+    date_precision, place, perpetrator, perpetrator_basis, target, killed_low, killed_high,
+    injured_low, injured_high, projectiles_low, projectiles_high. Places and actors are reference
+    keys (seeds/reference/); 'null' clears a value.
+    """
+    from eventdb import curation
+
+    return curation.correct(conn, target, list(assignments), curator)
+
+
+@curate_group.command("merge")
+@click.argument("first")
+@click.argument("second")
+@_curation
+def curate_merge(conn, first: str, second: str, curator) -> object:
+    """Incidents FIRST and SECOND are one event; the merged one keeps the id of its earliest report."""
+    from eventdb import curation
+
+    return curation.merge_incidents(conn, first, second, curator)
+
+
+@curate_group.command("split")
+@click.argument("claim_id")
+@_curation
+def curate_split(conn, claim_id: str, curator) -> object:
+    """The incident report CLAIM_ID is another event: split it (and its article's claims about it) off its incident."""
+    from eventdb import curation
+
+    return curation.split_report(conn, claim_id, curator)
+
+
+@curate_group.command("resolve")
+@click.argument("name")
+@click.option("--actor", "actor_key", help="Reference key of the actor the name is.")
+@click.option("--place", "place_key", help="Reference key of the place the name is.")
+@_curation
+def curate_resolve(conn, name: str, actor_key: str | None, place_key: str | None, curator) -> object:
+    """The unresolved NAME (reports.unresolved_names) is this reference actor or place, now and in later articles."""
+    from eventdb import curation
+
+    if bool(actor_key) == bool(place_key):
+        raise UserError("give exactly one of --actor KEY and --place KEY")
+    return curation.resolve_name(conn, name, "actor" if actor_key else "place", actor_key or place_key, curator)
+
+
+@curate_group.command("undo")
+@click.argument("judgement_id")
+@_curation
+def curate_undo(conn, judgement_id: str, curator) -> object:
+    """Withdraw judgement JUDGEMENT_ID (a rejection, correction or name); the machine's values come back."""
+    from eventdb import curation
+
+    return curation.undo(conn, judgement_id, curator)
+
+
+@main.command("grant-curator")
+@click.argument("role")
+@click.option("--password", help="Login password to set (omit to keep the current one, or for peer/trust auth).")
+@_report_command
+def grant_curator_command(role: str, password: str | None) -> None:
+    """Create or update ROLE as a curator's login: read everything, record judgements (eventdb curate), nothing else."""
+    from eventdb import roles
+
+    with database.connect().begin() as conn:
+        for statement in roles.grant_curator(conn, role, password):
+            click.echo(statement)
 
 
 @main.command("grant-reader")

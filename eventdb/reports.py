@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import ProgrammingError
 
 from eventdb import views
 
@@ -28,6 +29,7 @@ class Filters:
     until: dt.date | None = None
     actor: str | None = None
     limit: int | None = None
+    incident: str | None = None  # an incident id, old ones followed to the current one
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,14 @@ def _like_pattern(value: str) -> str:
     return f"%{escaped}%"
 
 
-def build_query(spec: views.ViewFile, filters: Filters) -> tuple[str, dict[str, Any]]:
-    """SELECT on the view with the filters its header allows; refuses filters it has no column for."""
+def build_query(spec: views.ViewFile, filters: Filters, relation: str | None = None) -> tuple[str, dict[str, Any]]:
+    """SELECT on the view (or on `relation`, a function with the view's columns) with the filters its
+    header allows; refuses filters it has no column for."""
     where: list[str] = []
     params: dict[str, Any] = {}
+    if filters.incident:
+        where.append("incident_id = reports.resolve_incident_id(:incident)")
+        params["incident"] = filters.incident
     if filters.since or filters.until:
         if not spec.date_column:
             raise ReportError(f"report {spec.name} has no date column: --since/--until do not apply")
@@ -83,7 +89,7 @@ def build_query(spec: views.ViewFile, filters: Filters) -> tuple[str, dict[str, 
         # Case-insensitive "contains": list columns ('A; B') and "X (by Y)" match too.
         where.append("(" + " OR ".join(f"{_ident(c)} ILIKE :actor" for c in spec.actor_columns) + ")")
         params["actor"] = _like_pattern(filters.actor)
-    sql = f"SELECT * FROM {views.SCHEMA}.{_ident(spec.name)}"
+    sql = f"SELECT * FROM {relation or f'{views.SCHEMA}.{_ident(spec.name)}'}"
     if where:
         sql += " WHERE " + " AND ".join(where)
     if spec.order_by:
@@ -96,7 +102,12 @@ def build_query(spec: views.ViewFile, filters: Filters) -> tuple[str, dict[str, 
 
 def fetch(connection: Connection, name: str, filters: Filters = Filters()) -> Table:
     sql, params = build_query(get_spec(name), filters)
-    result = connection.execute(text(sql), params)
+    try:
+        result = connection.execute(text(sql), params)
+    except ProgrammingError as exc:
+        if filters.incident and getattr(exc.orig, "sqlstate", None) == "42703":  # undefined column
+            raise ReportError(f"report {name} has no incident_id column: --incident does not apply") from exc
+        raise
     return Table(list(result.keys()), [tuple(row) for row in result])
 
 

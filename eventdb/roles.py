@@ -1,4 +1,4 @@
-"""Database roles for people and tools that read the reports."""
+"""Database roles for people and tools that read the reports, and for curators who judge them."""
 
 from __future__ import annotations
 
@@ -49,3 +49,30 @@ def grant_reader(connection: Connection, role: str, password: str | None = None)
     for statement in statements:
         connection.exec_driver_sql(statement)
     return [s if "PASSWORD" not in s else s.split(" PASSWORD ")[0] + " PASSWORD '…'" for s in statements]
+
+
+# What a curator may write: judgements, the incidents they re-derive, and on claims only the columns
+# judgements set (never the quote, the offsets or the source).
+CURATOR_GRANTS = (
+    "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {0}",
+    "GRANT INSERT, UPDATE ON judgements, incidents, incident_redirects, incident_merges TO {0}",
+    "GRANT UPDATE (incident_id, place_id, country_code, claimant_actor_id, stance, event_type, outcome, occurred_on,"
+    " date_precision, killed, injured, projectiles, rejected, extracted, judgement_ids) ON claims TO {0}",
+    "GRANT INSERT, UPDATE (actor_id), DELETE ON claim_actors TO {0}",
+    "GRANT USAGE ON SEQUENCE judgements_id_seq, incidents_id_seq TO {0}",
+    "ALTER ROLE {0} IN DATABASE {1} SET default_transaction_read_only = off",
+)
+
+
+def grant_curator(connection: Connection, role: str, password: str | None = None) -> list[str]:
+    """Create (or update) a login role that can read the reports and record judgements
+    (`eventdb curate`), and write nothing else: no ingest, no change to an article or a quote."""
+    from psycopg import sql
+
+    shown = grant_reader(connection, role, password)
+    ident = sql.Identifier(role)
+    database = sql.Identifier(connection.execute(text("SELECT current_database()")).scalar_one())
+    statements = [_compose(connection, template, ident, database) for template in CURATOR_GRANTS]
+    for statement in statements:
+        connection.exec_driver_sql(statement)
+    return shown[:-1] + statements

@@ -10,11 +10,16 @@ column. Its header declares, in comment lines:
     -- table-columns: incident_id, occurred_on, ...  (optional: what a terminal table shows by default)
 
 Views are derived objects: `sync_views` drops them all and re-creates them
-from the files, in dependency order. Convention for migrations: a migration
-that changes a table or column the views read first calls `drop_views(conn)`
-(PostgreSQL refuses to alter columns a view uses) and ends with
-`sync_views(conn)`, so the views always match the files of the checkout
-that migrated.
+from the files, in dependency order. migrations/env.py runs it after every
+upgrade that reaches head, so the views always match the files of the
+checkout that migrated, and no migration runs files written for a later
+schema. Convention for migrations: one that alters or drops a column the
+views read first calls `drop_views(conn)` (PostgreSQL refuses to alter
+columns a view uses).
+
+A file may also create functions in schema reports that belong with its view
+(reports.incidents_as_of with incident_history, for example): it drops them
+first (DROP FUNCTION IF EXISTS), since a sync runs every file again.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import os
 from alembic import context
 from sqlalchemy import create_engine, pool
 
+from eventdb import views
 from eventdb.database import normalize_url
 from eventdb.models import Base
 
@@ -33,6 +34,12 @@ def run_migrations_online() -> None:
         context.configure(connection=connection, target_metadata=target_metadata, transaction_per_migration=True)
         with context.begin_transaction():
             context.run_migrations()
+        # The report views are derived from sql/, whose files read the newest columns: they are
+        # re-created once the schema is at head (a migration only drops them before altering a
+        # column they read), so no migration has to run files written for a later schema.
+        if context.get_context().get_current_revision() == context.get_head_revision():
+            views.sync_views(connection)
+            connection.commit()
     engine.dispose()
 
 

@@ -58,5 +58,5 @@ WHERE cardinality(disputes) > 0;
 
 COMMENT ON VIEW reports.incident_disputes IS
     'Building block: one row per incident whose current claims disagree (responsibility claimed and denied, attribution denied or not confirmed, differing casualty or projectile counts) and on what. reports.contested_incidents adds the incident and who states what.';
-COMMENT ON COLUMN reports.incident_disputes.incident_id IS 'The incident (incidents.id).';
+COMMENT ON COLUMN reports.incident_disputes.incident_id IS 'The incident (its public id, as in reports.incidents).';
 COMMENT ON COLUMN reports.incident_disputes.disputes IS 'What the sources disagree on: responsibility, attribution, killed, injured, projectiles.';

@@ -10,7 +10,7 @@
 
 CREATE VIEW reports.incidents AS
 SELECT
-    i.id                AS incident_id,
+    i.public_id         AS incident_id,  -- stable: see reports.incident_redirects
     i.occurred_on,
     i.date_precision,
     i.event_type,
@@ -36,7 +36,10 @@ SELECT
     evidence.last_reported_on,
     -- A correlated lookup (not EXISTS, which PostgreSQL may turn into a hash
     -- of every incident's disputes even when only a few rows are read).
-    COALESCE((SELECT true FROM reports.incident_disputes d WHERE d.incident_id = i.id), false) AS contested
+    COALESCE((SELECT true FROM reports.incident_disputes d WHERE d.incident_id = i.public_id), false) AS contested,
+    cardinality(i.judgement_ids) > 0            AS curated,
+    i.judgement_ids,
+    i.curated_fields
 FROM incidents i
 LEFT JOIN places place       ON place.id = i.place_id
 LEFT JOIN actors perpetrator ON perpetrator.id = i.perpetrator_actor_id
@@ -49,15 +52,16 @@ LEFT JOIN LATERAL (
            max(s.published_on)         AS last_reported_on
     FROM claims c
     JOIN sources s ON s.id = c.source_id
-    WHERE c.incident_id = i.id AND c.superseded_at IS NULL
+    WHERE c.incident_id = i.id AND c.superseded_at IS NULL AND NOT c.rejected
 ) evidence ON true
 -- An incident whose every claim was superseded (its article revised, or re-extracted
--- without it) stays in the incidents table, but no current source reports it.
-WHERE evidence.claim_count > 0;
+-- without it) or rejected is withdrawn, and one merged into another is merged: both
+-- stay in the incidents table, but no current source reports them.
+WHERE i.status = 'current';
 
 COMMENT ON VIEW reports.incidents IS
     'One row per incident (a real-world attack, strike or sabotage merged across the articles that report it), with canonical actor and place names, casualty ranges and how well it is sourced.';
-COMMENT ON COLUMN reports.incidents.incident_id IS 'Incident key (incidents.id).';
+COMMENT ON COLUMN reports.incidents.incident_id IS 'Public incident id (EV- and 13 characters): the same reports give the same id whatever the ingest order; an old id resolves with reports.resolve_incident_id.';
 COMMENT ON COLUMN reports.incidents.occurred_on IS 'Date of the event (first day of the week, month or year when less precise; see date_precision).';
 COMMENT ON COLUMN reports.incidents.date_precision IS 'Precision of occurred_on: day, week, month, year or unknown.';
 COMMENT ON COLUMN reports.incidents.event_type IS 'attack, airstrike, assassination or sabotage.';
@@ -81,3 +85,6 @@ COMMENT ON COLUMN reports.incidents.claim_count IS 'Number of current claims abo
 COMMENT ON COLUMN reports.incidents.first_reported_on IS 'Earliest publication date among those articles.';
 COMMENT ON COLUMN reports.incidents.last_reported_on IS 'Latest publication date among those articles.';
 COMMENT ON COLUMN reports.incidents.contested IS 'True when the sources disagree (see reports.contested_incidents for how).';
+COMMENT ON COLUMN reports.incidents.curated IS 'True when a curator''s judgement shaped the incident (judgement_ids; reports.judgements).';
+COMMENT ON COLUMN reports.incidents.judgement_ids IS 'Judgements in force on the incident and its claims (reports.judgements).';
+COMMENT ON COLUMN reports.incidents.curated_fields IS 'Fields whose value a curator set; the others are derived from the claims.';

@@ -1,10 +1,11 @@
 """Saved reports: schema `reports` and its views, from the files in sql/.
 
 Views are derived objects, re-created whole from sql/ by
-`eventdb.views.sync_views`. Convention for later migrations: one that changes
-a table or column the views read calls `views.drop_views(conn)` before its
-ALTERs and `views.sync_views(conn)` at its end (and the same in its
-downgrade), so the views always match the sql/ files of the checkout.
+`eventdb.views.sync_views`, which migrations/env.py runs after every upgrade
+that reaches head (so that no migration runs view files written for a later
+schema). Convention for later migrations: one that alters or drops a column
+the views read calls `views.drop_views(conn)` before its ALTERs (and the same
+in its downgrade); adding columns or tables needs nothing.
 
 Revision ID: 0002
 Revises: 0001
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 from alembic import op
 
-from eventdb import views
 
 revision = "0002"
 down_revision = "0001"
@@ -24,7 +24,7 @@ depends_on = None
 def upgrade() -> None:
     op.execute("CREATE SCHEMA IF NOT EXISTS reports")
     op.execute("COMMENT ON SCHEMA reports IS 'Saved reports for analysts and BI tools: read-only views over the eventdb tables (see sql/ in the eventdb source).'")
-    views.sync_views(op.get_bind())
+    # The views themselves are created by migrations/env.py once the schema is at head.
 
 
 def downgrade() -> None:
