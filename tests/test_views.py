@@ -42,12 +42,16 @@ def test_dependencies_come_first():
     assert order.index("claims") < order.index("incident_disputes") < order.index("incidents")
 
 
-def test_migration_0002_up_and_down(empty_db_url):
+def test_migration_0002_up_and_down_and_views_at_head(empty_db_url):
     engine = database.make_engine(empty_db_url)
     try:
         database.upgrade(empty_db_url, "0001")
         assert _reports_views(engine) == set()
-        database.upgrade(empty_db_url, "0002")
+        database.upgrade(empty_db_url, "0002")  # the schema; the views come once the schema is at head
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM pg_namespace WHERE nspname = 'reports'")).scalar_one() == 1
+        assert _reports_views(engine) == set()
+        database.upgrade(empty_db_url)
         assert "incidents" in _reports_views(engine)
         database.downgrade(empty_db_url, "0001")
         with engine.connect() as conn:
