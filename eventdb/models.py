@@ -273,7 +273,7 @@ class Incident(Base):
     projectiles_high: Mapped[int | None] = mapped_column(Integer, comment="Highest number of projectiles stated by any source.")
     created_at: Mapped[dt.datetime] = ts_now("When the incident was created.")
     updated_at: Mapped[dt.datetime] = ts_now("When a claim last changed the incident.")
-    public_id: Mapped[str] = mapped_column(Text, comment="Public incident id ('EV-' and 13 base-32 characters), derived from the key of its earliest-published report: the same reports give the same id whatever the ingest order. Old ids redirect (incident_redirects). A string: JSON readers corrupt 19-digit integers.")
+    public_id: Mapped[str] = mapped_column(Text(collation="C"), comment="Public incident id ('EV-' and 13 base-32 characters), derived from the key of its earliest-published report: the same reports give the same id whatever the ingest order. Old ids redirect (incident_redirects). A string: JSON readers corrupt 19-digit integers.")
     status: Mapped[str] = mapped_column(Text, server_default="current", comment="current (a current claim reports it), withdrawn (every claim superseded or rejected; kept, may return) or merged (absorbed into merged_into_id).")
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), comment="The incident this one was merged into (status merged); its public id redirects there.")
     source_count: Mapped[int] = mapped_column(Integer, server_default="0", comment="Articles with a current, not rejected claim about the incident (recorded so that history shows it).")
@@ -423,7 +423,7 @@ class IncidentRedirect(Base):
         CheckConstraint("reason IN ('renamed', 'merged')", name="reason"),
         {"comment": "Public incident ids that no longer name a current incident, and the incident each now leads to: an id saved in a spreadsheet keeps resolving (reports.resolve_incident_id)."},
     )
-    public_id: Mapped[str] = mapped_column(Text, primary_key=True, comment="The old public id.")
+    public_id: Mapped[str] = mapped_column(Text(collation="C"), primary_key=True, comment="The old public id.")
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), index=True, comment="The incident it leads to (follow incidents.merged_into_id from there if that one was merged later).")
     reason: Mapped[str] = mapped_column(Text, comment="renamed (an earlier report joined, so the id changed) or merged (the incident was absorbed by another).")
     judgement_id: Mapped[int | None] = mapped_column(BigInteger, comment="The curator's merge that caused it, when one did (judgements.id).")
@@ -441,7 +441,7 @@ class IncidentHistory(Base):
     )
     incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), primary_key=True, comment="The incident (incidents.id).")
     version: Mapped[int] = mapped_column(Integer, primary_key=True, comment="1 for the incident as created, then one more per transaction that changed it.")
-    public_id: Mapped[str] = mapped_column(Text, comment="Its public id in this version.")
+    public_id: Mapped[str] = mapped_column(Text(collation="C"), comment="Its public id in this version.")
     valid_from: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), comment="Start of the transaction that made this version.")
     valid_to: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), comment="Start of the transaction that replaced it; NULL for the current version.")
     change: Mapped[str] = mapped_column(Text, comment="created, updated, curated, renamed, merged (absorbed into another), withdrawn or restored.")

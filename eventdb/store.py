@@ -79,19 +79,13 @@ class Context:
         """The reference actor a name resolves to: by the extractor, else by a curator's judgement."""
         if ref is None:
             return None
-        if ref.key:
-            return self.actor_ids.get(ref.key)
-        named = self.actor_names.get(ref.text.strip().lower()) if ref.text else None
-        return named[0] if named else None
+        return self.actor_ids.get(ref.key) if ref.key else _named(self.actor_names, ref.text)
 
     def place(self, ref: PlaceRef | None) -> PlaceInfo | None:
         """The reference place a place mention resolves to: by the extractor, else by a curator's judgement."""
         if ref is None:
             return None
-        if ref.key:
-            return self.places.get(ref.key)
-        named = self.place_names.get(ref.text.strip().lower()) if ref.text else None
-        return named[0] if named else None
+        return self.places.get(ref.key) if ref.key else _named(self.place_names, ref.text)
 
     def name_judgements(self, actors: tuple[ActorRef | None, ...], place: PlaceRef | None = None) -> list[int]:
         """Ids of the resolve_name judgements that resolved these names (for claims.judgement_ids)."""
@@ -99,6 +93,12 @@ class Context:
         if place is not None and not place.key and place.text:
             found.append(self.place_names.get(place.text.strip().lower()))
         return sorted({f[1] for f in found if f})
+
+
+def _named(names: dict[str, tuple], name: str | None):
+    """What a curator resolved this name to (first of the pair), if anything."""
+    found = names.get(name.strip().lower()) if name else None
+    return found[0] if found else None
 
 
 def load_context(conn: Connection, extractor_version: str, run_id: int | None = None) -> Context:

@@ -8,8 +8,8 @@
 -- incidents added, changed (each field, old -> new) and withdrawn (merged into
 -- another, or no longer reported).
 --   SELECT * FROM reports.incident_diff('2024-05-01 00:00+00');
--- And reports.incident_value(field, value): how both show a value (names for
--- places and actors, ids of merged incidents).
+-- And reports.incident_value(field, value): how both show a place, an actor or
+-- a merged incident (by name or public id; other values show as text).
 --
 -- depends: reports.incident_redirects
 -- date-column: changed_at
@@ -41,21 +41,24 @@ COMMENT ON FUNCTION reports.incident_value(text, jsonb) IS 'A recorded value of 
 
 CREATE VIEW reports.incident_changes AS
 SELECT
-    h.public_id                                 AS incident_id,
+    i.public_id                                 AS incident_id,
     h.version,
     h.valid_from                                AS changed_at,
     h.change,
     reports.incident_field(f.name)              AS field,
-    reports.incident_value(f.name, h.previous -> f.name) AS old_value,
-    reports.incident_value(f.name, h.fields -> f.name)   AS new_value,
+    CASE WHEN f.name IN ('place_id', 'perpetrator_actor_id', 'target_actor_id', 'merged_into_id')
+         THEN reports.incident_value(f.name, h.previous -> f.name) ELSE h.previous ->> f.name END AS old_value,
+    CASE WHEN f.name IN ('place_id', 'perpetrator_actor_id', 'target_actor_id', 'merged_into_id')
+         THEN reports.incident_value(f.name, h.fields -> f.name) ELSE h.fields ->> f.name END AS new_value,
     h.ingest_run_id,
     h.judgement_id
 FROM incident_history h
+LEFT JOIN incidents i ON i.id = h.incident_id
 CROSS JOIN LATERAL unnest(CASE WHEN h.version = 1 THEN ARRAY[NULL::text] ELSE h.changed_fields END) AS f(name);
 
 COMMENT ON VIEW reports.incident_changes IS
     'What changed in the incidents, step by step: a row per incident created (field NULL) and per field changed in each later version, with old and new values and what caused it (an ingest run or a curator''s judgement).';
-COMMENT ON COLUMN reports.incident_changes.incident_id IS 'The incident''s public id in that version.';
+COMMENT ON COLUMN reports.incident_changes.incident_id IS 'The incident''s public id now (a change of id is a row with field incident_id).';
 COMMENT ON COLUMN reports.incident_changes.version IS 'The version the change made (reports.incident_history).';
 COMMENT ON COLUMN reports.incident_changes.changed_at IS 'When the change was written (transaction time).';
 COMMENT ON COLUMN reports.incident_changes.change IS 'created, updated, curated, renamed, merged, withdrawn or restored.';
@@ -89,8 +92,12 @@ LANGUAGE sql STABLE STRICT SECURITY DEFINER SET search_path = public, pg_temp AS
            changed_at
     FROM pairs WHERE was_current AND NOT is_current
     UNION ALL
-    SELECT p.new_id, 'changed', reports.incident_field(f.key), reports.incident_value(f.key, p.old -> f.key),
-           reports.incident_value(f.key, f.value), p.changed_at
+    SELECT p.new_id, 'changed', reports.incident_field(f.key),
+           CASE WHEN f.key IN ('place_id', 'perpetrator_actor_id', 'target_actor_id')
+                THEN reports.incident_value(f.key, p.old -> f.key) ELSE p.old ->> f.key END,
+           CASE WHEN f.key IN ('place_id', 'perpetrator_actor_id', 'target_actor_id')
+                THEN reports.incident_value(f.key, f.value) ELSE f.value #>> '{}' END,
+           p.changed_at
     FROM pairs p CROSS JOIN LATERAL jsonb_each(p.new) f
     WHERE p.was_current AND p.is_current AND p.old ? f.key AND f.value IS DISTINCT FROM p.old -> f.key
       AND f.key NOT IN ('status', 'merged_into_id', 'judgement_ids', 'curated_fields')

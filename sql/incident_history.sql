@@ -12,11 +12,12 @@
 -- date-column: valid_from
 -- actor-columns: perpetrator, target
 -- order-by: valid_from DESC, incident_id, version
--- table-columns: incident_id, version, valid_from, valid_to, change, changed_fields, occurred_on, place, perpetrator, killed_high, source_count
+-- table-columns: incident_id, incident_id_then, version, valid_from, valid_to, change, changed_fields, occurred_on, place, perpetrator, killed_high, source_count
 
 CREATE VIEW reports.incident_history AS
 SELECT
-    h.public_id                                   AS incident_id,
+    i.public_id                                   AS incident_id,
+    h.public_id                                   AS incident_id_then,
     h.version,
     h.valid_from,
     h.valid_to,
@@ -39,11 +40,13 @@ SELECT
     h.ingest_run_id,
     h.judgement_id,
     h.fields
-FROM incident_history h;
+FROM incident_history h
+LEFT JOIN incidents i ON i.id = h.incident_id;
 
 COMMENT ON VIEW reports.incident_history IS
     'Every version of every incident with the time it was current in the database (valid_from to valid_to), what changed and what caused it. reports.incidents_as_of(time) gives the incidents as they stood at a time.';
-COMMENT ON COLUMN reports.incident_history.incident_id IS 'The incident''s public id in this version.';
+COMMENT ON COLUMN reports.incident_history.incident_id IS 'The incident''s public id now (for a merged incident its last id, which redirects to the incident it was merged into).';
+COMMENT ON COLUMN reports.incident_history.incident_id_then IS 'Its public id in this version.';
 COMMENT ON COLUMN reports.incident_history.version IS '1 as created, then one more per transaction that changed the incident.';
 COMMENT ON COLUMN reports.incident_history.valid_from IS 'When this version became current in the database (start of the transaction that wrote it).';
 COMMENT ON COLUMN reports.incident_history.valid_to IS 'When the next version replaced it; NULL for the current version.';
@@ -75,18 +78,28 @@ RETURNS TABLE (
     source_count int, claim_count int, curated boolean, judgement_ids bigint[], version int, valid_from timestamptz
 )
 LANGUAGE sql STABLE STRICT SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    SELECT h.public_id, i.occurred_on, i.date_precision, i.event_type, i.outcome, i.weapons,
-           COALESCE(place.name, i.place_text), COALESCE(i.country_code, place.country_code), place.latitude, place.longitude,
-           COALESCE(perpetrator.name, i.perpetrator_text), i.perpetrator_basis, COALESCE(target.name, i.target_text),
-           i.killed_low, i.killed_high, i.injured_low, i.injured_high, i.projectiles_low, i.projectiles_high,
-           i.source_count, i.claim_count, COALESCE(cardinality(i.judgement_ids), 0) > 0, i.judgement_ids,
-           h.version, h.valid_from
-    FROM incident_history h
-    CROSS JOIN LATERAL jsonb_populate_record(NULL::incidents, h.fields) i
-    LEFT JOIN places place       ON place.id = i.place_id
-    LEFT JOIN actors perpetrator ON perpetrator.id = i.perpetrator_actor_id
-    LEFT JOIN actors target      ON target.id = i.target_actor_id
-    WHERE h.valid_from <= $1 AND (h.valid_to IS NULL OR h.valid_to > $1) AND h.fields ->> 'status' = 'current'
+    -- An incident whose current version began before the time is read from the incidents table
+    -- (it has not changed since); only those changed since are rebuilt from their JSON version.
+    WITH versions AS (
+        SELECT i AS v, h.version, h.valid_from
+        FROM incident_history h JOIN incidents i ON i.id = h.incident_id
+        WHERE h.valid_to IS NULL AND h.valid_from <= $1
+        UNION ALL
+        SELECT jsonb_populate_record(NULL::incidents, h.fields), h.version, h.valid_from
+        FROM incident_history h
+        WHERE h.valid_from <= $1 AND h.valid_to > $1
+    )
+    SELECT (v).public_id, (v).occurred_on, (v).date_precision, (v).event_type, (v).outcome, (v).weapons,
+           COALESCE(place.name, (v).place_text), COALESCE((v).country_code, place.country_code), place.latitude, place.longitude,
+           COALESCE(perpetrator.name, (v).perpetrator_text), (v).perpetrator_basis, COALESCE(target.name, (v).target_text),
+           (v).killed_low, (v).killed_high, (v).injured_low, (v).injured_high, (v).projectiles_low, (v).projectiles_high,
+           (v).source_count, (v).claim_count, COALESCE(cardinality((v).judgement_ids), 0) > 0, (v).judgement_ids,
+           version, valid_from
+    FROM versions
+    LEFT JOIN places place       ON place.id = (v).place_id
+    LEFT JOIN actors perpetrator ON perpetrator.id = (v).perpetrator_actor_id
+    LEFT JOIN actors target      ON target.id = (v).target_actor_id
+    WHERE (v).status = 'current'
 $$;
 COMMENT ON FUNCTION reports.incidents_as_of(timestamptz) IS
     'The current incidents as the database held them at a time (transaction time, from incident_history): the columns of reports.incidents that history records, with names from today''s reference data, plus the version and when it became current.';

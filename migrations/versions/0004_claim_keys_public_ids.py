@@ -101,7 +101,8 @@ WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.incident_id = i.id AND c.supers
 
 def upgrade() -> None:
     op.add_column("claims", sa.Column("claim_key", sa.BigInteger(), nullable=True, comment=CLAIM_KEY))
-    op.add_column("incidents", sa.Column("public_id", sa.Text(), nullable=True, comment=PUBLIC_ID))
+    # Public ids are ASCII: the C collation sorts and compares them byte by byte, fast.
+    op.add_column("incidents", sa.Column("public_id", sa.Text(collation="C"), nullable=True, comment=PUBLIC_ID))
     op.add_column("incidents", sa.Column("status", sa.Text(), server_default="current", nullable=False,
                                          comment="current (a current claim reports it), withdrawn (every claim superseded or rejected; kept, may return) or merged (absorbed into merged_into_id)."))
     op.add_column("incidents", sa.Column("merged_into_id", sa.BigInteger(), nullable=True,
@@ -119,7 +120,7 @@ def upgrade() -> None:
     op.execute("COMMENT ON TABLE incidents IS 'One real-world event, merged across the sources that report it; its fields are derived from its claims, with curators'' judgements applied (see judgements). Rows are never deleted: a merged incident stays with status ''merged''.'")
     op.create_table(
         "incident_redirects",
-        sa.Column("public_id", sa.Text(), nullable=False, comment="The old public id."),
+        sa.Column("public_id", sa.Text(collation="C"), nullable=False, comment="The old public id."),
         sa.Column("incident_id", sa.BigInteger(), nullable=False, comment="The incident it leads to (follow incidents.merged_into_id from there if that one was merged later)."),
         sa.Column("reason", sa.Text(), nullable=False, comment="renamed (an earlier report joined, so the id changed) or merged (the incident was absorbed by another)."),
         sa.Column("judgement_id", sa.BigInteger(), nullable=True, comment="The curator's merge that caused it, when one did (judgements.id)."),

@@ -127,7 +127,7 @@ def upgrade() -> None:
         "incident_history",
         sa.Column("incident_id", sa.BigInteger(), nullable=False, comment="The incident (incidents.id)."),
         sa.Column("version", sa.Integer(), nullable=False, comment="1 for the incident as created, then one more per transaction that changed it."),
-        sa.Column("public_id", sa.Text(), nullable=False, comment="Its public id in this version."),
+        sa.Column("public_id", sa.Text(collation="C"), nullable=False, comment="Its public id in this version."),
         sa.Column("valid_from", sa.DateTime(timezone=True), nullable=False, comment="Start of the transaction that made this version."),
         sa.Column("valid_to", sa.DateTime(timezone=True), nullable=True, comment="Start of the transaction that replaced it; NULL for the current version."),
         sa.Column("change", sa.Text(), nullable=False, comment="created, updated, curated, renamed, merged (absorbed into another), withdrawn or restored."),
