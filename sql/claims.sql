@@ -10,6 +10,7 @@ CREATE VIEW reports.claims AS
 SELECT
     c.id                AS claim_id,
     incident.public_id  AS incident_id,
+    c.incident_id       AS incident_key,
     c.claim_type,
     c.stance,
     -- Who asserts it, most specific first: a reference actor, an outlet the
@@ -103,6 +104,7 @@ COMMENT ON VIEW reports.claims IS
     'One row per current claim (an assertion of one article) with full provenance: who asserts it, the exact quote and its offsets, the article''s url and outlet, and the extractor version.';
 COMMENT ON COLUMN reports.claims.claim_id IS 'Claim key (claims.id).';
 COMMENT ON COLUMN reports.claims.incident_id IS 'Public id of the incident the claim is about (reports.incidents); NULL when not linked to an incident (e.g. affiliation statements).';
+COMMENT ON COLUMN reports.claims.incident_key IS 'Internal key of the incident (incidents.id), for joins between eventdb''s views: it is not stable across databases or merges; use incident_id.';
 COMMENT ON COLUMN reports.claims.claim_type IS 'incident_report, responsibility_claimed, responsibility_denied, attribution, involvement_denied, interception, casualty_report, confirmation, non_confirmation or affiliation.';
 COMMENT ON COLUMN reports.claims.stance IS 'asserted, denied, not_confirmed or hedged (''reportedly'', ''sources said'').';
 COMMENT ON COLUMN reports.claims.claimant IS 'Who asserts it: the reference actor''s name, else the cited outlet, else the claimant as written, else the publishing outlet (its own voice).';

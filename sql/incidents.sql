@@ -36,7 +36,7 @@ SELECT
     evidence.last_reported_on,
     -- A correlated lookup (not EXISTS, which PostgreSQL may turn into a hash
     -- of every incident's disputes even when only a few rows are read).
-    COALESCE((SELECT true FROM reports.incident_disputes d WHERE d.incident_id = i.public_id), false) AS contested,
+    COALESCE((SELECT true FROM reports.incident_disputes d WHERE d.incident_key = i.id), false) AS contested,
     cardinality(i.judgement_ids) > 0            AS curated,
     i.judgement_ids,
     i.curated_fields

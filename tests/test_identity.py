@@ -150,3 +150,33 @@ def test_merged_incidents_leave_the_candidates(engine, ctx):  # noqa: F811
     report = IncidentReport(**{**extraction_b().incidents[0].__dict__})
     result = put(engine, ctx, Article(B_TEXT, "b.txt"), Extraction(VERSION, incidents=(report,)))
     assert (result.incidents_created, result.incidents_merged) == (1, 0)
+
+
+def test_the_migration_gives_stored_rows_the_keys_ids_and_history_eventdb_would(empty_db_url):
+    database.upgrade(empty_db_url, "0003")
+    engine = database.make_engine(empty_db_url)
+    a_sha, b_sha = "a" * 64, "b" * 64
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"""
+                INSERT INTO sources (id, content_sha256, published_on, text, origin, extractor_version) VALUES
+                    (1, '{a_sha}', DATE '2024-04-21', 'Rockets hit the base.', 'a', 'old'),
+                    (2, '{b_sha}', DATE '2024-04-20', 'The base was hit.', 'b', 'old');
+                INSERT INTO incidents (id, date_precision, event_type) VALUES (10, 'unknown', 'attack'), (11, 'unknown', 'attack');
+                INSERT INTO claims (id, source_id, extractor_version, claim_type, stance, incident_id, quote, char_start, char_end,
+                                    sentence_index, confidence, superseded_at) VALUES
+                    (100, 1, 'old', 'incident_report', 'asserted', 10, 'Rockets hit the base', 0, 20, 0, 0.5, NULL),
+                    (101, 2, 'old', 'incident_report', 'asserted', 10, 'The base was hit', 0, 16, 0, 0.5, NULL),
+                    (102, 1, 'old', 'incident_report', 'asserted', 11, 'Rockets', 0, 7, 0, 0.5, now())""")
+        database.upgrade(empty_db_url)
+        with engine.connect() as conn:
+            keys = dict(conn.execute(text("SELECT id, claim_key FROM claims")).all())
+            incidents = {i: (pid, status) for i, pid, status in conn.execute(text("SELECT id, public_id, status FROM incidents"))}
+            versions = conn.execute(text("SELECT incident_id, version, change FROM incident_history ORDER BY incident_id")).all()
+    finally:
+        engine.dispose()
+    assert keys[100] == identity.natural_key(a_sha, ClaimSpan("incident_report", "Rockets hit the base", 0, 20), 0)
+    assert keys[101] == identity.natural_key(b_sha, ClaimSpan("incident_report", "The base was hit", 0, 16), 0)
+    assert incidents[10] == (public_id(keys[101]), "current")  # the earlier-published report names it
+    assert incidents[11] == (public_id(keys[102]), "withdrawn")  # no current claim
+    assert versions == [(10, 1, "created"), (11, 1, "created")]
