@@ -29,6 +29,7 @@ WITH stated AS (
     -- correlated lookup behind reports.incidents.contested) is narrowed to
     -- that incident's claims before grouping.
     SELECT c.incident_key,
+           min(c.incident_id)            AS incident_id,  -- the public id, the same on every claim of the incident
            array_agg(DISTINCT c.responsibility_position) AS positions,
            count(DISTINCT c.killed)      AS killed_values,
            count(DISTINCT c.injured)     AS injured_values,
@@ -38,7 +39,7 @@ WITH stated AS (
     GROUP BY c.incident_key
 ),
 flagged AS (
-    SELECT incident_key,
+    SELECT incident_key, incident_id,
            array_remove(ARRAY[
                CASE WHEN 'claims' = ANY (positions) AND 'denies' = ANY (positions)
                     THEN 'responsibility' END,
@@ -52,11 +53,11 @@ flagged AS (
            ], NULL) AS disputes
     FROM stated
 )
--- Grouped by the internal key, which the claims' index is in order of, and the
--- public id looked up per row: the first rows come without sorting every claim.
-SELECT (SELECT i.public_id FROM incidents i WHERE i.id = f.incident_key) AS incident_id, f.incident_key, f.disputes
-FROM flagged f
-WHERE cardinality(f.disputes) > 0;
+-- Grouped by the internal key, which the claims' index is in order of: the first
+-- rows come without sorting every claim.
+SELECT incident_id, incident_key, disputes
+FROM flagged
+WHERE cardinality(disputes) > 0;
 
 COMMENT ON VIEW reports.incident_disputes IS
     'Building block: one row per incident whose current claims disagree (responsibility claimed and denied, attribution denied or not confirmed, differing casualty or projectile counts) and on what. reports.contested_incidents adds the incident and who states what.';
