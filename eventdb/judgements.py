@@ -124,6 +124,8 @@ _JUDGED = f"""
         WHERE j.claim_key = ANY(CAST(%(keys)s AS bigint[])) AND j.withdrawn_by IS NULL AND j.kind IN {CLAIM_KINDS}
         GROUP BY j.claim_key
     )"""
+# The claims side names the keys too, so that every plan, generic ones included, starts from the
+# claim_key index rather than from an estimate of how many judgements there are.
 _CURRENT = "c.claim_key = ANY(CAST(%(keys)s AS bigint[])) AND c.superseded_at IS NULL"
 
 
@@ -145,14 +147,14 @@ def apply_statements() -> tuple[str, ...]:
         rejected = j.rejected,
         judgement_ids = ARRAY(SELECT DISTINCT x FROM unnest(c.judgement_ids || j.ids) x ORDER BY x)
     FROM judged j
-    WHERE c.claim_key = j.claim_key AND c.superseded_at IS NULL"""
+    WHERE c.claim_key = j.claim_key AND {_CURRENT}"""
     save_actors = f"""{_JUDGED}
     UPDATE claims c SET extracted = c.extracted || (
         SELECT jsonb_object_agg(r.role, (SELECT jsonb_build_object('actor_id', ca.actor_id, 'actor_text', ca.actor_text)
                                          FROM claim_actors ca WHERE ca.claim_id = c.id AND ca.role = r.role AND ca.position = 0))
         FROM unnest(ARRAY{list(ACTOR_ROLES)}) r(role) WHERE j.v ? r.role AND NOT c.extracted ? r.role)
     FROM judged j
-    WHERE c.claim_key = j.claim_key AND c.superseded_at IS NULL
+    WHERE c.claim_key = j.claim_key AND {_CURRENT}
       AND EXISTS (SELECT 1 FROM unnest(ARRAY{list(ACTOR_ROLES)}) r(role) WHERE j.v ? r.role AND NOT c.extracted ? r.role)"""
     set_actors = f"""{_JUDGED}
     INSERT INTO claim_actors (claim_id, role, position, source_id, actor_id, actor_text)
@@ -160,7 +162,7 @@ def apply_statements() -> tuple[str, ...]:
     FROM claims c JOIN judged j ON j.claim_key = c.claim_key
     CROSS JOIN unnest(ARRAY{list(ACTOR_ROLES)}) r(role)
     JOIN actors a ON a.key = j.v ->> r.role
-    WHERE c.superseded_at IS NULL AND j.v ? r.role
+    WHERE {_CURRENT} AND j.v ? r.role
     ON CONFLICT (claim_id, role, position) DO UPDATE SET actor_id = EXCLUDED.actor_id"""
     return columns, save_actors, set_actors
 

@@ -297,7 +297,9 @@ class Claim(Base):
         CheckConstraint("killed >= 0 AND injured >= 0 AND projectiles >= 0", name="counts"),
         Index("ix_claims_incident_id", "incident_id", postgresql_where=text("superseded_at IS NULL")),
         Index("ix_claims_source_id", "source_id"),
-        Index("ix_claims_claim_key", "claim_key", postgresql_where=text("superseded_at IS NULL")),
+        # The predicate names claim_key so that only queries on claim_key can use this index (a
+        # generic plan made while the table was small once scanned it whole for incident_id).
+        Index("ix_claims_claim_key", "claim_key", postgresql_where=text("claim_key IS NOT NULL AND superseded_at IS NULL")),
         {"comment": "One assertion of one source, with provenance: who asserts it, in which stance, the exact quote and its offsets."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False, comment="Hash-derived key: source, extractor version and position of the assertion.")

@@ -397,7 +397,8 @@ def write_assertions(
 
     `known` was looked up under the incident lock by the caller; without it the lock is taken
     here. Round trips: the look-ups (unless given), the new incidents' ids (when any), every insert
-    with the judgements' application and the re-read of the touched incidents, and their update."""
+    with the re-read of the touched incidents, the judgements' application (only when a judgement
+    names one of the claims), and the incidents' update."""
     version = ctx.extractor_version
     # Keys are unique per text, extractor version and run, so re-extraction never collides with superseded rows.
     salt = f"{sha}/{version}/{ctx.run_id}"
@@ -447,9 +448,12 @@ def write_assertions(
         insert_rows(pg, "statistics", statistic_rows(source_id, salt, version, extraction, ctx))
         insert_rows(pg, "name_mentions", mention_rows(source_id, salt, version, extraction))
         insert_rows(pg, "affiliations", affiliation_rows(source_id, claims, actors), " ON CONFLICT DO NOTHING")
-        if claim_keys:
-            apply_judgements(pg, claim_keys)
+        judged = pg.execute(JUDGED_KEYS, [claim_keys]) if claim_keys else None
         reads = send_incident_reads(pg, touched)
+    if judged is not None and judged.fetchone()[0]:  # a curator judged one of these claims: apply, read again
+        with pipeline(conn) as pg:
+            apply_judgements(pg, claim_keys)
+            reads = send_incident_reads(pg, touched)
     finish_incidents(conn, ctx, touched, reads)
     return StoreResult("added", source_id, claims=len(claims), incidents_created=len(created), incidents_merged=merged)
 
@@ -457,6 +461,11 @@ def write_assertions(
 def set_cause(pg: psycopg.Connection, cause: dict) -> None:
     """What the incident changes of this transaction are recorded as caused by (incident_history)."""
     pg.execute("SELECT set_config('eventdb.change', %s, true)", [json.dumps(cause)])
+
+
+# Whether any judgement in force names one of an article's claims; almost never, so the statements
+# that apply judgements are sent only then.
+JUDGED_KEYS = "SELECT EXISTS (SELECT 1 FROM judgements WHERE claim_key = ANY(CAST(%s AS bigint[])) AND withdrawn_by IS NULL)"
 
 
 def apply_judgements(pg: psycopg.Connection, claim_keys: list[int]) -> None:
@@ -698,9 +707,8 @@ CURRENT_CLAIMS = """
            coalesce(c.perpetrator_basis, 'unknown') AS perpetrator_basis,
            p.actor_id AS perpetrator_id, p.actor_text AS perpetrator_text,
            t.actor_id AS target_id, t.actor_text AS target_text,
-           c.claim_key, c.source_id, s.published_on, c.rejected, c.judgement_ids
+           c.claim_key, c.source_id, (SELECT s.published_on FROM sources s WHERE s.id = c.source_id), c.rejected, c.judgement_ids
     FROM claims c
-    JOIN sources s ON s.id = c.source_id
     LEFT JOIN claim_actors p ON p.claim_id = c.id AND p.role = 'perpetrator' AND p.position = 0
     LEFT JOIN claim_actors t ON t.claim_id = c.id AND t.role = 'target' AND t.position = 0
     WHERE c.incident_id = ANY(CAST(%s AS bigint[])) AND c.superseded_at IS NULL"""

@@ -112,7 +112,10 @@ def upgrade() -> None:
         conn.exec_driver_sql(sql)
     op.alter_column("claims", "claim_key", nullable=False)
     op.alter_column("incidents", "public_id", nullable=False)
-    op.create_index("ix_claims_claim_key", "claims", ["claim_key"], unique=False, postgresql_where=sa.text("superseded_at IS NULL"))
+    # The predicate names claim_key so that only queries on claim_key can use the index: a generic
+    # plan made while claims was small once scanned it whole to find claims by incident_id.
+    op.create_index("ix_claims_claim_key", "claims", ["claim_key"], unique=False,
+                    postgresql_where=sa.text("claim_key IS NOT NULL AND superseded_at IS NULL"))
     op.create_unique_constraint(op.f("uq_incidents_public_id"), "incidents", ["public_id"], deferrable=True, initially="IMMEDIATE")
     op.create_foreign_key(op.f("fk_incidents_merged_into_id_incidents"), "incidents", "incidents", ["merged_into_id"], ["id"], ondelete="RESTRICT")
     op.create_check_constraint(op.f("ck_incidents_status"), "incidents", "status IN ('current', 'withdrawn', 'merged')")
@@ -143,7 +146,7 @@ def downgrade() -> None:
     op.drop_constraint(op.f("ck_incidents_status"), "incidents", type_="check")
     op.drop_constraint(op.f("fk_incidents_merged_into_id_incidents"), "incidents", type_="foreignkey")
     op.drop_constraint(op.f("uq_incidents_public_id"), "incidents", type_="unique")
-    op.drop_index("ix_claims_claim_key", table_name="claims", postgresql_where=sa.text("superseded_at IS NULL"))
+    op.drop_index("ix_claims_claim_key", table_name="claims")
     op.execute("DROP TRIGGER incidents_default_public_id ON incidents")
     op.execute("DROP TRIGGER claims_default_claim_key ON claims")
     op.execute("DROP FUNCTION incidents_default_public_id(), claims_default_claim_key(), eventdb_public_id(bigint), eventdb_key(text[])")
