@@ -518,9 +518,15 @@ class Lookups:
     existing: dict[str, int]  # incidents (not merged away) that already have one of its reports' public ids
 
 
+# Statements on incidents by id are planned at each use (prepare=False): a plan kept from the first
+# articles of a batch on an empty database scans the whole incidents table for the rest of the batch
+# when no ANALYZE runs in between (as on a server with autovacuum off).
+EXISTING_IDS = "SELECT public_id, id FROM incidents WHERE public_id = ANY(%s) AND status <> 'merged'"
+
+
 def send_lookups(pg: psycopg.Connection, ctx: Context, facts: list[Facts], pids: list[str]) -> tuple:
     """Send the incident candidates' query and the public ids' look-up (read them with read_lookups)."""
-    existing = pg.execute("SELECT public_id, id FROM incidents WHERE public_id = ANY(%s) AND status <> 'merged'", [pids]) if pids else None
+    existing = pg.execute(EXISTING_IDS, [pids], prepare=False) if pids else None
     return incident_candidates(pg, ctx, facts), existing
 
 
@@ -745,7 +751,8 @@ def send_incident_reads(pg: psycopg.Connection, ids: list[int]) -> tuple | None:
     """Send what re-deriving these incidents reads: current claims, judgements, id and status."""
     if not ids:
         return None
-    return (pg.execute(CURRENT_CLAIMS, [ids]), pg.execute(INCIDENT_JUDGEMENTS, {"ids": ids}), pg.execute(INCIDENT_STATE, [ids]))
+    return (pg.execute(CURRENT_CLAIMS, [ids]), pg.execute(INCIDENT_JUDGEMENTS, {"ids": ids}),
+            pg.execute(INCIDENT_STATE, [ids], prepare=False))
 
 
 def finish_incidents(conn: Connection, ctx: Context, ids: list[int], reads: tuple | None) -> None:
@@ -858,14 +865,15 @@ INSERT_REDIRECTS = """
 @lru_cache(maxsize=16)
 def _update_sql(columns: tuple[str, ...]) -> str:
     """An UPDATE of these columns from JSON rows that leaves unchanged incidents alone (no new version
-    in their history, no write)."""
+    in their history, no write). The ids are given again as an array: the planner knows how many rows
+    that is (it guesses 100 for the JSON) and looks them up by key rather than scanning."""
     names = ", ".join(f'"{c}"' for c in columns)
     values = ", ".join(f'u."{c}"' for c in columns)
     olds = ", ".join(f'i."{c}"' for c in columns)
     return f"""
     UPDATE incidents AS i SET ({names}) = ({values}), updated_at = now()
     FROM jsonb_populate_recordset(NULL::incidents, %s::jsonb) AS u
-    WHERE i.id = u.id AND ({olds}) IS DISTINCT FROM ({values})"""
+    WHERE i.id = u.id AND i.id = ANY(CAST(%s AS bigint[])) AND ({olds}) IS DISTINCT FROM ({values})"""
 
 
 def write_incidents(conn: Connection, updates: list[dict], moves: list[tuple[int, int]], redirects: list[dict]) -> None:
@@ -879,7 +887,7 @@ def write_incidents(conn: Connection, updates: list[dict], moves: list[tuple[int
         for source, into in moves:
             pg.execute(MOVE_CLAIMS, {"from": source, "into": into})
             pg.execute(MOVE_CORRECTIONS, {"from": source, "into": into})
-        for columns, rows in shapes.items():
-            pg.execute(_update_sql(columns), [as_json(rows)])
+        for columns, rows in shapes.items():  # planned at each use, as EXISTING_IDS
+            pg.execute(_update_sql(columns), [as_json(rows), [r["id"] for r in rows]], prepare=False)
         if redirects:
             pg.execute(INSERT_REDIRECTS, [as_json([{"judgement_id": None, **r} for r in redirects])])
