@@ -30,17 +30,18 @@ from extract_bench import corpus  # noqa: E402
 from ingest_bench import generate  # noqa: E402
 
 from eventdb.articles import Article, read_path  # noqa: E402
-from eventdb.extract import _sentences, extract, tools_for  # noqa: E402
+from eventdb.extract.layout import article_sentences  # noqa: E402
+from eventdb.extract import extract, tools_for  # noqa: E402
 from eventdb.extract.context import SentenceView  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = (ROOT / "seeds" / "articles", ROOT / "tests" / "heldout" / "articles")
+FOLDERS = (ROOT / "seeds" / "articles", ROOT / "tests" / "heldout" / "articles", ROOT / "tests" / "dev" / "articles")
 
 
 def articles(bench_count: int, ingest_count: int) -> Iterator[tuple[str, Article]]:
     """(label, article) for every input, always in the same order."""
     for folder in FOLDERS:
-        for path in sorted(folder.glob("*.txt")):
+        for path in sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".json", ".html")):
             for i, a in enumerate(x for x in read_path(path) if isinstance(x, Article)):
                 yield f"{path.relative_to(ROOT)}#{i}", a
     for a in corpus(bench_count):
@@ -78,7 +79,7 @@ def find_differences(count: int) -> int:
     categories = [*tools.lexicon.words, "triggers", "roles"]
     bad = 0
     for _, article in itertools.islice(articles(count, 0), count + 10):
-        for sentence in _sentences(article.text):
+        for sentence in article_sentences(article.text):
             view = SentenceView.build(article.text, sentence, article.published, tools)
             cuts = range(view.start, view.end + 1, 7)
             for category in categories:

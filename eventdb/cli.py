@@ -1,4 +1,10 @@
-"""The `eventdb` command: parses options and calls the library; no logic of its own."""
+"""The `eventdb` command: parses options and calls the library; no logic of its own.
+
+Exit codes, the same for every command: 0 done, 1 failed (or some inputs failed;
+each named on one line), 2 usage error (found before any work), 130 SIGINT,
+143 SIGTERM. No traceback reaches the user (EVENTDB_DEBUG=1 shows one for an
+internal error).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,8 @@ from pathlib import Path
 
 import click
 
-from eventdb import database
+from eventdb import database, interrupts
+from eventdb.safe_text import for_terminal
 
 
 class UserError(click.ClickException):
@@ -22,7 +29,7 @@ def fail_cleanly(fn):
     """Turn known database problems into one-line errors instead of tracebacks."""
     import functools
 
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -30,20 +37,72 @@ def fail_cleanly(fn):
             return fn(*args, **kwargs)
         except database.DatabaseError as exc:
             raise UserError(str(exc)) from exc
-        except OperationalError as exc:
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) == database.LOCK_NOT_AVAILABLE and exc.connection_invalidated is False:
+                raise UserError(database.lock_wait_message(database.make_engine(database.target().url).connect())) from exc
             raise UserError(f"database error: {database.first_line(exc.orig or exc)}") from exc
 
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class EventdbGroup(click.Group):
+    """Runs a command with the exit codes above: click's own handling says `Aborted!` and exits 1 on
+    Ctrl-C, and lets SIGTERM kill the process without unwinding."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            interrupts.install()
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            exc.message = for_terminal(exc.message)
+            exc.show()
+            code = exc.exit_code
+        except click.Abort as exc:
+            code = _aborted(exc.__cause__)
+        except (KeyboardInterrupt, interrupts.Terminated) as exc:
+            code = _aborted(exc)
+        except BrokenPipeError:
+            sys.stdout = open(os.devnull, "w")  # the reader (`| head`) has gone; say nothing more
+            code = 1
+        except Exception as exc:  # noqa: BLE001 - a bug: one line, not a traceback, unless asked
+            if os.environ.get("EVENTDB_DEBUG"):
+                raise
+            click.echo(f"Error: internal error: {type(exc).__name__}: {for_terminal(database.first_line(exc))} "
+                       "(please report it; EVENTDB_DEBUG=1 shows where)", err=True)
+            code = 1
+        sys.exit(code or 0)
+
+
+def _aborted(cause: BaseException | None) -> int:
+    if isinstance(cause, EOFError):
+        click.echo("Error: no input where an answer was needed", err=True)
+        return 1
+    if isinstance(cause, (KeyboardInterrupt, interrupts.Terminated)):
+        click.echo(f"\ninterrupted by {interrupts.name(cause)}", err=True)
+        return interrupts.exit_code(cause)
+    click.echo("Error: aborted", err=True)
+    return 1
+
+
+@click.group(cls=EventdbGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventdb")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Turn conflict reporting into a PostgreSQL database of incidents, claims and actors.
 
     With EVENTDB_DATABASE_URL unset, eventdb uses an embedded PostgreSQL whose
     data lives under EVENTDB_HOME (default: the user's data directory).
+
+    Exit codes: 0 done, 1 failed (or some inputs failed), 2 usage error,
+    130 interrupted (SIGINT), 143 terminated (SIGTERM).
     """
+    if ctx.invoked_subcommand:
+        database.APPLICATION_NAME = f"eventdb {ctx.invoked_subcommand}"
 
 
 # --- eventdb db ----------------------------------------------------------------------------------
@@ -51,7 +110,7 @@ def main() -> None:
 
 @main.group()
 def db() -> None:
-    """Inspect and migrate the database."""
+    """Inspect, migrate and serve the database."""
 
 
 @db.command("upgrade")
@@ -65,10 +124,12 @@ def db_upgrade(revision: str) -> None:
 
 @db.command("downgrade")
 @click.argument("revision")
+@click.option("--yes", is_flag=True, help="Drop the tables and columns the downgrade drops (without it, such a downgrade only says what it would drop).")
 @fail_cleanly
-def db_downgrade(revision: str) -> None:
-    """Migrate the database down to REVISION ('base' empties it)."""
-    database.downgrade(database.target().url, revision)
+def db_downgrade(revision: str, yes: bool) -> None:
+    """Migrate the database down to REVISION ('base' drops every table; the empty schema reports and its grants stay)."""
+    drops = database.downgrade(database.target().url, revision, confirmed=yes)
+    click.echo(f"dropped {drops}")
     click.echo(f"database at {database.current_revision(database.make_engine(database.target().url)) or 'base'}")
 
 
@@ -82,15 +143,47 @@ def db_current() -> None:
     except Exception as exc:
         raise UserError(f"cannot connect: {database.first_line(exc)}") from exc
     head = database.head_revision()
-    state = "up to date" if current == head else "behind: run `eventdb db upgrade`"
+    if current is not None and current not in database.known_revisions():
+        state = "newer than this eventdb: use the eventdb that migrated it"
+    else:
+        state = "up to date" if current == head else "behind: run `eventdb db upgrade`"
     click.echo(f"{current or 'base'} (head {head}, {state})")
 
 
 @db.command("url")
+@click.option("--show-password", is_flag=True, help="Print the password instead of ***.")
 @fail_cleanly
-def db_url() -> None:
-    """Print the database URL in use, password masked."""
-    click.echo(database.mask_url(database.target().url))
+def db_url(show_password: bool) -> None:
+    """Print the URL of the configured database (a served embedded one: its TCP URL), password masked."""
+    from eventdb import serve
+
+    url, note = serve.configured_url()
+    click.echo(url if show_password else database.mask_url(url))
+    if note:
+        click.echo(note, err=True)
+
+
+@db.command("serve")
+@click.option("--port", type=click.IntRange(1, 65535), help="TCP port on 127.0.0.1 (default: the last one used, else a free one).")
+@fail_cleanly
+def db_serve(port: int | None) -> None:
+    """Keep the embedded database running for BI tools, psql and pandas, until Ctrl-C.
+
+    Listens on 127.0.0.1 with a password generated on first use and kept in
+    EVENTDB_HOME (file server-password, mode 0600); prints the connection settings.
+    """
+    from eventdb import serve
+
+    if os.environ.get("EVENTDB_DATABASE_URL"):
+        raise UserError("EVENTDB_DATABASE_URL is set: that server is reachable already; `db serve` serves the embedded one")
+    served = serve.start(database.eventdb_home(), port)
+    click.echo(serve.describe(served.settings))
+    try:
+        serve.wait(served)
+    finally:
+        left_for = served.stop()
+    click.echo(f"server left running for process {', '.join(map(str, left_for))}: it stops when that eventdb command exits"
+               if left_for else "server stopped", err=True)
 
 
 @db.command("psql")
@@ -152,7 +245,7 @@ class ProgressLine:
         if error is not None:
             if self.tty:
                 click.echo("\r\033[K", nl=False, err=True)
-            click.echo(f"error: {error}", err=True)
+            click.echo(f"error: {for_terminal(str(error))}", err=True)
         now = time.monotonic()
         if not self.tty and now - self.last < self.interval:
             return
@@ -179,35 +272,75 @@ def _count_files(paths: tuple[str, ...]) -> int | None:
     return len(iter_paths([Path(p) for p in paths if Path(p).exists()]))
 
 
+def _check_single_article(url: str | None, paths: tuple[str, ...]) -> None:
+    """--url labels one article: several inputs (or a directory) are a usage error, found before any work."""
+    if url and (len(paths) > 1 or Path(paths[0]).is_dir()):
+        raise click.UsageError("--url names a single article: give one file (or -), not several inputs or a directory")
+
+
+def _field_names(ctx, param, specs: tuple[str, ...]):
+    from eventdb.articles import FieldNames
+
+    try:
+        return FieldNames.parse(specs)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+def _default_jobs() -> int:
+    from eventdb.ingest import usable_cpus
+
+    return min(usable_cpus(), 64)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), help="Publication date for articles that carry none.")
 @click.option("--url", help="URL for an article that carries none (use with a single article).")
 @click.option("--outlet", help="Outlet name or domain for articles that carry none.")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction worker processes.")
+@click.option("--field", "fields", multiple=True, metavar="FIELD=KEY", callback=_field_names,
+              help="Read FIELD (text, published, url, title, outlet) from the JSON key KEY; repeatable.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=_default_jobs, show_default="the usable CPUs",
+              help="Extraction worker processes.")
 @click.option("--dry-run", is_flag=True, help="Extract and resolve, then roll back: nothing is written.")
 @fail_cleanly
-def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | None, jobs: int, dry_run: bool) -> None:
+def ingest(paths: tuple[str, ...], published, url: str | None, outlet: str | None, fields, jobs: int, dry_run: bool) -> None:
     """Store the assertions of articles in PATHS (files, directories, or - for stdin).
+
+    \b
+    Inputs: .txt (plain text; an optional first line "date YYYY-MM-DD [URL]"),
+    .html (the main text and metadata are extracted), .json (an object or a
+    list of objects), .jsonl (an object a line; also sniffed on stdin).
+    JSON keys read:
+      text        the article text (required)
+      published   publication date, YYYY-MM-DD or an ISO timestamp
+      url         the article's URL (a new text at a known URL is a revision)
+      title       headline
+      outlet      outlet name or domain
+    Other keys are ignored; other names are mapped with --field, e.g.
+      {"body": "Three rockets hit ...", "date": "2024-01-28", "link": "https://..."}
+      eventdb ingest dump.jsonl --field text=body --field published=date --field url=link
 
     Exit code 0 when every input landed, 1 when some failed (each is named on
     one line with its reason), 2 for usage errors.
     """
-    from eventdb.ingest import ConnectionLost, Overrides
+    from eventdb.ingest import Overrides
     from eventdb.ingest import ingest as run_ingest
 
+    _check_single_article(url, paths)
     overrides = Overrides(published=published.date() if published else None, url=url, outlet=outlet)
     engine = database.connect()
     progress = ProgressLine(_count_files(paths))
-    try:
-        summary = run_ingest(engine, list(paths), overrides=overrides, jobs=jobs, dry_run=dry_run,
-                             stdin=sys.stdin.buffer, progress=progress)
-    except ConnectionLost as exc:
-        progress.close()
-        raise UserError(f"lost the database connection, batch stopped (stored articles are complete; re-run to finish): {exc}") from exc
+    summary = run_ingest(engine, list(paths), overrides=overrides, fields=fields, jobs=jobs, dry_run=dry_run,
+                         stdin=sys.stdin.buffer, progress=progress)
     progress.close()
+    if summary.stopped:
+        click.echo(f"error: batch stopped, {for_terminal(summary.stopped)} (the articles stored are complete; "
+                   "re-running the same command skips them)", err=True)
     click.echo(("dry run, nothing written: " if dry_run else "") + str(summary))
-    if summary.failed:
+    if summary.interrupt is not None:
+        sys.exit(interrupts.exit_code(summary.interrupt))
+    if summary.failed or summary.stopped:
         sys.exit(1)
 
 
@@ -222,6 +355,8 @@ def reextract(since) -> None:
     summary = run_reextract(database.connect(), since=since.date() if since else None, progress=progress)
     progress.close()
     click.echo(str(summary))
+    if summary.interrupt is not None:
+        sys.exit(interrupts.exit_code(summary.interrupt))
     if summary.failed:
         sys.exit(1)
 
@@ -232,18 +367,21 @@ def reextract(since) -> None:
 @main.command("extract")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the assertions as JSON.")
-def extract_command(file: str, as_json: bool) -> None:
+@click.option("--explain", is_flag=True, help="Also print which document-level rule joined, placed or dated each incident.")
+def extract_command(file: str, as_json: bool, explain: bool) -> None:
     """Print the assertions one article makes (no database needed); FILE '-' reads standard input."""
     from eventdb.articles import ReadError, read_path, read_stream
-    from eventdb.extract import extract
+    from eventdb.extract import explained
     from eventdb.extract import render
 
     items = list(read_stream(sys.stdin.buffer) if file == "-" else read_path(file))
     for item in items:
         if isinstance(item, ReadError):
-            raise UserError(str(item))
-        x = extract(item)
+            raise UserError(str(item))  # shown through for_terminal by EventdbGroup
+        x, why = explained(item)
         click.echo(render.as_json(x) if as_json else render.as_text(x))
+        if explain:
+            click.echo(render.decisions_text(why))
 
 
 @main.command("evaluate")
@@ -256,7 +394,11 @@ def evaluate_command(gold: str, article_dir: str, as_json: bool) -> None:
 
     from eventdb.evaluate import evaluate, format_report, report_json
 
-    report = evaluate(Path(gold), Path(article_dir))
+    try:
+        report = evaluate(Path(gold), Path(article_dir))
+    except (ValueError, KeyError, TypeError, OSError) as exc:  # a malformed gold file, a missing article
+        detail = f"missing key {exc}" if isinstance(exc, KeyError) else database.first_line(exc)
+        raise UserError(f"cannot evaluate {gold}: {detail}") from exc
     click.echo(report_json(report) if as_json else format_report(report))
 
 
@@ -295,27 +437,41 @@ def views_sync() -> None:
     """Drop and re-create every report view from the sql/ files."""
     from eventdb import views
 
+    from eventdb.sides import refresh_sides
+
     with database.connect().begin() as conn:
         names = views.sync_views(conn)
+        refresh_sides(conn)
     click.echo(f"{len(names)} views in schema reports: {', '.join(names)}")
 
 
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _filters(since, until, actor: str | None, limit: int | None, incident: str | None = None):
+def _filters(since, until, actor: str | None, limit: int | None, include_undated: bool = False, incident: str | None = None):
     from eventdb.reports import Filters
 
-    return Filters(since=since.date() if since else None, until=until.date() if until else None, actor=actor, limit=limit,
-                   incident=incident)
+    return Filters(since=since.date() if since else None, until=until.date() if until else None, actor=actor,
+                   limit=limit, include_undated=include_undated, incident=incident)
 
 
-@main.command("report")
+def _date_columns_help() -> str:
+    from eventdb import reports, views
+
+    try:
+        return "The date --since/--until compare, by report: " + reports.date_filter_help() + "."
+    except (OSError, views.ViewError):
+        return ""
+
+
+@main.command("report", epilog=_date_columns_help())
 @click.argument("name", required=False)
 @click.option("--list", "list_reports", is_flag=True, help="List the reports with their descriptions.")
-@click.option("--since", type=_DATE, help="Only rows on or after this date (the report's natural date column).")
-@click.option("--until", type=_DATE, help="Only rows on or before this date.")
-@click.option("--actor", help="Only rows whose actor columns contain this name (case-insensitive).")
+@click.option("--since", type=_DATE, help="Only rows dated on or after this date (which date: see below).")
+@click.option("--until", type=_DATE, help="Only rows dated on or before this date.")
+@click.option("--include-undated", is_flag=True, help="With --since/--until: keep the rows whose date is unknown too.")
+@click.option("--actor", help="Only rows naming this actor: a name, an alias (IRI, Kataib Hezbollah) or a key/id "
+                              "(kataib-hezbollah); other text matches part of a name, case-insensitively.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
 @click.option("--columns", help="Comma-separated columns to show (default: all; a table shows the report's main columns).")
@@ -323,62 +479,93 @@ def _filters(since, until, actor: str | None, limit: int | None, incident: str |
 @click.option("--incident", help="Only rows about this incident id (an old id is followed to the current one).")
 @click.option("--as-of", "as_of", help="incidents only: as the database held them at this time (2024-05-01 or 2024-05-01T12:00; local time unless an offset is given).")
 @_report_command
-def report_command(name, list_reports, since, until, actor, fmt, limit, columns, plot, incident, as_of) -> None:
+def report_command(name, list_reports, since, until, include_undated, actor, fmt, limit, columns, plot, incident, as_of) -> None:
     """Print the saved report NAME (a view in schema reports); --list shows them all."""
     from pathlib import Path
 
     from eventdb import chart, history, output, reports
 
+    if name and not list_reports:
+        try:  # unknown names and filters the report has no column for fail before any work
+            reports.build_query(reports.get_spec(name), _filters(since, until, actor, limit))
+        except reports.ReportError as exc:
+            raise click.UsageError(str(exc)) from exc
+        if plot and name != "actor_activity_weekly":
+            raise click.UsageError("--plot draws actor_activity_weekly only")
+        if as_of and name != "incidents":
+            raise click.UsageError("--as-of reads the incidents report only")
     engine = database.connect()
     with engine.connect() as conn:
         if list_reports or not name:
             for view, description in reports.describe(conn):
                 click.echo(f"{view}\n    {description}")
             return
-        reports.get_spec(name)  # unknown names fail before any query, with the list
         if plot:
-            if name != "actor_activity_weekly":
-                raise UserError("--plot draws actor_activity_weekly only")
-            table = reports.fetch(conn, name, _filters(since, until, actor, None))
-            chart.plot_weekly(table, Path(plot))
+            table = reports.fetch(conn, name, _filters(since, until, actor, None, include_undated))
+            try:
+                chart.plot_weekly(table, Path(plot))
+            except OSError as exc:
+                raise UserError(f"cannot write {plot}: {exc.strerror or exc}") from exc
             click.echo(f"wrote {plot} ({len(table.rows)} actor-weeks)", err=True)
             return
+        filters = _filters(since, until, actor, limit, include_undated, incident)
         if as_of:
-            if name != "incidents":
-                raise UserError("--as-of reads the incidents report only")
-            table = history.incidents_as_of(conn, history.parse_time(as_of), _filters(since, until, actor, limit, incident))
+            table, undated = history.incidents_as_of(conn, history.parse_time(as_of), filters), 0
         else:
-            table = reports.fetch(conn, name, _filters(since, until, actor, limit, incident))
+            table = reports.fetch(conn, name, filters)
+            undated = reports.count_undated(conn, name, filters)
     shown = [c.strip() for c in columns.split(",") if c.strip()] if columns else []
     if not shown and fmt == "table":
         shown = [c for c in reports.get_spec(name).table_columns if c in table.columns]
+    left_out = [c for c in table.columns if c not in shown] if shown and not columns else []
     if shown:
-        hidden = len(table.columns) - len(shown)
         table = reports.select_columns(table, shown)
-    output.write_report(table, fmt, sys.stdout)
-    if shown and not columns and hidden > 0:
-        click.echo(f"({hidden} more columns: --columns NAME,... or --format csv|json shows them)", err=True)
+    left_out = output.write_report(table, fmt, sys.stdout) + left_out
+    if left_out and table.rows:
+        names = ", ".join(left_out[:8]) + (", …" if len(left_out) > 8 else "")
+        click.echo(f"({len(left_out)} more columns: {names}; "
+                   "--columns NAME,... or --format csv|json shows them)", err=True)
+    if undated:
+        click.echo(f"({undated} row{'s' if undated != 1 else ''} without a date left out: --include-undated keeps them)", err=True)
 
 
 @main.command("export")
-@click.argument("what", type=click.Choice(["incidents"]))
-@click.option("--format", "fmt", type=click.Choice(["geojson", "csv", "jsonl"]), default="geojson", show_default=True)
+@click.argument("what", type=click.Choice(["incidents", "claims", "statistics", "actors"]))
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "geojson", "acled"]),
+              help="geojson and acled: incidents only; parquet needs --output. Default: geojson for incidents, else csv.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default: standard output).")
-@click.option("--since", type=_DATE, help="Only incidents on or after this date.")
-@click.option("--until", type=_DATE, help="Only incidents on or before this date.")
-@click.option("--actor", help="Only incidents whose perpetrator or target contains this name.")
+@click.option("--since", type=_DATE, help="Only rows on or after this date (the report's date column).")
+@click.option("--until", type=_DATE, help="Only rows on or before this date.")
+@click.option("--actor", help="Only rows whose actor columns contain this name (case-insensitive).")
 @_report_command
 def export_command(what, fmt, output, since, until, actor) -> None:
-    """Export incidents as GeoJSON (points at the place, null geometry when unknown), CSV or JSON lines."""
+    """Export a whole report (every column; README: Exports) as CSV, JSON lines, Parquet,
+    GeoJSON or an ACLED-shaped CSV."""
     from eventdb import exports
+    from eventdb.reports import ReportError
 
+    fmt = fmt or ("geojson" if what == "incidents" else "csv")
+    try:
+        exports.check(what, fmt)
+    except ReportError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if fmt in exports.BINARY_FORMATS and not output:
+        raise click.UsageError(f"--format {fmt} writes a binary file: give --output FILE")
+    filters = _filters(since, until, actor, None)
     with database.connect().connect() as conn:
         if output:
-            with open(output, "w", encoding="utf-8", newline="") as out:
-                n = exports.export_incidents(conn, fmt, out, _filters(since, until, actor, None))
-            click.echo(f"wrote {n} incidents to {output}", err=True)
+            mode = "wb" if fmt in exports.BINARY_FORMATS else "w"
+            try:
+                out = open(output, mode, **({} if mode == "wb" else {"encoding": "utf-8", "newline": ""}))
+            except OSError as exc:
+                raise UserError(f"cannot write {output}: {exc.strerror or exc}") from exc
+            with out:
+                result = exports.export(conn, what, fmt, out, filters)
+            click.echo(f"wrote {result.rows} {what} to {output}", err=True)
         else:
-            exports.export_incidents(conn, fmt, sys.stdout, _filters(since, until, actor, None))
+            result = exports.export(conn, what, fmt, sys.stdout, filters)
+    if result.left_out:
+        click.echo(f"left out {result.left_out} undated incidents: ACLED rows need a date", err=True)
 
 
 @main.command("diff")
@@ -497,27 +684,75 @@ def curate_undo(conn, judgement_id: str, curator) -> object:
     return curation.undo(conn, judgement_id, curator)
 
 
-@main.command("grant-curator")
-@click.argument("role")
-@click.option("--password", help="Login password to set (omit to keep the current one, or for peer/trust auth).")
-@_report_command
-def grant_curator_command(role: str, password: str | None) -> None:
-    """Create or update ROLE as a curator's login: read everything, record judgements (eventdb curate), nothing else."""
-    from eventdb import roles
-
-    with database.connect().begin() as conn:
-        for statement in roles.grant_curator(conn, role, password):
-            click.echo(statement)
+def _role_options(fn):
+    """The options grant-reader and grant-curator share."""
+    options = [
+        click.option("--password", "prompt_password", is_flag=True, help="Ask for the login password (hidden, twice)."),
+        click.option("--password-env", metavar="VAR", help="Take the login password from environment variable VAR."),
+        click.option("--generate-password", is_flag=True, help="Make up a password and print it once."),
+        click.option("--statement-timeout", type=click.IntRange(1, 86400), default=60, show_default=True, metavar="SECONDS",
+                     help="Longest query the role may run."),
+        click.option("--revoke-public", is_flag=True,
+                     help="Where every role (PUBLIC) may create temporary tables, schemas, objects in a schema or large "
+                          "objects in this database, revoke that from PUBLIC (database-wide); without it such a database is refused."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
 
 
 @main.command("grant-reader")
 @click.argument("role")
-@click.option("--password", help="Login password to set (omit to keep the current one, or for peer/trust auth).")
+@_role_options
 @_report_command
-def grant_reader_command(role: str, password: str | None) -> None:
-    """Create or update ROLE as a read-only login for BI tools: SELECT on the reports views, nothing else."""
+def grant_reader_command(role: str, **options) -> None:
+    """Create or update ROLE as a read-only login for BI tools: SELECT on the reports views, nothing else.
+
+    Without a password option the role keeps its password (or has none, for peer or trust
+    authentication). The role is refused when it is eventdb's own, an owner, privileged or a
+    member of another role. It gets read-only transactions and a statement timeout in this database.
+    """
     from eventdb import roles
 
-    with database.connect().begin() as conn:
-        for statement in roles.grant_reader(conn, role, password):
-            click.echo(statement)
+    _grant(roles.grant_reader, role, **options)
+
+
+@main.command("grant-curator")
+@click.argument("role")
+@_role_options
+@_report_command
+def grant_curator_command(role: str, **options) -> None:
+    """Create or update ROLE as a curator's login: read everything, record judgements (eventdb curate), nothing else.
+
+    Password and other options as for grant-reader; its transactions are not read-only.
+    """
+    from eventdb import roles
+
+    _grant(roles.grant_curator, role, **options)
+
+
+def _grant(grant, role: str, prompt_password: bool, password_env: str | None, generate_password: bool,
+           statement_timeout: int, revoke_public: bool) -> None:
+    from eventdb import roles
+
+    if sum((prompt_password, password_env is not None, generate_password)) > 1:
+        raise click.UsageError("give at most one of --password, --password-env, --generate-password")
+    password = None
+    if password_env is not None:
+        password = os.environ.get(password_env)
+        if not password:
+            raise click.UsageError(f"--password-env: environment variable {password_env} is not set or empty")
+    elif generate_password:
+        password = roles.new_password()
+    elif prompt_password:
+        password = click.prompt(f"password for {role}", hide_input=True, confirmation_prompt=True)
+    options = roles.RoleOptions(password=password, statement_timeout_s=statement_timeout, revoke_public=revoke_public)
+    try:
+        with database.connect().begin() as conn:
+            statements = grant(conn, role, options)
+    except roles.RoleError as exc:
+        raise UserError(str(exc)) from exc
+    for statement in statements:
+        click.echo(statement)
+    if generate_password:
+        click.echo(f"password for {role} (shown this once): {password}")

@@ -63,7 +63,7 @@ class Accuracy:
 
 
 # Fields checked on matched incidents; "casualties" is killed and injured both right, kept for older figures.
-ACCURACY_FIELDS = ("perpetrator", "target", "weapons", "casualties", "killed", "injured", "date", "place")
+ACCURACY_FIELDS = ("perpetrator", "target", "weapons", "casualties", "killed", "injured", "date", "place", "outcome")
 
 
 @dataclass
@@ -206,6 +206,7 @@ def score_article(names: Names, gold: dict, got: Extraction, report: Report, lab
         report.accuracy["injured"].add(g.get("injured") == x.injured)
         report.accuracy["date"].add(_date(g.get("date")) == x.date.on)
         report.accuracy["place"].add(_same_place(names, g, x))
+        report.accuracy["outcome"].add(g.get("outcome") == x.outcome)
     for xi, x in enumerate(incs):
         if xi not in pairs.values():
             report.false_positives.append(f"{label} incident {x.local_id} ({x.event_type}, {x.date.on}, {x.place.key if x.place else None}): {x.span.quote}")

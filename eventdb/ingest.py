@@ -1,23 +1,27 @@
 """Batches of articles into the database: read, extract, store, one transaction per article.
 
-Failures are per input: a file that cannot be read or an article that cannot
-be stored is reported on one line (file, JSONL line, reason) and the rest of
-the batch goes on. Only a lost database stops the batch, since nothing else
-could land either. Extraction may run in worker processes (`jobs`); a worker
-that dies (a native crash, the OOM killer) costs only the article it was on.
-Storing stays in this process, one short transaction per article on one
-connection held for the batch, retried a bounded number of times on
-serialization failures and deadlocks.
+Failures are per input: whatever goes wrong while reading, extracting or
+storing one input (a bad file, an extractor bug, a value the database
+refuses) is reported on one line (file, JSONL line, reason) and the rest of
+the batch goes on. Only a lost database, a lock held elsewhere past the
+bounded wait, or an interrupt (SIGINT/SIGTERM) stops the batch; the summary
+and the run row then say so. Extraction may run in worker processes (`jobs`,
+see eventdb.workers); a worker that dies (a native crash, the OOM killer)
+costs only the article it was on. Storing stays in this process, one short
+transaction per article on one connection held for the batch, retried a
+bounded number of times on serialization failures and deadlocks.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,18 +29,25 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from eventdb import store
-from eventdb.articles import ReadError, content_sha256, iter_paths, read_path, read_stream
+from eventdb import database, interrupts, store, workers
+from eventdb.articles import (DEFAULT_FIELDS, FieldNames, ReadError, content_sha256, display_path, read_path,
+                              read_stream, walk_paths)
 from eventdb.assertions import Article, Extraction
 from eventdb.extract import EXTRACTOR_VERSION, extract
 from eventdb.reference import default_reference, load_reference
 
 RETRIES = 3
+SMALL_BATCH = 4  # fewer inputs than this are extracted without worker processes
+MAX_RUN_ERRORS = 10_000  # errors kept in the run row; the rest are counted
 RETRYABLE_SQLSTATES = {"40001", "40P01"}  # serialization_failure, deadlock_detected
 
 
 class ConnectionLost(Exception):
     """The database went away mid-batch: nothing more can land."""
+
+
+class BatchStopped(Exception):
+    """Nothing more can land (the database is gone, or a lock stays held elsewhere): the batch ends here."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,8 @@ class Summary:
     extract_seconds: float = 0.0  # CPU time in extraction, summed over workers
     store_seconds: float = 0.0  # time spent storing (the database's share)
     errors: list[ReadError] = field(default_factory=list)
+    stopped: str | None = None  # why the batch ended before its last input
+    interrupt: BaseException | None = None  # the KeyboardInterrupt or interrupts.Terminated that stopped it
 
     def count(self, result: store.StoreResult) -> None:
         setattr(self, result.status, getattr(self, result.status) + 1)
@@ -80,13 +93,22 @@ class Summary:
 
     def __str__(self) -> str:
         return (
-            f"read {self.read}, added {self.added}, unchanged {self.unchanged}, updated {self.updated}, "
+            ("stopped early: " if self.stopped else "")
+            + f"read {self.read}, added {self.added}, unchanged {self.unchanged}, updated {self.updated}, "
             f"failed {self.failed}; incidents created {self.incidents_created}, merged {self.incidents_merged}; "
             f"claims stored {self.claims}; {self.seconds:.1f}s"
         )
 
 
 Progress = Callable[[Summary, "ReadError | None"], None]
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity, e.g. a container's cpuset), not all the machine has."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def apply_overrides(items: Iterable[Article | ReadError], overrides: Overrides) -> Iterator[Article | ReadError]:
@@ -104,34 +126,52 @@ def apply_overrides(items: Iterable[Article | ReadError], overrides: Overrides) 
         yield overrides.apply(item)
 
 
-def read_inputs(paths: Iterable[str], stdin=None) -> Iterator[Article | ReadError]:
-    """Every article (or read error) named by the paths; '-' is standard input."""
+def read_inputs(paths: Iterable[str], stdin=None, fields: FieldNames = DEFAULT_FIELDS) -> Iterator[Article | ReadError]:
+    """Every article (or read error) named by the paths; '-' is standard input.
+
+    An unexpected exception while reading one file becomes that file's error: the files after it are read."""
     for raw in paths:
         if raw == "-":
-            yield from read_stream(stdin, "<stdin>")
+            yield from _guarded("<stdin>", read_stream(stdin, "<stdin>", fields))
             continue
         path = Path(raw)
         if not path.exists():
-            yield ReadError(raw, None, "no such file or directory")
+            yield ReadError(display_path(raw), None, "no such file or directory")
             continue
-        files = iter_paths([path])
-        if path.is_dir() and not files:
-            yield ReadError(raw, None, "no .txt, .json, .jsonl or .html files in directory")
-        for file in files:
-            yield from read_path(file)
+        found = False
+        for file in walk_paths([path]):
+            found = True
+            if isinstance(file, ReadError):
+                yield file
+            else:
+                yield from _guarded(display_path(file), read_path(file, fields))
+        if path.is_dir() and not found:
+            yield ReadError(display_path(raw), None, "no .txt, .json, .jsonl or .html files in directory")
+
+
+def _guarded(origin: str, items: Iterator[Article | ReadError]) -> Iterator[Article | ReadError]:
+    try:
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - a reader bug on one input must not end the batch
+        yield ReadError(origin, None, f"cannot read: {type(exc).__name__}: {database.first_line(exc)}")
 
 
 def skip_stored(engine: Engine, items: Iterable[Article | ReadError], summary: Summary, chunk: int = 200) -> Iterator[Article | ReadError]:
-    """Drop articles whose text is already stored before paying for their extraction."""
+    """Drop articles whose text is already stored before paying for their extraction.
+
+    Whatever goes wrong while looking them up, the articles held in the buffer are passed on, not lost:
+    storing decides again whether they are new."""
     buffer: list[Article | ReadError] = []
 
     def flush() -> Iterator[Article | ReadError]:
-        shas = {id(a): content_sha256(a.text) for a in buffer if isinstance(a, Article)}
-        with engine.connect() as conn:
-            known = set(conn.execute(text("SELECT content_sha256 FROM sources WHERE content_sha256 = ANY(:s)"),
-                                     {"s": list(shas.values())}).scalars()) if shas else set()
+        try:
+            known = _stored_texts(engine, buffer)
+        except OperationalError as exc:
+            raise ConnectionLost(database.first_line(exc.orig or exc)) from exc
+        except Exception:  # noqa: BLE001 - the lookup is an optimisation; storing checks again
+            known = {}
         for item in buffer:
-            if isinstance(item, Article) and shas[id(item)] in known:
+            if known.get(id(item)):
                 summary.read += 1
                 summary.unchanged += 1
             else:
@@ -145,6 +185,17 @@ def skip_stored(engine: Engine, items: Iterable[Article | ReadError], summary: S
     yield from flush()
 
 
+def _stored_texts(engine: Engine, buffer: list[Article | ReadError]) -> dict[int, bool]:
+    """For each article of the buffer (by id()), whether its text is already stored."""
+    shas = {id(a): content_sha256(a.text) for a in buffer if isinstance(a, Article)}
+    if not shas:
+        return {}
+    with engine.connect() as conn:
+        known = set(conn.execute(text("SELECT content_sha256 FROM sources WHERE content_sha256 = ANY(:s)"),
+                                 {"s": list(shas.values())}).scalars())
+    return {key: sha in known for key, sha in shas.items()}
+
+
 def _extract_one(article: Article) -> tuple[Article, Extraction | ReadError, float]:
     started = time.perf_counter()
     try:
@@ -155,13 +206,22 @@ def _extract_one(article: Article) -> tuple[Article, Extraction | ReadError, flo
 
 
 def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
-    """Extraction results in input order, computed in `jobs` worker processes when jobs > 1."""
+    """Extraction results in input order, computed in `jobs` worker processes when jobs > 1.
+
+    A batch of fewer than SMALL_BATCH articles is extracted here: starting the workers (fresh
+    interpreters, see eventdb.workers) takes longer than extracting a few articles."""
+    if jobs > 1:
+        items = iter(items)
+        head = list(itertools.islice(items, SMALL_BATCH))
+        jobs = jobs if len(head) >= SMALL_BATCH else 1
+        items = itertools.chain(head, items)
     if jobs <= 1:
         for item in items:
             yield (None, item, 0.0) if isinstance(item, ReadError) else _extract_one(item)
         return
     pending: deque[tuple[Article | ReadError, Future | None]] = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = workers.new_pool(jobs)
+    finished = False
 
     def drain(keep: int) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
         """Results in input order until at most `keep` entries are pending."""
@@ -172,7 +232,7 @@ def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple
                 pool.shutdown(cancel_futures=True)
                 yield from _isolated([entry for entry, _ in pending])
                 pending.clear()
-                pool = ProcessPoolExecutor(max_workers=jobs)
+                pool = workers.new_pool(jobs)
             else:
                 pending.popleft()
                 yield result
@@ -182,8 +242,12 @@ def extracted(items: Iterable[Article | ReadError], jobs: int) -> Iterator[tuple
             pending.append((item, None if isinstance(item, ReadError) else pool.submit(_extract_one, item)))
             yield from drain(jobs * 8 - 1)
         yield from drain(0)
+        finished = True
     finally:
-        pool.shutdown(cancel_futures=True)
+        if finished:
+            pool.shutdown()
+        else:  # the batch is stopping (an interrupt, a lost database): the workers' articles are abandoned
+            workers.stop(pool)
 
 
 def _resolved(entry: Article | ReadError, future: Future | None) -> tuple[Article | None, Extraction | ReadError, float] | None:
@@ -199,7 +263,7 @@ def _resolved(entry: Article | ReadError, future: Future | None) -> tuple[Articl
 def _isolated(entries: list[Article | ReadError]) -> Iterator[tuple[Article | None, Extraction | ReadError, float]]:
     """After a worker died, run the entries that were in flight one at a time in a fresh process each
     time one dies, so that only the article that kills its process is reported, and the batch goes on."""
-    pool = ProcessPoolExecutor(max_workers=1)
+    pool = workers.new_pool(1)
     try:
         for entry in entries:
             if isinstance(entry, ReadError):
@@ -208,11 +272,11 @@ def _isolated(entries: list[Article | ReadError]) -> Iterator[tuple[Article | No
             result = _resolved(entry, pool.submit(_extract_one, entry))
             if result is None:
                 pool.shutdown()
-                pool = ProcessPoolExecutor(max_workers=1)
+                pool = workers.new_pool(1)
                 result = entry, ReadError(entry.origin, None, "extraction failed: its worker process died"), 0.0
             yield result
     finally:
-        pool.shutdown()
+        workers.stop(pool)
 
 
 def _sqlstate(exc: DBAPIError) -> str | None:
@@ -238,6 +302,8 @@ def store_one(conn: Connection, article: Article, extraction: Extraction, ctx: s
         except DBAPIError as exc:
             if _lost(conn, exc):
                 raise ConnectionLost(str(exc.orig or exc).strip().splitlines()[0]) from exc
+            if _sqlstate(exc) == database.LOCK_NOT_AVAILABLE:
+                raise BatchStopped(database.lock_wait_message(conn)) from exc
             if _sqlstate(exc) in RETRYABLE_SQLSTATES and attempt < RETRIES:
                 time.sleep(0.05 * (attempt + 1))
                 continue
@@ -286,7 +352,7 @@ def prepare(engine: Engine, command: str, inputs: list[str], dry_run: bool) -> t
         if not dry_run:
             run_id = conn.execute(
                 text("INSERT INTO ingest_runs (command, extractor_version, inputs) VALUES (:c, :v, :i) RETURNING id"),
-                {"c": command, "v": EXTRACTOR_VERSION, "i": inputs},
+                {"c": command, "v": EXTRACTOR_VERSION, "i": [display_path(i) for i in inputs]},
             ).scalar_one()
         return store.load_context(conn, EXTRACTOR_VERSION, run_id), run_id
 
@@ -296,6 +362,11 @@ def finish(engine: Engine, run_id: int | None, summary: Summary) -> None:
         return
     import json
 
+    errors = [{"path": _storable(e.origin), "line": e.line, "reason": _storable(e.reason)} for e in summary.errors[:MAX_RUN_ERRORS]]
+    if len(summary.errors) > MAX_RUN_ERRORS:
+        errors.append({"path": None, "line": None, "reason": f"and {len(summary.errors) - MAX_RUN_ERRORS} more errors"})
+    if summary.stopped:
+        errors.append({"path": None, "line": None, "reason": f"batch stopped: {summary.stopped}"})
     with engine.begin() as conn:
         conn.execute(text("""
             UPDATE ingest_runs SET finished_at = now(), articles_read = :read, articles_added = :added,
@@ -305,8 +376,13 @@ def finish(engine: Engine, run_id: int | None, summary: Summary) -> None:
             "id": run_id, "read": summary.read, "added": summary.added, "unchanged": summary.unchanged,
             "updated": summary.updated, "failed": summary.failed, "ic": summary.incidents_created,
             "im": summary.incidents_merged, "claims": summary.claims,
-            "errors": json.dumps([{"path": e.origin, "line": e.line, "reason": e.reason} for e in summary.errors]),
+            "errors": json.dumps(errors),
         })
+
+
+def _storable(value: str) -> str:
+    """Text jsonb accepts: no NUL, no unpaired surrogate (an error may quote the input that had them)."""
+    return value.replace("\x00", "\\x00").encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def ingest(
@@ -314,19 +390,30 @@ def ingest(
     paths: list[str],
     *,
     overrides: Overrides = Overrides(),
+    fields: FieldNames = DEFAULT_FIELDS,
     jobs: int = 1,
     dry_run: bool = False,
     stdin=None,
     progress: Progress | None = None,
 ) -> Summary:
+    """Read, extract and store every input; returns what came of it.
+
+    A batch that cannot go on (see `BatchStopped`) or is interrupted returns early with `stopped` set (and
+    `interrupt`, for the caller's exit code), after recording its run: the articles stored are complete."""
     started = time.perf_counter()
     summary = Summary()
     ctx, run_id = prepare(engine, "ingest", paths, dry_run)
-    items = apply_overrides(read_inputs(paths, stdin), overrides)
+    items = apply_overrides(read_inputs(paths, stdin, fields), overrides)
     items = skip_stored(engine, items, summary)
     try:
-        with batch_connection(engine) as conn:
+        with interrupts.deferred(), batch_connection(engine) as conn:
             _store_all(conn, extracted(items, jobs), ctx, dry_run, summary, progress)
+    except ConnectionLost as exc:
+        summary.stopped = f"lost the database connection: {exc}"
+    except BatchStopped as exc:
+        summary.stopped = str(exc)
+    except (KeyboardInterrupt, interrupts.Terminated) as exc:
+        summary.stopped, summary.interrupt = f"interrupted by {interrupts.name(exc)}", exc
     finally:
         summary.seconds = time.perf_counter() - started
         try:
@@ -349,10 +436,12 @@ def _store_all(
             stored_at = time.perf_counter()
             try:
                 summary.count(store_one(conn, article, outcome, ctx, dry_run))
-            except ConnectionLost:
+            except (ConnectionLost, BatchStopped):
                 raise
             except DBAPIError as exc:
                 error = ReadError(article.origin, None, f"not stored: {str(exc.orig or exc).strip().splitlines()[0]}")
+            except Exception as exc:  # noqa: BLE001 - e.g. a date overflowing while resolving: this article only
+                error = ReadError(article.origin, None, f"not stored: {type(exc).__name__}: {database.first_line(exc)}")
             summary.store_seconds += time.perf_counter() - stored_at
         if error is not None:
             summary.failed += 1
@@ -360,6 +449,30 @@ def _store_all(
             summary.errors.append(error)
         if progress:
             progress(summary, error)
+        interrupts.check()  # between two articles: a signal stops the batch here, cleanly
+
+
+def _reextract_one(engine: Engine, source_id: int, ctx: store.Context, summary: Summary) -> ReadError | None:
+    """Re-extract one stored source in its own transaction; a failure is that source's error only."""
+    origin = f"source {source_id}"
+    try:
+        with engine.begin() as conn:
+            row = conn.execute(text("""
+                SELECT s.text, s.origin, s.url, s.title, s.published_on, o.name AS outlet, s.republished_from_text
+                FROM sources s LEFT JOIN outlets o ON o.id = s.outlet_id WHERE s.id = :i FOR UPDATE OF s"""),
+                {"i": source_id}).one()
+            origin = row.origin
+            article = Article(row.text, row.origin, row.url, row.title, row.published_on, row.outlet, row.republished_from_text)
+            _, outcome, seconds = _extract_one(article)
+            summary.extract_seconds += seconds
+            if isinstance(outcome, ReadError):
+                return outcome
+            summary.count(store.replace_assertions(conn, source_id, article, outcome, ctx))
+    except OperationalError:
+        raise  # the database is gone: nothing more can be re-extracted
+    except Exception as exc:  # noqa: BLE001 - one source's failure must not end the run
+        return ReadError(origin, None, f"not re-extracted: {type(exc).__name__}: {database.first_line(exc)}")
+    return None
 
 
 def reextract(engine: Engine, *, since: dt.date | None = None, progress: Progress | None = None) -> Summary:
@@ -373,23 +486,19 @@ def reextract(engine: Engine, *, since: dt.date | None = None, progress: Progres
             WHERE superseded_at IS NULL AND extractor_version <> :v
               AND (CAST(:since AS date) IS NULL OR coalesce(published_on, ingested_at::date) >= :since)
             ORDER BY id"""), {"v": EXTRACTOR_VERSION, "since": since}).scalars().all()
-    for source_id in ids:
-        summary.read += 1
-        with engine.begin() as conn:
-            row = conn.execute(text("""
-                SELECT s.text, s.origin, s.url, s.title, s.published_on, o.name AS outlet, s.republished_from_text
-                FROM sources s LEFT JOIN outlets o ON o.id = s.outlet_id WHERE s.id = :i FOR UPDATE OF s"""),
-                {"i": source_id}).one()
-            article = Article(row.text, row.origin, row.url, row.title, row.published_on, row.outlet, row.republished_from_text)
-            _, outcome, seconds = _extract_one(article)
-            summary.extract_seconds += seconds
-            if isinstance(outcome, ReadError):
-                summary.failed += 1
-                summary.errors.append(outcome)
-            else:
-                summary.count(store.replace_assertions(conn, source_id, article, outcome, ctx))
-        if progress:
-            progress(summary, None)
+    try:
+        with interrupts.deferred():
+            for source_id in ids:
+                summary.read += 1
+                error = _reextract_one(engine, source_id, ctx, summary)
+                if error is not None:
+                    summary.failed += 1
+                    summary.errors.append(error)
+                if progress:
+                    progress(summary, error)
+                interrupts.check()
+    except (KeyboardInterrupt, interrupts.Terminated) as exc:
+        summary.stopped, summary.interrupt = f"interrupted by {interrupts.name(exc)}", exc
     summary.seconds = time.perf_counter() - started
     finish(engine, run_id, summary)
     return summary

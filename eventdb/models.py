@@ -116,6 +116,7 @@ class Actor(Base):
     kind: Mapped[str] = mapped_column(Text, comment="state, state_force, state_agency, government_body, militia, militia_coalition, armed_group, political_party, person or international_org.")
     country_code: Mapped[str | None] = mapped_column(String(2), comment="ISO 3166-1 alpha-2 country the actor belongs to or operates from.")
     description: Mapped[str | None] = mapped_column(Text, comment="One-line curator's description.")
+    side_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), comment="The state or coalition the actor rolls up to (reports.actor_sides: curated part_of/member_of/front_for/commands chains); itself when it belongs to nothing. Refreshed by every reference load.")
 
 
 class ActorAlias(Base):
@@ -170,6 +171,8 @@ class Place(Base):
     latitude: Mapped[float | None] = mapped_column(Float, comment="WGS84 latitude in decimal degrees.")
     longitude: Mapped[float | None] = mapped_column(Float, comment="WGS84 longitude in decimal degrees.")
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"), comment="Enclosing place (a base's province, a city's country).")
+    admin1_code: Mapped[str | None] = mapped_column(Text, index=True, comment="ISO 3166-2 code of the first-level subdivision (governorate, province) the place lies in; its own code for a subdivision; NULL when unknown or above that level.")
+    admin1: Mapped[str | None] = mapped_column(Text, comment="English name of that subdivision (Anbar, Hodeidah, Deir ez-Zor).")
 
 
 class PlaceAlias(Base):
@@ -182,6 +185,16 @@ class PlaceAlias(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Surrogate key.")
     place_id: Mapped[int] = mapped_column(ForeignKey("places.id", ondelete="CASCADE"), index=True, comment="The place this alias names.")
     alias: Mapped[str] = mapped_column(Text, comment="The alias as written.")
+
+
+class Country(Base):
+    __tablename__ = "countries"
+    __table_args__ = ({"comment": "ISO 3166-1 countries and their names, from the pycountry package (loaded with the reference data)."},)
+    code: Mapped[str] = mapped_column(String(2), primary_key=True, comment="ISO 3166-1 alpha-2 code, as in every country_code column.")
+    alpha_3: Mapped[str] = mapped_column(String(3), unique=True, comment="ISO 3166-1 alpha-3 code.")
+    numeric: Mapped[int] = mapped_column(SmallInteger, comment="ISO 3166-1 numeric code (ACLED's iso column).")
+    name: Mapped[str] = mapped_column(Text, comment="Name for reports: the common name when ISO has one ('Iran', 'Syria'), else the ISO name.")
+    official_name: Mapped[str | None] = mapped_column(Text, comment="Official name, when ISO gives one ('Islamic Republic of Iran').")
 
 
 # --- ingest bookkeeping ------------------------------------------------------------------------
@@ -211,7 +224,9 @@ class Source(Base):
     __tablename__ = "sources"
     __table_args__ = (
         Index("uq_sources_url_current", "url", unique=True, postgresql_where=text("url IS NOT NULL AND superseded_at IS NULL")),
+        Index("ix_sources_lsh_bands", "lsh_bands", postgresql_using="gin"),
         CheckConstraint("content_sha256 ~ '^[0-9a-f]{64}$'", name="sha256"),
+        CheckConstraint("copy_of <> id", name="not_own_copy"),
         {"comment": "One article, its text kept whole; claims index into that text by character offsets."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False, comment="Hash-derived key: the first 63 bits of content_sha256.")
@@ -229,6 +244,8 @@ class Source(Base):
     extractor_version: Mapped[str] = mapped_column(Text, comment="Extractor version whose claims are current for this source.")
     ingest_run_id: Mapped[int | None] = mapped_column(ForeignKey("ingest_runs.id", ondelete="SET NULL"), comment="Run that stored the source.")
     ingested_at: Mapped[dt.datetime] = ts_now("When the source was stored.")
+    lsh_bands: Mapped[list[int] | None] = mapped_column(ARRAY(BigInteger), comment="MinHash band keys of the text's word 4-grams (eventdb.copies): sources that share one are candidate near-duplicates.")
+    copy_of: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="RESTRICT"), comment="The source first stored whose text this one republishes (the same story with another header, trailer or light edits); NULL for an independent report.")
 
 
 # --- incidents and claims ------------------------------------------------------------------------
@@ -243,6 +260,7 @@ class Incident(Base):
         CheckConstraint(one_of("perpetrator_basis", PERPETRATOR_BASES), name="perpetrator_basis"),
         CheckConstraint("(occurred_on IS NULL) = (date_precision = 'unknown')", name="date_known"),
         CheckConstraint("killed_low <= killed_high AND injured_low <= injured_high AND projectiles_low <= projectiles_high", name="low_high"),
+        CheckConstraint("killed_low <= killed_best AND killed_best <= killed_high AND injured_low <= injured_best AND injured_best <= injured_high", name="best_within"),
         Index("ix_incidents_occurred_on_event_type", "occurred_on", "event_type"),
         # Incident resolution looks up placed incidents by precision and date range (see store.incident_candidates).
         Index("ix_incidents_date_precision_occurred_on", "date_precision", "occurred_on", postgresql_where=text("place_id IS NOT NULL")),
@@ -265,10 +283,12 @@ class Incident(Base):
     perpetrator_basis: Mapped[str] = mapped_column(Text, server_default="unknown", comment="claimed (the perpetrator says so), attributed (a third party blames it), reported (the outlet's own voice) or unknown.")
     target_actor_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="RESTRICT"), comment="Target actor.")
     target_text: Mapped[str | None] = mapped_column(Text, comment="Target as written when it matched no reference actor.")
-    killed_low: Mapped[int | None] = mapped_column(Integer, comment="Lowest number killed stated by any source.")
+    killed_low: Mapped[int | None] = mapped_column(Integer, comment="Lowest number killed stated by any source (a zero only when no source states more).")
     killed_high: Mapped[int | None] = mapped_column(Integer, comment="Highest number killed stated by any source.")
-    injured_low: Mapped[int | None] = mapped_column(Integer, comment="Lowest number injured stated by any source.")
+    injured_low: Mapped[int | None] = mapped_column(Integer, comment="Lowest number injured stated by any source (a zero only when no source states more).")
     injured_high: Mapped[int | None] = mapped_column(Integer, comment="Highest number injured stated by any source.")
+    killed_best: Mapped[int | None] = mapped_column(Integer, comment="Best estimate of the number killed: the figure of the most recently published independent source that gives one (eventdb.casualties).")
+    injured_best: Mapped[int | None] = mapped_column(Integer, comment="Best estimate of the number injured, by the same rule as killed_best.")
     projectiles_low: Mapped[int | None] = mapped_column(Integer, comment="Lowest number of rockets, missiles or drones stated by any source.")
     projectiles_high: Mapped[int | None] = mapped_column(Integer, comment="Highest number of projectiles stated by any source.")
     created_at: Mapped[dt.datetime] = ts_now("When the incident was created.")

@@ -7,7 +7,9 @@ import datetime as dt
 import decimal
 import json
 import shutil
+import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import IO, Any
 
 from eventdb.reports import ReportError, Table
@@ -36,28 +38,111 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _clip(value: str, width: int) -> str:
-    value = for_terminal(" ".join(value.split()))  # quotes may hold newlines; titles may hold escapes
-    return value if len(value) <= width else value[: width - 1] + "…"
+GAP = "  "
+MIN_TEXT_WIDTH = 12  # narrower text columns read badly: fewer columns are shown instead
+WORD_WIDTH = 24  # a text column is made as wide as its longest word, up to this, so words stay whole
+LONG_TEXT = 60  # a column with longer values (a quote) gets at least LONG_TEXT_WIDTH
+LONG_TEXT_WIDTH = 30
+MAX_CELL_LINES = 6  # a longer cell is cut at a word boundary, ending in " …"
 
 
-def format_table(table: Table, max_width: int = 48) -> str:
-    """Aligned columns for a terminal; long cells are clipped with '…', numbers right-aligned."""
-    cells = [[_clip(cell_text(v), max_width) for v in row] for row in table.rows]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(table.columns)]
-    numeric = [
-        bool(table.rows) and all(isinstance(r[i], (int, float, decimal.Decimal)) or r[i] is None for r in table.rows)
-        for i in range(len(table.columns))
-    ]
+@dataclass(frozen=True)
+class TextTable:
+    """A table laid out for a terminal; `hidden` are the columns the width left out."""
 
-    def line(values: Sequence[str]) -> str:
-        parts = (v.rjust(w) if num else v.ljust(w) for v, w, num in zip(values, widths, numeric))
-        return "  ".join(parts).rstrip()
+    text: str
+    hidden: list[str]
 
-    out = [line(table.columns), line(["-" * w for w in widths])]
-    out += [line(r) for r in cells]
+
+def _terminal_text(value: Any) -> str:
+    # Quotes may hold newlines and titles escapes: one line, control characters shown, not obeyed.
+    return for_terminal(" ".join(cell_text(value).split()))
+
+
+def _header_parts(header: str) -> list[str]:
+    """A header may break after its underscores: 'perpetrator_basis' -> 'perpetrator_', 'basis'."""
+    return [part + "_" for part in header.split("_")[:-1]] + [header.split("_")[-1]]
+
+
+def _wrap_header(header: str, width: int) -> list[str]:
+    lines = [""]
+    for part in _header_parts(header):
+        if lines[-1] and len(lines[-1]) + len(part) > width:
+            lines.append("")
+        lines[-1] += part
+    return lines
+
+
+def _min_width(header: str, values: Sequence[str], numeric: bool) -> int:
+    """The narrowest a column may get: numbers whole, words whole when short, long text readable."""
+    floor = max(len(part) for part in _header_parts(header))
+    natural = max([len(v) for v in values], default=0)
+    if numeric:
+        return max(floor, natural)
+    if natural > LONG_TEXT:
+        return max(floor, LONG_TEXT_WIDTH)
+    longest_word = max([len(w) for v in values for w in v.split()], default=0)
+    return max(floor, min(natural, max(MIN_TEXT_WIDTH, min(longest_word, WORD_WIDTH))))
+
+
+def column_widths(headers: Sequence[str], cells: Sequence[Sequence[str]], numeric: Sequence[bool], width: int) -> list[int]:
+    """Widths for the leading columns that fit `width` (so the first columns are the ones kept): each
+    gets its minimum, then the space left is shared out evenly, none getting more than its values need."""
+    columns = [[row[i] for row in cells] for i in range(len(headers))]
+    mins = [_min_width(h, col, num) for h, col, num in zip(headers, columns, numeric)]
+    naturals = [max([len(h)] + [len(v) for v in col]) for h, col in zip(headers, columns)]
+    count = len(headers)
+    while count > 1 and sum(mins[:count]) + len(GAP) * (count - 1) > width:
+        count -= 1
+    widths, naturals = mins[:count], list(naturals[:count])
+    spare = width - len(GAP) * (count - 1) - sum(widths)
+    growing = [i for i in range(count) if naturals[i] > widths[i]]
+    while spare > 0 and growing:
+        share = max(1, spare // len(growing))
+        for i in sorted(growing, key=lambda i: naturals[i] - widths[i]):
+            add = min(share, naturals[i] - widths[i], spare)
+            widths[i] += add
+            spare -= add
+        growing = [i for i in growing if naturals[i] > widths[i]]
+    return widths
+
+
+def _wrap(value: str, width: int) -> list[str]:
+    if len(value) <= width:
+        return [value]
+    return textwrap.wrap(value, width, max_lines=MAX_CELL_LINES, placeholder=" …", break_on_hyphens=False) or [""]
+
+
+def format_table(table: Table, width: int = 100) -> TextTable:
+    """Aligned columns that fit `width`: long text wrapped at word boundaries (cut with '…' after a
+    few lines), numbers right-aligned, the columns that do not fit left out; 'no rows' when empty."""
+    if not table.rows:
+        return TextTable("no rows", [])
+    cells = [[_terminal_text(v) for v in row] for row in table.rows]
+    headers = [for_terminal(c) for c in table.columns]
+    numeric = [all(isinstance(r[i], (int, float, decimal.Decimal)) and not isinstance(r[i], bool) or r[i] is None
+                   for r in table.rows) for i in range(len(headers))]
+    widths = column_widths(headers, cells, numeric, width)
+    shown = range(len(widths))
+
+    def lines(values: Sequence[str], header: bool = False) -> list[str]:
+        wrapped = [_wrap_header(values[i], widths[i]) if header else [values[i]] if numeric[i]
+                   else _wrap(values[i], widths[i]) for i in shown]
+        height = max(len(w) for w in wrapped)
+        out = []
+        for k in range(height):
+            parts = [(w[k] if k < len(w) else "") for w in wrapped]
+            out.append(GAP.join(p.rjust(widths[i]) if numeric[i] else p.ljust(widths[i])
+                                for i, p in zip(shown, parts)).rstrip())
+        return out
+
+    body = [lines(r) for r in cells]
+    spaced = any(len(b) > 1 for b in body)  # wrapped rows are told apart by a blank line
+    out = lines(headers, header=True) + [GAP.join("-" * w for w in widths)]
+    for k, block in enumerate(body):
+        out += ([""] if spaced and k else []) + block
     out.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
-    return "\n".join(out)
+    return TextTable("\n".join(out), list(table.columns[len(widths):]))
 
 
 def json_value(value: Any) -> Any:
@@ -96,9 +181,18 @@ def write_jsonl(table: Table, out: IO[str]) -> None:
         out.write(json.dumps({k: json_value(v) for k, v in record.items()}, ensure_ascii=False) + "\n")
 
 
-def write_table(table: Table, out: IO[str]) -> None:
-    width = max(24, shutil.get_terminal_size((160, 24)).columns // max(1, min(len(table.columns), 6)))
-    out.write(format_table(table, max_width=min(width, 60)) + "\n")
+def write_table(table: Table, out: IO[str], width: int | None = None) -> list[str]:
+    """The table fitted to the terminal; paged when it is longer than the screen and `out` is a terminal.
+    Returns the columns that did not fit."""
+    size = shutil.get_terminal_size((120, 24))
+    laid = format_table(table, width or size.columns)
+    if out.isatty() and laid.text.count("\n") + 1 >= size.lines:
+        import click
+
+        click.echo_via_pager(laid.text + "\n")  # $PAGER, else less; PAGER=cat turns it off
+    else:
+        out.write(laid.text + "\n")
+    return laid.hidden
 
 
 def geojson(table: Table) -> dict[str, Any]:
@@ -120,7 +214,8 @@ def write_geojson(table: Table, out: IO[str]) -> None:
 WRITERS = {"table": write_table, "csv": write_csv, "json": write_json, "jsonl": write_jsonl, "geojson": write_geojson}
 
 
-def write_report(table: Table, fmt: str, out: IO[str], allowed: Sequence[str] = FORMATS) -> None:
+def write_report(table: Table, fmt: str, out: IO[str], allowed: Sequence[str] = FORMATS) -> list[str]:
+    """Write the table in `fmt`; returns the columns a terminal table left out for lack of width."""
     if fmt not in allowed:
         raise ReportError(f"unknown format {fmt!r}; formats: {', '.join(allowed)}")
-    WRITERS[fmt](table, out)
+    return WRITERS[fmt](table, out) or []

@@ -1,5 +1,8 @@
 """Curated reference data (seeds/reference/*.toml): actors, affiliations, places, weapons, outlets.
 
+Places also come generated from GeoNames and ISO 3166-2 (places_generated.jsonl, subdivisions.jsonl:
+see seeds/reference/build_places.py); a curated place of the same key wins.
+
 Reading is pure (`read_reference`); `load_reference` upserts the rows into the
 database by stable key, so re-running changes nothing, an edited file updates
 rows, and rows that claims point at are never deleted.
@@ -8,14 +11,17 @@ rows, and rows that claims point at are never deleted.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from sqlalchemy import text
 
 from eventdb.resources import resource_path
+from eventdb.countries import load_countries
+from eventdb.sides import refresh_sides
 
 
 class ReferenceError(ValueError):
@@ -53,6 +59,22 @@ class PlaceEntry:
     lon: float | None
     parent: str | None
     aliases: tuple[str, ...]
+    admin1: str | None = None  # ISO 3166-2 code of the first-level subdivision it lies in (its own, for one)
+    guard: str | None = None  # None, "context" or "noun": what the text must say around a name (gazetteer.py)
+
+
+@dataclass(frozen=True)
+class SubdivisionEntry:
+    """A first-level subdivision (governorate, province, emirate...): admin1 in conflict-data terms."""
+
+    code: str  # ISO 3166-2
+    name: str  # English short name, as reports print it ("Anbar", "Hodeidah")
+    official_name: str  # the ISO 3166-2 romanised name, folded to ASCII ("Al Anbar", "Al Hudaydah")
+    country: str
+    place: str  # key of its place record (kind region)
+
+
+GUARDS = (None, "context", "noun")
 
 
 @dataclass(frozen=True)
@@ -80,6 +102,7 @@ class Reference:
     weapons: tuple[WeaponEntry, ...]
     outlets: tuple[OutletEntry, ...]
     folder: Path = field(default=Path("."))
+    subdivisions: tuple[SubdivisionEntry, ...] = ()
 
     def actor(self, key: str) -> ActorEntry:
         return self.actors_by_key[key]
@@ -95,6 +118,14 @@ class Reference:
     def places_by_key(self) -> dict[str, PlaceEntry]:
         return {p.key: p for p in self.places}
 
+    @cached_property
+    def subdivisions_by_code(self) -> dict[str, SubdivisionEntry]:
+        return {s.code: s for s in self.subdivisions}
+
+    def admin1_name(self, code: str | None) -> str | None:
+        sub = self.subdivisions_by_code.get(code or "")
+        return sub.name if sub else None
+
 
 def _read(path: Path, table: str) -> list[dict]:
     if not path.exists():
@@ -105,6 +136,22 @@ def _read(path: Path, table: str) -> list[dict]:
     except tomllib.TOMLDecodeError as exc:
         raise ReferenceError(f"{path}: {exc}") from exc
     return list(data.get(table, []))
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    """Generated reference data: one JSON object per line (read in milliseconds, where TOML of that size
+    takes half a second)."""
+    if not path.exists():
+        return []
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    out.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise ReferenceError(f"{path}:{number}: {exc}") from exc
+    return out
 
 
 def _date(value, where: str) -> dt.date | None:
@@ -144,15 +191,20 @@ def read_reference(folder: Path | None = None) -> Reference:
     )
     places_raw = _read(folder / "places.toml", "place")
     curated_keys = {r["key"] for r in places_raw}
-    # Generated city lists never override a curated place of the same key.
-    places_raw += [r for r in _read(folder / "places_cities.toml", "place") if r["key"] not in curated_keys]
-    places = tuple(
+    # Generated places never override a curated place of the same key.
+    places_raw += [r for r in _read_jsonl(folder / "places_generated.jsonl") if r["key"] not in curated_keys]
+    places = _inherit_admin1(tuple(
         PlaceEntry(
             key=r["key"], name=r["name"], kind=r["kind"], country=r.get("country") or None,
             lat=r.get("lat"), lon=r.get("lon"), parent=r.get("parent") or None,
-            aliases=tuple(r.get("aliases", ())),
+            aliases=tuple(r.get("aliases", ())), admin1=r.get("admin1") or None, guard=r.get("guard") or None,
         )
         for r in places_raw
+    ))
+    subdivisions = tuple(
+        SubdivisionEntry(code=r["code"], name=r["name"], official_name=r.get("official_name", r["name"]),
+                         country=r["country"], place=r["place"])
+        for r in _read_jsonl(folder / "subdivisions.jsonl")
     )
     weapons = tuple(WeaponEntry(key=r["key"], words=tuple(r.get("words", ()))) for r in _read(folder / "weapons.toml", "weapon"))
     outlets = tuple(
@@ -163,9 +215,24 @@ def read_reference(folder: Path | None = None) -> Reference:
         )
         for r in _read(folder / "outlets.toml", "outlet")
     )
-    ref = Reference(actors, affiliations, places, weapons, outlets, folder)
+    ref = Reference(actors, affiliations, places, weapons, outlets, folder, subdivisions)
     _check(ref)
     return ref
+
+
+def _inherit_admin1(places: tuple[PlaceEntry, ...]) -> tuple[PlaceEntry, ...]:
+    """A place without an admin1 of its own takes its nearest ancestor's (a base inside a
+    governorate record), so every place inside a subdivision answers which one."""
+    by_key = {p.key: p for p in places}
+
+    def inherited(place: PlaceEntry) -> str | None:
+        seen: set[str] = set()
+        while place.admin1 is None and place.parent and place.parent in by_key and place.key not in seen:
+            seen.add(place.key)
+            place = by_key[place.parent]
+        return place.admin1
+
+    return tuple(p if p.admin1 else replace(p, admin1=inherited(p)) for p in places)
 
 
 def _check(ref: Reference) -> None:
@@ -181,9 +248,19 @@ def _check(ref: Reference) -> None:
             if key not in actor_keys:
                 raise ReferenceError(f"affiliations.toml: unknown actor {key!r}")
     place_keys = {p.key for p in ref.places}
+    codes = {s.code: s for s in ref.subdivisions}
     for p in ref.places:
         if p.parent and p.parent not in place_keys:
             raise ReferenceError(f"places: {p.key!r} has unknown parent {p.parent!r}")
+        if p.guard not in GUARDS:
+            raise ReferenceError(f"places: {p.key!r} has unknown guard {p.guard!r} (one of: context, noun)")
+        if p.admin1 and codes and p.admin1 not in codes:
+            raise ReferenceError(f"places: {p.key!r} has unknown admin1 {p.admin1!r} (not in subdivisions.jsonl)")
+        if p.admin1 and p.country and not p.admin1.startswith(p.country + "-"):
+            raise ReferenceError(f"places: {p.key!r} in {p.country} has the admin1 of another country, {p.admin1!r}")
+    for s in ref.subdivisions:
+        if s.place not in place_keys:
+            raise ReferenceError(f"subdivisions.jsonl: {s.code} names unknown place {s.place!r}")
 
 
 @lru_cache(maxsize=4)
@@ -225,8 +302,9 @@ def load_reference(conn, ref: Reference) -> dict[str, LoadCounts]:
             {"key": a.key, "name": a.name, "kind": a.kind, "country_code": a.country, "description": a.description}
             for a in ref.actors
         ]),
-        "places": _upsert(conn, "places", ["key", "name", "kind", "country_code", "latitude", "longitude"], [
-            {"key": p.key, "name": p.name, "kind": p.kind, "country_code": p.country, "latitude": p.lat, "longitude": p.lon}
+        "places": _upsert(conn, "places", ["key", "name", "kind", "country_code", "latitude", "longitude", "admin1_code", "admin1"], [
+            {"key": p.key, "name": p.name, "kind": p.kind, "country_code": p.country, "latitude": p.lat, "longitude": p.lon,
+             "admin1_code": p.admin1, "admin1": ref.admin1_name(p.admin1)}
             for p in ref.places
         ]),
     }
@@ -245,6 +323,9 @@ def load_reference(conn, ref: Reference) -> dict[str, LoadCounts]:
         (place_ids[p.key], alias, None) for p in ref.places for alias in _unique((p.name, *p.aliases))
     ])
     counts["affiliations"] = _load_affiliations(conn, ref, actor_ids)
+    counts["countries"] = LoadCounts(*load_countries(conn))
+    if conn.execute(text("SELECT to_regclass('reports.actor_sides')")).scalar() is not None:
+        refresh_sides(conn)  # sides follow the curated relations just loaded
     return counts
 
 

@@ -9,8 +9,9 @@ exports `eventdb.exports`, the weekly chart `eventdb.chart`, database roles
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -29,7 +30,17 @@ class Filters:
     until: dt.date | None = None
     actor: str | None = None
     limit: int | None = None
+    include_undated: bool = False  # with since/until: keep the rows whose date is unknown too
     incident: str | None = None  # an incident id, old ones followed to the current one
+
+
+# What the date columns the reports filter on mean, for the --since/--until help.
+DATE_MEANINGS = {
+    "occurred_on": "the date of the event",
+    "published_on": "the article's publication date",
+    "week_start": "the Monday of the week",
+    "last_seen_on": "the latest article naming it",
+}
 
 
 @dataclass(frozen=True)
@@ -65,9 +76,31 @@ def _like_pattern(value: str) -> str:
     return f"%{escaped}%"
 
 
-def build_query(spec: views.ViewFile, filters: Filters, relation: str | None = None) -> tuple[str, dict[str, Any]]:
-    """SELECT on the view (or on `relation`, a function with the view's columns) with the filters its
-    header allows; refuses filters it has no column for."""
+def _name_pattern(name: str) -> str:
+    """A regular expression for one name as a whole entry of an actor column: the column itself,
+    an item of an 'A; B' list, or either side of 'X (by Y)'."""
+    return r"(^|; |\(by )" + re.escape(name) + r"($|;| \(by |\))"
+
+
+def actor_names(connection: Connection, value: str) -> list[str]:
+    """Canonical names of the actors `value` names: its id, key, canonical name or any alias, in any case."""
+    rows = connection.execute(text("""
+        SELECT DISTINCT a.name FROM actors a
+        WHERE a.id::text = :v OR lower(a.key) = lower(:v) OR lower(a.name) = lower(:v)
+           OR a.id IN (SELECT actor_id FROM actor_aliases WHERE lower(replace(alias, :curly, :straight)) = lower(:v))
+        ORDER BY a.name"""), {"v": value.strip().replace("\u2019", "'"), "curly": "\u2019", "straight": "'"})
+    return list(rows.scalars())
+
+
+def build_query(spec: views.ViewFile, filters: Filters, names: Sequence[str] = (),
+                undated_only: bool = False, relation: str | None = None) -> tuple[str, dict[str, Any]]:
+    """SELECT on the view with the filters its header allows; refuses filters it has no column for.
+
+    `names` are the canonical names --actor resolved to (`actor_names`): rows naming one of
+    them match. Text that names no known actor matches as part of a name, as written too.
+    `undated_only` selects the rows --since/--until leave out for having no date. `relation`
+    replaces the view by a function with its columns (reports.incidents_as_of(...)).
+    """
     where: list[str] = []
     params: dict[str, Any] = {}
     if filters.incident:
@@ -77,18 +110,29 @@ def build_query(spec: views.ViewFile, filters: Filters, relation: str | None = N
         if not spec.date_column:
             raise ReportError(f"report {spec.name} has no date column: --since/--until do not apply")
         col = _ident(spec.date_column)
+        bounds = []
         if filters.since:
-            where.append(f"{col} >= :since")
+            bounds.append(f"{col} >= :since")
             params["since"] = filters.since
         if filters.until:
-            where.append(f"{col} <= :until")
+            bounds.append(f"{col} <= :until")
             params["until"] = filters.until
+        if undated_only:
+            where.append(f"{col} IS NULL")
+        elif filters.include_undated:
+            where.append(f"({' AND '.join(bounds)} OR {col} IS NULL)")
+        else:
+            where.extend(bounds)
     if filters.actor:
         if not spec.actor_columns:
             raise ReportError(f"report {spec.name} has no actor column: --actor does not apply")
-        # Case-insensitive "contains": list columns ('A; B') and "X (by Y)" match too.
-        where.append("(" + " OR ".join(f"{_ident(c)} ILIKE :actor" for c in spec.actor_columns) + ")")
-        params["actor"] = _like_pattern(filters.actor)
+        if names:
+            tests = [f"{_ident(c)} ~* :actor_{k}" for c in spec.actor_columns for k in range(len(names))]
+            params.update({f"actor_{k}": _name_pattern(n) for k, n in enumerate(names)})
+        else:
+            tests = [f"{_ident(c)} ILIKE :actor" for c in spec.actor_columns]
+            params["actor"] = _like_pattern(filters.actor)
+        where.append("(" + " OR ".join(tests) + ")")
     sql = f"SELECT * FROM {relation or f'{views.SCHEMA}.{_ident(spec.name)}'}"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -101,7 +145,8 @@ def build_query(spec: views.ViewFile, filters: Filters, relation: str | None = N
 
 
 def fetch(connection: Connection, name: str, filters: Filters = Filters()) -> Table:
-    sql, params = build_query(get_spec(name), filters)
+    names = actor_names(connection, filters.actor) if filters.actor else []
+    sql, params = build_query(get_spec(name), filters, names)
     try:
         result = connection.execute(text(sql), params)
     except ProgrammingError as exc:
@@ -109,6 +154,21 @@ def fetch(connection: Connection, name: str, filters: Filters = Filters()) -> Ta
             raise ReportError(f"report {name} has no incident_id column: --incident does not apply") from exc
         raise
     return Table(list(result.keys()), [tuple(row) for row in result])
+
+
+def count_undated(connection: Connection, name: str, filters: Filters) -> int:
+    """How many rows --since/--until left out because their date is unknown (0 when none were left out)."""
+    if not (filters.since or filters.until) or filters.include_undated:
+        return 0
+    names = actor_names(connection, filters.actor) if filters.actor else []
+    sql, params = build_query(get_spec(name), replace(filters, limit=None), names, undated_only=True)
+    return connection.execute(text(f"SELECT count(*) FROM ({sql}) undated"), params).scalar_one()
+
+
+def date_filter_help() -> str:
+    """Which date --since/--until compare in each report (from the sql/ headers)."""
+    return "; ".join(f"{vf.name}: {vf.date_column} ({DATE_MEANINGS.get(vf.date_column, 'its date')})"
+                     for vf in views.view_files() if vf.date_column)
 
 
 def select_columns(table: Table, columns: Sequence[str]) -> Table:

@@ -32,7 +32,7 @@ import psycopg
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
-from eventdb import judgements
+from eventdb import casualties, copies, judgements
 from eventdb.articles import content_sha256
 from eventdb.assertions import ActorRef, Article, Extraction, IncidentReport, PlaceRef
 from eventdb.identity import ClaimSpan, PriorClaim, Report, assign_keys, canonical_public_id, hash_id, public_id
@@ -242,11 +242,11 @@ SOURCE_STATE = """
            (SELECT id FROM sources WHERE url = %(url)s AND superseded_at IS NULL)"""
 SOURCE_COLUMNS = """sources (id, content_sha256, url, outlet_id, title, published_on, text, origin,
                              republished_from_outlet_id, republished_from_text, revises_source_id,
-                             extractor_version, ingest_run_id)"""
+                             extractor_version, ingest_run_id, lsh_bands)"""
 INSERT_SOURCE = f"""
     INSERT INTO {SOURCE_COLUMNS}
     VALUES (%(id)s, %(sha)s, %(url)s, %(outlet)s, %(title)s, %(published)s, %(text)s, %(origin)s, %(repub)s,
-            %(repub_text)s, %(revises)s, %(ver)s, %(run)s)
+            %(repub_text)s, %(revises)s, %(ver)s, %(run)s, %(bands)s)
     ON CONFLICT (content_sha256) DO NOTHING RETURNING id"""
 # The same insert, made only when no current source holds the url (else the article is a revision
 # and lands after its predecessor is superseded), so it can travel with the state query above.
@@ -255,7 +255,7 @@ INSERT_NEW_SOURCE = f"""
     SELECT CAST(%(id)s AS bigint), CAST(%(sha)s AS varchar), CAST(%(url)s AS text), CAST(%(outlet)s AS int),
            CAST(%(title)s AS text), CAST(%(published)s AS date), CAST(%(text)s AS text), CAST(%(origin)s AS text),
            CAST(%(repub)s AS int), CAST(%(repub_text)s AS text), CAST(%(revises)s AS bigint), CAST(%(ver)s AS text),
-           CAST(%(run)s AS bigint)
+           CAST(%(run)s AS bigint), CAST(%(bands)s AS bigint[])
     WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = %(url)s AND superseded_at IS NULL)
     ON CONFLICT (content_sha256) DO NOTHING RETURNING id"""
 # The incident lock is taken only once the source row exists (this transaction's or an earlier one):
@@ -282,11 +282,12 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
     source_id = hash_id(sha)
     facts = [report_facts(ctx, r) for r in extraction.incidents]
     outlet, repub = cached_outlet(ctx, article.outlet or article.url), cached_outlet(ctx, article.republished_from)
+    prints = copies.fingerprint(article.text)
     values = {
         "id": source_id, "sha": sha, "url": article.url, "outlet": outlet[1], "title": article.title,
         "published": article.published, "text": article.text, "origin": article.origin, "repub": repub[1],
         "repub_text": article.republished_from, "revises": None, "ver": ctx.extractor_version, "run": ctx.run_id,
-        "lock": INCIDENT_LOCK,
+        "lock": INCIDENT_LOCK, "bands": prints.bands,
     }
     fast = outlet[0] and repub[0]
     with pipeline(conn) as pg:
@@ -294,6 +295,7 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
             # The url's advisory lock serializes writers of one url, so no row lock is needed below.
             pg.execute("SELECT pg_advisory_xact_lock(%s)", [hash_id("url", article.url)])
         state = pg.execute(SOURCE_STATE, values)
+        near = pg.execute(copies.CANDIDATES, copies.candidate_params(prints, source_id)) if prints.bands else None
         inserted = pg.execute(INSERT_NEW_SOURCE, values) if fast else None
         pg.execute(LOCK_INCIDENTS_IF_LANDED, values)
         found = send_lookups(pg, ctx, facts, report_public_ids(sha, extraction))
@@ -309,7 +311,8 @@ def store_article(conn: Connection, article: Article, extraction: Extraction, ct
         landed, prior, known = land_slowly(conn, article, extraction, values, previous, ctx, facts)
         if not landed:  # a concurrent ingest stored the same text first
             return StoreResult("unchanged", source_id)
-    result = write_assertions(conn, source_id, sha, extraction, ctx, prior, same_text=False, known=known)
+    copy = copy_check(conn, ctx, source_id, prints, extraction, near, previous)
+    result = write_assertions(conn, source_id, sha, extraction, ctx, prior, same_text=False, known=known, copy=copy)
     result.status = "updated" if previous is not None else "added"
     return result
 
@@ -330,6 +333,29 @@ def land_slowly(
         found = send_lookups(pg, ctx, facts, report_public_ids(values["sha"], extraction))
     prior = prior_claims(superseded) if superseded is not None else []
     return inserted.fetchone() is not None, prior, read_lookups(ctx, found)
+
+
+def copy_check(
+    conn: Connection, ctx: Context, source_id: int, prints: copies.Fingerprint, extraction: Extraction,
+    near: psycopg.Cursor | None, previous: int | None,
+) -> copies.Copy | None:
+    """Whether the new source republishes a stored one (eventdb.copies); if so it is marked as a copy."""
+    if near is None:
+        return None
+    reports = [(r.local_id, copy_facts(ctx, r)) for r in extraction.incidents]
+    copy = copies.find_copy(prints, reports, copies.read_candidates(near.fetchall(), exclude=previous))
+    if copy is not None:
+        conn.execute(text("UPDATE sources SET copy_of = :o WHERE id = :i"), {"o": copy.original_id, "i": source_id})
+    return copy
+
+
+def copy_facts(ctx: Context, report: IncidentReport) -> copies.ReportFacts:
+    place = ctx.place(report.place)
+    return copies.ReportFacts(
+        quote=report.span.quote, event_type=report.event_type, place_id=place.id if place else None,
+        killed=report.killed, injured=report.injured, projectiles=report.projectiles,
+        occurred_on=report.date.on, date_text=report.date.text,
+    )
 
 
 def supersede_pipelined(pg: psycopg.Connection, source_id: int) -> psycopg.Cursor:
@@ -392,8 +418,11 @@ def report_public_ids(sha: str, extraction: Extraction) -> list[str]:
 def write_assertions(
     conn: Connection, source_id: int, sha: str, extraction: Extraction, ctx: Context,
     prior: list[PriorClaim] = (), same_text: bool = False, known: Lookups | None = None,
+    copy: copies.Copy | None = None,
 ) -> StoreResult:
     """Resolve the reports to incidents and write every row of the article.
+
+    The reports of a copy (`copy`) go to the incidents of the reports they restate: a copy creates none.
 
     `known` was looked up under the incident lock by the caller; without it the lock is taken
     here. Round trips: the look-ups (unless given), the new incidents' ids (when any), every insert
@@ -416,8 +445,13 @@ def write_assertions(
     for report, fact, pid, (_, carried) in zip(extraction.incidents, facts, pids, keys):
         claim_id = hash_id(salt, "incident", report.local_id)
         carried_to = carried.incident_id if carried else None
-        decision = None if carried_to or pid in known.existing else decide(fact, known.candidates, ctx.related)
-        if carried_to:
+        decision = None if carried_to or copy or pid in known.existing else decide(fact, known.candidates, ctx.related)
+        if copy is not None and not carried_to:
+            incident_of[report.local_id] = copy.incident_of[report.local_id]
+            merges.append(merge_row(claim_id, copy.incident_of[report.local_id], "merged", "copy_of_source", 1.0, {
+                "original_source_id": str(copy.original_id), "matched_source_id": str(copy.matched_id),
+                "containment": copy.containment, "same_quote": copy.same_quote[report.local_id]}))
+        elif carried_to:
             rule = "same_span_as_superseded_claim" if same_text else "same_quote_in_revised_text"
             incident_of[report.local_id] = carried_to
             merges.append(merge_row(claim_id, carried_to, "carried_over", rule, 1.0))
@@ -727,6 +761,9 @@ INCIDENT_JUDGEMENTS = """
 
 INCIDENT_STATE = "SELECT id, public_id, status FROM incidents WHERE id = ANY(CAST(%s AS bigint[]))"
 
+# The casualty figures (eventdb.casualties) of the claims a curator has not rejected.
+FIGURES = casualties.FIGURES + " AND NOT c.rejected"
+
 
 @dataclass(frozen=True)
 class IncidentJudgement:
@@ -748,20 +785,21 @@ class Rename:
 
 
 def send_incident_reads(pg: psycopg.Connection, ids: list[int]) -> tuple | None:
-    """Send what re-deriving these incidents reads: current claims, judgements, id and status."""
+    """Send what re-deriving these incidents reads: current claims, judgements, id and status, casualty figures."""
     if not ids:
         return None
     return (pg.execute(CURRENT_CLAIMS, [ids]), pg.execute(INCIDENT_JUDGEMENTS, {"ids": ids}),
-            pg.execute(INCIDENT_STATE, [ids], prepare=False))
+            pg.execute(INCIDENT_STATE, [ids], prepare=False), pg.execute(FIGURES, [ids]))
 
 
 def finish_incidents(conn: Connection, ctx: Context, ids: list[int], reads: tuple | None) -> None:
     """Re-derive the incidents read by send_incident_reads and write what changed."""
     if reads is None:
         return
-    claims, judged, state = (cursor.fetchall() for cursor in reads)
+    claims, judged, state, figures = (cursor.fetchall() for cursor in reads)
     updates, renames = incident_updates(
-        ctx, ids, claims, [IncidentJudgement(*row) for row in judged], {i: (pid, status) for i, pid, status in state})
+        ctx, ids, claims, [IncidentJudgement(*row) for row in judged], {i: (pid, status) for i, pid, status in state},
+        casualties.tolls(figures))
     moves, redirects = settle_renames(conn, renames, updates)
     write_incidents(conn, updates, moves, redirects)
 
@@ -789,10 +827,12 @@ def claim_facts(ctx: Context, row: tuple) -> ClaimFacts:
 
 def incident_updates(
     ctx: Context, ids: list[int], rows: list[tuple], judged: list[IncidentJudgement], state: dict[int, tuple[str, str]],
+    tolls: dict[int, dict],
 ) -> tuple[list[dict], list[Rename]]:
     """Each incident re-derived from its current claims (rows of CURRENT_CLAIMS; rejected ones left
-    out) with the curators' corrections applied; an incident with no claim left is withdrawn, keeping
-    its last fields. Also the incidents whose canonical report, and so public id, changed."""
+    out) and casualty figures (eventdb.casualties: low, best and high), with the curators' corrections
+    applied; an incident with no claim left is withdrawn, keeping its last fields. Also the incidents
+    whose canonical report, and so public id, changed."""
     grouped: dict[int, list[tuple]] = {}
     for row in rows:
         if not row[-2]:  # rejected
@@ -811,7 +851,8 @@ def incident_updates(
                             "claim_count": 0, "judgement_ids": sorted(own_ids)})
             continue
         corrections = [(j.field, j.value) for j in own if j.kind == "correct_incident" and j.incident_id == incident_id]
-        fields, curated = with_corrections(derive([claim_facts(ctx, r) for r in claims]).__dict__, corrections, ctx.places, ctx.actor_ids)
+        derived = {**derive([claim_facts(ctx, r) for r in claims]).__dict__, **tolls.get(incident_id, casualties.no_figures())}
+        fields, curated = with_corrections(derived, corrections, ctx.places, ctx.actor_ids)
         reports = [Report(r[19], r[21]) for r in claims if r[1] == "incident_report"]
         pid = canonical_public_id(reports) or current_pid
         if pid != current_pid:

@@ -10,12 +10,11 @@ column. Its header declares, in comment lines:
     -- table-columns: incident_id, occurred_on, ...  (optional: what a terminal table shows by default)
 
 Views are derived objects: `sync_views` drops them all and re-creates them
-from the files, in dependency order. migrations/env.py runs it after every
-upgrade that reaches head, so the views always match the files of the
-checkout that migrated, and no migration runs files written for a later
-schema. Convention for migrations: one that alters or drops a column the
-views read first calls `drop_views(conn)` (PostgreSQL refuses to alter
-columns a view uses).
+from the files, in dependency order. migrations/env.py runs it at the end of
+every upgrade that leaves the schema at head, so the views always match the
+files of the checkout that migrated. Convention for migrations: one that
+alters or drops a table or column the views read first calls
+`drop_views(conn)` (PostgreSQL refuses to alter columns a view uses).
 
 A file may also create functions in schema reports that belong with its view
 (reports.incidents_as_of with incident_history, for example): it drops them

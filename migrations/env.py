@@ -8,6 +8,7 @@ from alembic import context
 from sqlalchemy import create_engine, pool
 
 from eventdb import views
+from eventdb.sides import refresh_sides
 from eventdb.database import normalize_url
 from eventdb.models import Base
 
@@ -29,18 +30,35 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:  # eventdb.database hands in its own, holding the migration lock
+        _run(connection)
+        return
     engine = create_engine(database_url(), poolclass=pool.NullPool)
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, transaction_per_migration=True)
-        with context.begin_transaction():
-            context.run_migrations()
-        # The report views are derived from sql/, whose files read the newest columns: they are
-        # re-created once the schema is at head (a migration only drops them before altering a
-        # column they read), so no migration has to run files written for a later schema.
-        if context.get_context().get_current_revision() == context.get_head_revision():
-            views.sync_views(connection)
-            connection.commit()
+        _run(connection)
     engine.dispose()
+
+
+def _run(connection) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata, transaction_per_migration=True)
+    with context.begin_transaction():
+        context.run_migrations()
+    sync_views_at_head(connection)
+
+
+def sync_views_at_head(connection) -> None:
+    """The report views are derived from the sql/ files of this checkout, which may read columns that
+    any migration adds: they are (re-)created once, when a run leaves the schema at head, rather than
+    by a migration halfway through it."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if MigrationContext.configure(connection).get_current_revision() == head:
+        views.sync_views(connection)
+        refresh_sides(connection)  # stored from reports.actor_sides
+        connection.commit()
 
 
 if context.is_offline_mode():

@@ -9,6 +9,7 @@
 -- date-column: week_start
 -- actor-columns: actor
 -- order-by: week_start DESC, incidents DESC, actor
+-- table-columns: iso_week, actor, incidents, claimed, attributed, reported, by_country
 
 CREATE VIEW reports.actor_activity_weekly AS
 WITH dated AS (

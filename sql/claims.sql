@@ -5,6 +5,7 @@
 -- date-column: published_on
 -- actor-columns: claimant, perpetrator, target
 -- order-by: published_on DESC NULLS LAST, source_id, char_start
+-- table-columns: published_on, claimant, stance, quote, claim_type, incident_id, perpetrator, target, occurred_on_text, place, outlet, claim_id
 
 CREATE VIEW reports.claims AS
 SELECT
@@ -16,14 +17,16 @@ SELECT
     -- Who asserts it, most specific first: a reference actor, an outlet the
     -- article cites ("the Times of Israel reported"), the words used for an
     -- unresolved claimant ("Iraqi sources"), and otherwise the publishing
-    -- outlet speaking in its own voice (its name, else the url's host).
+    -- outlet speaking in its own voice (its name, else the url's host, else
+    -- the outlet it says it was republished from); NULL when nothing names it.
     COALESCE(
         claimant_actor.name,
         cited_outlet.name,
         c.claimant_text,
         outlet.name,
         substring(s.url FROM '^[a-zA-Z]+://(?:www\.)?([^/:]+)'),
-        'source ' || s.id
+        republished.name,
+        s.republished_from_text
     )                   AS claimant,
     CASE
         WHEN claimant_actor.id IS NOT NULL THEN 'actor'
@@ -65,6 +68,16 @@ SELECT
     COALESCE(place.name, c.place_text) AS place,
     COALESCE(c.country_code, place.country_code) AS country_code,
     c.event_type,
+    -- The date as precise as it is known: 2024-01-28 (day), 2024-W04 (an ISO
+    -- week), 2024-01-27/2024-02-02 (seven days from another weekday), 2024-01
+    -- (month), 2024 (year); NULL when unknown. Same expression in sql/incidents.sql.
+    CASE c.date_precision
+        WHEN 'day'   THEN to_char(c.occurred_on, 'YYYY-MM-DD')
+        WHEN 'week'  THEN CASE WHEN extract(isodow FROM c.occurred_on) = 1 THEN to_char(c.occurred_on, 'IYYY-"W"IW')
+                               ELSE to_char(c.occurred_on, 'YYYY-MM-DD') || '/' || to_char(c.occurred_on + 6, 'YYYY-MM-DD') END
+        WHEN 'month' THEN to_char(c.occurred_on, 'YYYY-MM')
+        WHEN 'year'  THEN to_char(c.occurred_on, 'YYYY')
+    END                 AS occurred_on_text,
     c.occurred_on,
     c.date_precision,
     c.weapons,
@@ -80,6 +93,13 @@ SELECT
     outlet.name         AS outlet,
     s.published_on,
     c.extractor_version,
+    -- The state or coalition each named actor belongs to (first actor of each role), as
+    -- reports.actor_sides defines it, stored on actors (eventdb.sides). Subqueries rather than
+    -- joins, so that queries which do not read them do not pay for them.
+    (SELECT side.name FROM actors side WHERE side.id = perpetrator0_actor.side_actor_id) AS perpetrator_side,
+    (SELECT side.name FROM actors side WHERE side.id = target0_actor.side_actor_id)      AS target_side,
+    (SELECT side.name FROM actors side WHERE side.id = claimant_actor.side_actor_id)     AS claimant_side,
+    s.copy_of           AS copy_of_source_id,
     cardinality(c.judgement_ids) > 0 AS curated,
     c.judgement_ids
 FROM claims c
@@ -89,6 +109,7 @@ LEFT JOIN sources s             ON s.id = c.source_id
 LEFT JOIN outlets outlet        ON outlet.id = s.outlet_id
 LEFT JOIN actors claimant_actor ON claimant_actor.id = c.claimant_actor_id
 LEFT JOIN outlets cited_outlet  ON cited_outlet.id = c.claimant_outlet_id
+LEFT JOIN outlets republished   ON republished.id = s.republished_from_outlet_id
 LEFT JOIN places place          ON place.id = c.place_id
 LEFT JOIN incidents incident    ON incident.id = c.incident_id
 LEFT JOIN claim_actors perpetrator0  ON perpetrator0.claim_id = c.id AND perpetrator0.role = 'perpetrator' AND perpetrator0.position = 0
@@ -107,7 +128,7 @@ COMMENT ON COLUMN reports.claims.incident_id IS 'Public id of the incident the c
 COMMENT ON COLUMN reports.claims.incident_key IS 'Internal key of the incident (incidents.id), for joins between eventdb''s views: it is not stable across databases or merges; use incident_id.';
 COMMENT ON COLUMN reports.claims.claim_type IS 'incident_report, responsibility_claimed, responsibility_denied, attribution, involvement_denied, interception, casualty_report, confirmation, non_confirmation or affiliation.';
 COMMENT ON COLUMN reports.claims.stance IS 'asserted, denied, not_confirmed or hedged (''reportedly'', ''sources said'').';
-COMMENT ON COLUMN reports.claims.claimant IS 'Who asserts it: the reference actor''s name, else the cited outlet, else the claimant as written, else the publishing outlet (its own voice).';
+COMMENT ON COLUMN reports.claims.claimant IS 'Who asserts it: the reference actor''s name, else the cited outlet, else the claimant as written, else the publishing outlet (its own voice: its name, the url''s host or the outlet it was republished from; NULL when the article names none).';
 COMMENT ON COLUMN reports.claims.claimant_kind IS 'actor (a reference actor), cited_outlet (an outlet the article cites), unresolved (a claimant as written, not in the reference data) or own_voice (the publishing outlet itself).';
 COMMENT ON COLUMN reports.claims.claimant_text IS 'The words the article uses for the claimant; NULL for the outlet''s own voice.';
 COMMENT ON COLUMN reports.claims.perpetrator IS 'Perpetrator(s) the claim names (canonical names, else as written), joined with ''; ''.';
@@ -116,6 +137,7 @@ COMMENT ON COLUMN reports.claims.responsibility_position IS 'Where the claim sta
 COMMENT ON COLUMN reports.claims.place IS 'Place as this source states it: reference name, else as written.';
 COMMENT ON COLUMN reports.claims.country_code IS 'ISO 3166-1 alpha-2 country of the place, when known.';
 COMMENT ON COLUMN reports.claims.event_type IS 'attack, airstrike, assassination or sabotage, as this source states it.';
+COMMENT ON COLUMN reports.claims.occurred_on_text IS 'Event date as this source states it, written to its precision: 2024-01-28, 2024-W04, 2024-01-27/2024-02-02, 2024-01 or 2024; NULL when unknown.';
 COMMENT ON COLUMN reports.claims.occurred_on IS 'Event date as this source states it (first day of the period when less precise than a day).';
 COMMENT ON COLUMN reports.claims.date_precision IS 'Precision of occurred_on: day, week, month, year or unknown.';
 COMMENT ON COLUMN reports.claims.weapons IS 'Weapon keys this source names (seeds/reference/weapons.toml).';
@@ -133,3 +155,7 @@ COMMENT ON COLUMN reports.claims.published_on IS 'Publication date of the articl
 COMMENT ON COLUMN reports.claims.extractor_version IS 'Version of the extraction rules that produced the claim.';
 COMMENT ON COLUMN reports.claims.curated IS 'True when a curator''s judgement is in force on the claim: a corrected field holds the curator''s value (claims.extracted keeps the extractor''s).';
 COMMENT ON COLUMN reports.claims.judgement_ids IS 'Judgements in force on the claim (reports.judgements).';
+COMMENT ON COLUMN reports.claims.perpetrator_side IS 'State or coalition the (first) perpetrator belongs to (reports.actor_sides); NULL when unresolved.';
+COMMENT ON COLUMN reports.claims.target_side IS 'State or coalition the (first) target belongs to (reports.actor_sides); NULL when unresolved.';
+COMMENT ON COLUMN reports.claims.claimant_side IS 'State or coalition the claimant belongs to: what CENTCOM, the Pentagon or "US officials" say is what the United States says (reports.actor_sides); NULL when the claimant is not a reference actor.';
+COMMENT ON COLUMN reports.claims.copy_of_source_id IS 'When the article republishes another (sources.copy_of): the original''s key; NULL for an independent report.';

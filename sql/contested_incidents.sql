@@ -7,10 +7,12 @@
 -- date-column: occurred_on
 -- actor-columns: perpetrator, claimed_by, attributed_to, denied_by
 -- order-by: occurred_on DESC NULLS LAST, incident_id
+-- table-columns: incident_id, occurred_on_text, place, perpetrator, disputes, claimed_by, attributed_to, denied_by, not_confirmed_by, killed_values, injured_values, projectiles_values
 
 CREATE VIEW reports.contested_incidents AS
 SELECT
     i.incident_id,
+    i.occurred_on_text,
     i.occurred_on,
     i.event_type,
     i.place,
@@ -24,33 +26,33 @@ SELECT
     -- reports.claims.responsibility_position). These are subqueries in the
     -- select list so that PostgreSQL computes them only for the rows left
     -- after filters and LIMIT.
-    (SELECT string_agg(DISTINCT c.claimant, '; ')
+    (SELECT string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), '; ')
        FROM reports.claims c
       WHERE c.incident_id = i.incident_id AND c.responsibility_position = 'claims')           AS claimed_by,
-    (SELECT string_agg(DISTINCT COALESCE(c.perpetrator, '?') || ' (by ' || c.claimant || ')', '; ')
+    (SELECT string_agg(DISTINCT COALESCE(c.perpetrator, '?') || ' (by ' || COALESCE(c.claimant, 'an unnamed outlet') || ')', '; ')
        FROM reports.claims c
       WHERE c.incident_id = i.incident_id AND c.responsibility_position = 'attributes')       AS attributed_to,
-    (SELECT string_agg(DISTINCT c.claimant, '; ')
+    (SELECT string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), '; ')
        FROM reports.claims c
       WHERE c.incident_id = i.incident_id AND c.responsibility_position = 'denies')           AS denied_by,
-    (SELECT string_agg(DISTINCT c.claimant, '; ')
+    (SELECT string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), '; ')
        FROM reports.claims c
       WHERE c.incident_id = i.incident_id AND c.responsibility_position = 'does_not_confirm') AS not_confirmed_by,
     -- The competing numbers, each with who states it, highest first:
     -- "30 (Revenge of al-Muhandis Brigade); 14 (Asharq Al-Awsat)".
     CASE WHEN 'killed' = ANY (d.disputes) THEN
         (SELECT string_agg(n.value || ' (' || n.stated_by || ')', '; ' ORDER BY n.value DESC)
-           FROM (SELECT c.killed AS value, string_agg(DISTINCT c.claimant, ', ') AS stated_by
+           FROM (SELECT c.killed AS value, string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), ', ') AS stated_by
                    FROM reports.claims c WHERE c.incident_id = i.incident_id AND c.killed IS NOT NULL
                   GROUP BY c.killed) n) END                                                 AS killed_values,
     CASE WHEN 'injured' = ANY (d.disputes) THEN
         (SELECT string_agg(n.value || ' (' || n.stated_by || ')', '; ' ORDER BY n.value DESC)
-           FROM (SELECT c.injured AS value, string_agg(DISTINCT c.claimant, ', ') AS stated_by
+           FROM (SELECT c.injured AS value, string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), ', ') AS stated_by
                    FROM reports.claims c WHERE c.incident_id = i.incident_id AND c.injured IS NOT NULL
                   GROUP BY c.injured) n) END                                                AS injured_values,
     CASE WHEN 'projectiles' = ANY (d.disputes) THEN
         (SELECT string_agg(n.value || ' (' || n.stated_by || ')', '; ' ORDER BY n.value DESC)
-           FROM (SELECT c.projectiles AS value, string_agg(DISTINCT c.claimant, ', ') AS stated_by
+           FROM (SELECT c.projectiles AS value, string_agg(DISTINCT COALESCE(c.claimant, 'an unnamed outlet'), ', ') AS stated_by
                    FROM reports.claims c WHERE c.incident_id = i.incident_id AND c.projectiles IS NOT NULL
                   GROUP BY c.projectiles) n) END                                            AS projectiles_values
 FROM reports.incident_disputes d
@@ -59,6 +61,7 @@ JOIN reports.incidents i ON i.incident_id = d.incident_id;
 COMMENT ON VIEW reports.contested_incidents IS
     'Incidents whose sources disagree: responsibility claimed and denied, attribution denied or not confirmed, or differing numbers killed, injured or of projectiles; with the competing values and who states each.';
 COMMENT ON COLUMN reports.contested_incidents.incident_id IS 'Public incident id (as in reports.incidents).';
+COMMENT ON COLUMN reports.contested_incidents.occurred_on_text IS 'Date of the event written to its precision (see reports.incidents.occurred_on_text).';
 COMMENT ON COLUMN reports.contested_incidents.occurred_on IS 'Date of the event.';
 COMMENT ON COLUMN reports.contested_incidents.event_type IS 'attack, airstrike, assassination or sabotage.';
 COMMENT ON COLUMN reports.contested_incidents.place IS 'Where it happened.';

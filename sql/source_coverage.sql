@@ -5,6 +5,7 @@
 -- date-column:
 -- actor-columns:
 -- order-by: claims DESC, outlet
+-- table-columns: outlet, outlet_kind, articles, claims, incidents, first_published_on, last_published_on
 
 CREATE VIEW reports.source_coverage AS
 WITH per_outlet AS (

@@ -5,6 +5,7 @@
 -- date-column: published_on
 -- actor-columns: actor
 -- order-by: published_on DESC NULLS LAST, statistic_id
+-- table-columns: statistic_id, published_on, actor, qualifier, count, what, period, stance, quote, outlet
 
 CREATE VIEW reports.statistics AS
 SELECT

@@ -11,6 +11,7 @@
 -- date-column: last_seen_on
 -- actor-columns:
 -- order-by: mentions DESC, name
+-- table-columns: name, kind, mentions, sources, last_seen_on, example_quote, found_in
 
 CREATE VIEW reports.unresolved_names AS
 WITH mentions AS (

@@ -43,8 +43,12 @@ def test_commands_refuse_a_behind_external_database_until_upgraded(empty_db_url,
         assert upgraded.exit_code == 0, upgraded.output
         assert invoke("db", "current").output.startswith(database.head_revision())
 
-        down = invoke("db", "downgrade", "base")
-        assert down.exit_code == 0 and "base" in down.output
+        refused = invoke("db", "downgrade", "base")
+        assert refused.exit_code == 1 and "add --yes" in refused.output and "public.sources 0" in refused.output
+        assert invoke("db", "current").output.startswith(database.head_revision())
+
+        down = invoke("db", "downgrade", "base", "--yes")
+        assert down.exit_code == 0 and "base" in down.output and "dropped" in down.output
     finally:
         database.target.cache_clear()
 

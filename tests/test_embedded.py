@@ -83,3 +83,38 @@ def test_a_start_that_never_comes_up_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(database.time, "sleep", lambda s: None)
     with pytest.raises(subprocess.TimeoutExpired):
         database.embedded_server_uri(tmp_path / "pgdata", wait_seconds=0.0)
+
+
+@pytest.mark.slow
+def test_two_first_commands_at_once_and_a_killed_one_leave_a_server_that_stops(tmp_path):
+    """Two commands on a new home at once both succeed (initdb and CREATE DATABASE are serialised);
+    a kill -9 leaves its pid in the library's bookkeeping, which the next command forgets, so
+    the server stops when that command exits."""
+    import signal
+    import time
+
+    home = tmp_path / "home"
+    env = {k: v for k, v in os.environ.items() if k != "EVENTDB_DATABASE_URL"}
+    env["EVENTDB_HOME"] = str(home)
+    both = [subprocess.Popen([sys.executable, "-m", "eventdb", "report", "--list"], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for proc in both:
+        out, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
+        assert "incidents" in out and "Traceback" not in err
+    assert "up to date" in eventdb(home, "db", "current").stdout
+
+    killed = subprocess.Popen([sys.executable, "-c", (
+        "import time; from eventdb import database\n"
+        "database.target(); print('up', flush=True); time.sleep(60)")], env=env, stdout=subprocess.PIPE, text=True)
+    assert killed.stdout.readline().strip() == "up"
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    assert str(killed.pid) in (home / "pgdata" / ".handle_pids.json").read_text()
+
+    last = eventdb(home, "db", "current")
+    assert last.returncode == 0, last.stderr
+    deadline = time.monotonic() + 30
+    while (home / "pgdata" / "postmaster.pid").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not (home / "pgdata" / "postmaster.pid").exists(), "the embedded server was left running"

@@ -215,7 +215,6 @@ def test_a_turn_to_another_country_links_nothing_back(ref, text):
 
 
 @pytest.mark.parametrize("text", [
-    "A drone hit Eilat on Monday. A second drone was shot down over Haifa, the IDF said.",  # the same country
     "Rockets hit Ain al-Asad on Monday. The Pentagon said the rockets were launched from near Damascus and two were "
     "shot down.",  # where they came from
     "Rockets hit Ain al-Asad on Monday. The Pentagon said two were shot down.",  # no place at all
@@ -243,7 +242,7 @@ def test_a_toll_said_plainly_is_still_linked(ref):
 # --- denied and negated statements are never stored as plain assertions -----------------------------------
 
 @pytest.mark.parametrize("text, kind", [
-    ("Rockets hit Ain al-Asad on Monday. The Pentagon said the rockets were not intercepted.", "interception"),
+    ("Rockets hit Ain al-Asad on Monday. The Pentagon said the rockets were not intercepted.", None),  # no interception (issue 11)
     ("Rockets hit Ain al-Asad on Monday. The Pentagon said none of them had been shot down, as none had been "
      "detected in time.", None),  # no interception is asserted at all
     ("Rockets hit Ain al-Asad on Monday. The Pentagon rejected claims that the rockets were shot down by Iraqi forces.",

@@ -107,7 +107,7 @@ def test_no_casualties_or_damage_is_zero_casualties(ref):
 
 def test_a_hit_is_not_intercepted(ref):
     (i,) = run(ref, "Two drones struck Erbil Airport on Tuesday, wounding a soldier.").incidents
-    assert i.outcome == "unknown"
+    assert i.outcome == "hit"  # it wounded someone: it hit (incident_outcomes)
 
 
 # 9. A past strike inside a vow is an incident; the vow is not.
@@ -138,8 +138,14 @@ def test_rocket_near_a_base_without_casualties(ref):
     assert i.stance == "asserted"  # a named kind of source asserting is not a hedge; the claimant records who said it
 
 
-def test_near_a_town_is_still_only_its_country(ref):
+def test_near_a_town_is_that_town(ref):
+    # rules-7: the most specific place the article gives (tests/GOLD.md); "near Isfahan" is recorded as Isfahan
     (i,) = run(ref, "A drone attack near Isfahan on Friday wounded two guards.").incidents
+    assert i.place.key == "isfahan"
+
+
+def test_miles_from_a_town_is_only_its_country(ref):
+    (i,) = run(ref, "A drone attack 40 km north of Isfahan on Friday wounded two guards.").incidents
     assert i.place.key == "iran"
 
 

@@ -7,7 +7,7 @@ import random
 import re
 from unittest import mock
 
-from eventdb.extract import _ELISION, _ends_with_elision
+from eventdb.extract.layout import _ELISION, _ends_with_elision
 from eventdb.extract.gazetteer import fold_text
 from eventdb.extract.lexicon import _APOSTROPHES, FOLDS_TO_ASCII, default_lexicon, phrase_pattern, words_of
 from eventdb.extract import dates, numbers
@@ -249,7 +249,8 @@ def test_mentions_without_a_capital_come_back_as_the_full_pass_gives_them():
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from extract_bench import corpus
 
-    from eventdb.extract import _sentences, tools_for
+    from eventdb.extract.layout import article_sentences
+    from eventdb.extract import tools_for
     from eventdb.extract.context import _metonym_states, _with_metonyms
 
     tools = tools_for()
@@ -258,7 +259,7 @@ def test_mentions_without_a_capital_come_back_as_the_full_pass_gives_them():
     texts = [a.text for a in corpus(40)] + [f"{capital} said it struck Erbil. {capital}'s strike hit Iraq and Syria.",
                                             f"Iraq, Syria and {capital.upper()} were hit in {capital}-area raids."]
     for text in texts:
-        for sentence in _sentences(text):
+        for sentence in article_sentences(text):
             s, e = sentence.start, sentence.end
             mentions = tools.gazetteer.find(text, s, e)
             fast = _with_metonyms(text, s, e, mentions, tools, words_of(text[s:e]))
@@ -268,12 +269,13 @@ def test_mentions_without_a_capital_come_back_as_the_full_pass_gives_them():
 
 def test_view_before_after_and_derived_answer_as_the_plain_forms():
     """`before`/`after` with comparisons for max/min; `Lexicon.derived` looked up by its builder first."""
-    from eventdb.extract import _sentences, tools_for
+    from eventdb.extract.layout import article_sentences
+    from eventdb.extract import tools_for
     from eventdb.extract.context import SentenceView
 
     tools = tools_for()
     text = "Headline here\nThe drone hit Erbil on Monday. Officials said two were hurt."
-    for sentence in _sentences(text):
+    for sentence in article_sentences(text):
         view = SentenceView.build(text, sentence, None, tools)
         for pos in range(view.start, view.end + 1):
             for chars in (0, 1, 5, 30, 200):
@@ -412,7 +414,7 @@ def _rule_views():
 
 
 def test_denial_before_a_trigger_skips_only_categories_the_sentence_lacks():
-    from eventdb.extract.incidents import Trigger, _denied_before
+    from eventdb.extract.triggers import Trigger, _denied_before
 
     def plain(view, t):
         lo = max(view.start, t.start - 60)
@@ -432,7 +434,7 @@ def test_denial_before_a_trigger_skips_only_categories_the_sentence_lacks():
 
 
 def test_country_keys_are_the_first_country_a_scan_finds():
-    from eventdb.extract.incidents import _country_keys
+    from eventdb.extract.incident_places import _country_keys
     from eventdb.reference import default_reference
 
     reference = default_reference()
@@ -443,7 +445,7 @@ def test_country_keys_are_the_first_country_a_scan_finds():
 
 
 def test_counted_subject_reads_the_words_between_as_before():
-    from eventdb.extract.incidents import _APPOSITIVE, _INCLUDING, _counted_subject
+    from eventdb.extract.tolls import _APPOSITIVE, _INCLUDING, _counted_subject
 
     def plain(between):
         before_word = _APPOSITIVE.sub("", _INCLUDING.sub("", between))
@@ -459,7 +461,7 @@ def test_counted_subject_reads_the_words_between_as_before():
 
 def test_drafts_decided_before_their_details_are_the_drafts_made_in_full():
     """`draft_from_trigger` returns None before it reads the details `_specific` ignores: the same drafts as checking last."""
-    from eventdb.extract import incidents
+    from eventdb.extract import incidents, triggers
 
     def full(view, t, ws, we, local_id):
         with mock.patch.object(incidents, "_specific", lambda *a: True):
@@ -470,8 +472,8 @@ def test_drafts_decided_before_their_details_are_the_drafts_made_in_full():
 
     made = 0
     for view in _rule_views():
-        triggers = incidents.find_triggers(view, [])
-        for t, (ws, we) in zip(triggers, incidents.windows(view, triggers)):
+        found = triggers.find_triggers(view, [])
+        for t, (ws, we) in zip(found, triggers.windows(view, found)):
             d = incidents.draft_from_trigger(view, t, ws, we, "i1")
             assert d == full(view, t, ws, we, "i1"), (view.text, t)
             made += d is not None
@@ -511,7 +513,7 @@ def test_affiliations_test_the_suffix_before_the_descriptor_as_after():
 
 
 def test_characterization_prefilter_never_hides_a_characterization():
-    from eventdb.extract.incidents import _CHARACTERIZED, _may_characterize
+    from eventdb.extract.triggers import _CHARACTERIZED, _may_characterize
 
     words = ["what", "he", "they", "the army", "called", "calls", "described", "describing", "termed", "as", "it", "them",
              "“", "\"", "Called", "DESCRIBED", "recalled", "attacks", "that"]
@@ -528,7 +530,7 @@ def test_characterization_prefilter_never_hides_a_characterization():
 def test_self_pronoun_prefilter_never_hides_an_own_subject():
     from eventdb.extract import tools_for
     from eventdb.extract.context import SentenceView
-    from eventdb.extract.incidents import _may_name_itself, _own_subject_pattern
+    from eventdb.extract.incident_actors import _may_name_itself, _own_subject_pattern
     from eventdb.extract.sentences import Sentence
 
     tools = tools_for()
@@ -547,7 +549,7 @@ def test_self_pronoun_prefilter_never_hides_an_own_subject():
 
 
 def test_casualties_skipped_without_toll_words_are_the_casualties_read_in_full():
-    from eventdb.extract import incidents
+    from eventdb.extract import tolls
 
     texts = ["Two soldiers were killed and three wounded in the attack.", "No personnel were hurt.", "The strike hit a depot.",
              "Officials said the drone struck a base near Erbil, causing no casualties.", "A girl was seriously wounded.",
@@ -563,15 +565,16 @@ def test_casualties_skipped_without_toll_words_are_the_casualties_read_in_full()
         view = SentenceView.build(whole, Sentence(1, 6, len(whole), text), None, tools_for())
         for ws in range(view.start, view.end, 5):
             for we in range(ws + 1, view.end + 1):
-                skipped += incidents._no_toll_words(view, we)
-                with mock.patch.object(incidents, "_no_toll_words", lambda view, we: False):
-                    full = incidents._casualties(view, ws, we)  # (not the cached form: it would answer from the cache)
-                assert incidents._casualties(view, ws, we) == full, (text, ws, we)
+                skipped += tolls._no_toll_words(view, we)
+                with mock.patch.object(tolls, "_no_toll_words", lambda view, we: False):
+                    full = tolls._casualties(view, ws, we)  # (not the cached form: it would answer from the cache)
+                assert tolls._casualties(view, ws, we) == full, (text, ws, we)
     assert skipped
 
 
 def test_place_word_prefilters_never_hide_a_match():
-    from eventdb.extract.incidents import _FROM, _SOURCE_PLACE, _has_then_search
+    from eventdb.extract.incident_places import _FROM
+    from eventdb.extract.incident_places import _SOURCE_PLACE, _has_then_search
 
     assert not set("from" + "accord") & set("iks")  # the letters with non-ASCII case-insensitive equivalents
     words = ["from", "FROM", "From", "the", "direction", "of", "occupied", "according", "ACCORDİNG", "to", "Accord", "fro",
@@ -663,9 +666,9 @@ _SPEAKER_TEXTS = ["It said the drone was shot down.", "The group said eight of i
 
 
 def test_voice_cached_per_sentence_answers_as_asked_afresh():
-    """`claims.voice` answers from the view's cache only for the same `before` and the same `previous` object."""
+    """`speakers.voice` answers from the view's cache only for the same `before` and the same `previous` object."""
     from eventdb.assertions import ActorRef
-    from eventdb.extract import claims
+    from eventdb.extract import speakers
 
     group = ActorRef("the Houthis", "houthis", 0, 11)
     state = ActorRef("Israel", "israel", 0, 6)
@@ -675,13 +678,13 @@ def test_voice_cached_per_sentence_answers_as_asked_afresh():
         for previous in (None, group, state, group, None, ActorRef("the Houthis", "houthis", 0, 11)):
             for before in (view.end, view.start + 5, view.end):
                 fresh = build()
-                assert claims.voice(view, before, previous) == claims.voice(fresh, before, previous), (view.sentence.text, previous)
-                spoken += claims.voice(view, before, previous) is not None
+                assert speakers.voice(view, before, previous) == speakers.voice(fresh, before, previous), (view.sentence.text, previous)
+                spoken += speakers.voice(view, before, previous) is not None
     assert spoken
 
 
 def test_casualties_cached_per_stretch_are_the_casualties_read_afresh():
-    from eventdb.extract import incidents
+    from eventdb.extract import tolls
 
     texts = ["Two soldiers were killed and three wounded in the attack.", "A girl was seriously wounded, the ministry said.",
              "The attack killed three people and wounded nine.", "None of the 23 crew were injured.", "Rockets hit Kiryat Shmona."]
@@ -689,8 +692,8 @@ def test_casualties_cached_per_stretch_are_the_casualties_read_afresh():
     for build in _views_of(texts):
         view = build()
         for ws, we in ((view.start, view.end), (view.start, view.start + 20), (view.start + 3, view.end), (view.start, view.end)):
-            answer = incidents.casualties(view, ws, we)
-            assert answer == incidents._casualties(build(), ws, we), (view.sentence.text, ws, we)
+            answer = tolls.casualties(view, ws, we)
+            assert answer == tolls._casualties(build(), ws, we), (view.sentence.text, ws, we)
             counted += answer != (None, None)
     assert counted
 
@@ -732,11 +735,11 @@ def test_confirmation_asked_before_negations_gives_the_same_claims():
 def test_perpetrator_reads_the_nearer_names_from_the_clause_names():
     """`_perpetrator` takes the names from 90 characters before a trigger out of the clause's names before it: the same
     list as `view.actors` of that stretch (one test per name, same order)."""
-    from eventdb.extract import incidents
+    from eventdb.extract import triggers
 
     checked = 0
     for view in _rule_views():
-        for t in incidents.find_triggers(view, []):
+        for t in triggers.find_triggers(view, []):
             for ws in range(view.start, t.start + 1, 7):
                 lo = max(ws, t.start - 90)
                 assert [m for m in view.actors(ws, t.start) if m.start >= lo] == view.actors(lo, t.start), (view.text, ws)
@@ -747,7 +750,8 @@ def test_perpetrator_reads_the_nearer_names_from_the_clause_names():
 def test_trigger_and_found_compare_by_value_as_when_frozen():
     """Trigger and Found are plain dataclasses (cheaper to build): equal by value, a Trigger hashed by value."""
     import dataclasses
-    from eventdb.extract.incidents import Draft, Found, Trigger
+    from eventdb.extract.incidents import Draft, Found
+    from eventdb.extract.triggers import Trigger
 
     t = Trigger(3, 9, "strike", "attack")
     assert dataclasses.replace(t) == t and hash(dataclasses.replace(t)) == hash(t) == hash((3, 9, "strike", "attack", False, None))
@@ -760,7 +764,7 @@ def test_drafts_dismissed_early_are_the_drafts_dismissed_after_their_details():
     """`draft_from_trigger` drops denied indefinite mentions and definite or generic plural ones before computing any
     detail, and plural ones without a specific place or date before the perpetrator: the same drafts as when every
     detail was computed first (and `_specific` or `kept` decided)."""
-    from eventdb.extract import incidents
+    from eventdb.extract import incidents, triggers
 
     texts = [*_RULE_SENTENCES, "These strikes killed 12 people in Erbil on Friday.", "Such attacks on US bases in Iraq continue.",
              "Both drone attacks hit the base, the Pentagon said.", "Air strikes on Houthi positions near Sanaa killed three on Monday.",
@@ -772,15 +776,15 @@ def test_drafts_dismissed_early_are_the_drafts_dismissed_after_their_details():
     dropped = kept = 0
     for build in _views_of(texts):
         view, plain = build(), build()
-        triggers = incidents.find_triggers(view, [])
-        for t, (ws, we) in zip(triggers, incidents.windows(view, triggers)):
+        found = triggers.find_triggers(view, [])
+        for t, (ws, we) in zip(found, triggers.windows(view, found)):
             early = incidents.draft_from_trigger(view, t, ws, we, "i1")
             with mock.patch.object(incidents, "_dismissed_early", lambda *args: False), \
                     mock.patch.object(incidents, "_plural_may_be_specific", lambda *args: True):
                 late = incidents.draft_from_trigger(plain, t, ws, we, "i1")
             assert early == late, (view.sentence.text, t)
             plural = view.tools.lexicon.is_a("plural_triggers", t.phrase)
-            dropped += incidents._dismissed_early(view, t, incidents.irrealis_reason(view, t, ws), plural,
+            dropped += incidents._dismissed_early(view, t, triggers.irrealis_reason(view, t, ws), plural,
                                                   incidents._definite(view, t, plural))
             kept += early is not None
     assert dropped and kept
@@ -849,9 +853,9 @@ def test_descriptor_cache_by_bounds_answers_as_asked_afresh():
 
 def test_span_loops_answer_as_the_any_genexprs():
     """`_starts_inside` (incidents) and `_inside_a_mention` (claims) replaced any(<genexpr>) on hot paths."""
-    from eventdb.extract.claims import _inside_a_mention
+    from eventdb.extract.speakers import _inside_a_mention
     from eventdb.extract.gazetteer import Mention
-    from eventdb.extract.incidents import _starts_inside
+    from eventdb.extract.triggers import _starts_inside
 
     span_lists = [[], [(0, 0)], [(0, 5)], [(3, 7), (10, 12)], [(5, 5), (5, 6)], [(2, 9), (4, 6)]]
     for spans in span_lists:
@@ -863,8 +867,8 @@ def test_span_loops_answer_as_the_any_genexprs():
 
 def test_toll_and_referring_category_loops_answer_as_the_any_genexprs():
     """`_no_toll_words` and `_referred_one` ask `view.has` in the same order and stop at the same category as any()."""
-    from eventdb.extract import _REFERRING_CATEGORIES
-    from eventdb.extract.incidents import _TOLL_CATEGORIES, _no_toll_words
+    from eventdb.extract.references import _REFERRING_CATEGORIES
+    from eventdb.extract.tolls import _TOLL_CATEGORIES, _no_toll_words
 
     for present in [set(), {"killed_words"}, {"injured_words"}, {"no_casualties"}, {"injured_words", "no_casualties"}]:
         asked: list[str] = []
@@ -878,4 +882,4 @@ def test_toll_and_referring_category_loops_answer_as_the_any_genexprs():
         expected = not any(expected_asked.append(c) or c in present for c in _TOLL_CATEGORIES)
         assert _no_toll_words(view, 10) == expected
         assert asked == expected_asked
-    assert len(_REFERRING_CATEGORIES) == 8 and "unharmed_words" in _REFERRING_CATEGORIES
+    assert len(_REFERRING_CATEGORIES) == 10 and "unharmed_words" in _REFERRING_CATEGORIES

@@ -24,7 +24,7 @@ from eventdb.reference import Reference, default_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTOR_FIELDS = (("incidents", "perpetrator"), ("incidents", "target"), ("claims", "claimant"), ("statistics", "actor"))
-EXPECTED_SETS = ("gold", "heldout", "dev", "blind")
+EXPECTED_SETS = ("gold", "heldout", "dev", "blind", "check")
 
 
 @dataclass(frozen=True)

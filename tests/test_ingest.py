@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import signal
 import subprocess
@@ -19,7 +18,7 @@ from eventdb import database
 from eventdb.articles import read_path
 from eventdb.cli import main
 from eventdb.extract import extract
-from eventdb.ingest import ConnectionLost, ingest
+from eventdb.ingest import ingest
 from eventdb.reference import default_reference
 from tests.conftest import SEED_ARTICLES, count
 
@@ -98,9 +97,19 @@ def _extract_or_die(article, reference):
     return extract(article, reference)
 
 
-@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the stand-in crash reaches workers only by fork")
+def _poisoned_worker(parent: int) -> None:
+    """Worker initializer (run in the spawned worker, found there by name): the stand-in crash."""
+    import eventdb.ingest
+    from eventdb import workers
+
+    workers._start_worker(parent)  # in the worker, the real one
+    eventdb.ingest.extract = _extract_or_die
+
+
 def test_an_article_that_kills_its_worker_process_fails_alone(use_db, engine, tmp_path, monkeypatch):
-    monkeypatch.setattr("eventdb.ingest.extract", _extract_or_die)
+    from eventdb import workers
+
+    monkeypatch.setattr(workers, "_start_worker", _poisoned_worker)
     good = [path.read_text() for path in sorted(SEED_ARTICLES.glob("*.txt"))]
     for i, body in enumerate(good):
         (tmp_path / f"{i}_good.txt").write_text(body)
@@ -208,8 +217,9 @@ def test_lost_connection_stops_the_batch_with_a_clear_error(fresh_db_url, engine
                 conn.commit()
 
     try:
-        with pytest.raises(ConnectionLost):
-            ingest(engine, [str(tmp_path)], progress=cut_after_first)
+        summary = ingest(engine, [str(tmp_path)], progress=cut_after_first)
+        assert summary.stopped and summary.stopped.startswith("lost the database connection"), summary.stopped
+        assert summary.interrupt is None
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true'))
@@ -281,8 +291,18 @@ def test_stdin_with_command_line_metadata(use_db, engine):
     assert row.key == "mosaicmagazine.com"
 
 
-def test_url_option_refuses_to_label_several_articles(use_db, engine):
-    result = run_cli("ingest", str(SEED_ARTICLES), "--url", "https://example.org/one")
+def test_url_option_with_several_inputs_is_a_usage_error_before_any_work(use_db, engine):
+    for args in ([str(SEED_ARTICLES)], [str(p) for p in sorted(SEED_ARTICLES.glob("*.txt"))[:2]]):
+        result = run_cli("ingest", *args, "--url", "https://example.org/one")
+        assert result.exit_code == 2, result.output
+        assert "--url names a single article" in result.output
+    assert count(engine, "sources") == 0 and count(engine, "ingest_runs") == 0
+
+
+def test_url_option_refuses_to_label_several_articles_of_one_file(use_db, engine, tmp_path):
+    records = [json.dumps({"text": f"Rockets hit the base near Erbil on day {i}."}) for i in range(2)]
+    (tmp_path / "two.jsonl").write_text("\n".join(records))
+    result = run_cli("ingest", str(tmp_path / "two.jsonl"), "--url", "https://example.org/one")
     assert result.exit_code == 1
     assert "--url names a single article" in result.output
     with engine.connect() as conn:

@@ -74,3 +74,31 @@ def test_migrations_match_the_models(fresh_db_url):
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_place_admin1_migration_up_and_down(empty_db_url):
+    """0005 adds places.admin1_code / admin1 and re-creates the views that read them; its downgrade
+    removes both columns (and the views, which this checkout's sql/ files cannot create without them)."""
+    engine = database.make_engine(empty_db_url)
+
+    def place_columns() -> set[str]:
+        with engine.connect() as conn:
+            return set(conn.execute(text(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'places'")).scalars())
+
+    def incident_view_columns() -> set[str]:
+        with engine.connect() as conn:
+            return set(conn.execute(text(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = 'reports' AND table_name = 'incidents'")).scalars())
+
+    try:
+        database.upgrade(empty_db_url, "0005_place_admin1")
+        assert {"admin1_code", "admin1"} <= place_columns()
+        assert {"admin1_code", "admin1"} <= incident_view_columns()
+        database.downgrade(empty_db_url, "0004_views_date_text")
+        assert not {"admin1_code", "admin1"} & place_columns()
+        assert incident_view_columns() == set()
+        database.upgrade(empty_db_url)
+        assert {"admin1_code", "admin1"} <= place_columns() and "admin1" in incident_view_columns()
+    finally:
+        engine.dispose()

@@ -70,3 +70,33 @@ def test_broken_reference_file_is_a_one_line_error(use_db, tmp_path):
     result = CliRunner().invoke(main, ["reference", "load", "--folder", str(folder)])
     assert result.exit_code == 1
     assert "unknown actor 'nobody'" in result.output
+
+
+def _with_places_edit(tmp_path, old: str, new: str):
+    folder = tmp_path / "reference"
+    shutil.copytree(REPO / "seeds" / "reference", folder)
+    places = (folder / "places.toml").read_text()
+    assert old in places
+    (folder / "places.toml").write_text(places.replace(old, new, 1))
+    return folder
+
+
+def test_an_unknown_or_foreign_admin1_is_a_one_line_error(use_db, tmp_path):
+    for n, (wrong, message) in enumerate((('admin1 = "JO-ZZ"', "unknown admin1 'JO-ZZ'"),
+                                          ('admin1 = "IQ-AN"', "has the admin1 of another country, 'IQ-AN'"))):
+        folder = _with_places_edit(tmp_path / str(n), 'admin1 = "JO-MA"', wrong)
+        result = CliRunner().invoke(main, ["reference", "load", "--folder", str(folder)])
+        assert result.exit_code == 1 and message in result.output, result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_changed_admin1_updates_the_place_row(use_db, engine, tmp_path):
+    folder = _with_places_edit(tmp_path, 'key = "tower-22"\nname = "Tower 22"\nkind = "base"\ncountry = "JO"\nlat = 33.32\nlon = 38.68\nparent = "jordan"\nadmin1 = "JO-MA"',
+                               'key = "tower-22"\nname = "Tower 22"\nkind = "base"\ncountry = "JO"\nlat = 33.32\nlon = 38.68\nparent = "jordan"\nadmin1 = "JO-AZ"')
+    runner = CliRunner()
+    assert runner.invoke(main, ["reference", "load"]).exit_code == 0
+    result = runner.invoke(main, ["reference", "load", "--folder", str(folder)])
+    assert result.exit_code == 0 and "places: 0 inserted, 1 updated" in result.output, result.output
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT admin1_code, admin1 FROM places WHERE key = 'tower-22'")).one()
+    assert tuple(row) == ("JO-AZ", "Zarqa")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import uuid
 
 import pytest
@@ -110,20 +111,47 @@ def test_own_voice_of_a_source_without_outlet_names_the_url_host(data_engine):
     assert by_id(data_engine, "claims", "claim_id")[9001]["claimant"] == "example.org"
 
 
-def test_actor_network_reaches_grand_ancestors_and_survives_the_cycle(data_engine):
+def test_actor_network_follows_only_relations_that_compose_and_survives_the_cycle(data_engine):
     paths = rows(data_engine, "SELECT * FROM reports.actor_network")
-    kh_irgc = [p for p in paths if p["actor"] == "Kata'ib Hezbollah" and p["ancestor"] == "Islamic Revolutionary Guard Corps"]
-    assert len(kh_irgc) == 1
-    assert kh_irgc[0]["depth"] == 2 and kh_irgc[0]["relations"] == ["member_of", "backed_by"]
-    assert kh_irgc[0]["path"] == ["Kata'ib Hezbollah", "Islamic Resistance in Iraq", "Islamic Revolutionary Guard Corps"]
-    assert str(kh_irgc[0]["valid_from"]) == "2023-10-01"  # intersection along the path
-    revenge = [p for p in paths if p["actor"] == "Revenge of al-Muhandis Brigade" and p["ancestor"] == "Islamic Revolutionary Guard Corps"]
-    assert [p["relations"] for p in revenge] == [["front_for", "member_of", "backed_by"]]
-    # The cycle IRGC -> Revenge -> KH -> IRI -> IRGC is cut: no path visits an actor twice.
+
+    def between(actor: str, ancestor: str) -> list[dict]:
+        return [p for p in paths if p["actor"] == actor and p["ancestor"] == ancestor]
+
+    # A front stands for its group: front_for then member_of is a membership path.
+    [revenge_iri] = between("Revenge of al-Muhandis Brigade", "Islamic Resistance in Iraq")
+    assert revenge_iri["relations"] == ["front_for", "member_of"] and revenge_iri["relation"] == "member_of"
+    assert revenge_iri["path"] == ["Revenge of al-Muhandis Brigade", "Kata'ib Hezbollah", "Islamic Resistance in Iraq"]
+    assert str(revenge_iri["valid_from"]) == "2023-10-01"  # intersection along the path
+    # Membership then backing does not compose: the IRI's backer is not thereby its members' backer.
+    assert between("Kata'ib Hezbollah", "Islamic Revolutionary Guard Corps") == []
+    assert between("Revenge of al-Muhandis Brigade", "Islamic Revolutionary Guard Corps") == []
+    [iri_irgc] = between("Islamic Resistance in Iraq", "Islamic Revolutionary Guard Corps")
+    assert iri_irgc["relation"] == "backed_by" and iri_irgc["depth"] == 1
+    # An alliance is a direct relation only; the cycle IRGC -> Revenge -> KH -> IRI -> IRGC is cut anyway.
+    assert [p["ancestor"] for p in paths if p["actor"] == "Islamic Revolutionary Guard Corps"] == ["Revenge of al-Muhandis Brigade"]
     assert all(len(set(p["path"])) == len(p["path"]) for p in paths)
     assert not any(p["actor"] == p["ancestor"] for p in paths)
     # Old Group left KH (2020) before KH joined the IRI (2023): no path through both.
     assert [p["ancestor"] for p in paths if p["actor"] == "Old Group"] == ["Kata'ib Hezbollah"]
+
+
+def test_actor_network_stops_at_a_state_and_composes_backing_with_the_backers_parents(engine):
+    with engine.begin() as conn:
+        conn.exec_driver_sql("""
+            INSERT INTO actors (id, key, name, kind) VALUES
+              (1, 'kh', 'KH', 'militia'), (2, 'pmf', 'PMF', 'militia_coalition'), (3, 'iaf', 'Iraqi Armed Forces', 'state_force'),
+              (4, 'iraq', 'Iraq', 'state'), (5, 'coalition', 'Coalition', 'international_org'),
+              (6, 'qf', 'Quds Force', 'state_force'), (7, 'irgc', 'IRGC', 'state_force'), (8, 'iran', 'Iran', 'state');
+            INSERT INTO affiliations (actor_id, related_actor_id, relation, evidence_key, reference_file) VALUES
+              (1, 2, 'part_of', 'reference:t', 't'), (2, 3, 'part_of', 'reference:t', 't'), (3, 4, 'part_of', 'reference:t', 't'),
+              (4, 5, 'member_of', 'reference:t', 't'), (1, 6, 'backed_by', 'reference:t', 't'),
+              (6, 7, 'part_of', 'reference:t', 't'), (7, 8, 'part_of', 'reference:t', 't')""")
+    paths = {(p["actor"], p["ancestor"]): p for p in rows(engine, "SELECT * FROM reports.actor_network")}
+    assert paths[("KH", "Iraq")]["relation"] == "part_of"
+    assert ("KH", "Coalition") not in paths and ("Iraqi Armed Forces", "Coalition") not in paths
+    assert paths[("Iraq", "Coalition")]["relation"] == "member_of"
+    assert paths[("KH", "Iran")]["relations"] == ["backed_by", "part_of", "part_of"]
+    assert paths[("KH", "Iran")]["relation"] == "backed_by"
 
 
 def test_weekly_activity_counts_day_and_week_dated_incidents_by_iso_week(data_engine):
@@ -164,11 +192,12 @@ def test_report_list_shows_every_view_with_its_description(data_db):
 
 
 def test_report_formats(data_db):
-    table = run("report", "incidents")
+    table = run("report", "incidents", "--columns", "incident_id,occurred_on_text,date_precision")
     assert table.exit_code == 0
     lines = table.stdout.splitlines()
-    assert lines[0].split()[:3] == ["incident_id", "occurred_on", "date_precision"]
+    assert lines[0].split() == ["incident_id", "occurred_on_text", "date_precision"]
     assert set(lines[1]) <= {"-", " "} and lines[-1] == "(5 rows)"
+    assert re.search(r"EV-400\s+2024-01\s+month", table.stdout)  # the month-precision date as 2024-01
 
     as_csv = list(csv.DictReader(io.StringIO(run("report", "incidents", "--format", "csv").output)))
     assert [r["incident_id"] for r in as_csv] == ["EV-500", "EV-300", "EV-200", "EV-100", "EV-400"]  # newest first
@@ -191,12 +220,12 @@ def test_report_filters_by_date_actor_and_limit(data_db):
 
 def test_report_rejects_unknown_names_and_filters_a_report_lacks(data_db):
     unknown = run("report", "incidentz")
-    assert unknown.exit_code == 1
+    assert unknown.exit_code == 2
     assert "unknown report 'incidentz'" in unknown.output and "contested_incidents" in unknown.output
     no_date = run("report", "actor_network", "--since", "2024-01-01")
-    assert no_date.exit_code == 1 and "no date column" in no_date.output
+    assert no_date.exit_code == 2 and "no date column" in no_date.output
     no_actor = run("report", "source_coverage", "--actor", "Iran")
-    assert no_actor.exit_code == 1 and "no actor column" in no_actor.output
+    assert no_actor.exit_code == 2 and "no actor column" in no_actor.output
 
 
 # --- exports and the chart -----------------------------------------------------------------------
@@ -232,7 +261,7 @@ def test_weekly_plot_is_a_png(data_db, tmp_path):
     assert result.exit_code == 0
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
-    assert run("report", "incidents", "--plot", str(out)).exit_code == 1
+    assert run("report", "incidents", "--plot", str(out)).exit_code == 2
 
 
 def test_weekly_series_fills_empty_weeks_with_zero():
@@ -259,9 +288,10 @@ def reader(data_db):
     admin.dispose()
 
 
-def test_reader_role_reads_views_and_nothing_else(reader, data_db):
+def test_reader_role_reads_views_and_nothing_else(reader, data_db, monkeypatch):
     role, password, reader_url = reader
-    result = run("grant-reader", role, "--password", password)
+    monkeypatch.setenv("READER_PASSWORD", password)
+    result = run("grant-reader", role, "--password-env", "READER_PASSWORD", "--revoke-public")
     assert result.exit_code == 0, result.output
     assert "s3cret" not in result.output
 
@@ -289,24 +319,14 @@ def test_reader_role_reads_views_and_nothing_else(reader, data_db):
         writable.dispose()
 
 
-def test_grant_reader_refuses_a_superuser(data_db):
-    admin = database.make_engine(data_db)
-    with admin.connect() as conn:
-        me, superuser = conn.execute(text("SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")).one()
-    admin.dispose()
-    if not superuser:
-        pytest.skip("the test server's user is not a superuser")
-    result = run("grant-reader", me)
-    assert result.exit_code == 1 and "superuser" in result.output
-
-
 def test_views_sync_command(data_db):
     result = run("views", "sync")
     assert result.exit_code == 0
     assert result.output.startswith(f"{len(views.view_files())} views in schema reports")
 
 
-def test_table_shows_the_main_columns_and_columns_can_be_chosen(data_db):
+def test_table_shows_the_main_columns_and_columns_can_be_chosen(data_db, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
     default = run("report", "incidents")
     header = default.stdout.splitlines()[0].split()
     assert header == list(reports.get_spec("incidents").table_columns)
@@ -321,3 +341,19 @@ def test_table_shows_the_main_columns_and_columns_can_be_chosen(data_db):
 
     unknown = run("report", "incidents", "--columns", "nope")
     assert unknown.exit_code == 1 and "unknown column 'nope'" in unknown.output
+
+
+def test_own_voice_is_never_a_source_id(data_engine):
+    """With no outlet and no url, the own voice names the outlet the article was republished from, else nothing."""
+    with data_engine.begin() as conn:
+        conn.exec_driver_sql("""INSERT INTO sources (id, content_sha256, url, outlet_id, published_on, text, origin,
+            extractor_version, republished_from_text) VALUES
+            (4, md5('4') || md5('a'), NULL, NULL, NULL, 'text four', 'test', 't1', 'www.kurdistan24.net'),
+            (5, md5('5') || md5('a'), NULL, NULL, NULL, 'text five', 'test', 't1', NULL)""")
+        conn.exec_driver_sql("""INSERT INTO claims (id, source_id, extractor_version, claim_type, stance, incident_id,
+            quote, char_start, char_end, sentence_index, confidence)
+            VALUES (9004, 4, 't1', 'incident_report', 'asserted', 400, 'q', 0, 1, 0, 0.5),
+                   (9005, 5, 't1', 'incident_report', 'asserted', 400, 'q', 0, 1, 0, 0.5)""")
+    claims = by_id(data_engine, "claims", "claim_id")
+    assert claims[9004]["claimant"] == "www.kurdistan24.net"
+    assert (claims[9005]["claimant"], claims[9005]["claimant_kind"]) == (None, "own_voice")

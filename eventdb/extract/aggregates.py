@@ -1,4 +1,8 @@
-"""Statistics ("some 200 strikes since November") and affiliation statements ("Nujaba, an Iran-backed militia")."""
+"""Statistics ("some 200 strikes since November") and affiliation statements ("Nujaba, an Iran-backed militia").
+
+Decision: "SMRD has documented 27 Israeli attacks since January. These strikes killed 118 persons.": a toll whose subject
+is a demonstrative plural of attacks ("these strikes", "those attacks") right after a sentence that stated a statistic
+is that aggregate's toll, a statistic too (`tally_sequel`), never an incident's."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.dates import DateMention
 from eventdb.extract.lexicon import Lexicon
 from eventdb.extract.nonevents import opens_period
+from dataclasses import replace
 
 _PERIOD = re.compile(r"\b(?:between (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+) and (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+)|(?:over|in|during) the same period|in recent (?:weeks|months|days|hours)|since (?:\d{4}\b|the beginning of (?:this|the) (?:year|war|month)|(?:early |late |mid-?)?[A-Z]\w+(?: \d{4})?)|(?:over|in) the past (?:\w+ )?(?:weeks?|months|days|year)|over the weekend|this year|last year)", re.IGNORECASE)
 
@@ -275,3 +280,31 @@ def _apposition(view: SentenceView, start: int, end: int) -> ActorRef | None:
 
 _APPOSITION_BEFORE = re.compile(r",\s+(?:one of\s+)?(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}")
 _APPOSITION_AFTER = re.compile(r"[-\s]\w+\s+(?:[a-z]+\s+)?\w+,\s+")
+
+
+def tally_sequel(view: SentenceView, previous: list[Statistic]) -> list[Statistic]:
+    """ "These strikes killed 118 persons" after a sentence that stated a statistic: the toll of that aggregate, with its
+    actor, target and period."""
+    if not previous or not view.counts:
+        return []
+    m = view.tools.lexicon.derived(_demonstrative_toll).match(view.text, view.start, view.end)
+    if m is None:
+        return []
+    count = next((c for c in view.counts if c.start == m.end()), None)
+    if count is None:
+        return []
+    noun = _NOUN_AFTER.match(view.text, count.end, view.end)
+    what = f"{noun.group(1)} {m.group('verb').lower()}" if noun else m.group("verb").lower()
+    base = previous[0]
+    return [replace(base, count=count.value, count_text=count.text, qualifier=count.qualifier, what=what, span=view.span())]
+
+
+_NOUN_AFTER = re.compile(r"\s+((?:[\w-]+\s+){0,2}?[\w-]+?)(?=[\s,.;]|$)")
+
+
+def _demonstrative_toll(lex: Lexicon) -> re.Pattern[str]:
+    """ "These strikes killed ", "Those attacks have wounded ": a demonstrative plural of attacks and a casualty verb."""
+    plural = lex.alternation("plural_triggers")
+    hurt = f"{lex.alternation('killed_words')}|{lex.alternation('injured_words')}"
+    return re.compile(rf"\s*(?:These|Those|The|Such)\s+(?:[\w-]+\s+)?(?:{plural})\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?"
+                      rf"(?P<verb>{hurt})\s+", re.IGNORECASE)

@@ -12,6 +12,9 @@ Decisions:
 - killed and injured are filled field by field when the claims that give it agree ("the Observatory said seven were
   killed and 18 wounded" fills both); two sources with different counts ("16 killed in Iraq, Baghdad said; 23 in
   Syria, the Observatory said") leave it open, as no one figure is the incident's;
+- a toll in a sentence that names two incidents ("X said they had launched drones at Israel in response to the April 1
+  strike on the consulate, in which seven were killed") is not this incident's by the claim's link alone: which
+  incident it counts is the clause's business (`tolls`), not the claim's;
 - a toll over a period ("Since October 8, attacks have killed 13 civilians", "more than 450 people have been killed")
   is a tally of many incidents, not this incident's toll, even when the claim points at it.
 """
@@ -27,16 +30,18 @@ from eventdb.extract.lexicon import Lexicon
 _TOLL_TYPES = ("casualty_report", "responsibility_claimed")  # a claim of an attack may carry its toll
 
 
-def complete(incidents: tuple[IncidentReport, ...], claims: list[Claim], lexicon: Lexicon) -> tuple[IncidentReport, ...]:
-    """Each incident with its missing perpetrator and casualties taken from its linked claims."""
+def complete(incidents: tuple[IncidentReport, ...], claims: list[Claim], lexicon: Lexicon,
+             shared: frozenset[int] = frozenset()) -> tuple[IncidentReport, ...]:
+    """Each incident with its missing perpetrator and casualties taken from its linked claims (`shared`: the sentences
+    that name more than one incident)."""
     by_incident: dict[str, list[Claim]] = {}
     for c in claims:
         if c.incident:
             by_incident.setdefault(c.incident, []).append(c)
-    return tuple(_completed(i, by_incident.get(i.local_id, []), lexicon) for i in incidents)
+    return tuple(_completed(i, by_incident.get(i.local_id, []), lexicon, shared) for i in incidents)
 
 
-def _completed(incident: IncidentReport, claims: list[Claim], lexicon: Lexicon) -> IncidentReport:
+def _completed(incident: IncidentReport, claims: list[Claim], lexicon: Lexicon, shared: frozenset[int]) -> IncidentReport:
     if not claims:
         return incident
     changes: dict[str, object] = {}
@@ -44,7 +49,8 @@ def _completed(incident: IncidentReport, claims: list[Claim], lexicon: Lexicon) 
         named = _named_perpetrator(claims)
         if named:
             changes["perpetrator"], changes["perpetrator_basis"] = named
-    tolls = [c for c in claims if c.type in _TOLL_TYPES and not _tally(c.span.quote, lexicon)]
+    tolls = [c for c in claims if c.type in _TOLL_TYPES and not _tally(c.span.quote, lexicon)
+             and c.span.sentence_index not in shared]
     for name in ("killed", "injured"):
         values = {getattr(c, name) for c in tolls} - {None}
         if getattr(incident, name) is None and len(values) == 1:

@@ -7,175 +7,33 @@ from dataclasses import replace
 
 from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
-from eventdb.extract.gazetteer import Mention
+from eventdb.extract.incidents import Draft, Found
 from eventdb.extract.lexicon import Lexicon
-from eventdb.extract.incidents import APPOSITION, Draft, Found, casualties
-from eventdb.extract.reported import OwnAct, characterizations, may_hold, own_acts, own_denials, speaks_last
-
-_OBJECT = re.compile(r"\b(?:in|inside|across|at|of|on|against|to|from|into|with|targeting|for|by)\s+(?:the\s+)?$", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?:[–—,]\s*(?:which|who)\b)")
-_PERSON = re.compile(r"\s*([A-Z][a-z’'-]+(?:\s(?:(?:al|bin|ibn|el|Abu)[-\s])?[A-Z][\w’'-]+){1,3})")
-_WHICH = re.compile(r",?\s*(?:which|who)\s+(?:also\s+|later\s+|earlier\s+)?$")
-_GROUPS = re.compile(r"\s+(?:security\s+|government\s+|military\s+|defense\s+|defence\s+|foreign\s+|interior\s+|health\s+)?(?:army|military|forces|sources|officials|official|government|ministry|media|state media|rebels|militants|authorities)\b", re.IGNORECASE)
-
-
-def speaker(view: SentenceView, before: int) -> ActorRef | None:
-    """The subject of the nearest speech verb or "according to" before `before` (or after a closing quote).
-
-    Cached on the view: incidents and claims ask for the same sentence's speaker."""
-    if before not in view.speakers:
-        view.speakers[before] = _speaker(view, before)
-    return view.speakers[before]
-
-
-def voice(view: SentenceView, before: int, previous: ActorRef | None = None) -> ActorRef | None:
-    """The speaker before `before`, or, when the sentence's speaker is a pronoun ("..., it added", "It said ..."),
-    `previous`: the last speaker of an earlier sentence.
-
-    Cached on the view for the same `before` and the same `previous` object (extract asks three times per sentence
-    with the sentence end and the last speaker): the answer reads only the view, `before` and `previous`."""
-    known = view.voices.get(before)
-    if known is not None and known[0] is previous:
-        return known[1]
-    who = speaker(view, before) or _pronoun_speaker(view, before, previous)
-    view.voices[before] = (previous, who)
-    return who
-
-
-_RUN_BY = re.compile(r"-(?:run|owned|controlled|funded|based)\b")
-_BY_AGENT = re.compile(r"\s+by\s+")
-
-
-def _passive_agent(view: SentenceView, verb_end: int) -> ActorRef | None:
-    """ "was reported by the Pentagon": the agent of a passive speech verb speaks."""
-    by = _BY_AGENT.match(view.text, verb_end)
-    if not by:
-        return None
-    names = [m for m in view.mentions if (m.actor or m.outlet) and by.end() <= m.start < by.end() + 12
-             and _FIRST_PHRASE.fullmatch(view.text, by.end() - 1, m.start)]
-    return _ref(view, names[0]) if names else None
-
-
-def _pronoun_speaker(view: SentenceView, before: int, previous: ActorRef | None) -> ActorRef | None:
-    """`previous` when the speaker is a pronoun or a description of it; "the group said" only when it was a group."""
-    if previous is None:
-        return None
-    if _pronoun_speaks(view, before):
-        return previous
-    armed = view.actor_kind(previous.key) in view.tools.lexicon.words["armed_group_kinds"]
-    return previous if armed and _group_speaks(view, before) else None
-
-
-def _group_speaks(view: SentenceView, before: int) -> bool:
-    """ "In a Telegram post, the group said ...": "the group" as the subject of a speech verb."""
-    verbs = [v.start() for v in view.find("speech_verbs") if v.start() <= before + 200]
-    return any(a.end() < v and view.text[a.end():v].isspace() for a in view.find("group_anaphora") for v in verbs)
-
-
-def _unvoiced(view: SentenceView) -> bool:
-    """No one speaks in the sentence but the outlet: no speech verb, or only passive or negated ones ("no injuries were
-    reported", "no group has claimed that attack")."""
-    return all(_PASSIVE_SPEECH.search(view.before(v.start(), 12)) or _negated_clause(view, v.start())
-               for v in view.find("speech_verbs"))
-
-
-_PASSIVE_SPEECH = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-
-
-def _pronoun_speaks(view: SentenceView, before: int | None = None) -> bool:
-    """A speech verb whose subject is a pronoun ("..., it said") or a definite description of the last speaker
-    ("..., the mission said"): someone speaks, even when we cannot tell who."""
-    limit = view.end if before is None else before + 200
-    if not may_hold(view, "speaker_anaphora"):
-        return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) for v in view.find("speech_verbs") if v.start() <= limit)
-    anaphor = view.tools.lexicon.derived(_anaphor_subject_pattern)
-    after = view.tools.lexicon.derived(_anaphor_after_pattern)  # "..., according to the directorate."
-    return any(_PRONOUN_SUBJECT.search(view.before(v.start(), 20)) or anaphor.search(view.before(v.start(), 30))
-               or (fold_phrase(v.group(0)) == "according to" and after.match(view.text, v.end()))
-               for v in view.find("speech_verbs") if v.start() <= limit)
-
-
-def _anaphor_after_pattern(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{lex.alternation('speaker_anaphora')})\b", re.IGNORECASE)
-
-
-def _anaphor_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[,;]\s+|^\s*)(?:{lex.alternation('speaker_anaphora')})\s+(?:also\s+|later\s+|has\s+|had\s+)?$", re.IGNORECASE)
-
-
-_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
-
-
-def _inside_a_mention(pos: int, mentions: list[Mention]) -> bool:
-    """Whether `pos` lies inside one of the `mentions` (a plain loop, not any(<genexpr>): it runs per speech verb)."""
-    for m in mentions:
-        if m.start <= pos < m.end:
-            return True
-    return False
-
-
-def _speaker(view: SentenceView, before: int) -> ActorRef | None:
-    verbs = [v for v in view.find("speech_verbs", view.start, view.end)
-             if not (v.group(0).lower() == "described" and _WHAT_X.search(view.before(v.start(), 40)))
-             and not _inside_a_mention(v.start(), view.mentions)]  # "the United States": a name, not "states"
-    for v in verbs:
-        if fold_phrase(v.group(0)) == "according to":
-            names = [m for m in view.mentions if (m.actor or m.outlet) and m.start >= v.end() and m.start - v.end() < 25
-                     # "according to the coalition, the Houthis": not them
-                     and _FIRST_PHRASE.fullmatch(view.text, v.end(), m.start)
-                     and not view.is_descriptor(m) and not _RUN_BY.match(view.text, m.end)]  # "the Huthi-run Saba agency"
-            if names:
-                return _ref(view, names[0])
-            written = _speaker_after_according(view, v.end())
-            if written:
-                return written
-    for v in verbs:
-        if v.start() > before + 200:
-            break
-        if _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
-            agent = _passive_agent(view, v.end())
-            if agent:
-                return agent
-            continue  # "an attack ... in Syria was reported": Syria is not speaking
-        joint = _joint_speakers(view, v.start()) if view.has("joint_speakers") else None
-        if joint:
-            return joint[0]  # "..., the two countries said": the first speaks here, sentence_claims adds the other
-        who = _subject_of(view, v.start()) or _inverted_subject(view, v.start(), v.end())
-        if who:
-            return who
-    for m in view.find("unknown_actors", view.start, before):
-        return ActorRef(m.group(0), None, m.start(), m.end())
-    for v in verbs:
-        if not _PASSIVE_SPEECH.search(view.before(v.start(), 12)):
-            return _unresolved_speaker(view, v.start())  # the first active speech verb ("no injuries were reported, X said")
-    return None
-
-
-def _joint_speakers(view: SentenceView, verb: int) -> tuple[ActorRef, ActorRef] | None:
-    """ "US and British jets struck X, the two countries said": a joint subject of a speech verb ("the two countries",
-    "both governments") stands for the two states named before it in the sentence; with any other number of states
-    the speakers cannot be told, and there is none."""
-    anaphor = [a for a in view.find("joint_speakers", view.start, verb) if _JOINT_GAP.fullmatch(view.text, a.end(), verb)]
-    if not anaphor:
-        return None
-    states: dict[str, object] = {}
-    for m in view.mentions:
-        if m.actor and m.end <= anaphor[-1].start() and view.actor_kind(m.actor) == "state" \
-                and not _OBJECT.search(view.before(m.start, 14)):  # "struck targets in Yemen": a place, not a speaker
-            states.setdefault(m.actor, m)
-    if len(states) != 2:
-        return None
-    first, second = states.values()
-    return actor_ref(first), actor_ref(second)
-
-
-_JOINT_GAP = re.compile(r"\s+(?:also\s+|later\s+|jointly\s+|have\s+|had\s+)?")
+from eventdb.extract.reported import OwnAct, characterizations, denied_acts, may_hold, own_acts, own_denials, speaks_last
+from eventdb.extract.speakers import (
+    BY_AGENT,
+    casualty_speaker,
+    clause_speaker,
+    joint_speakers,
+    negated_clause,
+    pronoun_speaker,
+    ref,
+    reported_subject,
+    subject_of,
+    unvoiced,
+    fold_phrase,
+    own_side,
+    subject_before,
+    voice,
+)
+from eventdb.extract.interceptions import interceptions
+from eventdb.extract.tolls import casualties, running_total, toll_owner
 
 
 def _for_both_speakers(view: SentenceView, claims: list[Claim]) -> list[Claim]:
     """The claims a joint speaker makes ("the two countries said"), once for each of the two."""
     verbs = view.find("speech_verbs")
-    joint = next((j for j in (_joint_speakers(view, v.start()) for v in verbs) if j), None)
+    joint = next((j for j in (joint_speakers(view, v.start()) for v in verbs) if j), None)
     if joint is None:
         return claims
     first, second = joint
@@ -190,207 +48,9 @@ def _for_both_speakers(view: SentenceView, claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
-    """A capitalized name right before a speech verb, at the sentence's start or after a comma or dash: after an optional
-    possessive and epithet ("Lebanon's state-run"), with an optional common head noun ("... regional government") and
-    without a descriptor ("... ambulance service") or a relative clause (", which is run by the navy,")."""
-    return re.compile(
-        rf"(?:^|[,;:—–]\s+)(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?(?:(?:{lex.alternation('speaker_epithets')}|[A-Z][\w]+-run)\s+)?"
-        rf"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}}(?:\s+(?:{lex.alternation('speaker_heads')}))?"
-        rf"|[a-z]+['’]s\s+(?:{lex.alternation('role_speakers')}))"
-        rf"(?:\s+(?:{lex.alternation('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
 
-
-def _speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
-    """ "according to the Soroka hospital in Beersheba": a name the reference lacks, as written."""
-    m = _AFTER_ACCORDING.match(view.text, pos, view.end)
-    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
-        return None
-    return _as_written(view, m.group("name"), m.start("name"))
-
-
-_AFTER_ACCORDING = re.compile(r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
-                              r"(?:(?:[\w]+-(?:run|owned|controlled|funded|based)|official|semi-official)\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
-                              r"(?:\s+(?:hospital|ministry|government|authorities|police|council|directorate))?)(?=[\s,.;])")
-
-
-def _as_written(view: SentenceView, name: str, start: int) -> ActorRef | None:
-    if name.split()[0] in _PRONOUNS:
-        return None
-    return ActorRef(name, None, start, start + len(name))
-
-
-# "strikes on what Washington described as Huthi radar sites": a characterization inside the sentence, not its source
-# ("in what the Israeli military said were precise strikes" is a statement).
-_WHAT_X = re.compile(r"\bwhat\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}$")
-_FIRST_PHRASE = re.compile(r"\s+(?:(?:the|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?")
-
-
-def _unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
-    """ "Syrian state media reported", "..., the Kurdistan regional government said": a named speaker the reference lacks, as written."""
-    body = _demonym_body(view, verb)
-    if body:
-        return body
-    before = view.text[view.start:verb]
-    m = view.tools.lexicon.derived(_named_speaker_pattern).search(before)
-    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
-        return None
-    return _as_written(view, m.group("name"), view.start + m.start("name"))
-
-
-def _demonym_body(view: SentenceView, verb: int) -> ActorRef | None:
-    """ "..., the Kurdish security service said", "the Palestinian governor said": a demonym the reference lacks with the
-    body or office it qualifies is a speaker kept as written, never the bare demonym ("Kurdish")."""
-    start = max(view.start, verb - 80)
-    m = view.tools.lexicon.derived(_demonym_body_pattern).search(view.text, start, verb)
-    if not m or view.tools.lexicon.is_a("sentence_openers", m.group("name").split()[0]):
-        return None
-    return ActorRef(m.group("name"), None, m.start("name"), m.end("name"))
-
-
-def _demonym_body_pattern(lex: Lexicon) -> re.Pattern[str]:
-    bodies = "|".join(lex.alternation(c) for c in ("speaker_heads", "speaker_descriptors", "demonym_speaker_roles"))
-    return re.compile(rf"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:ish|ian|ese|i|an)\s+(?:[a-z-]+\s+){{0,2}}?"
-                      rf"(?:{bodies}))\s+$")
-
-
-_PRONOUNS = frozenset({"It", "They", "He", "She", "We", "I", "Officials", "Analysts", "Witnesses", "Residents", "Sources"})
-
-
-def _subject_of(view: SentenceView, verb: int) -> ActorRef | None:
-    """The name a speech verb at `verb` belongs to: "X said", "X, a fellow at Y, said", "X, which reported", "an unknown group said"."""
-    named = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= verb and not view.is_descriptor(m)]
-    for anaphor in view.find("group_anaphora"):
-        if anaphor.end() < verb and view.text[anaphor.end():verb].isspace():
-            return _group_meant(view, named, anaphor.start())  # "...; the group said eight of its fighters were killed"
-    participial = _PARTICIPLE_WORD.search(view.text, view.start, verb) is not None
-    for m in named:
-        if participial and m.start - view.start < 40 and view.actor_kind(m.actor) != "person" \
-                and _PARTICIPIAL.fullmatch(view.text, _group_end(view, m), verb):
-            return _ref(view, m)  # "An Iraqi security official, speaking on condition of anonymity, said"
-        if m.start - view.start < 40 and APPOSITION.fullmatch(view.text, _past_acronym(view, m.end), verb) and not _SPEECH_WORD.search(view.text[m.end:verb]):
-            return _ref(view, m)  # "Hamdi Malik, an associate fellow at ..., said"
-    person = _PERSON.match(view.text, view.start, verb)
-    if person and not view.tools.lexicon.is_a("sentence_openers", person.group(1).split()[0]) \
-            and APPOSITION.fullmatch(view.text[person.end(1):verb]) and not any(m.start < person.end(1) for m in named):
-        return ActorRef(person.group(1), None, person.start(1), person.end(1))  # a name the reference lacks
-    named = [m for m in named if m.adjective or not _INSIDE_NAME.match(view.text, m.end)]  # "UK Maritime Trade Operations said"
-    close = [m for m in named if verb - m.end < 45 and _speaker_shape(view, m)
-             and (not _OBJECT.search(view.before(m.start, 14)) or _WHICH.fullmatch(view.text[m.end:verb]))]  # not "in Yemen, ... said"
-    unknown = [m for m in view.find("unknown_actors", max(view.start, verb - 45), verb)]
-    if unknown and (not close or unknown[-1].start() > close[-1].end):
-        return ActorRef(unknown[-1].group(0), None, unknown[-1].start(), unknown[-1].end())
-    if close:
-        m = close[-1]
-        between = view.text[m.end:verb]
-        if _WHICH.fullmatch(between) or _STATE_BODY.fullmatch(between) or not _CLAUSE_WORD.search(between):
-            return _ref(view, m)
-    return None
-
-
-_SPEECH_WORD = re.compile(r"\b(?:said|says|told)\b")
-_CLAUSE_WORD = re.compile(r"\b(?:that|which|on|against|at|to|of|in|for)\b")
-
-
-# A name followed by a capitalized word is part of a longer name the reference lacks ("UK Maritime Trade Operations"),
-# or a title before a person ("Hezbollah Secretary-General Hassan Nasrallah"): it does not speak itself.
-_INSIDE_NAME = re.compile(r" [A-Z][a-z]")
-# ", speaking on condition of anonymity," and the relative clause ", who spoke on condition of anonymity because ...,"
-_PARTICIPLE = r",\s+(?:speaking|citing|writing|asked|quoted|who\s+(?:spoke|was\s+speaking|asked))\b"
-_PARTICIPLE_WORD = re.compile(_PARTICIPLE)  # the cheap test whether a sentence has one at all
-_PARTICIPIAL = re.compile(_PARTICIPLE + r"[^,;“”]{3,100},\s*")
-
-
-def _group_end(view: SentenceView, m) -> int:
-    """Where a name's group noun ends ("Iraqi security official", "US defense official"), or the name's end."""
-    group = _GROUPS.match(view.text, m.end)
-    return group.end() if group else m.end
-
-
-def _group_meant(view: SentenceView, named: list, pos: int) -> ActorRef | None:
-    """ "the group" as a speaker: the armed group named last before it in the sentence."""
-    for m in reversed(named):
-        if m.end <= pos and m.actor and view.actor_kind(m.actor) in view.tools.lexicon.words["armed_group_kinds"]:
-            return actor_ref(m)
-    return None
-
-
-_ACRONYM = re.compile(r"\s*\([A-Z][\w-]{1,10}\)")
-
-
-def _past_acronym(view: SentenceView, pos: int) -> int:
-    """ "The Islamic Resistance in Iraq (IRI), the umbrella ..., said": the appositive starts after the acronym."""
-    m = _ACRONYM.match(view.text, pos)
-    return m.end() if m else pos
-
-
-def _inverted_subject(view: SentenceView, verb: int, verb_end: int) -> ActorRef | None:
-    """ “…,” said X: after a closing quotation the speaker follows the verb."""
-    if not _QUOTE_CLOSED.search(view.text[max(view.start, verb - 4):verb]):
-        return None
-    names = [m for m in view.mentions if (m.actor or m.outlet) and verb_end <= m.start < verb_end + 40 and not view.is_descriptor(m)]
-    return _ref(view, names[0]) if names else None
-
-
-_QUOTE_CLOSED = re.compile(r"[”\"][\s,]*$|[,.][”\"]\s*$")
-_POSSESSIVE = re.compile(r"['’]s\b")
-
-
-def _speaker_shape(view: SentenceView, m) -> bool:
-    """A demonym speaks only with a group noun ("Iraqi sources"), a possessive name only for a state through its army or
-    a ministry the reference lacks ("Britain's Ministry of Defence said"), never otherwise ("Iraq's council")."""
-    after = view.after(m.end, 40)
-    if _POSSESSIVE.match(after):
-        return view.actor_kind(m.actor) == "state" and _STATE_BODY.match(after) is not None
-    return not m.adjective or bool(_GROUPS.match(after))
-
-
-_STATE_BODY = re.compile(r"['’]s\s+(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior)\s+[Mm]inistry|[Mm]inistry\s+of\s+[A-Z][a-z]+|"
-                         r"(?:armed\s+forces|army|military|government))\b\s*")
-
-
-def fold_phrase(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _ref(view: SentenceView, m) -> ActorRef:
-    """ "Iraqi sources" speak for Iraq; "Lebanese state media" are an outlet, not the state: kept as written."""
-    group = _GROUPS.match(view.after(m.end, 20))
-    end = m.end + group.end() if group and m.adjective else m.end
-    media = end != m.end and view.tools.lexicon.is_a("media_groups", view.text[m.end:end].strip())
-    body = end != m.end and _OWN_BODY.fullmatch(view.text, m.end, end) is not None  # "Lebanese Health Ministry"
-    return ActorRef(view.text[m.start:end], None if media or body else m.actor, m.start, end)
-
-
-# A named ministry after a demonym is a body of its own that the reference lacks (the reference names its bodies,
-# "Iran's Foreign Ministry", as whole mentions): kept as written, never the state.
-_OWN_BODY = re.compile(r"\s+[A-Z][a-z]+\s+Ministry")
-
-
-def subject_before(view: SentenceView, pos: int) -> ActorRef | None:
-    unknown = view.find("unknown_actors", max(view.start, pos - 60), pos)
-    if unknown:
-        m = unknown[-1]
-        named = [n for n in view.mentions if n.actor and n.end <= m.start() and _COMMA_ONLY.fullmatch(view.text[n.end:m.start()])]
-        if named:
-            return _ref(view, named[-1])  # "Ashab al-Kahf, a little-known group that ..., claimed": the name it describes
-        called = _CALLING_ITSELF.match(view.text, m.end(), pos)
-        if called:  # "a previously unknown group calling itself Tashkil al-Waritheen claimed": the name it gives itself
-            return ActorRef(called.group("name"), None, called.start("name"), called.end("name"))
-        return ActorRef(m.group(0), None, m.start(), m.end())
-    names = [m for m in view.mentions if (m.actor or m.outlet) and m.end <= pos and not view.is_descriptor(m)
-             and not _OBJECT.search(view.before(m.start, 14))]
-    for i in range(len(names) - 1, -1, -1):
-        if i > 0 and _RELATIVE.search(view.text[names[i - 1].end:names[i].start]):
-            continue  # inside "X – which ... Iraq, ..., denied": the subject is X
-        return _ref(view, names[i])
-    return None
-
-
-_COMMA_ONLY = re.compile(r",\s*")
 _COMMON_SUBJECT = re.compile(r"\b(?:the|this|a|an)\s+[a-z]+\s+$")
-_CALLING_ITSELF = re.compile(r"\s+(?:calling\s+itself|which\s+calls\s+itself|known\s+as|named)\s+[“\"]?"
-                             r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|of|the)){0,4})")
+
 
 
 def stance(view: SentenceView, default: str = "asserted") -> str:
@@ -425,7 +85,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         return any(s - 60 <= pos <= e for s, e in stats_spans)
 
     for m in _claim_phrases(view) if found else view.find("responsibility_claimed"):
-        if about_statistic(m.end()) or _negated_clause(view, m.start()):
+        if about_statistic(m.end()) or negated_clause(view, m.start()):
             continue  # "No group claimed responsibility", "has not claimed responsibility"
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
@@ -446,7 +106,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             if _COMMON_SUBJECT.search(view.before(m.start(), 30)) \
                     and not view.has("group_anaphora", max(view.start, m.start() - 30), m.start()):
                 continue  # "a figure the monitor could not confirm": a subject we cannot name, not the actor before it
-            who = subject_before(view, m.start()) or _reported_subject(view, m.start(), previous)
+            who = subject_before(view, m.start()) or reported_subject(view, m.start(), previous)
             typ = kind
             if typ == "involvement_denied" and who and view.tools.lexicon.is_a("role_denials", m.group(0)) \
                     and view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]:
@@ -467,15 +127,15 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             if iid and _confirms_incident(view, m.end(), mention):
                 out.append(Claim("confirmation", iid, subject_before(view, m.start()), stance(view), span, confidence=0.6))
             break
-    for m in view.find("interception"):
+    for m in interceptions(view, view.start, view.end):  # "the drone was not intercepted": no interception (outcomes)
         if _ATTRIBUTIVE.search(view.before(m.start(), 6)):
             continue  # "shrapnel from an intercepted missile": what was intercepted, not anyone's claim to have done it
         if about_statistic(m.start()):
             break  # "its warships have shot down more than 200 drones over the same period": a tally, not one interception
         if _open_question(view, m.start()):
             break  # "would not say whether it had been shot down": asked, not asserted
-        who = _clause_speaker(view, m.start()) or voice(view, m.start(), previous)
-        if who is None and not _unvoiced(view):
+        who = clause_speaker(view, m.start()) or voice(view, m.start(), previous)
+        if who is None and not unvoiced(view):
             break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
         said = "denied" if _denied_here(view, m.start()) else stance(view)  # "rejected claims that it was shot down"
         out.append(Claim("interception", iid, who, said, span, confidence=0.6))
@@ -491,7 +151,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             continue  # "ships linked to Israel": only an attack linked to someone is an attribution
         agent_before = view.tools.lexicon.is_a("attribution_agent_before", m.group(0))
         perp = _named_before(view, m.start()) if agent_before else _named_after(view, m.end())
-        if who is None or perp is None or _negated_clause(view, m.start()):
+        if who is None or perp is None or negated_clause(view, m.start()):
             continue  # "has not blamed X", "nobody blamed X": no one attributes it
         plural = _GENERIC_OBJECT.match(view.after(m.end(), 60)) if agent_before \
             else _ATTACKS.search(view.text[view.start:m.start()])
@@ -499,7 +159,7 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         out.append(Claim("attribution", None if plural else about, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
     who = voice(view, view.end, previous)
-    if who is None and incident and all(f.incident.sentence_index < view.sentence.index for f in found) and _unvoiced(view):
+    if who is None and incident and all(f.incident.sentence_index < view.sentence.index for f in found) and unvoiced(view):
         killed, injured = casualties(view, view.start, view.end)
         if killed is not None or injured is not None:  # "There were no casualties.": the outlet's own later report of the toll
             out.append(Claim("casualty_report", iid, None, stance(view), span, killed=killed, injured=injured, confidence=0.5))
@@ -514,10 +174,11 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         killed, injured = casualties(view, view.start, view.end)
         if (killed is not None or injured is not None or _tells_casualties(view)) and not _said_after_the_toll(view) \
                 and not _cumulative_toll(view) and not _only_blames(view):
-            reporter = _casualty_speaker(view) or who
+            reporter = casualty_speaker(view) or who
             toll = [w.start() for c in ("killed_words", "injured_words") for w in view.find(c)[:1]]
             said = "denied" if toll and _denied_here(view, min(toll)) else stance(view)  # "denied reports that two were killed"
-            for i in [iid, *_listed_unharmed(found, killed, injured)]:
+            owner = toll_owner(view, found)  # "X said it fired at Y in response to the strike on Z, in which seven were killed"
+            for i in [owner.incident.local_id if owner else iid, *_listed_unharmed(found, killed, injured)]:
                 out = _with_casualties(out, Claim("casualty_report", i, reporter, said, span, killed=killed,
                                                   injured=injured, confidence=0.6))
     out = _for_both_speakers(view, out) if out and view.has("joint_speakers") else out
@@ -567,7 +228,7 @@ def _characterized(view: SentenceView, found: list[Found]) -> list[Claim]:
         target = nearest(found, trigger.start()) if trigger is not None else None
         if target is None or not _ATTACK_NOUN_GAP.fullmatch(view.text, perps[0].end, trigger.start()):
             continue
-        return [Claim("attribution", target.incident.local_id, _ref(view, speakers[0]), stance(view), view.span(),
+        return [Claim("attribution", target.incident.local_id, ref(view, speakers[0]), stance(view), view.span(),
                       perpetrator=actor_ref(perps[0]), confidence=0.5)]
     return []
 
@@ -585,6 +246,24 @@ def _own_denial_claims(view: SentenceView, found: list[Found]) -> list[Claim]:
             continue
         armed = view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]
         typ = "responsibility_denied" if armed or not who.key else "involvement_denied"
+        return [Claim(typ, target.incident.local_id, who, "denied", view.span(), perpetrator=who, confidence=0.6)]
+    return _denied_act_claims(view, found)
+
+
+def _denied_act_claims(view: SentenceView, found: list[Found]) -> list[Claim]:
+    """ "The US embassy denied in a statement that American forces carried out any air strike": a speaker denying that
+    its own side did the act denies its role in the incident the act names (an armed group its responsibility); a
+    denial that someone else did it is no claim of the speaker's role."""
+    for d in denied_acts(view):
+        who = subject_before(view, d.verb_start)
+        target = nearest(found, d.act_start)
+        if who is None or not who.key or target is None:
+            continue
+        doers = [m for m in view.mentions if m.actor and d.doer_start <= m.start < d.doer_end and not view.is_descriptor(m)]
+        if not doers or not own_side(view, who, actor_ref(doers[0])):
+            continue
+        armed = view.actor_kind(who.key) in view.tools.lexicon.words["armed_group_kinds"]
+        typ = "responsibility_denied" if armed else "involvement_denied"
         return [Claim(typ, target.incident.local_id, who, "denied", view.span(), perpetrator=who, confidence=0.6)]
     return []
 
@@ -616,12 +295,12 @@ def _own_act_claims(view: SentenceView, found: list[Found], previous: ActorRef |
     """ "The Pentagon said it had carried out the strike", "X said its aircraft had hit ...": the speaker reports an act
     of its own, a claim of responsibility for the incident that act names (the speaker is its perpetrator)."""
     for act in own_acts(view):
-        if _negated_clause(view, act.verb_start):
+        if negated_clause(view, act.verb_start):
             continue
         if _PARTICIPLE_SAY.search(view.before(act.verb_end, 10)):
             who, target = _participle_speaker(view, found, act)
         else:
-            who = _subject_of(view, act.verb_start) or _pronoun_speaker(view, act.verb_start, previous)
+            who = subject_of(view, act.verb_start) or pronoun_speaker(view, act.verb_start, previous)
             target = nearest(found, act.act_start)
             target = target if target is not None and _act_names(view, act, target) else None
         if who is None or target is None or target.incident.reference_only:
@@ -652,14 +331,6 @@ def _for_each_listed(claims: list[Claim], found: list[Found]) -> list[Claim]:
     return [replace(c, incident=i) for c in claims for i in ids]
 
 
-def _reported_subject(view: SentenceView, pos: int, previous: ActorRef | None) -> ActorRef | None:
-    """ "A spokesman for X told ... that the group had nothing to do with ...": a pronoun or "the group" as the subject
-    of a reported denial stands for the one who speaks."""
-    if not (_PRONOUN_SUBJECT.search(view.before(pos, 20)) or view.has("group_anaphora", max(view.start, pos - 30), pos)):
-        return None
-    verb = view.first("statement_verbs", view.start, pos) or view.first("speech_verbs", view.start, pos)
-    return voice(view, verb.start(), previous) if verb is not None else None
-
 
 def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim]:
     """A speaker naming who did an incident: its own side claims it, anyone else attributes it. The perpetrator is the
@@ -673,6 +344,8 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
         return []
     perp = mention.perpetrator or _described_before(view, f.pos)
     if perp is None:
+        return _army_reports_a_strike(view, who, f)
+    if _not_the_doer(view, perp, mention.target or f.incident.target):
         return []
     if perp.key and own_side(view, who, perp):
         return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp,
@@ -680,6 +353,31 @@ def _said_perpetrator(view: SentenceView, who: ActorRef, f: Found) -> list[Claim
     if _toll_of_a_described_strike(view, perp):
         return []
     return [Claim("attribution", f.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+
+
+def _army_reports_a_strike(view: SentenceView, who: ActorRef, f: Found) -> list[Claim]:
+    """ "In response, the army said, fighter jets struck Hezbollah infrastructure in X": an army telling of an air strike
+    whose doer the sentence leaves unnamed tells of its own strike (an army names others' aircraft: "Israeli jets"),
+    unless the doer is said to be unknown ("unidentified drones") or the strike hit the army's own side."""
+    if f.incident.event_type != "airstrike" or view.actor_kind(who.key) != "state_force" or view.has("unknown_doers"):
+        return []
+    target = f.mention.target if f.mention is not None and f.mention.target else f.incident.target
+    if target is not None and target.key and view.actor_country(target.key) == view.actor_country(who.key):
+        return []
+    return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=who, confidence=0.5)]
+
+
+def _not_the_doer(view: SentenceView, perp: ActorRef, target: ActorRef | None) -> bool:
+    """A perpetrator no one can claim or be blamed for: the incident's own target ("struck a PMF base", read as both), or
+    a name that heads the victims of a passive clause ("Several US personnel were wounded when rockets struck X, two US
+    officials said": the officials report their side's casualties, they claim nothing)."""
+    if target is not None and target.key and target.key == perp.key:
+        return True
+    return perp.char_end is not None and _VICTIMS_AFTER.match(view.text, perp.char_end, view.end) is not None
+
+
+_VICTIMS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+){0,2}(?:was|were|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?"
+                            r"(?:killed|wounded|injured|hurt|targeted|attacked|hit|struck)\b")
 
 
 _IN_THE = re.compile(r"\b(?:in|by|during)\s+(?:the|an?)\s+$", re.IGNORECASE)
@@ -725,7 +423,7 @@ def _appositive_pattern(lex: Lexicon) -> re.Pattern[str]:
 def _reported_agent(view: SentenceView) -> ActorRef | None:
     """The agent of a passive attack verb in a reported clause: "the rockets were “almost certainly” launched by X"."""
     for t in view.find("triggers"):
-        by = _BY_AGENT.match(view.text, t.end())
+        by = BY_AGENT.match(view.text, t.end())
         if by and _PASSIVE_BEFORE.search(view.before(t.start(), 40)):
             names = [m for m in view.mentions if m.actor and by.end() <= m.start < by.end() + 5 and not view.is_descriptor(m)]
             if names:
@@ -777,67 +475,35 @@ def _described(found: list[Found]) -> list[str | None]:
     return [d.local_id for d in drafts] or [None]
 
 
-def own_side(view: SentenceView, who: ActorRef, perp: ActorRef) -> bool:
-    """The perpetrator itself, a person who heads or belongs to it (a group's spokesman), or its own state speaking
-    ("a US drone strike ..., CENTCOM said"; "..., Defense Secretary Lloyd Austin said", a person who heads or belongs to
-    a state body of that country): a claim, not an attribution."""
-    if who.key and who.key == perp.key:
-        return True
-    if perp.key and view.actor_kind(who.key) == "person" and perp.key in _official_bodies(view, who.key):
-        return True  # "Houthi military spokesman Yahya Saree said the group's naval forces had targeted the ship"
-    kinds = view.tools.lexicon.words["state_speaker_kinds"]
-    if view.actor_kind(perp.key) not in kinds:
-        return False
-    country = view.actor_country(perp.key)
-    speakers = _official_bodies(view, who.key) if view.actor_kind(who.key) == "person" else (who.key,)
-    return bool(country) and any(view.actor_kind(k) in kinds and view.actor_country(k) == country for k in speakers)
-
-
-_BODIES: dict[int, tuple[object, dict[str, tuple[str, ...]]]] = {}
-
-
-def _official_bodies(view: SentenceView, person: str | None) -> tuple[str, ...]:
-    """The bodies a person commands or belongs to (reference affiliations, any date), indexed once per reference."""
-    reference = view.tools.reference
-    cached = _BODIES.get(id(reference))
-    if cached is None or cached[0] is not reference:
-        index: dict[str, list[str]] = {}
-        for a in reference.affiliations:
-            if a.relation in ("commands", "member_of"):
-                index.setdefault(a.actor, []).append(a.related)
-        cached = _BODIES[id(reference)] = (reference, {k: tuple(v) for k, v in index.items()})
-    return cached[1].get(person or "", ())
-
 
 _ATTRIBUTIVE = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 _CLAIMED_PLURAL = re.compile(r"\b(?:both|the two|the|these)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b", re.IGNORECASE)
 _PLURAL_OBJECT = re.compile(r"\s+(?:\w+\s+){0,2}attacks\b")
 _ATTACKS = re.compile(r"\battacks\b")
 _ANAPHORIC_PLURAL = re.compile(r"\s+(?:\w+\s+){0,2}(?:the|these|those|both)\s+(?:\w+\s+)?attacks\b", re.IGNORECASE)
-_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|all of which|none of which)\s+|;\s+")
+
 
 
 def _casualty_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
     """A casualty word used of victims: passive ("was lightly wounded", "were killed") or with its victims as object
-    ("killed two men", "wounded a passer-by", "killed Kurdish businessman X"); not "the killing of" nor "killed in"."""
+    ("killed two men", "wounded a passer-by", "killed Kurdish businessman X", "the wounding of two others", "soldiers
+    killed in the attack": the pattern is case-insensitive, so any word may follow the verb); not "the killing of X"."""
     words = "|".join(re.escape(w) for w in lex.words["killed_words"] + lex.words["injured_words"])
     nouns = "|".join(re.escape(w) for w in lex.words["casualty_nouns"])
     unharmed = "|".join(re.escape(w) for w in lex.words["unharmed_words"])
     return re.compile(rf"\b(?:(?:was|were|been|being)\s+(?:\w+ly\s+|also\s+)?(?:{words}|{unharmed})\b"
-                      rf"|(?:{words})\s+(?:at\s+least\s+|more\s+than\s+|up\s+to\s+)?(?:(?:an?|one|two|three|four|five|six|"
+                      rf"|(?:{words})\s+(?:of\s+(?=(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d)))?"
+                      rf"(?:at\s+least\s+|more\s+than\s+|up\s+to\s+)?(?:(?:an?|one|two|three|four|five|six|"
                       rf"seven|eight|nine|ten|several|dozens|scores|many|some|his|her|their|its)\b|\d|[A-Z])"
-                      rf"|no\s+(?:[a-z]+\s+(?:or|and)\s+)?(?:{nouns})\b)", re.IGNORECASE)
+                      rf"|no\s+(?:[\w.-]+\s+)?(?:[a-z]+\s+(?:or|and)\s+)?(?:{nouns})\b)", re.IGNORECASE)  # "no US injuries"
 
 
-_PERFECT_TOLL = re.compile(r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:killed|wounded|injured)\b", re.IGNORECASE)
 
 
 def _cumulative_toll(view: SentenceView) -> bool:
     """ "Since October 8, attacks have killed 13 civilians", "more than 450 people have been killed, according to an AFP
     tally": a perfect-tense toll over a period is a running total, not a report of the incident's casualties."""
-    if not (view.has("period_openers") or view.has("cumulative_markers")):
-        return False
-    return _PERFECT_TOLL.search(view.text, view.start, view.end) is not None
+    return running_total(view, view.start, view.end)  # the binding of numbers decides (tolls.running_total)
 
 
 def _tells_casualties(view: SentenceView) -> bool:
@@ -847,7 +513,8 @@ def _tells_casualties(view: SentenceView) -> bool:
     if not any(view.has(c) for c in ("killed_words", "injured_words", "casualty_nouns", "unharmed_words")):
         return False
     m = view.tools.lexicon.derived(_casualty_clause_pattern).search(view.text, view.start, view.end)
-    if m is None or _IN_DOUBT.search(view.before(m.start(), 40)):
+    if m is None or _IN_DOUBT.search(view.before(m.start(), 40)) or view.has("period_openers", m.end(), view.end):
+        # ("the third commander killed by Israel since October, the army said": a tally over a period, not a toll)
         return False
     return any(_reports(view, v, m.start()) for v in view.find("speech_verbs"))
 
@@ -874,11 +541,6 @@ def _reports(view: SentenceView, verb: re.Match[str], pos: int) -> bool:
 _IN_DOUBT = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
-def _casualty_speaker(view: SentenceView) -> ActorRef | None:
-    """ "X said it fired ..., and the Y military said seven soldiers were wounded": the speaker of the casualty clause."""
-    words = view.find("killed_words") + view.find("injured_words") + view.find("no_casualties")
-    return _clause_speaker(view, min(w.start() for w in words)) if words else None
-
 
 def _said_after_the_toll(view: SentenceView) -> bool:
     """ "a drone hit the ship, again without casualties; the Houthis claimed both attacks": the toll is the outlet's,
@@ -892,21 +554,6 @@ def _said_after_the_toll(view: SentenceView) -> bool:
         return False  # "No one was killed; one was injured, the ministry said.": a closing speaker says it all
     return all(view.text.find(";", toll, v.start()) != -1 for v in verbs if v.start() > toll) and verbs[0].start() > toll
 
-
-def _clause_speaker(view: SentenceView, pos: int) -> ActorRef | None:
-    """The speaker of a later clause: "The IRGC said it launched 200 missiles; the IDF ... said most were intercepted"."""
-    joins = [j.end() for j in _CLAUSE_JOIN.finditer(view.text, view.start, pos)]
-    if not joins:
-        return None
-    verbs = view.tools.lexicon.find("speech_verbs", view.text, joins[-1], pos)
-    if not verbs:
-        return None
-    subject = [m for m in view.mentions if (m.actor or m.outlet) and joins[-1] <= m.start and m.end <= verbs[-1].start()
-               and not view.is_descriptor(m) and not _OBJECT.search(view.before(m.start, 14))]
-    return _subject_of(view, verbs[-1].start()) or (_ref(view, subject[0]) if subject else None)
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|while|whereas)\b")
 
 
 def _denied_here(view: SentenceView, pos: int) -> bool:
@@ -933,12 +580,6 @@ def _open_question(view: SentenceView, pos: int) -> bool:
 
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^,;.:]*$", re.IGNORECASE)
 
-
-def _negated_clause(view: SentenceView, pos: int) -> bool:
-    """A negation earlier in the same clause: "No group claimed", "Neither Israel nor the US has claimed"."""
-    lo = max(view.start, pos - 60)
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(view.text[lo:pos])]
-    return view.has("negations", lo + (breaks[-1] if breaks else 0), pos)
 
 
 _CONFIRMED_ACT = 40  # characters after "confirmed" in which the act it confirms must stand

@@ -57,6 +57,7 @@ class SentenceView:
     # incidents.casualties' answers: (start, end) -> (killed, injured)
     tolls: dict[tuple[int, int], tuple[int | None, int | None]] = field(default_factory=dict, compare=False, repr=False)
     waves: list | None = field(default=None, compare=False, repr=False)  # aggregates.strike_waves' answer
+    book: object | None = field(default=None, compare=False, repr=False)  # the article's speaker_book.SpeakerBook so far
 
     def __post_init__(self) -> None:
         self.start, self.end = self.sentence.start, self.sentence.end

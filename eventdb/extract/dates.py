@@ -176,6 +176,15 @@ def _came_after(lexicon: Lexicon) -> re.Pattern[str]:
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)  # "the January 2020 assassination": background
 
 
+def filing_date(text: str, line, lexicon: Lexicon, year: int | None) -> dt.date | None:
+    """The day a dateline names ("BAGHDAD, March 3, 2024 (Reuters) -"; "Jan 29" with the year the article states):
+    the filing date, which stands in for the publication date of an article that has none (`layout.dateline`)."""
+    if line is None or line.date_start is None:
+        return None
+    found = find_dates(text, line.date_start, line.date_end, None, lexicon, year)
+    return found[0].on if found and found[0].precision == "day" else None
+
+
 def stated_year(text: str, lexicon: Lexicon) -> int | None:
     """The one year the article states in full dates and months with a year, None when it states none or several."""
     p = _patterns(lexicon)

@@ -4,10 +4,27 @@ Aho-Corasick over a folded copy of the text (one apostrophe, hyphens as spaces).
 Folding replaces characters one for one, so offsets in the folded copy are offsets
 in the original. Matching is case-sensitive, as the reference README promises, so
 acronyms ("KH") never match ordinary words; longest match wins.
+
+Guarded places (the generated towns and the bare names of subdivisions, see
+seeds/reference/build_places.py) count only where the text uses the name as a place,
+since many are also words, people's names or common phrases:
+- `context`: after a locative word ("in X", "near X", "outside X", "north of X",
+  "shelled X"), or with a place noun (`noun` below);
+- `noun`: with a place noun: "the town of X", "the villages of X", "X district",
+  "X province", or the name itself ends in one ("Hadramawt governorate");
+- either: a later item of a list whose first item counted ("in Khiam and Kfar Kila",
+  "the villages of A, B and C"), or an item of a list that ends in a plural place noun
+  ("Amran and Saada governorates").
+A guarded match that fails is dropped before the longest match is chosen, so a
+shorter name inside it may still count. Any site (not a region) followed by
+"countryside" is dropped too: "the Homs countryside" is Homs governorate's land
+around the city, not the city. Precision first: a missing place costs an
+analyst less than a wrong one.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -52,6 +69,37 @@ class _Entry:
     place: str | None = None
     weapon: str | None = None
     outlet: str | None = None
+    guard: str | None = None  # the place's guard (module docstring); the other names are never guarded
+    site: bool = False  # the place is a site (town, city, base...), not a region: "X countryside" is not it
+
+
+_PLACE_NOUNS = (r"(?:towns?|city|cities|villages?|district|districts|area|areas|province|provinces|governorates?|regions?|"
+                r"sub-?districts?|municipality|countryside|outskirts|suburbs?|neighbou?rhoods?|port|camp)")
+# The text before a name, up to its start (the folded text: hyphens are spaces).
+_NOUN_BEFORE = re.compile(rf"\b{_PLACE_NOUNS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?:in|near|nearby|outside|inside|around|at|into|from|across|towards?|shelled|bombed|bombarded|pounded|raided|"
+    r"stormed|entered|besieged)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|vicinity|edge|"
+    r"outskirts|centre|center|heart|suburbs?|countryside|residents|road)\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(rf"\s+{_PLACE_NOUNS}\b", re.IGNORECASE)
+_NOUN_AT_END = re.compile(rf"\b{_PLACE_NOUNS}$", re.IGNORECASE)
+# "Amran and Saada governorates": a name followed by more names and a plural place noun.
+_LIST_NOUN_AFTER = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|or)\s+)(?:[A-Z][\w']*\s+){1,3}"
+                              r"(?:governorates|provinces|districts|towns|villages|cities|areas)\b")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$")
+_COUNTRYSIDE = re.compile(r"\s+countryside\b", re.IGNORECASE)
+_BEFORE_CHARS = 40  # how far back the guard looks: the longest locative phrase and then some
+
+
+def _guard_holds(guard: str, folded: str, s: int, e: int, surface: str, list_end: int) -> bool:
+    """The text uses the guarded name at [s, e) as a place (module docstring). `list_end`: where the
+    last place that counted ended, for the items of a list."""
+    if _NOUN_AT_END.search(surface) or _NOUN_AFTER.match(folded, e) or _LIST_NOUN_AFTER.match(folded, e):
+        return True
+    before = folded[max(0, s - _BEFORE_CHARS):s]
+    if _NOUN_BEFORE.search(before) or (guard == "context" and _LOCATIVE_BEFORE.search(before)):
+        return True
+    return list_end > 0 and s - list_end <= 12 and _LIST_GAP.fullmatch(folded, list_end, s) is not None
 
 
 @dataclass
@@ -68,12 +116,19 @@ class Gazetteer:
         # (start, -end, name): sorted by start, the longest first. A name must not touch a letter or digit;
         # that is tested inline, as a call per name found cost more than the test.
         found: list[tuple[int, int, str]] = []
+        guarded = False
         for last, surface in self.automaton.iter(folded):
             s, e = last - len(surface) + 1, last + 1
             if (s > 0 and folded[s - 1].isalnum()) or (e < size and folded[e].isalnum()):
                 continue
+            entry = self.entries[surface]
+            if entry.site and _COUNTRYSIDE.match(folded, e):
+                continue  # "the Homs countryside": the governorate's land around the city, not the city
             found.append((s, -e, surface))
+            guarded = guarded or entry.guard is not None
         found.sort()
+        if guarded:
+            found = self._unguarded(found, folded)
         out: list[Mention] = []
         taken_until = -1
         for s, negative_end, surface in found:
@@ -84,6 +139,20 @@ class Gazetteer:
             out.append(Mention(start + s, start + e, text[start + s:start + e], entry.actor, entry.adjective,
                                entry.place, entry.weapon, entry.outlet))
         return out
+
+    def _unguarded(self, found: list[tuple[int, int, str]], folded: str) -> list[tuple[int, int, str]]:
+        """`found` (sorted by start) without the guarded place names the text does not use as places.
+        A list item counts when the place before it did, so places are followed in order."""
+        kept: list[tuple[int, int, str]] = []
+        list_end = 0
+        for s, negative_end, surface in found:
+            entry = self.entries[surface]
+            if entry.guard is not None and not _guard_holds(entry.guard, folded, s, -negative_end, surface, list_end):
+                continue
+            kept.append((s, negative_end, surface))
+            if entry.place is not None and -negative_end > list_end:
+                list_end = -negative_end
+        return kept
 
 
 def _variants(word: str) -> set[str]:
@@ -116,7 +185,13 @@ def build_gazetteer(reference: Reference) -> Gazetteer:
                 add(surface, actor=actor.key, adjective=True)
     for place in reference.places:
         for surface in (place.name, *place.aliases):
+            folded = fold_text(surface.strip())
+            fresh = folded not in entries or entries[folded].place is None
             add(surface, place=place.key)
+            if fresh:
+                for variant in _variants(surface.strip()):
+                    entries[fold_text(variant)].guard = place.guard
+                    entries[fold_text(variant)].site = place.kind not in ("region", "country", "sea")
     for weapon in reference.weapons:
         for surface in weapon.words:
             add(surface, weapon=weapon.key)

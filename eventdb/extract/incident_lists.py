@@ -18,6 +18,9 @@ Decisions:
   Aita al-Shaab and Kfar Kila"), is a place of that place's country (kept as written, for the curators);
 - a definite mention ("the attacks on X and Y") refers back and is not split; nor is an irrealis or negated one, nor
   one attack named with an article ("a drone and missile attack on trucks in A and on a site at B");
+- provinces and governorates are listed places too, but only as what was struck ("US forces also targeted Amran and
+  Saada governorates", "strikes on the provinces of A and B"); a list after "in" says where a wave fell ("strikes in
+  Sanaa, Hodeidah and Taiz provinces", "facilities in the provinces of A, B and C") and stays one incident;
 - a toll said once for the list ("killing five") cannot be shared out: each part keeps only a zero toll ("all of
   which caused no casualties"), and no projectile count.
 """
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING
 from eventdb.extract.context import SentenceView
 from eventdb.extract.dates import DateMention
 from eventdb.extract.gazetteer import Mention
+from eventdb.extract.lexicon import fold
 
 if TYPE_CHECKING:
     from eventdb.extract.incidents import Draft
@@ -73,7 +77,8 @@ def split_listed(view: SentenceView, draft: Draft, ws: int, we: int, trigger_sta
     for n, item in enumerate(items):
         part = replace(draft, place=item.place, place_text=item.text, country=item.country, weapons=list(draft.weapons),
                        place_span=None if item.place else (item.start, item.end), killed=zero(draft.killed),
-                       injured=zero(draft.injured), projectiles=None, separate=draft.separate or n > 0)
+                       injured=zero(draft.injured), projectiles=None, separate=draft.separate or n > 0,
+                       told=[], decisions=[])
         if dated:
             part.date, part.date_is_statement = item.date, False
         parts.append(part)
@@ -91,10 +96,16 @@ _VERB_AFTER_AUX = re.compile(r"\b(?:had|has|have|was|were)\s+$", re.IGNORECASE)
 
 
 def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> list[Item]:
-    """The first coordination of two or more distinct specific places in the window."""
-    mentions = [m for m in view.places(ws, we) if view.is_specific_place(m.place) and not view.is_descriptor(m)]
+    """The first coordination of two or more distinct specific places in the window (provinces and governorates too
+    when the list is what was struck: "targeted Amran and Saada governorates")."""
+    mentions = [m for m in view.places(ws, we) if (view.is_specific_place(m.place) or _is_region(view, m.place))
+                and not view.is_descriptor(m)]
+    listed_after = -1  # the end of a list already passed over (its later items start no list of their own)
     for i, first in enumerate(mentions):
+        if first.start < listed_after:
+            continue
         if _OPENERS.search(view.before(first.start, 25)) or view.has("example_markers", max(ws, first.start - 40), first.start):
+            listed_after = _coordinated_end(view, mentions[i:])
             continue  # "between A and B", "from A and B"; "60 targets in Yemen, including Sanaa and Hodeidah": one strike wave
         if first.start < trigger_start and not _LOCATIVE_BEFORE.search(view.before(first.start, 12)):
             continue  # "Erbil and Kirkuk condemned ...": a bare name before the trigger is no place of it
@@ -117,12 +128,26 @@ def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> l
     if len(items) < 2:
         return []
     items[-1] = replace(items[-1], date=_own_date(view, items[-1].end, min(we, items[-1].end + 30))[1])
-    if _region_list(view, items[-1].end):
-        return []
+    regions = _region_list(view, items[-1].end)
+    if (regions or any(_is_region(view, i.place) for i in items)) and not _struck_list(view, items[0].start):
+        return []  # "strikes in Sanaa, Hodeidah and Taiz provinces": where one wave fell, not one incident each
+    if regions:
+        items = [_as_region(view, i, regions) for i in items]  # "Deir ez-Zor and Homs governorates": the governorates
     keys = [i.place for i in items if i.place]
     if len(set(keys)) < len(keys) or any(view.nested(a, b) for n, a in enumerate(keys) for b in keys[n + 1:]):
         return []
     return items
+
+
+def _coordinated_end(view: SentenceView, mentions: list[Mention]) -> int:
+    """Where the coordination that starts at the first of `mentions` ends ("Sanaa, the port city of Hodeidah and
+    Saada")."""
+    end = mentions[0].end
+    for m in mentions[1:]:
+        if not _JOIN.fullmatch(view.text, end, m.start) or _NAMES.search(view.text, end, m.start):
+            break
+        end = m.end
+    return end
 
 
 _NAMES = re.compile(r"[A-Z]")  # a capitalized word between two items: another name, not a list join
@@ -170,11 +195,48 @@ def _unknown_partner(view: SentenceView, first: Item) -> Item | None:
     return Item(start, end, m.group(1), None, first.country)
 
 
-def _region_list(view: SentenceView, end: int) -> bool:
-    """ "Sanaa, Hodeidah, Taiz and al-Bayda provinces": a list of regions where strikes fell, not one incident each (the
-    list may end in names the reference lacks)."""
+def _is_region(view: SentenceView, key: str | None) -> bool:
+    place = view.tools.reference.places_by_key.get(key or "")
+    return bool(place and place.kind == "region")
+
+
+def _struck_list(view: SentenceView, start: int) -> bool:
+    """ "targeted Amran and Saada governorates", "strikes on Diyala and Wasit provinces": the regions are what was
+    struck (the object of the attack verb or noun), one incident each; "strikes in ... provinces" says only where."""
+    return view.tools.lexicon.derived(_struck_pattern).search(view.before(start, 40)) is not None
+
+
+def _struck_pattern(lex) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.alternation('struck_list_openers')})\s+(?:the\s+)?"
+                      rf"(?:(?:{lex.alternation('region_plural_nouns')})\s+of\s+)?$", re.IGNORECASE)
+
+
+def _region_list(view: SentenceView, end: int) -> str | None:
+    """ "Sanaa, Hodeidah, Taiz and al-Bayda provinces": a list of regions (the list may end in names the reference
+    lacks); the plural noun that says so, or None."""
     rest = _MORE_NAMES.match(view.text, end, view.end)
-    return view.tools.lexicon.pattern("region_plural_nouns").match(view.text, rest.end(), view.end) is not None
+    noun = view.tools.lexicon.pattern("region_plural_nouns").match(view.text, rest.end(), view.end)
+    return noun.group(0) if noun else None
+
+
+def _as_region(view: SentenceView, item: Item, plural: str) -> Item:
+    """The province a listed name stands for ("Homs" in "Deir ez-Zor and Homs governorates": Homs governorate), when
+    the reference has it under that name; else the item as found."""
+    singular = plural.lower().removesuffix("s")
+    key = _region_names(view.tools.reference).get(fold(f"{item.text} {singular}"))
+    return replace(item, place=key, country=view.country_of(key)) if key else item
+
+
+_REGIONS: dict[int, tuple[object, dict[str, str]]] = {}
+
+
+def _region_names(reference) -> dict[str, str]:
+    """Folded name or alias -> key of every region of the reference (built once per reference)."""
+    cached = _REGIONS.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        names = {fold(n): p.key for p in reference.places if p.kind == "region" for n in (p.name, *p.aliases)}
+        cached = _REGIONS[id(reference)] = (reference, names)
+    return cached[1]
 
 
 _MORE_NAMES = re.compile(r"(?:\s*(?:,|,?\s+and)\s+(?:al-|el-)?[A-Z][\w’'-]*(?:\s(?:al-|el-)?[A-Z][\w’'-]*)*)*\s*")

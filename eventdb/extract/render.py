@@ -46,3 +46,9 @@ def _default(value: object) -> object:
 
 def as_json(x: Extraction) -> str:
     return json.dumps(dataclasses.asdict(x), default=_default, ensure_ascii=False, indent=2)
+
+
+def decisions_text(decisions: dict[str, list[str]]) -> str:
+    """One line per document-level decision ("why i1: site_description: place tower-22 (sentence 2)")."""
+    lines = [f"why {local_id}: {d}" for local_id, ds in decisions.items() for d in ds]
+    return "\n".join(lines) if lines else "why: no document-level rule changed an incident"

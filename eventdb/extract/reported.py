@@ -85,6 +85,36 @@ def own_denials(view: SentenceView) -> list[re.Match[str]]:
     return [m for m in (pattern.match(view.text, v.start(), view.end) for v in verbs) if m is not None]
 
 
+@dataclass(frozen=True)
+class DeniedAct:
+    """ "X denied (in a statement) that <doer> carried out ...": the denial verb, the doer's stretch and the act."""
+
+    verb_start: int
+    doer_start: int
+    doer_end: int
+    act_start: int
+
+
+def _denied_act_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """After a denial verb: an optional "in a statement" or day, "that", a short doer, auxiliaries, then an act."""
+    return re.compile(rf"\s+(?:in\s+an?\s+(?:[\w-]+\s+){{0,2}}?statement\s+|(?:on\s+)?\w+day\s+)?that\s+"
+                      rf"(?P<doer>[^,;.“”\"]{{2,60}}?)\s+(?:(?:had|has|have|ever|any)\s+)*(?P<act>{lex.alternation('claimed_actions')})\b",
+                      re.IGNORECASE)
+
+
+def denied_acts(view: SentenceView) -> list[DeniedAct]:
+    """Every "X denied that Y carried out ..." in the sentence (who X and Y are is the caller's question)."""
+    if not view.has("denial_verbs") or not may_hold(view, "claimed_actions"):
+        return []
+    pattern = view.tools.lexicon.derived(_denied_act_pattern)
+    out = []
+    for v in view.find("denial_verbs"):
+        m = pattern.match(view.text, v.end(), view.end)
+        if m:
+            out.append(DeniedAct(v.start(), m.start("doer"), m.end("doer"), m.start("act")))
+    return out
+
+
 def may_hold(view: SentenceView, *categories: str) -> bool:
     """Some phrase of the categories may stand in the sentence: one of their key words is among its words (a set
     lookup, so that a rule skips its scans in the many sentences that cannot match). The lexicon caches each

@@ -3,9 +3,12 @@ overnight ... He said Iran had fired about 170 drones ... and that a small numbe
 base") is the same incident with more detail, not a second one.
 
 Decision: a mention with no date of its own (even an unresolved one, "earlier this month") or with the day the
-incident was dated from ("over the weekend", then "on Saturday"), not marked as another event ("also", "a separate", "two days later"), joins the incident talked about just before when
+incident was dated from ("over the weekend", then "on Saturday"), not marked as another event ("also", "a separate",
+"two days later", a sentence that opens with "Hours later," or "The same day,"), joins the incident talked about
+just before when
 - it names the same perpetrator, or names none while its sentence has already retold that incident, or names
-  neither actor nor place and follows within two sentences with no other target;
+  neither actor nor another place and follows within two sentences with no other target ("... missiles fired toward
+  the Gulf of Aden on Saturday" after a ship struck in the Gulf of Aden over the weekend);
 - their places are the same, or one lies inside the other (not inside a bare country, unless its sentence
   already retold the incident), or either has none (a mention with neither actor nor place names no unknown place);
 - their weapons overlap (a generic word, "the missiles", overlaps each of its kinds), or either names none.
@@ -13,6 +16,7 @@ incident was dated from ("over the weekend", then "on Saturday"), not marked as 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from eventdb.extract.context import SentenceView
@@ -25,16 +29,29 @@ def retold(view: SentenceView, old: Draft, new: Draft) -> bool:
     """`new` retells `old` (the incident talked about last), adding detail."""
     if new.separate or (new.date and not new.date_is_statement and not _same_start(old, new)):
         return False  # even "earlier this month" unresolved: another time (the same day told again is no other time)
+    if opens_with_a_sequel(view):
+        return False  # "Hours later, a bulk carrier was hit in the Gulf of Aden": what came next, not the same again
     same_actor = bool(old.perpetrator and new.perpetrator and old.perpetrator.key and old.perpetrator.key == new.perpetrator.key)
     told_here = new.perpetrator is None and old.last_sentence == new.sentence_index  # "... and that a few had struck X"
-    bare = new.perpetrator is None and new.place is None and new.place_text is None and new.sentence_index - old.last_sentence <= 2 \
+    bare = new.perpetrator is None and (new.place is None and new.place_text is None or new.place == old.place) \
+        and new.sentence_index - old.last_sentence <= 2 \
         and not (old.target and new.target and old.target.key != new.target.key)  # "... that the drone fired two missiles"
     if not (same_actor or told_here or bare):
         return False
     if old.place and new.place and old.place != new.place and not (view.nested(old.place, new.place)
                                                                    and (told_here or not _country(view, old.place))):
         return False
-    return not (old.weapons and new.weapons and not any(_one_family(a, b) for a in old.weapons for b in new.weapons))
+    return not (old.weapons and new.weapons and not any(one_family(a, b) for a in old.weapons for b in new.weapons))
+
+
+def opens_with_a_sequel(view: SentenceView) -> bool:
+    """The sentence opens with a step in time ("Hours later,", "The same day,", "Later on Monday,")."""
+    return view.tools.lexicon.derived(_sequel_opening).match(view.text, view.start, view.end) is not None
+
+
+def _sequel_opening(lex) -> re.Pattern[str]:
+    words = "|".join(lex.alternation(c) for c in ("sequel_same_day", "sequel_next_day", "sequel_next_week", "sequel_forward"))
+    return re.compile(rf"\W*(?:(?:less|more)\s+than\s+)?(?:an?\s+|\w+\s+)?(?:{words})\b", re.IGNORECASE)
 
 
 def _same_start(old: Draft, new: Draft) -> bool:
@@ -42,7 +59,7 @@ def _same_start(old: Draft, new: Draft) -> bool:
     return bool(old.date and new.date and old.date.on and old.date.on == new.date.on and not old.date_is_statement)
 
 
-def _one_family(a: str, b: str) -> bool:
+def one_family(a: str, b: str) -> bool:
     """ "anti-ship ballistic missiles ... The missiles": a weapon and its kind (keys end in the family's key)."""
     return a == b or a.endswith("_" + b) or b.endswith("_" + a)
 

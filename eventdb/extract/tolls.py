@@ -1,6 +1,8 @@
-"""Casualty phrases that carry no plain "<count> <victims> were killed": zeros, single victims, named victims with
-others, and a count whose victims were named once for two verbs. `incidents.casualties` asks these after its
-count-and-noun rules.
+"""Casualties: the killed and injured counts a trigger's clause gives (`casualties`).
+
+First the count-and-noun rules ("killed two soldiers", "three people were injured"), then the phrasings that carry
+no plain "<count> <victims> were killed": zeros, single victims, named victims with others, and a count whose
+victims were named once for two verbs.
 
 Decisions:
 - "None of the 23 crew were hurt", "no personnel were hurt": zero; "hurt" covers both killed and injured, "killed" or
@@ -9,7 +11,19 @@ Decisions:
   `single_victim_words` after "a", "an" or "one");
 - "killed businessman Peshraw Dizayee and at least three members of his family": the named person and the others;
 - "killed three people and wounded nine": the second count's victims are the first one's ("nine" people), and so are
-  "at least one of them" and "five of the group's fighters".
+  "at least one of them" and "five of the group's fighters";
+- "Israeli strikes in Lebanon have killed about 450 people since October 8", "Hezbollah attacks have killed 23
+  soldiers", "more than 350 fighters have been killed in that time": a running total (a perfect-tense casualty verb in
+  a sentence that opens a period or names a tally, or whose subject is a bare plural of attacks) is a statistic, never
+  a toll;
+- "No injuries were reported" says nothing of the dead: injured 0, killed unknown (`zero_injuries_only`; likewise
+  `zero_deaths_only`);
+- "no American personnel were hurt": a zero whose victims are qualified by a party is about that party's people, who
+  may not be the incident's victims; precision first, it is no toll (the claim keeps the words);
+- "confirmed the deaths of two fighters", "announced the death of three members": the count after a death noun
+  (`death_nouns`) and "of" is killed;
+- a sentence that names several incidents gives its toll to the one whose clause holds the casualty word: the last
+  incident named before that word ("X fired at Y in response to the strike on Z, in which seven were killed": Z's).
 """
 
 from __future__ import annotations
@@ -17,6 +31,7 @@ from __future__ import annotations
 import re
 
 from eventdb.extract.context import SentenceView
+from eventdb.extract.incident_actors import ADVERB_ONLY
 from eventdb.extract.lexicon import Lexicon
 
 _KINDS = {"killed": "killed_words", "injured": "injured_words"}
@@ -30,6 +45,8 @@ def zero_victims(view: SentenceView, ws: int, we: int) -> dict[str, int]:
         return out  # the pattern ends in one of these words (cached per sentence): no scan without one
     lo = max(ws, min(w.start() for w in words) - 80)
     for m in view.tools.lexicon.derived(_zero_pattern).finditer(view.text, lo, max(w.end() for w in words)):
+        if _qualified_by_party(view, m.start("who"), m.end("who")):
+            continue  # "no American personnel were hurt": that party's people, perhaps not the incident's victims
         word = m.group("word").lower()
         kinds = ("killed", "injured") if word == "hurt" else \
             tuple(k for k, cat in _KINDS.items() if view.tools.lexicon.is_a(cat, word))
@@ -39,7 +56,17 @@ def zero_victims(view: SentenceView, ws: int, we: int) -> dict[str, int]:
 
 
 def _zero_pattern(lex: Lexicon) -> re.Pattern[str]:
-    return _passive_toll(rf"\b(?:no|none\s+of\s+the(?:\s+\d+)?)\s+(?:[\w-]+\s+)?", "victims", "(?:were|was)", lex)
+    return _passive_toll(rf"\b(?:no|none\s+of\s+the(?:\s+\d+)?)\s+(?P<who>[\w.-]+\s+)?", "victims", "(?:were|was)", lex)
+
+
+def _qualified_by_party(view: SentenceView, start: int, end: int) -> bool:
+    """The word before the victims names a party: "no American personnel", "no US troops", "no Israeli soldiers"."""
+    if start < 0:
+        return False
+    for m in view.mentions:
+        if m.actor and m.start == start and m.end <= end:
+            return True
+    return False
 
 
 def _passive_toll(head: str, nouns: str, verb: str, lex: Lexicon) -> re.Pattern[str]:
@@ -103,3 +130,195 @@ def elliptic_victims(view: SentenceView, count_end: int, ws: int) -> bool:
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+
+def casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
+    """Killed and injured counts next to a casualty word: "killed one person", "two people were injured" (and the
+    phrasings of `tolls`: zeros, single victims, a named victim with others, elided victims).
+
+    Cached on the view per stretch: a sentence's only trigger reads the whole sentence, as its claims do after it
+    (the answer reads only the view and the stretch)."""
+    known = view.tolls.get((ws, we))
+    if known is None:
+        known = view.tolls[(ws, we)] = _casualties(view, ws, we)
+    return known
+
+
+def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int | None]:
+    if _no_toll_words(view, we) or running_total(view, ws, we):
+        return None, None
+    lex = view.tools.lexicon
+    result: dict[str, int] = {}
+    casualty_word = lex.derived(_casualty_word_pattern)
+    in_window = [c for c in view.counts if ws <= c.start < we]
+    for kind, category in (("killed", "killed_words"), ("injured", "injured_words")):
+        objects: list[int] = []  # "injured six others": the count after the verb is its own
+        subjects: list[int] = []  # "two people were injured"
+        words = view.find(category, ws, we)
+        if kind == "killed" and view.has("death_nouns"):
+            words = sorted(words + [d for d in view.find("death_nouns", ws, we) if all(d.start() != w.start() for w in words)],
+                           key=lambda m: m.start())
+        for w in words:
+            for c in in_window:
+                if c.start >= w.end() and ADVERB_ONLY.fullmatch(view.text[w.end():c.start]) and _counted_victims(view, c.end, ws):
+                    objects.append(c.value)
+                elif kind == "killed" and c.start >= w.end() and _deaths_of(view, w, c.start) and _victim_noun(view, c.end):
+                    objects.append(c.value)  # "confirmed the deaths of two fighters"
+                elif c.start >= w.end() and named_with_others(view, w.end(), c.start) and _victim_noun(view, c.end):
+                    objects.append(c.value + 1)  # "killed businessman X and three members of his family"
+                elif c.end <= w.start() and _counted_subject(view.text[c.end:w.start()]) and _victim_noun(view, c.end) \
+                        and not casualty_word.search(view.before(c.start, 20)) and not _NONE_OF.search(view.before(c.start, 15)):
+                    subjects.append(c.value)
+        if not objects and kind == "killed":
+            objects = [n for w in view.find(category, ws, we) if (n := _singular_victims(view, w.end(), we)) is not None][:1]
+        if not objects and not subjects:
+            one_victim = single_victim(view, kind, ws, we)
+            objects = [one_victim] if one_victim is not None else []
+        if objects or subjects:
+            result[kind] = (objects or subjects)[0]
+    for m in view.find("no_casualties", ws, we):
+        phrase = m.group(0)
+        for kind, only in (("killed", "zero_injuries_only"), ("injured", "zero_deaths_only")):
+            if not view.tools.lexicon.is_a(only, phrase):  # "No injuries were reported": nothing said of the dead
+                result.setdefault(kind, 0)
+    for kind, zero in zero_victims(view, ws, we).items():
+        result.setdefault(kind, zero)
+    return result.get("killed"), result.get("injured")
+
+
+_TOLL_CATEGORIES = ("killed_words", "injured_words", "no_casualties", "death_nouns")  # every rule of `casualties` needs a phrase of one
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _no_toll_words(view: SentenceView, we: int) -> bool:
+    """The sentence has no killed, injured or no-casualties phrase, so `casualties` would find nothing in [ws, we).
+
+    Its rules start from `view.find`/`view.has` of these categories over the clause, which match as a scan of the
+    stretch; a phrase found there that does not end at `we` is a match in the whole sentence too, and so is one that
+    ends at `we` when no word character follows `we` (nothing else differs in a scan that stops there)."""
+    if we < view.end and _WORD_CHAR.match(view.text, we):
+        return False
+    for category in _TOLL_CATEGORIES:  # a plain loop, not any(<genexpr>): this runs for most triggers
+        if view.has(category):
+            return False
+    return True
+
+
+def _counted_subject(between: str) -> bool:
+    """ "16 people, including civilians, were killed": what stands between a count and a casualty word after it (asides
+    dropped) may be up to three words and a passive auxiliary, no list ("and", "or", a comma)."""
+    between = _APPOSITIVE.sub("", _INCLUDING.sub("", between))
+    return _SUBJECT_WORDS.fullmatch(between) is not None and not _LIST_WORDS.search(between)
+
+
+_SUBJECT_WORDS = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?")
+_LIST_WORDS = re.compile(r"\b(?:and|or)\b|[,;]")
+_APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;]{1,40},")  # "one crew member, a Filipino sailor, was killed"
+_NONE_OF = re.compile(r"\bnone\s+of\s+the\s+$", re.IGNORECASE)  # "None of the 23 crew were hurt": not 23
+
+
+def _counted_victims(view: SentenceView, pos: int, ws: int) -> bool:
+    """The count after a casualty verb counts people: "killed two soldiers", "one of them", "nine" after "three people"."""
+    if _victim_noun(view, pos):
+        return True
+    of_end = of_victims_end(view, pos)
+    if of_end is not None:
+        return view.text[of_end - 4:of_end].lower() in ("them", "hose") or _victim_noun(view, of_end)
+    return elliptic_victims(view, pos, ws)
+
+
+def _casualty_word_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A killed or injured word right before a count: "killed two", "wounded some"."""
+    return re.compile(f"(?:{lex.pattern('killed_words').pattern}|{lex.pattern('injured_words').pattern})\\s+(?:\\w+ly\\s+)?$",
+                      re.IGNORECASE)
+
+
+_INCLUDING = re.compile(r",\s+(?:including|among them)\s+[^,;]{1,40},")
+_SINGULAR: dict[int, tuple[object, re.Pattern[str]]] = {}
+
+
+def _singular_pattern(view: SentenceView) -> re.Pattern[str]:
+    """ "a <group> commander and two of his bodyguards": built once per lexicon from `single_victim_words` and `victims`."""
+    lex = view.tools.lexicon
+    cached = _SINGULAR.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    roles = "|".join(re.escape(w) for w in sorted(lex.words["single_victim_words"], key=len, reverse=True))
+    victims = "|".join(re.escape(w) for w in sorted(lex.words["victims"], key=len, reverse=True))
+    pattern = re.compile(rf"\s+(?:an?|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{roles})\b(?!-)"
+                         rf"(?P<more>\s+and\s+(?P<n>[\w-]+)\s+(?:of\s+(?:his|her|their|its)\s+)?(?:{victims})\b)?")
+    _SINGULAR[id(lex)] = (lex, pattern)
+    return pattern
+
+
+def _singular_victims(view: SentenceView, pos: int, we: int) -> int | None:
+    """ "killed a senior adviser" = 1; "killed a commander and two of his bodyguards" = 3."""
+    m = _singular_pattern(view).match(view.text, pos, we)
+    if not m:
+        return None
+    if not m.group("more"):
+        return 1
+    counts = [c for c in view.counts if c.start == m.start("n")]
+    return 1 + counts[0].value if counts else None
+
+
+def _victim_noun(view: SentenceView, pos: int) -> bool:
+    words = [w.rstrip(".") for w in _NOUN_WORDS.findall(view.after(pos, 40))[:3]]
+    return any(view.tools.lexicon.is_a("victims", w) or any(m.actor and m.adjective for m in view.mentions if m.text == w)
+               for w in words)
+
+
+_NOUN_WORDS = re.compile(r"[A-Za-z.’'-]+")
+
+
+_DEATHS_OF = re.compile(r"\s+of\s+(?:(?:the|its|his|their)\s+)?$", re.IGNORECASE)
+
+
+def _deaths_of(view: SentenceView, word: re.Match[str], count_start: int) -> bool:
+    """ "the deaths of two fighters": a death noun, "of" and the count."""
+    return view.tools.lexicon.is_a("death_nouns", word.group(0)) and \
+        _DEATHS_OF.fullmatch(view.text, word.end(), count_start) is not None
+
+
+def running_total(view: SentenceView, ws: int, we: int) -> bool:
+    """ "Since October 8, Israeli strikes in Lebanon have killed about 450 people", "more than 350 fighters have been
+    killed in that time", "Hezbollah attacks have killed 23 soldiers": a perfect-tense casualty verb in the clause, with
+    a period or a tally named in the sentence, or with a bare plural of attacks as its subject, counts many incidents."""
+    lex = view.tools.lexicon
+    perfect = lex.derived(_perfect_toll_pattern).search(view.text, ws, we)
+    if perfect is None:
+        return False
+    if view.has("period_openers") or view.has("cumulative_markers"):
+        return True
+    return lex.derived(_plural_subject_pattern).search(view.text, max(view.start, perfect.start() - 60), perfect.start()) is not None
+
+
+def _perfect_toll_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """ "have killed", "has been wounded", "have now been killed"."""
+    aux = lex.alternation("perfect_auxiliaries")
+    hurt = f"{lex.alternation('killed_words')}|{lex.alternation('injured_words')}"
+    return re.compile(rf"\b(?:{aux})\s+(?:been\s+)?(?:\w+ly\s+)?(?:{hurt})\b", re.IGNORECASE)
+
+
+def _plural_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A bare plural of attacks right before the verb, no determiner or count before it: "Israeli strikes in Lebanon",
+    "Hezbollah attacks" (not "the strikes", "two strikes")."""
+    plural = lex.alternation("plural_triggers")
+    return re.compile(rf"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bboth\s)(?<!\d\s)\b(?:[A-Z][\w'’-]*\s+)?(?:{plural})"
+                      rf"(?:\s+(?:in|on|against|along|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,3}}?)?\s*$")
+
+
+def toll_owner(view: SentenceView, found: list):
+    """Of the incidents a sentence names (`events.Found`, in the order named), the one whose clause holds the first
+    casualty word: the last one named before it, else the first; None when the sentence names none."""
+    if not found:
+        return None
+    words = [w.start() for c in ("killed_words", "injured_words", "no_casualties") for w in view.find(c)[:1]]
+    if not words or len({id(f.incident) for f in found}) == 1:
+        return found[0]
+    first = min(words)
+    before = [f for f in found if f.pos < first]
+    if not before:
+        return found[0]
+    return next(f for f in found if f.pos == before[-1].pos)  # "came under attack at A and B": the first one listed

@@ -1,11 +1,12 @@
-"""Saved reports: schema `reports` and its views, from the files in sql/.
+"""Saved reports: schema `reports`, for the views defined by the files in sql/.
 
 Views are derived objects, re-created whole from sql/ by
-`eventdb.views.sync_views`, which migrations/env.py runs after every upgrade
-that reaches head (so that no migration runs view files written for a later
-schema). Convention for later migrations: one that alters or drops a column
-the views read calls `views.drop_views(conn)` before its ALTERs (and the same
-in its downgrade); adding columns or tables needs nothing.
+`eventdb.views.sync_views`, which migrations/env.py runs at the end of every
+upgrade that leaves the schema at head (the files of a checkout may read
+columns that a later migration adds, so no migration creates them halfway).
+Convention for later migrations: one that alters or drops a table or column
+the views read calls `views.drop_views(conn)` before its ALTERs.
+Its downgrade drops the views but keeps the (then empty) schema and its grants.
 
 Revision ID: 0002
 Revises: 0001
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from alembic import op
 
+from eventdb import views
 
 revision = "0002"
 down_revision = "0001"
@@ -24,8 +26,9 @@ depends_on = None
 def upgrade() -> None:
     op.execute("CREATE SCHEMA IF NOT EXISTS reports")
     op.execute("COMMENT ON SCHEMA reports IS 'Saved reports for analysts and BI tools: read-only views over the eventdb tables (see sql/ in the eventdb source).'")
-    # The views themselves are created by migrations/env.py once the schema is at head.
 
 
 def downgrade() -> None:
-    op.execute("DROP SCHEMA IF EXISTS reports CASCADE")
+    # The schema stays, empty: its grants (USAGE for the roles made by `eventdb grant-reader`, the
+    # default privileges on its views) are the readers' access, and an upgrade gives it back to them.
+    views.drop_views(op.get_bind())

@@ -14,7 +14,7 @@ downgrade drops the views first (they read these columns) and leaves them droppe
 views sync` with the older checkout re-creates them.
 
 Revision ID: 0004_claim_keys_public_ids
-Revises: 0003
+Revises: actor_sides
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from alembic import op
 from eventdb import views
 
 revision = "0004_claim_keys_public_ids"
-down_revision = "0003"
+down_revision = "actor_sides"
 branch_labels = None
 depends_on = None
 

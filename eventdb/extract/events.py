@@ -1,0 +1,99 @@
+"""Per sentence: the incidents its triggers create or add to, and the basis of each perpetrator."""
+
+from __future__ import annotations
+
+from eventdb.assertions import ActorRef, Statistic
+from eventdb.extract.speakers import own_side, voice
+from eventdb.extract.clusters import also_meant, attach, same_day_as
+from eventdb.extract.context import SentenceView
+from eventdb.extract.dates import DateMention
+from eventdb.extract.incident_lists import split_listed
+from eventdb.extract.incidents import Draft, Found, Told, draft_from_trigger
+from eventdb.extract.nonevents import aggregate
+from eventdb.extract.triggers import example_triggers, find_triggers, windows
+
+
+
+def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tuple[int, int]],
+               previous: ActorRef | None = None, stats: list[Statistic] | None = None) -> list[Found]:
+    """Incidents this sentence creates or adds to, with the offset of the trigger that named each
+    (in a sentence that states an aggregate, only the examples it names: "including a strike on X")."""
+    triggers = find_triggers(view, blocked) if not stats else example_triggers(view, stats[0])
+    triggers = [t for t in triggers if t.example_of or not aggregate(view, t.start, t.end)]  # tallies name no one incident
+    found: list[Found] = []
+    claimant = voice(view, view.end, previous)
+    bounds = windows(view, triggers)
+    for n, (trigger, (ws, we)) in enumerate(zip(triggers, bounds)):
+        ws = max(ws, trigger.start - 40) if trigger.example_of else ws  # the example's own clause, not the aggregate's
+        draft = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
+        if draft is None:
+            continue
+        if found:
+            same_day_as(view, found[-1], trigger.start, draft)  # "..., hours after US warplanes struck X"
+        story = None if found or draft.date is not None else _story_date(view, drafts, draft)
+        for new in split_listed(view, draft, ws, we, trigger.start):  # "struck X near A and Y near B": one per place
+            new.local_id = f"i{len(drafts) + 1}"
+            _basis(new, claimant, view)
+            new.separate = new.separate or _caused(view, found, trigger)
+            kept = attach(view, drafts, new)
+            if kept is new and story and new.date is None:
+                new.date = story  # a new incident, not a reference to one told before
+            if kept is not None:
+                kept.last_sentence = view.sentence.index
+                kept.told.append(Told(view, ws, we if n + 1 < len(triggers) else view.end, (trigger.start, trigger.end),
+                                      new.perpetrator))
+                # the last trigger's clause runs on past a semicolon ("...; one was shot down, the other hit the hangar")
+                found.append(Found(trigger.start, kept, new))
+                found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
+    _mark_asides(view, found)
+    return found
+
+
+def _story_date(view: SentenceView, drafts: list[Draft], new: Draft) -> DateMention | None:
+    """ "A drone struck Metula on Tuesday. In response, the army said, jets struck Hezbollah sites in Kfar Kila.": a new,
+    undated incident that a speaker reports in the sentence right after a dated one, in an article with a date, is part
+    of the same story when it is in the same country or the sentence ties it to the last ("in response", "later"): it
+    took place that day (within the day matching allows). None when that does not hold."""
+    if not drafts or view.published is None or not view.has("speech_verbs"):
+        return None
+    last = max(reversed(drafts), key=lambda d: d.last_sentence)
+    if view.sentence.index - last.last_sentence > 1 or last.date is None or last.date.on is None \
+            or last.date.precision != "day" or last.date_is_statement:
+        return None
+    country = new.country or view.country_of(new.place)
+    if not (country and country == (last.country or view.country_of(last.place))) and not view.has("story_connectors"):
+        return None
+    return last.date
+
+
+def _mark_asides(view: SentenceView, found: list[Found]) -> None:
+    """ "X said it targeted a ship, hours after US jets struck Y": Y is named in an aside about X, so a later sentence
+    that refers back without a name ("None of the crew were hurt") means X, the main clause's incident."""
+    for f in found[1:]:
+        if f.incident is not found[0].incident and view.has("sequence_connectors", found[0].pos, f.pos):
+            f.incident.aside_in = view.sentence.index
+
+
+def _caused(view: SentenceView, found: list[Found], trigger) -> bool:
+    """ "a drone struck X, ... which prompted waves of US air strikes on Friday": what an incident of this sentence
+    led to, or answered, is another incident; so is what a sentence opening "In response," tells (it answers the
+    incident told before)."""
+    if found:
+        return view.has("sequence_connectors", found[-1].pos, trigger.start)
+    return view.has("reaction_openers", view.start, min(trigger.start, view.start + _OPENER_REACH))
+
+
+_OPENER_REACH = 20  # characters from the sentence start in which "In response," opens it
+
+
+def _basis(d: Draft, claimant, view: SentenceView) -> None:
+    """Claimed when the perpetrator speaks, attributed when a third party names it, reported in the outlet's voice."""
+    if claimant is None or d.reference_only:
+        return
+    d.claimant = claimant
+    if d.perpetrator is None and claimant.key:
+        return
+    if d.perpetrator and claimant.key and own_side(view, claimant, d.perpetrator):
+        d.perpetrator_basis = "claimed"
+    elif d.perpetrator:
+        d.perpetrator_basis = "attributed"

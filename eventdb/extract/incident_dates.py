@@ -1,0 +1,67 @@
+"""When it happened: the date a trigger's clause gives, and what later relative dates count from."""
+
+from __future__ import annotations
+
+import re
+
+from eventdb.extract.context import SentenceView
+from eventdb.extract.dates import DateMention
+from eventdb.extract.nonevents import opens_period
+from eventdb.extract.triggers import Trigger
+
+
+def find_date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMention | None, bool]:
+    """Prefer the most precise date of the clause that is not the date of a statement."""
+    lex = view.tools.lexicon
+    best = None
+    for d in view.dates:
+        outside = not (ws <= d.start < we)
+        if outside and (d.precision == "year" or d.start > ws or ws - d.end > 100):
+            continue
+        if d.end <= t.start and view.has("vow_verbs", max(view.start, d.start - 25), d.end):
+            continue  # "vowed on Thursday to retaliate for an air strike": the day of the vow, the strike came before
+        if opens_period(view, d):
+            continue  # "Since October 8, ...": the start of a period, not the day of an event
+        if _TIMES_BEFORE.search(view.before(d.start, 8)):
+            continue  # "for the second time this month": how often, not when
+        if outside and d.end <= t.start and view.has("sequence_connectors", d.end, t.start):
+            continue  # "the January 2020 strike that followed the killing of X": the date is the strike's
+        if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)) \
+                and not _dates_noun(view, d, t):
+            continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
+        if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > 20:
+            continue  # "formed in 2014": a bare year far from the trigger dates something else
+        # whether the date is a statement's, asked only of the dates still in the running
+        statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)])) \
+            and not _ends_reported_clause(view, d)
+        rank = (outside, statement, ("day", "week", "month", "year", "unknown").index(d.precision), abs(d.start - t.start))
+        if best is None or rank < best[0]:
+            best = (rank, d, statement)
+    if best is None:
+        return None, False
+    return best[1], best[2]
+
+
+_DATED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}$")  # "the February 15, 2021 rocket attack": modifiers only
+
+
+def _dates_noun(view: SentenceView, d: DateMention, t: Trigger) -> bool:
+    """ "which claimed the February 15, 2021 rocket attack on X": a full date between an article and the trigger's noun
+    dates that noun, whatever other triggers the sentence holds before it."""
+    return d.precision == "day" and d.end <= t.start and _ATTRIBUTIVE_DATE.search(view.before(d.start, 6)) is not None \
+        and _DATED_NOUN.fullmatch(view.text, d.end, t.start) is not None
+
+
+_ATTRIBUTIVE_DATE = re.compile(r"\b(?:the|an?)\s+$", re.IGNORECASE)
+
+
+def _ends_reported_clause(view: SentenceView, d: DateMention) -> bool:
+    """ "... across Yemen overnight, the US military said": a date closing the reported clause, before the comma and the
+    speaker, dates the event (a date opening the sentence, "On Monday, the army said", stays the statement's)."""
+    verb = view.tools.lexicon.pattern("speech_verbs").search(view.text, d.end, min(view.end, d.end + 40))
+    return bool(verb) and d.start - view.start > 10 and \
+        _COMMA_SPEAKER.fullmatch(view.text[d.end:verb.start()]) is not None
+
+
+_TIMES_BEFORE = re.compile(r"\btimes?\s+$")
+_COMMA_SPEAKER = re.compile(r",\s+(?:the\s+)?[\w'’ -]{0,30}\s")
