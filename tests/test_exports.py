@@ -127,9 +127,9 @@ def test_geojson_marks_a_country_level_point(data_db):
 
 def test_export_refuses_what_a_format_cannot_carry(data_db):
     claims_geo = run("export", "claims", "--format", "geojson")
-    assert claims_geo.exit_code == 1 and "incidents only" in claims_geo.output
+    assert claims_geo.exit_code == 2 and "incidents only" in claims_geo.output  # usage errors: 2, before any query
     no_file = run("export", "incidents", "--format", "parquet")
-    assert no_file.exit_code == 1 and "--output" in no_file.output
+    assert no_file.exit_code == 2 and "--output" in no_file.output
     no_date = run("export", "actors", "--since", "2024-01-01")
     assert no_date.exit_code == 1 and "no date column" in no_date.output
     since = [json.loads(line)["incident_id"] for line in

@@ -364,6 +364,8 @@ def _army_reports_a_strike(view: SentenceView, who: ActorRef, f: Found) -> list[
     target = f.mention.target if f.mention is not None and f.mention.target else f.incident.target
     if target is not None and target.key and view.actor_country(target.key) == view.actor_country(who.key):
         return []
+    if f.incident.perpetrator is not None and not own_side(view, who, f.incident.perpetrator):
+        return []  # "Israeli jets struck sites in Iran. Iran's army said its air defences had countered the attack"
     return [Claim("responsibility_claimed", f.incident.local_id, who, stance(view), view.span(), perpetrator=who, confidence=0.5)]
 
 

@@ -237,10 +237,28 @@ class SentenceView:
         return bool(place and place.kind in _SPECIFIC_KINDS)
 
     def nested(self, a: str, b: str) -> bool:
-        """One place lies inside the other (or is its country): the same incident at another grain."""
-        return self._inside(a, b) or self._inside(b, a) or \
+        """One place lies inside the other (or is its country, or the first-level subdivision it lies in): the same
+        incident at another grain. Two towns of one governorate are not nested: each is a place of its own."""
+        return self._inside(a, b) or self._inside(b, a) or self._in_unit(a, b) or self._in_unit(b, a) or \
             (self.place_rank(a) == _KIND_RANK["country"] and self.country_of(a) == self.country_of(b)) or \
             (self.place_rank(b) == _KIND_RANK["country"] and self.country_of(a) == self.country_of(b))
+
+    def is_subdivision(self, key: str | None) -> bool:
+        """A first-level subdivision (governorate, province, district of Israel): a region right under its country
+        that has an admin1 code."""
+        places = self.tools.reference.places_by_key
+        place = places.get(key or "")
+        if not (place and place.kind == "region" and place.admin1):
+            return False
+        parent = places.get(place.parent or "")
+        return parent is None or parent.kind == "country"
+
+    def _in_unit(self, inner: str, outer: str) -> bool:
+        """`outer` is a first-level subdivision and `inner` lies in it by admin1 ("Metula" in the Northern District),
+        whatever its parent in the reference."""
+        i = self.tools.reference.places_by_key.get(inner)
+        return bool(i and i.key != outer and i.admin1 and self.is_subdivision(outer)
+                    and i.admin1 == self.tools.reference.places_by_key[outer].admin1)
 
     def _inside(self, inner: str, outer: str) -> bool:
         places = self.tools.reference.places_by_key

@@ -10,7 +10,7 @@ seeds/reference/build_places.py) count only where the text uses the name as a pl
 since many are also words, people's names or common phrases:
 - `context`: after a locative word ("in X", "near X", "outside X", "north of X",
   "shelled X"), or with a place noun (`noun` below);
-- `noun`: with a place noun: "the town of X", "the villages of X", "X district",
+- `noun`: with a place noun: "the town of X", "the villages of X", "the community of X", "X district",
   "X province", or the name itself ends in one ("Hadramawt governorate");
 - either: a later item of a list whose first item counted ("in Khiam and Kfar Kila",
   "the villages of A, B and C"), or an item of a list that ends in a plural place noun
@@ -75,8 +75,10 @@ class _Entry:
 
 _PLACE_NOUNS = (r"(?:towns?|city|cities|villages?|district|districts|area|areas|province|provinces|governorates?|regions?|"
                 r"sub-?districts?|municipality|countryside|outskirts|suburbs?|neighbou?rhoods?|port|camp)")
+# Nouns that name a place only before "of" ("the community of X", "the kibbutz of X"; "the Druze community" is none).
+_SETTLEMENT_NOUNS = r"(?:community|communities|kibbutz|moshav|settlement|settlements|locality|hamlet)"
 # The text before a name, up to its start (the folded text: hyphens are spaces).
-_NOUN_BEFORE = re.compile(rf"\b{_PLACE_NOUNS}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(rf"\b(?:{_PLACE_NOUNS}|{_SETTLEMENT_NOUNS})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?:in|near|nearby|outside|inside|around|at|into|from|across|towards?|shelled|bombed|bombarded|pounded|raided|"
     r"stormed|entered|besieged)|\b(?:north|south|east|west|northeast|northwest|southeast|southwest|vicinity|edge|"

@@ -117,6 +117,16 @@ _AGENT_ENDS = re.compile(r"\b(?:on|against|at|in|near|targeting|to|from)\s")
 
 
 
+def used_by(view: SentenceView, pos: int) -> bool:
+    """ "facilities used by X", "a base run by the X": the "by" that ends right before `pos` names who uses, runs or
+    holds a place (the party struck), not the agent of the attack."""
+    by = _PARTICIPLE_BY.search(view.before(pos, 30))
+    return bool(by) and view.tools.lexicon.is_a("user_participles", by.group(1))
+
+
+_PARTICIPLE_BY = re.compile(r"([A-Za-z-]+)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _reacts_between(view: SentenceView, start: int, end: int) -> bool:
     """A speech or reaction verb between an actor and a trigger: the actor announces or condemns, it did not act."""
     return view.has("speech_verbs", start, end) or view.has("reaction_verbs", start, end)
@@ -250,6 +260,8 @@ def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[
     by = _BY.search(after[:40])
     if by and _reacts_between(view, t.end, t.end + by.start()):
         by = None  # "the attack was condemned by X", "reported by X": X reacts or speaks, it did not attack
+    if by and used_by(view, t.end + by.end()):
+        by = None  # "struck three facilities used by X": X uses what was struck, it did not strike
     if by:
         pos = t.end + by.end()
         actors = [m for m in view.actors(pos, we) if m.start - pos < 45 and not _AGENT_ENDS.search(view.text, pos, m.start)]
@@ -308,6 +320,8 @@ def find_target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef
         if verb and _TWO_WORDS.fullmatch(view.after(m.end, 30)[:verb.start()]) \
                 or _ACCORDING_TO.search(view.before(m.start, 20)):
             continue  # "..., Iraqi security sources told Reuters", "according to CENTCOM": the speaker, not the target
+        if used_by(view, m.start):
+            return actor_ref(possessed(view, m))  # "struck facilities used by X": X's facilities
         if _NOT_TARGET_BEFORE.search(view.before(m.start, 30)):
             continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, "from Lebanon" whence, not whom
         if owner_or_area(view, m):

@@ -128,7 +128,7 @@ def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> l
     if len(items) < 2:
         return []
     items[-1] = replace(items[-1], date=_own_date(view, items[-1].end, min(we, items[-1].end + 30))[1])
-    regions = _region_list(view, items[-1].end)
+    regions = region_list(view, items[-1].end)
     if (regions or any(_is_region(view, i.place) for i in items)) and not _struck_list(view, items[0].start):
         return []  # "strikes in Sanaa, Hodeidah and Taiz provinces": where one wave fell, not one incident each
     if regions:
@@ -211,9 +211,9 @@ def _struck_pattern(lex) -> re.Pattern[str]:
                       rf"(?:(?:{lex.alternation('region_plural_nouns')})\s+of\s+)?$", re.IGNORECASE)
 
 
-def _region_list(view: SentenceView, end: int) -> str | None:
+def region_list(view: SentenceView, end: int) -> str | None:
     """ "Sanaa, Hodeidah, Taiz and al-Bayda provinces": a list of regions (the list may end in names the reference
-    lacks); the plural noun that says so, or None."""
+    lacks), any of its names ending at `end`, the last one too; the plural noun that says so, or None."""
     rest = _MORE_NAMES.match(view.text, end, view.end)
     noun = view.tools.lexicon.pattern("region_plural_nouns").match(view.text, rest.end(), view.end)
     return noun.group(0) if noun else None

@@ -7,6 +7,7 @@ import re
 from eventdb.extract.context import SentenceView
 from eventdb.extract.gazetteer import Mention
 from eventdb.extract.incident_actors import LOCATIVE
+from eventdb.extract.incident_lists import region_list
 from eventdb.extract.triggers import Trigger
 
 _FROM = re.compile(r"\bfrom\s+(?:near\s+|around\s+|outside\s+)?(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?$",
@@ -129,11 +130,8 @@ def _in_region_list(view: SentenceView, start: int, end: int) -> bool:
     """ "facilities in the provinces of Tehran, Khuzestan and Ilam", "strikes in Sanaa, Hodeidah and Taiz provinces": one
     of several provinces where a wave fell (`incident_lists` splits a list only when the provinces are what was struck):
     none of them alone is the place, their country is."""
-    lex = view.tools.lexicon
-    if lex.derived(_regions_of_pattern).search(view.before(start, 30)):
-        return True
-    rest = _MORE_NAMES.match(view.text, end, view.end)
-    return rest is not None and lex.pattern("region_plural_nouns").match(view.text, rest.end(), view.end) is not None
+    return view.tools.lexicon.derived(_regions_of_pattern).search(view.before(start, 30)) is not None \
+        or region_list(view, end) is not None  # the last name too: "... Taiz and al-Bayda provinces"
 
 
 def _in_example_list(view: SentenceView, start: int, end: int, we: int) -> bool:
@@ -147,9 +145,6 @@ def _in_example_list(view: SentenceView, start: int, end: int, we: int) -> bool:
 
 def _regions_of_pattern(lex) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lex.alternation('region_plural_nouns')})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-_MORE_NAMES = re.compile(r"(?:\s*(?:,|,?\s+and)\s+(?:al-|el-)?[A-Z][\w’'-]*(?:\s(?:al-|el-)?[A-Z][\w’'-]*)*)+\s*")
 
 
 _COUNTRY_KEYS: dict[int, tuple[object, dict[str | None, str]]] = {}

@@ -78,6 +78,7 @@ class Draft:
     place_span: tuple[int, int] | None = None  # where an unresolved place name is written
     reference_only: bool = False  # a negated mention ("denied any role in the X attack"): may only add to an earlier incident
     definite_object: bool = False  # "had struck the vessel": what was hit is one already named
+    fragments: bool = False  # "wounded by shrapnel from ...": the harm of an attack, its place where the pieces fell
     air_verb: bool = False  # "struck", "hit": an air strike if a state's forces did it (known perhaps only from the claims)
     told: list[Told] = field(default_factory=list)  # every clause and sentence about it, in order (document passes)
     decisions: list[str] = field(default_factory=list)  # which document-level sieve changed what ("site_description: place")
@@ -206,6 +207,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if opinion(view) or reason == "negated":
         draft.reference_only = True  # an analyst's words, or a denial, may name an incident already reported, never a new one
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
+    draft.fragments = definite and _hit_by_fragments(view, t)
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
     return draft
 
@@ -372,13 +374,16 @@ def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
         return d.target is not None or d.place is not None
     if d.definite:
         return True  # decided at merge time: kept only if it joins an earlier incident or is specific
-    # a toll names an incident, but "no personnel were hurt" may close any sentence about one: a zero is no detail
-    return (has_date or view.is_specific_place(d.place) or d.projectiles is not None or bool(d.killed) or bool(d.injured)
+    # a toll names an incident, but "no personnel were hurt" may close any sentence about one: a zero is no detail;
+    # a governorate or province names where as well as a town does ("a drone hit a house in Daraa province")
+    return (has_date or view.is_specific_place(d.place) or view.is_subdivision(d.place) or d.projectiles is not None or bool(d.killed) or bool(d.injured)
             or (d.perpetrator is not None and (d.target is not None or d.place is not None)))
 
 
 def standalone(view: SentenceView, d: Draft) -> bool:
-    """A definite mention that joined nothing is kept only if it says enough on its own."""
+    """A definite mention that joined nothing is kept only if it says enough on its own. The town where shrapnel
+    fell ("wounded by shrapnel from an intercepted missile near Arad") is not an attack's site: such a mention stands
+    alone only with a date of its own."""
     has_date = d.date is not None and not d.date_is_statement
-    return (has_date and (d.perpetrator or d.target or d.place)) or view.is_specific_place(d.place) or \
+    return (has_date and (d.perpetrator or d.target or d.place)) or (view.is_specific_place(d.place) and not d.fragments) or \
         (d.event_type == "assassination" and d.target is not None)

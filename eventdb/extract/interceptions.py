@@ -67,5 +67,30 @@ _NEGATED = re.compile(r"\b(?:not|never|n['’]t|without\s+being)\s+(?:\w+ly\s+)?
 
 def interception_refers(view: SentenceView, t, date, place: str | None, launcher) -> bool:
     """ "Iranian air defenses downed three Israeli drones.": an interception with no date, no specific site and no
-    launcher of its own tells how an attack already reported ended; it names a new incident only with one of them."""
-    return is_interception(view, t.phrase, t.end) and date is None and launcher is None and not view.is_specific_place(place)
+    launcher of its own tells how an attack already reported ended; it names a new incident only with one of them.
+    A word that only describes a weapon ("shrapnel from an intercepted rocket in a village near Safed") names no
+    site either: the town is where the pieces fell."""
+    return is_interception(view, t.phrase, t.end) and date is None and launcher is None \
+        and (not view.is_specific_place(place) or attributive(view, t.start, t.end) or told_before(view, t.start))
+
+
+def told_before(view: SentenceView, start: int) -> bool:
+    """ "Most of the rockets were intercepted ..., and fires broke out near Katzrin", "They were shot down over the
+    Golan": the subject is the weapons an earlier sentence named (a definite or a pronoun), so the interception ends
+    the attack told before, wherever a town of the sentence lies."""
+    return _DEFINITE_SUBJECT.search(view.before(start, 45)) is not None
+
+
+def attributive(view: SentenceView, start: int, end: int) -> bool:
+    """ "an intercepted missile", "the downed drones": the interception word at [start, end) stands between an article
+    and a weapon, describing the weapon (an interception told elsewhere), not telling one."""
+    if _ARTICLE_BEFORE.search(view.before(start, 8)) is None:
+        return False
+    weapon = next((m for m in view.mentions if m.weapon and m.start >= end), None)
+    return weapon is not None and _ONE_WORD.fullmatch(view.text, end, weapon.start) is not None
+
+
+_DEFINITE_SUBJECT = re.compile(r"(?:\b(?:the|these|those|its|their)\s+(?:[\w-]+\s+){0,2}|\b(?:they|them)\s+)"
+                               r"(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:an?|the|one)\s+$", re.IGNORECASE)
+_ONE_WORD = re.compile(r"\s+(?:[\w-]+\s+)?")  # "an intercepted ballistic missile", "an intercepted Iranian drone"

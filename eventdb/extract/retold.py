@@ -45,13 +45,16 @@ def retold(view: SentenceView, old: Draft, new: Draft) -> bool:
 
 
 def opens_with_a_sequel(view: SentenceView) -> bool:
-    """The sentence opens with a step in time ("Hours later,", "The same day,", "Later on Monday,")."""
+    """The sentence opens with a step in time ("Hours later,", "The same day,", "Later on Monday,", "Two days
+    later,"); not a subject that did something later ("Hezbollah later announced the deaths ...": the telling came
+    later, the event may be the one just told)."""
     return view.tools.lexicon.derived(_sequel_opening).match(view.text, view.start, view.end) is not None
 
 
 def _sequel_opening(lex) -> re.Pattern[str]:
     words = "|".join(lex.alternation(c) for c in ("sequel_same_day", "sequel_next_day", "sequel_next_week", "sequel_forward"))
-    return re.compile(rf"\W*(?:(?:less|more)\s+than\s+)?(?:an?\s+|\w+\s+)?(?:{words})\b", re.IGNORECASE)
+    return re.compile(rf"\W*(?:(?:less|more)\s+than\s+)?(?:(?:(?:an?|\w+)\s+(?:few\s+)?)?(?:{lex.alternation('time_units')})\s+)?"
+                      rf"(?:{words})\b", re.IGNORECASE)
 
 
 def _same_start(old: Draft, new: Draft) -> bool:
