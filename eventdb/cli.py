@@ -494,6 +494,10 @@ def report_command(name, list_reports, since, until, include_undated, actor, fmt
             raise click.UsageError("--plot draws actor_activity_weekly only")
         if as_of and name != "incidents":
             raise click.UsageError("--as-of reads the incidents report only")
+        try:
+            at = history.parse_time(as_of) if as_of else None
+        except reports.ReportError as exc:
+            raise click.UsageError(str(exc)) from exc
     engine = database.connect()
     with engine.connect() as conn:
         if list_reports or not name:
@@ -510,7 +514,7 @@ def report_command(name, list_reports, since, until, include_undated, actor, fmt
             return
         filters = _filters(since, until, actor, limit, include_undated, incident)
         if as_of:
-            table, undated = history.incidents_as_of(conn, history.parse_time(as_of), filters), 0
+            table, undated = history.incidents_as_of(conn, at, filters), 0
         else:
             table = reports.fetch(conn, name, filters)
             undated = reports.count_undated(conn, name, filters)
@@ -574,10 +578,14 @@ def export_command(what, fmt, output, since, until, actor) -> None:
 @_report_command
 def diff_command(since: str, fmt: str) -> None:
     """Incidents added, changed (each field, old -> new) and withdrawn since a time: release notes."""
-    from eventdb import history, output
+    from eventdb import history, output, reports
 
+    try:
+        moment = history.parse_time(since)
+    except reports.ReportError as exc:
+        raise click.UsageError(str(exc)) from exc
     with database.connect().connect() as conn:
-        table = history.diff(conn, history.parse_time(since))
+        table = history.diff(conn, moment)
     output.write_report(table, fmt, sys.stdout)
 
 

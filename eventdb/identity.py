@@ -15,7 +15,8 @@ the new canonical report's and the old id is kept in `incident_redirects`: every
 resolving (`resolve_public_id`, SQL `reports.resolve_incident_id`).
 
 Public ids are strings, `EV-` and 13 Crockford base-32 characters (the 63-bit key): JSON readers that
-hold numbers as doubles (JavaScript) would corrupt a 19-digit integer.
+hold numbers as doubles (JavaScript) would corrupt a 19-digit integer. (An incident inserted by hand,
+without a report, gets `EV-` and its internal id.)
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from sqlalchemy import Connection, text
 PREFIX = "EV-"
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base 32: no I, L, O, U
 DIGITS = 13  # 65 bits hold the 63-bit key
-PUBLIC_ID = re.compile(rf"^{PREFIX}[{ALPHABET}]{{{DIGITS}}}$")
+# EV- and 13 base-32 digits; or EV- and a number: an incident inserted by hand gets its internal id.
+PUBLIC_ID = re.compile(rf"^{PREFIX}([{ALPHABET}]{{{DIGITS}}}|[0-9]{{1,12}})$")
 _CONFUSABLE = str.maketrans({"I": "1", "L": "1", "O": "0"})
 
 
@@ -54,7 +56,7 @@ def public_id(key: int) -> str:
 def normalize_public_id(value: str) -> str | None:
     """'ev-0abc…' -> 'EV-0ABC…' (case and the letters I, L, O forgiven); None when it is not a public id."""
     candidate = value.strip().upper()
-    if candidate.startswith(PREFIX):
+    if candidate.startswith(PREFIX) and len(candidate) == len(PREFIX) + DIGITS:
         candidate = PREFIX + candidate[len(PREFIX):].translate(_CONFUSABLE)
     return candidate if PUBLIC_ID.match(candidate) else None
 

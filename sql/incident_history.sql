@@ -71,11 +71,11 @@ COMMENT ON COLUMN reports.incident_history.fields IS 'Every column of the incide
 DROP FUNCTION IF EXISTS reports.incidents_as_of(timestamptz);
 CREATE FUNCTION reports.incidents_as_of(at timestamptz)
 RETURNS TABLE (
-    incident_id text, occurred_on date, date_precision text, event_type text, outcome text, weapons text[],
+    incident_id text, occurred_on_text text, occurred_on date, date_precision text, event_type text, outcome text, weapons text[],
     place text, country_code text, latitude double precision, longitude double precision,
     perpetrator text, perpetrator_basis text, target text,
     killed_low int, killed_high int, injured_low int, injured_high int, projectiles_low int, projectiles_high int,
-    source_count int, claim_count int, curated boolean, judgement_ids bigint[], version int, valid_from timestamptz
+    killed_best int, injured_best int, source_count int, claim_count int, curated boolean, judgement_ids bigint[], version int, valid_from timestamptz
 )
 LANGUAGE sql STABLE STRICT SECURITY DEFINER SET search_path = public, pg_temp AS $$
     -- An incident whose current version began before the time is read from the incidents table
@@ -89,11 +89,20 @@ LANGUAGE sql STABLE STRICT SECURITY DEFINER SET search_path = public, pg_temp AS
         FROM incident_history h
         WHERE h.valid_from <= $1 AND h.valid_to > $1
     )
-    SELECT (v).public_id, (v).occurred_on, (v).date_precision, (v).event_type, (v).outcome, (v).weapons,
+    SELECT (v).public_id,
+           -- the date at its precision, as reports.incidents.occurred_on_text writes it
+           CASE (v).date_precision
+               WHEN 'day'   THEN to_char((v).occurred_on, 'YYYY-MM-DD')
+               WHEN 'week'  THEN CASE WHEN extract(isodow FROM (v).occurred_on) = 1 THEN to_char((v).occurred_on, 'IYYY-"W"IW')
+                                      ELSE to_char((v).occurred_on, 'YYYY-MM-DD') || '/' || to_char((v).occurred_on + 6, 'YYYY-MM-DD') END
+               WHEN 'month' THEN to_char((v).occurred_on, 'YYYY-MM')
+               WHEN 'year'  THEN to_char((v).occurred_on, 'YYYY')
+           END,
+           (v).occurred_on, (v).date_precision, (v).event_type, (v).outcome, (v).weapons,
            COALESCE(place.name, (v).place_text), COALESCE((v).country_code, place.country_code), place.latitude, place.longitude,
            COALESCE(perpetrator.name, (v).perpetrator_text), (v).perpetrator_basis, COALESCE(target.name, (v).target_text),
            (v).killed_low, (v).killed_high, (v).injured_low, (v).injured_high, (v).projectiles_low, (v).projectiles_high,
-           (v).source_count, (v).claim_count, COALESCE(cardinality((v).judgement_ids), 0) > 0, (v).judgement_ids,
+           (v).killed_best, (v).injured_best, (v).source_count, (v).claim_count, COALESCE(cardinality((v).judgement_ids), 0) > 0, (v).judgement_ids,
            version, valid_from
     FROM versions
     LEFT JOIN places place       ON place.id = (v).place_id

@@ -217,8 +217,8 @@ def test_a_curator_role_can_curate_and_a_reader_cannot(ctx, engine, fresh_db_url
     suffix = uuid.uuid4().hex[:8]
     reader, curator = f"eventdb_reader_{suffix}", f"eventdb_curator_{suffix}"
     try:
-        assert run("grant-reader", reader).exit_code == 0
-        assert run("grant-curator", curator).exit_code == 0
+        assert run("grant-reader", reader, "--revoke-public").exit_code == 0
+        assert run("grant-curator", curator, "--revoke-public").exit_code == 0
         as_role = lambda role: make_url(fresh_db_url).set(username=role, password=None).render_as_string(hide_password=False)  # noqa: E731
         monkeypatch.setenv("EVENTDB_DATABASE_URL", as_role(reader))
         database.target.cache_clear()
@@ -238,5 +238,6 @@ def test_a_curator_role_can_curate_and_a_reader_cannot(ctx, engine, fresh_db_url
         database.target.cache_clear()
         with engine.begin() as conn:
             for role in (reader, curator):
-                conn.execute(text(f'DROP OWNED BY "{role}"'))
-                conn.execute(text(f'DROP ROLE "{role}"'))
+                if conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}).scalar():
+                    conn.execute(text(f'DROP OWNED BY "{role}"'))
+                    conn.execute(text(f'DROP ROLE "{role}"'))

@@ -28,6 +28,7 @@ def test_public_ids_are_strings_of_a_fixed_shape_and_distinct():
     assert identity.normalize_public_id(" ev-7zzzzzzzzzzzz ") == "EV-7ZZZZZZZZZZZZ"
     assert identity.normalize_public_id("EV-7ZZZZZZZZZZZO") == "EV-7ZZZZZZZZZZZ0"  # O read as zero
     assert identity.normalize_public_id("12345") is None
+    assert identity.normalize_public_id("ev-42") == "EV-42"  # an incident inserted by hand
 
 
 def test_claim_keys_carry_over_by_span_in_the_same_text_and_by_quote_in_a_revision():

@@ -6,8 +6,9 @@ the Python code computes. incidents.public_id: 'EV-' and the base-32 key of the 
 earliest-published report (eventdb/identity.py), unique; incidents.status and merged_into_id keep
 merged and withdrawn incidents as rows; incident_redirects maps old public ids.
 
-Rows inserted without a claim_key or public_id (by hand, by tests) get one from their id, by
-BEFORE INSERT triggers that fire only then.
+Rows inserted without a claim_key or public_id (by hand, by tests) get one from their id (the
+claim's id; 'EV-' and the incident's id), by BEFORE INSERT triggers that fire only then; so do
+incidents that never had a report.
 
 Adding columns needs no view dropped (migrations/env.py re-creates the views at head). The
 downgrade drops the views first (they read these columns) and leaves them dropped: `eventdb
@@ -59,10 +60,10 @@ CREATE TRIGGER claims_default_claim_key BEFORE INSERT ON claims
 
 CREATE FUNCTION incidents_default_public_id() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    NEW.public_id := eventdb_public_id(NEW.id);
+    NEW.public_id := 'EV-' || NEW.id;
     RETURN NEW;
 END $$;
-COMMENT ON FUNCTION incidents_default_public_id() IS 'An incident inserted without a public_id (by hand) gets one from its id; eventdb always gives one.';
+COMMENT ON FUNCTION incidents_default_public_id() IS 'An incident inserted without a public_id (by hand) gets EV- and its internal id; eventdb always gives one.';
 CREATE TRIGGER incidents_default_public_id BEFORE INSERT ON incidents
     FOR EACH ROW WHEN (NEW.public_id IS NULL) EXECUTE FUNCTION incidents_default_public_id();
 """
@@ -81,7 +82,7 @@ WHERE c.id = k.id
 """
 
 # Each incident's canonical report: current reports first, then the earliest publication, then the
-# smaller key; a key two incidents would share goes to the first, the other gets an id from its own.
+# smaller key; a key two incidents would share goes to the first, the other gets 'EV-' and its own id.
 FILL_PUBLIC_IDS = r"""
 WITH canonical AS (
     SELECT DISTINCT ON (c.incident_id) c.incident_id, c.claim_key
@@ -93,7 +94,7 @@ WITH canonical AS (
 )
 UPDATE incidents i SET public_id = eventdb_public_id(r.claim_key)
 FROM ranked r WHERE i.id = r.incident_id AND r.n = 1;
-UPDATE incidents SET public_id = eventdb_public_id(id) WHERE public_id IS NULL;
+UPDATE incidents SET public_id = 'EV-' || id WHERE public_id IS NULL;
 UPDATE incidents i SET status = 'withdrawn'
 WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.incident_id = i.id AND c.superseded_at IS NULL);
 """
