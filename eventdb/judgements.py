@@ -59,6 +59,8 @@ INCIDENT_FIELDS = _fields(
     Field("perpetrator_basis", "choice", PERPETRATOR_BASES, nullable=False),
     Field("target", "actor"),
     *(Field(f"{what}_{bound}", "count") for what in ("killed", "injured", "projectiles") for bound in ("low", "high")),
+    Field("killed_best", "count"),
+    Field("injured_best", "count"),
 )
 
 

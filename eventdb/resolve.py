@@ -277,8 +277,8 @@ def with_corrections(
     """An incident's derived fields with curators' corrections (field, JSON value) applied in the order
     given, later ones winning; and the names of the fields set. A place, perpetrator or target is a
     reference key. The result always holds together: a date without a precision gets day precision,
-    no date means unknown precision, and when a corrected bound passes the derived one, the derived
-    one follows it."""
+    no date means unknown precision, when a corrected bound passes the derived one the derived one
+    follows it, and a best estimate stays within its low and high."""
     fields = dict(fields)
     curated: list[str] = []
     for name, value in corrections:
@@ -306,4 +306,13 @@ def with_corrections(
                 fields[low] = fields[high]
             else:
                 fields[high] = fields[low]
+        best = low.replace("_low", "_best")
+        if fields.get(best) is None:
+            continue
+        for bound, outside in ((low, lambda b, v: b < v), (high, lambda b, v: b > v)):
+            if fields[bound] is not None and outside(fields[best], fields[bound]):
+                if best in curated and bound not in curated:
+                    fields[bound] = fields[best]  # a curated best estimate widens the derived range
+                else:
+                    fields[best] = fields[bound]
     return fields, curated
