@@ -638,9 +638,9 @@ def curate_correct(conn, target: str, assignments: tuple[str, ...], curator) -> 
 
     Claim fields: stance, event_type, outcome, occurred_on, date_precision, place, killed, injured,
     projectiles, perpetrator, target. Incident fields: event_type, outcome, occurred_on,
-    date_precision, place, perpetrator, perpetrator_basis, target, killed_low, killed_high,
-    injured_low, injured_high, killed_best, injured_best, projectiles_low, projectiles_high. Places and actors are reference
-    keys (seeds/reference/); 'null' clears a value.
+    date_precision, place, perpetrator, perpetrator_basis, target, killed_low, killed_best,
+    killed_high, injured_low, injured_best, injured_high, projectiles_low, projectiles_high.
+    Places and actors are reference keys (seeds/reference/); 'null' clears a value.
     """
     from eventdb import curation
 
