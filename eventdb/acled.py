@@ -107,16 +107,16 @@ EXTRA = """
         FROM claims c
         JOIN sources s       ON s.id = c.source_id
         LEFT JOIN outlets o  ON o.id = s.outlet_id
-        WHERE c.superseded_at IS NULL AND c.incident_id IS NOT NULL
+        WHERE c.superseded_at IS NULL AND NOT c.rejected AND c.incident_id IS NOT NULL
         GROUP BY c.incident_id
     )
     SELECT {columns}, place.kind AS place_kind, country."numeric" AS iso,
            CAST(extract(epoch FROM i.updated_at) AS bigint) AS changed_at, lead.lead_quote, lead.outlets
     FROM ({query}) inc
-    LEFT JOIN incidents i       ON i.id = inc.incident_id
+    LEFT JOIN incidents i       ON i.public_id = inc.incident_id  -- the view's incident_id is the public id
     LEFT JOIN places place      ON place.id = i.place_id
     LEFT JOIN countries country ON country.code = inc.country_code
-    LEFT JOIN lead              ON lead.incident_id = inc.incident_id
+    LEFT JOIN lead              ON lead.incident_id = i.id
     ORDER BY {order}"""
 
 

@@ -448,11 +448,11 @@ def views_sync() -> None:
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
-def _filters(since, until, actor: str | None, limit: int | None, include_undated: bool = False):
+def _filters(since, until, actor: str | None, limit: int | None, include_undated: bool = False, incident: str | None = None):
     from eventdb.reports import Filters
 
     return Filters(since=since.date() if since else None, until=until.date() if until else None, actor=actor,
-                   limit=limit, include_undated=include_undated)
+                   limit=limit, include_undated=include_undated, incident=incident)
 
 
 def _date_columns_help() -> str:
@@ -476,12 +476,14 @@ def _date_columns_help() -> str:
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
 @click.option("--columns", help="Comma-separated columns to show (default: all; a table shows the report's main columns).")
 @click.option("--plot", type=click.Path(dir_okay=False, writable=True), help="actor_activity_weekly only: write a PNG timeline to this file.")
+@click.option("--incident", help="Only rows about this incident id (an old id is followed to the current one).")
+@click.option("--as-of", "as_of", help="incidents only: as the database held them at this time (2024-05-01 or 2024-05-01T12:00; local time unless an offset is given).")
 @_report_command
-def report_command(name, list_reports, since, until, include_undated, actor, fmt, limit, columns, plot) -> None:
+def report_command(name, list_reports, since, until, include_undated, actor, fmt, limit, columns, plot, incident, as_of) -> None:
     """Print the saved report NAME (a view in schema reports); --list shows them all."""
     from pathlib import Path
 
-    from eventdb import chart, output, reports
+    from eventdb import chart, history, output, reports
 
     if name and not list_reports:
         try:  # unknown names and filters the report has no column for fail before any work
@@ -490,6 +492,12 @@ def report_command(name, list_reports, since, until, include_undated, actor, fmt
             raise click.UsageError(str(exc)) from exc
         if plot and name != "actor_activity_weekly":
             raise click.UsageError("--plot draws actor_activity_weekly only")
+        if as_of and name != "incidents":
+            raise click.UsageError("--as-of reads the incidents report only")
+        try:
+            at = history.parse_time(as_of) if as_of else None
+        except reports.ReportError as exc:
+            raise click.UsageError(str(exc)) from exc
     engine = database.connect()
     with engine.connect() as conn:
         if list_reports or not name:
@@ -504,12 +512,15 @@ def report_command(name, list_reports, since, until, include_undated, actor, fmt
                 raise UserError(f"cannot write {plot}: {exc.strerror or exc}") from exc
             click.echo(f"wrote {plot} ({len(table.rows)} actor-weeks)", err=True)
             return
-        filters = _filters(since, until, actor, limit, include_undated)
-        table = reports.fetch(conn, name, filters)
-        undated = reports.count_undated(conn, name, filters)
+        filters = _filters(since, until, actor, limit, include_undated, incident)
+        if as_of:
+            table, undated = history.incidents_as_of(conn, at, filters), 0
+        else:
+            table = reports.fetch(conn, name, filters)
+            undated = reports.count_undated(conn, name, filters)
     shown = [c.strip() for c in columns.split(",") if c.strip()] if columns else []
     if not shown and fmt == "table":
-        shown = list(reports.get_spec(name).table_columns)
+        shown = [c for c in reports.get_spec(name).table_columns if c in table.columns]
     left_out = [c for c in table.columns if c not in shown] if shown and not columns else []
     if shown:
         table = reports.select_columns(table, shown)
@@ -561,25 +572,175 @@ def export_command(what, fmt, output, since, until, actor) -> None:
         click.echo(f"left out {result.left_out} undated incidents: ACLED rows need a date", err=True)
 
 
+@main.command("diff")
+@click.option("--since", required=True, help="The time to compare with (2024-05-01 or 2024-05-01T12:00; local time unless an offset is given).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_report_command
+def diff_command(since: str, fmt: str) -> None:
+    """Incidents added, changed (each field, old -> new) and withdrawn since a time: release notes."""
+    from eventdb import history, output, reports
+
+    try:
+        moment = history.parse_time(since)
+    except reports.ReportError as exc:
+        raise click.UsageError(str(exc)) from exc
+    with database.connect().connect() as conn:
+        table = history.diff(conn, moment)
+    output.write_report(table, fmt, sys.stdout)
+
+
+@main.group("curate")
+def curate_group() -> None:
+    """Record a curator's judgement (who, when, why): it outranks the extractor and survives re-extraction.
+
+    Every judgement needs --reason; --by names the curator (default: EVENTDB_CURATOR or the login
+    name). `eventdb report judgements` lists them; ids of claims and incidents are those of
+    `eventdb report claims` and `eventdb report incidents`.
+    """
+
+
+def _curation(fn):
+    """Run a curation in one transaction; CurationError is a one-line error."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, reason: str, by: str | None, **kwargs):
+        from eventdb import curation
+
+        try:
+            with database.connect().begin() as conn:
+                outcome = fn(conn, *args, curator=curation.Curator(curation.curator_name(by), reason), **kwargs)
+        except curation.CurationError as exc:
+            raise UserError(str(exc)) from exc
+        click.echo(outcome.message)
+
+    wrapper = click.option("--by", help="Who makes the judgement (default: EVENTDB_CURATOR, else the login name).")(wrapper)
+    wrapper = click.option("--reason", "-m", required=True, help="Why (kept with the judgement).")(wrapper)
+    return _report_command(wrapper)
+
+
+@curate_group.command("reject")
+@click.argument("claim_id")
+@_curation
+def curate_reject(conn, claim_id: str, curator) -> object:
+    """The claim CLAIM_ID is wrong: leave it out of the views and of its incident."""
+    from eventdb import curation
+
+    return curation.reject_claim(conn, claim_id, curator)
+
+
+@curate_group.command("correct")
+@click.argument("target")
+@click.argument("assignments", nargs=-1, required=True)
+@_curation
+def curate_correct(conn, target: str, assignments: tuple[str, ...], curator) -> object:
+    """Set FIELD=VALUE on a claim (TARGET a claim id) or an incident (TARGET an incident id).
+
+    Claim fields: stance, event_type, outcome, occurred_on, date_precision, place, killed, injured,
+    projectiles, perpetrator, target. Incident fields: event_type, outcome, occurred_on,
+    date_precision, place, perpetrator, perpetrator_basis, target, killed_low, killed_best,
+    killed_high, injured_low, injured_best, injured_high, projectiles_low, projectiles_high.
+    Places and actors are reference keys (seeds/reference/); 'null' clears a value.
+    """
+    from eventdb import curation
+
+    return curation.correct(conn, target, list(assignments), curator)
+
+
+@curate_group.command("merge")
+@click.argument("first")
+@click.argument("second")
+@_curation
+def curate_merge(conn, first: str, second: str, curator) -> object:
+    """Incidents FIRST and SECOND are one event; the merged one keeps the id of its earliest report."""
+    from eventdb import curation
+
+    return curation.merge_incidents(conn, first, second, curator)
+
+
+@curate_group.command("split")
+@click.argument("claim_id")
+@_curation
+def curate_split(conn, claim_id: str, curator) -> object:
+    """The incident report CLAIM_ID is another event: split it (and its article's claims about it) off its incident."""
+    from eventdb import curation
+
+    return curation.split_report(conn, claim_id, curator)
+
+
+@curate_group.command("resolve")
+@click.argument("name")
+@click.option("--actor", "actor_key", help="Reference key of the actor the name is.")
+@click.option("--place", "place_key", help="Reference key of the place the name is.")
+@_curation
+def curate_resolve(conn, name: str, actor_key: str | None, place_key: str | None, curator) -> object:
+    """The unresolved NAME (reports.unresolved_names) is this reference actor or place, now and in later articles."""
+    from eventdb import curation
+
+    if bool(actor_key) == bool(place_key):
+        raise UserError("give exactly one of --actor KEY and --place KEY")
+    return curation.resolve_name(conn, name, "actor" if actor_key else "place", actor_key or place_key, curator)
+
+
+@curate_group.command("undo")
+@click.argument("judgement_id")
+@_curation
+def curate_undo(conn, judgement_id: str, curator) -> object:
+    """Withdraw judgement JUDGEMENT_ID (a rejection, correction or name); the machine's values come back."""
+    from eventdb import curation
+
+    return curation.undo(conn, judgement_id, curator)
+
+
+def _role_options(fn):
+    """The options grant-reader and grant-curator share."""
+    options = [
+        click.option("--password", "prompt_password", is_flag=True, help="Ask for the login password (hidden, twice)."),
+        click.option("--password-env", metavar="VAR", help="Take the login password from environment variable VAR."),
+        click.option("--generate-password", is_flag=True, help="Make up a password and print it once."),
+        click.option("--statement-timeout", type=click.IntRange(1, 86400), default=60, show_default=True, metavar="SECONDS",
+                     help="Longest query the role may run."),
+        click.option("--revoke-public", is_flag=True,
+                     help="Where every role (PUBLIC) may create temporary tables, schemas, objects in a schema or large "
+                          "objects in this database, revoke that from PUBLIC (database-wide); without it such a database is refused."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
 @main.command("grant-reader")
 @click.argument("role")
-@click.option("--password", "prompt_password", is_flag=True, help="Ask for the login password (hidden, twice).")
-@click.option("--password-env", metavar="VAR", help="Take the login password from environment variable VAR.")
-@click.option("--generate-password", is_flag=True, help="Make up a password and print it once.")
-@click.option("--statement-timeout", type=click.IntRange(1, 86400), default=60, show_default=True, metavar="SECONDS",
-              help="Longest query the role may run.")
-@click.option("--revoke-public", is_flag=True,
-              help="Where every role (PUBLIC) may create temporary tables, schemas, objects in a schema or large "
-                   "objects in this database, revoke that from PUBLIC (database-wide); without it such a database is refused.")
+@_role_options
 @_report_command
-def grant_reader_command(role: str, prompt_password: bool, password_env: str | None, generate_password: bool,
-                         statement_timeout: int, revoke_public: bool) -> None:
+def grant_reader_command(role: str, **options) -> None:
     """Create or update ROLE as a read-only login for BI tools: SELECT on the reports views, nothing else.
 
     Without a password option the role keeps its password (or has none, for peer or trust
     authentication). The role is refused when it is eventdb's own, an owner, privileged or a
     member of another role. It gets read-only transactions and a statement timeout in this database.
     """
+    from eventdb import roles
+
+    _grant(roles.grant_reader, role, **options)
+
+
+@main.command("grant-curator")
+@click.argument("role")
+@_role_options
+@_report_command
+def grant_curator_command(role: str, **options) -> None:
+    """Create or update ROLE as a curator's login: read everything, record judgements (eventdb curate), nothing else.
+
+    Password and other options as for grant-reader; its transactions are not read-only.
+    """
+    from eventdb import roles
+
+    _grant(roles.grant_curator, role, **options)
+
+
+def _grant(grant, role: str, prompt_password: bool, password_env: str | None, generate_password: bool,
+           statement_timeout: int, revoke_public: bool) -> None:
     from eventdb import roles
 
     if sum((prompt_password, password_env is not None, generate_password)) > 1:
@@ -596,7 +757,7 @@ def grant_reader_command(role: str, prompt_password: bool, password_env: str | N
     options = roles.RoleOptions(password=password, statement_timeout_s=statement_timeout, revoke_public=revoke_public)
     try:
         with database.connect().begin() as conn:
-            statements = roles.grant_reader(conn, role, options)
+            statements = grant(conn, role, options)
     except roles.RoleError as exc:
         raise UserError(str(exc)) from exc
     for statement in statements:

@@ -66,6 +66,8 @@ CLAIM_TYPES = (
 STANCES = ("asserted", "denied", "not_confirmed", "hedged")
 ACTOR_ROLES = ("perpetrator", "target", "claimant", "subject", "related")
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than")
+INCIDENT_STATUSES = ("current", "withdrawn", "merged")
+JUDGEMENT_KINDS = ("reject_claim", "correct_claim", "correct_incident", "merge_incidents", "split_report", "resolve_name", "undo")
 
 
 def one_of(column: str, values: tuple[str, ...]) -> str:
@@ -262,7 +264,10 @@ class Incident(Base):
         Index("ix_incidents_occurred_on_event_type", "occurred_on", "event_type"),
         # Incident resolution looks up placed incidents by precision and date range (see store.incident_candidates).
         Index("ix_incidents_date_precision_occurred_on", "date_precision", "occurred_on", postgresql_where=text("place_id IS NOT NULL")),
-        {"comment": "One real-world event, merged across the sources that report it; its fields are derived from its claims."},
+        CheckConstraint(one_of("status", INCIDENT_STATUSES), name="status"),
+        CheckConstraint("(status = 'merged') = (merged_into_id IS NOT NULL)", name="merged_into"),
+        UniqueConstraint("public_id", deferrable=True, initially="IMMEDIATE"),
+        {"comment": "One real-world event, merged across the sources that report it; its fields are derived from its claims, with curators' judgements applied (see judgements). Rows are never deleted: a merged incident stays with status 'merged'."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, comment="Surrogate key.")
     occurred_on: Mapped[dt.date | None] = mapped_column(Date, comment="Date of the event (first day of the week/month/year when less precise).")
@@ -288,6 +293,13 @@ class Incident(Base):
     projectiles_high: Mapped[int | None] = mapped_column(Integer, comment="Highest number of projectiles stated by any source.")
     created_at: Mapped[dt.datetime] = ts_now("When the incident was created.")
     updated_at: Mapped[dt.datetime] = ts_now("When a claim last changed the incident.")
+    public_id: Mapped[str] = mapped_column(Text(collation="C"), comment="Public incident id ('EV-' and 13 base-32 characters), derived from the key of its earliest-published report: the same reports give the same id whatever the ingest order. Old ids redirect (incident_redirects). A string: JSON readers corrupt 19-digit integers.")
+    status: Mapped[str] = mapped_column(Text, server_default="current", comment="current (a current claim reports it), withdrawn (every claim superseded or rejected; kept, may return) or merged (absorbed into merged_into_id).")
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), comment="The incident this one was merged into (status merged); its public id redirects there.")
+    source_count: Mapped[int] = mapped_column(Integer, server_default="0", comment="Articles with a current, not rejected claim about the incident (recorded so that history shows it).")
+    claim_count: Mapped[int] = mapped_column(Integer, server_default="0", comment="Current, not rejected claims about the incident.")
+    judgement_ids: Mapped[list[int]] = mapped_column(ARRAY(BigInteger), server_default="{}", comment="Judgements in force that shaped the incident: its own (corrections, merges, splits) and those on its claims.")
+    curated_fields: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}", comment="Fields whose value a curator set (correct_incident judgements); the others are derived from the claims.")
 
 
 class Claim(Base):
@@ -305,6 +317,9 @@ class Claim(Base):
         CheckConstraint("killed >= 0 AND injured >= 0 AND projectiles >= 0", name="counts"),
         Index("ix_claims_incident_id", "incident_id", postgresql_where=text("superseded_at IS NULL")),
         Index("ix_claims_source_id", "source_id"),
+        # The predicate names claim_key so that only queries on claim_key can use this index (a
+        # generic plan made while the table was small once scanned it whole for incident_id).
+        Index("ix_claims_claim_key", "claim_key", postgresql_where=text("claim_key IS NOT NULL AND superseded_at IS NULL")),
         {"comment": "One assertion of one source, with provenance: who asserts it, in which stance, the exact quote and its offsets."},
     )
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False, comment="Hash-derived key: source, extractor version and position of the assertion.")
@@ -338,6 +353,10 @@ class Claim(Base):
     confidence: Mapped[float] = mapped_column(Float, comment="Extractor's confidence, 0 to 1.")
     superseded_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), comment="When a revision of the source or a newer extractor replaced this claim; NULL for current claims.")
     created_at: Mapped[dt.datetime] = ts_now("When the claim was stored.")
+    claim_key: Mapped[int] = mapped_column(BigInteger, comment="Stable key: from the source text's SHA-256, the claim type and the quote's offsets, carried over to the claim that restates this one after re-extraction or a revised text. Judgements on claims name it.")
+    rejected: Mapped[bool] = mapped_column(Boolean, server_default=text("false"), comment="A curator rejected the claim (a reject_claim judgement in force): views and incidents leave it out. Set from judgements, never by hand.")
+    extracted: Mapped[dict] = mapped_column(JSONB, server_default="{}", comment="The extractor's values of the columns a curator corrected (the columns hold the curated values), by column name; perpetrator and target for corrected actors. Set from judgements, never by hand.")
+    judgement_ids: Mapped[list[int]] = mapped_column(ARRAY(BigInteger), server_default="{}", comment="Judgements in force on this claim (rejection, corrections, split, names resolved).")
 
 
 class ClaimActor(Base):
@@ -415,3 +434,68 @@ class NameMention(Base):
     char_start: Mapped[int] = mapped_column(Integer, comment="Offset of the name in sources.text.")
     char_end: Mapped[int] = mapped_column(Integer, comment="Offset just past the name.")
     superseded_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), comment="When replaced by a revision or a newer extractor.")
+
+
+# --- identity, history and curation ------------------------------------------------------------------
+
+
+class IncidentRedirect(Base):
+    __tablename__ = "incident_redirects"
+    __table_args__ = (
+        CheckConstraint("reason IN ('renamed', 'merged')", name="reason"),
+        {"comment": "Public incident ids that no longer name a current incident, and the incident each now leads to: an id saved in a spreadsheet keeps resolving (reports.resolve_incident_id)."},
+    )
+    public_id: Mapped[str] = mapped_column(Text(collation="C"), primary_key=True, comment="The old public id.")
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), index=True, comment="The incident it leads to (follow incidents.merged_into_id from there if that one was merged later).")
+    reason: Mapped[str] = mapped_column(Text, comment="renamed (an earlier report joined, so the id changed) or merged (the incident was absorbed by another).")
+    judgement_id: Mapped[int | None] = mapped_column(BigInteger, comment="The curator's merge that caused it, when one did (judgements.id).")
+    created_at: Mapped[dt.datetime] = ts_now("When the id started to redirect.")
+
+
+class IncidentHistory(Base):
+    __tablename__ = "incident_history"
+    __table_args__ = (
+        Index("ix_incident_history_incident_id_current", "incident_id", unique=True, postgresql_where=text("valid_to IS NULL")),
+        Index("ix_incident_history_valid_from", "valid_from"),
+        Index("ix_incident_history_public_id", "public_id"),
+        CheckConstraint("valid_to IS NULL OR valid_to >= valid_from", name="valid_range"),
+        {"comment": "Every version of every incident with the transaction time it was current in the database (valid_from to valid_to), written by a trigger on incidents: what the database said at any time. Append-only."},
+    )
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), primary_key=True, comment="The incident (incidents.id).")
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, comment="1 for the incident as created, then one more per transaction that changed it.")
+    public_id: Mapped[str] = mapped_column(Text(collation="C"), comment="Its public id in this version.")
+    valid_from: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), comment="Start of the transaction that made this version.")
+    valid_to: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), comment="Start of the transaction that replaced it; NULL for the current version.")
+    change: Mapped[str] = mapped_column(Text, comment="created, updated, curated, renamed, merged (absorbed into another), withdrawn or restored.")
+    changed_fields: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}", comment="Columns whose value differs from the previous version.")
+    previous: Mapped[dict] = mapped_column(JSONB, server_default="{}", comment="The previous version's values of changed_fields.")
+    fields: Mapped[dict] = mapped_column(JSONB, comment="Every column of the incident in this version (jsonb_populate_record(NULL::incidents, fields) gives the row).")
+    ingest_run_id: Mapped[int | None] = mapped_column(BigInteger, comment="The ingest or reextract run that made the change (ingest_runs.id), when one did.")
+    judgement_id: Mapped[int | None] = mapped_column(BigInteger, comment="The curator's judgement that made the change (judgements.id), when one did.")
+
+
+class Judgement(Base):
+    __tablename__ = "judgements"
+    __table_args__ = (
+        CheckConstraint(one_of("kind", JUDGEMENT_KINDS), name="kind"),
+        Index("ix_judgements_claim_key", "claim_key", postgresql_where=text("claim_key IS NOT NULL")),
+        Index("ix_judgements_incident_id", "incident_id"),
+        Index("ix_judgements_other_incident_id", "other_incident_id"),
+        {"comment": "Curators' judgements (append-only): reject a claim, correct a field of a claim or an incident, merge two incidents, split a report off an incident, resolve a name, undo one of these. They outrank the machine and survive re-extraction: reports.judgements lists them with what they apply to now."},
+    )
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, comment="Judgement id (shown in views as judgement_ids).")
+    kind: Mapped[str] = mapped_column(Text, comment="reject_claim, correct_claim, correct_incident, merge_incidents, split_report, resolve_name or undo.")
+    target: Mapped[str] = mapped_column(Text, comment="What the curator named: a claim id, an incident id as given, a name, or the judgement undone.")
+    claim_key: Mapped[int | None] = mapped_column(BigInteger, comment="Claim judgements: the claim's stable key (claims.claim_key), which re-extracted claims inherit.")
+    claim_id: Mapped[int | None] = mapped_column(BigInteger, comment="Claim judgements: the claim it was made on (claims.id at the time).")
+    incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), comment="Incident judgements: the incident it applies to (a correction follows its incident into a merge); a merge: the surviving incident; a split: the incident the report left.")
+    other_incident_id: Mapped[int | None] = mapped_column(ForeignKey("incidents.id", ondelete="RESTRICT"), comment="A merge: the incident absorbed; a split: the incident the report went to.")
+    field: Mapped[str | None] = mapped_column(Text, comment="Corrections: the field set; resolve_name: actor or place.")
+    value: Mapped[dict | None] = mapped_column(JSONB, comment="Corrections: the value set (JSON); resolve_name: the reference key.")
+    previous_value: Mapped[dict | None] = mapped_column(JSONB, comment="Corrections: the value before (the machine's, or an earlier judgement's).")
+    undoes: Mapped[int | None] = mapped_column(ForeignKey("judgements.id", ondelete="RESTRICT"), comment="undo: the judgement it withdraws.")
+    withdrawn_by: Mapped[int | None] = mapped_column(ForeignKey("judgements.id", ondelete="RESTRICT"), comment="The undo judgement that withdrew this one; NULL while in force.")
+    curator: Mapped[str] = mapped_column(Text, comment="Who made it (--by, else EVENTDB_CURATOR, else the login name).")
+    db_role: Mapped[str] = mapped_column(Text, server_default=text("CURRENT_USER"), comment="The database role that recorded it.")
+    reason: Mapped[str] = mapped_column(Text, comment="Why, in the curator's words.")
+    created_at: Mapped[dt.datetime] = ts_now("When it was made.")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import ProgrammingError
 
 from eventdb import views
 
@@ -30,6 +31,7 @@ class Filters:
     actor: str | None = None
     limit: int | None = None
     include_undated: bool = False  # with since/until: keep the rows whose date is unknown too
+    incident: str | None = None  # an incident id, old ones followed to the current one
 
 
 # What the date columns the reports filter on mean, for the --since/--until help.
@@ -91,15 +93,19 @@ def actor_names(connection: Connection, value: str) -> list[str]:
 
 
 def build_query(spec: views.ViewFile, filters: Filters, names: Sequence[str] = (),
-                undated_only: bool = False) -> tuple[str, dict[str, Any]]:
+                undated_only: bool = False, relation: str | None = None) -> tuple[str, dict[str, Any]]:
     """SELECT on the view with the filters its header allows; refuses filters it has no column for.
 
     `names` are the canonical names --actor resolved to (`actor_names`): rows naming one of
     them match. Text that names no known actor matches as part of a name, as written too.
-    `undated_only` selects the rows --since/--until leave out for having no date.
+    `undated_only` selects the rows --since/--until leave out for having no date. `relation`
+    replaces the view by a function with its columns (reports.incidents_as_of(...)).
     """
     where: list[str] = []
     params: dict[str, Any] = {}
+    if filters.incident:
+        where.append("incident_id = reports.resolve_incident_id(:incident)")
+        params["incident"] = filters.incident
     if filters.since or filters.until:
         if not spec.date_column:
             raise ReportError(f"report {spec.name} has no date column: --since/--until do not apply")
@@ -127,7 +133,7 @@ def build_query(spec: views.ViewFile, filters: Filters, names: Sequence[str] = (
             tests = [f"{_ident(c)} ILIKE :actor" for c in spec.actor_columns]
             params["actor"] = _like_pattern(filters.actor)
         where.append("(" + " OR ".join(tests) + ")")
-    sql = f"SELECT * FROM {views.SCHEMA}.{_ident(spec.name)}"
+    sql = f"SELECT * FROM {relation or f'{views.SCHEMA}.{_ident(spec.name)}'}"
     if where:
         sql += " WHERE " + " AND ".join(where)
     if spec.order_by:
@@ -141,7 +147,12 @@ def build_query(spec: views.ViewFile, filters: Filters, names: Sequence[str] = (
 def fetch(connection: Connection, name: str, filters: Filters = Filters()) -> Table:
     names = actor_names(connection, filters.actor) if filters.actor else []
     sql, params = build_query(get_spec(name), filters, names)
-    result = connection.execute(text(sql), params)
+    try:
+        result = connection.execute(text(sql), params)
+    except ProgrammingError as exc:
+        if filters.incident and getattr(exc.orig, "sqlstate", None) == "42703":  # undefined column
+            raise ReportError(f"report {name} has no incident_id column: --incident does not apply") from exc
+        raise
     return Table(list(result.keys()), [tuple(row) for row in result])
 
 

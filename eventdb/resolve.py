@@ -263,3 +263,56 @@ def derive(claims: list[ClaimFacts]) -> IncidentFields:
         killed_low=killed[0], killed_high=killed[1], injured_low=injured[0], injured_high=injured[1],
         projectiles_low=projectiles[0], projectiles_high=projectiles[1],
     )
+
+
+# --- curators' corrections -----------------------------------------------------------------------------
+
+
+COUNT_PAIRS = (("killed_low", "killed_high"), ("injured_low", "injured_high"), ("projectiles_low", "projectiles_high"))
+
+
+def with_corrections(
+    fields: dict, corrections: list[tuple[str, object]], places: dict[str, PlaceInfo], actors: dict[str, int],
+) -> tuple[dict, list[str]]:
+    """An incident's derived fields with curators' corrections (field, JSON value) applied in the order
+    given, later ones winning; and the names of the fields set. A place, perpetrator or target is a
+    reference key. The result always holds together: a date without a precision gets day precision,
+    no date means unknown precision, when a corrected bound passes the derived one the derived one
+    follows it, and a best estimate stays within its low and high."""
+    fields = dict(fields)
+    curated: list[str] = []
+    for name, value in corrections:
+        if name == "place":
+            place = places.get(value) if value else None
+            fields.update(place_id=place.id if place else None, place_text=None,
+                          country_code=place.country_code if place else fields["country_code"])
+        elif name in ("perpetrator", "target"):
+            column = "perpetrator_actor_id" if name == "perpetrator" else "target_actor_id"
+            fields.update({column: actors.get(value) if value else None, f"{name}_text": None})
+        elif name == "occurred_on":
+            fields["occurred_on"] = dt.date.fromisoformat(value) if value else None
+        else:
+            fields[name] = value
+        if name not in curated:
+            curated.append(name)
+    # A date needs a precision and a precision a date; a low bound is never above the high one.
+    if fields["occurred_on"] is None:
+        fields["date_precision"] = "unknown"
+    elif fields["date_precision"] == "unknown":
+        fields["date_precision"] = "day"
+    for low, high in COUNT_PAIRS:
+        if fields[low] is not None and fields[high] is not None and fields[low] > fields[high]:
+            if high in curated and low not in curated:
+                fields[low] = fields[high]
+            else:
+                fields[high] = fields[low]
+        best = low.replace("_low", "_best")
+        if fields.get(best) is None:
+            continue
+        for bound, outside in ((low, lambda b, v: b < v), (high, lambda b, v: b > v)):
+            if fields[bound] is not None and outside(fields[best], fields[bound]):
+                if best in curated and bound not in curated:
+                    fields[bound] = fields[best]  # a curated best estimate widens the derived range
+                else:
+                    fields[best] = fields[bound]
+    return fields, curated

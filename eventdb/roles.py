@@ -3,7 +3,7 @@
 A role kind (`RoleKind`) is the list of grants that make a role what it is: a
 *reader* may read the `reports` views and nothing else. Every kind goes
 through the same checks (`refusal`) and the same clean-up, so a new kind only
-states its grants:
+states its grants (a *curator* also records judgements, see CURATOR):
 
 - refused: the role eventdb connects as (or one it belongs to), superusers and
   roles with CREATEDB, CREATEROLE, REPLICATION or BYPASSRLS, members of any
@@ -64,6 +64,19 @@ READER = RoleKind("reader", grants=(
 ))
 
 
+# A curator reads everything and records judgements (`eventdb curate`): it writes judgements, the
+# incidents they re-derive, and on claims only the columns judgements set, never an article or a
+# quote, and it cannot ingest. (incident_history is written by a SECURITY DEFINER trigger.)
+CURATOR = RoleKind("curator", read_only=False, grants=READER.grants + (
+    "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}",
+    "GRANT INSERT, UPDATE ON judgements, incidents, incident_redirects, incident_merges TO {role}",
+    "GRANT UPDATE (incident_id, place_id, country_code, claimant_actor_id, stance, event_type, outcome, occurred_on,"
+    " date_precision, killed, injured, projectiles, rejected, extracted, judgement_ids) ON claims TO {role}",
+    "GRANT INSERT, UPDATE (actor_id), DELETE ON claim_actors TO {role}",
+    "GRANT USAGE ON SEQUENCE judgements_id_seq, incidents_id_seq TO {role}",
+))
+
+
 @dataclass(frozen=True)
 class RoleOptions:
     password: str | None = None  # None keeps the current one (or none, for peer/trust authentication)
@@ -77,6 +90,10 @@ def new_password() -> str:
 
 def grant_reader(connection: Connection, role: str, options: RoleOptions = RoleOptions()) -> list[str]:
     return grant_role(connection, READER, role, options)
+
+
+def grant_curator(connection: Connection, role: str, options: RoleOptions = RoleOptions()) -> list[str]:
+    return grant_role(connection, CURATOR, role, options)
 
 
 def grant_role(connection: Connection, kind: RoleKind, role: str, options: RoleOptions) -> list[str]:
@@ -185,8 +202,8 @@ def _settings(connection: Connection, role: str, kind: RoleKind, options: RoleOp
     from psycopg import sql
 
     statements = []
-    if kind.read_only:
-        statements.append(_compose(connection, "ALTER ROLE {role} IN DATABASE {database} SET default_transaction_read_only = on", role))
+    setting = "on" if kind.read_only else "off"  # a reader made a curator can write again
+    statements.append(_compose(connection, f"ALTER ROLE {{role}} IN DATABASE {{database}} SET default_transaction_read_only = {setting}", role))
     statements.append(_compose(connection, "ALTER ROLE {role} IN DATABASE {database} SET statement_timeout = {0}", role,
                                sql.Literal(f"{options.statement_timeout_s}s")))
     return statements

@@ -15,6 +15,10 @@ every upgrade that leaves the schema at head, so the views always match the
 files of the checkout that migrated. Convention for migrations: one that
 alters or drops a table or column the views read first calls
 `drop_views(conn)` (PostgreSQL refuses to alter columns a view uses).
+
+A file may also create functions in schema reports that belong with its view
+(reports.incidents_as_of with incident_history, for example): it drops them
+first (DROP FUNCTION IF EXISTS), since a sync runs every file again.
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@
 CREATE VIEW reports.claims AS
 SELECT
     c.id                AS claim_id,
-    c.incident_id,
+    incident.public_id  AS incident_id,
+    c.incident_id       AS incident_key,
     c.claim_type,
     c.stance,
     -- Who asserts it, most specific first: a reference actor, an outlet the
@@ -98,7 +99,9 @@ SELECT
     (SELECT side.name FROM actors side WHERE side.id = perpetrator0_actor.side_actor_id) AS perpetrator_side,
     (SELECT side.name FROM actors side WHERE side.id = target0_actor.side_actor_id)      AS target_side,
     (SELECT side.name FROM actors side WHERE side.id = claimant_actor.side_actor_id)     AS claimant_side,
-    s.copy_of           AS copy_of_source_id
+    s.copy_of           AS copy_of_source_id,
+    cardinality(c.judgement_ids) > 0 AS curated,
+    c.judgement_ids
 FROM claims c
 -- Every claim has its source; LEFT JOIN lets PostgreSQL skip the join when a
 -- query reads no source column (reports.incident_disputes counts rely on it).
@@ -108,18 +111,21 @@ LEFT JOIN actors claimant_actor ON claimant_actor.id = c.claimant_actor_id
 LEFT JOIN outlets cited_outlet  ON cited_outlet.id = c.claimant_outlet_id
 LEFT JOIN outlets republished   ON republished.id = s.republished_from_outlet_id
 LEFT JOIN places place          ON place.id = c.place_id
+LEFT JOIN incidents incident    ON incident.id = c.incident_id
 LEFT JOIN claim_actors perpetrator0  ON perpetrator0.claim_id = c.id AND perpetrator0.role = 'perpetrator' AND perpetrator0.position = 0
 LEFT JOIN actors perpetrator0_actor  ON perpetrator0_actor.id = perpetrator0.actor_id
 LEFT JOIN claim_actors perpetrator1  ON perpetrator1.claim_id = c.id AND perpetrator1.role = 'perpetrator' AND perpetrator1.position = 1
 LEFT JOIN claim_actors target0       ON target0.claim_id = c.id AND target0.role = 'target' AND target0.position = 0
 LEFT JOIN actors target0_actor       ON target0_actor.id = target0.actor_id
 LEFT JOIN claim_actors target1       ON target1.claim_id = c.id AND target1.role = 'target' AND target1.position = 1
-WHERE c.superseded_at IS NULL;  -- only the claims of the current text and extractor
+WHERE c.superseded_at IS NULL  -- only the claims of the current text and extractor
+  AND NOT c.rejected;           -- and not rejected by a curator (reports.judgements)
 
 COMMENT ON VIEW reports.claims IS
     'One row per current claim (an assertion of one article) with full provenance: who asserts it, the exact quote and its offsets, the article''s url and outlet, and the extractor version.';
 COMMENT ON COLUMN reports.claims.claim_id IS 'Claim key (claims.id).';
-COMMENT ON COLUMN reports.claims.incident_id IS 'Incident the claim is about; NULL when not linked to an incident (e.g. affiliation statements).';
+COMMENT ON COLUMN reports.claims.incident_id IS 'Public id of the incident the claim is about (reports.incidents); NULL when not linked to an incident (e.g. affiliation statements).';
+COMMENT ON COLUMN reports.claims.incident_key IS 'Internal key of the incident (incidents.id), for joins between eventdb''s views: it is not stable across databases or merges; use incident_id.';
 COMMENT ON COLUMN reports.claims.claim_type IS 'incident_report, responsibility_claimed, responsibility_denied, attribution, involvement_denied, interception, casualty_report, confirmation, non_confirmation or affiliation.';
 COMMENT ON COLUMN reports.claims.stance IS 'asserted, denied, not_confirmed or hedged (''reportedly'', ''sources said'').';
 COMMENT ON COLUMN reports.claims.claimant IS 'Who asserts it: the reference actor''s name, else the cited outlet, else the claimant as written, else the publishing outlet (its own voice: its name, the url''s host or the outlet it was republished from; NULL when the article names none).';
@@ -147,6 +153,8 @@ COMMENT ON COLUMN reports.claims.source_url IS 'URL of the article, when known.'
 COMMENT ON COLUMN reports.claims.outlet IS 'Outlet that published the article.';
 COMMENT ON COLUMN reports.claims.published_on IS 'Publication date of the article.';
 COMMENT ON COLUMN reports.claims.extractor_version IS 'Version of the extraction rules that produced the claim.';
+COMMENT ON COLUMN reports.claims.curated IS 'True when a curator''s judgement is in force on the claim: a corrected field holds the curator''s value (claims.extracted keeps the extractor''s).';
+COMMENT ON COLUMN reports.claims.judgement_ids IS 'Judgements in force on the claim (reports.judgements).';
 COMMENT ON COLUMN reports.claims.perpetrator_side IS 'State or coalition the (first) perpetrator belongs to (reports.actor_sides); NULL when unresolved.';
 COMMENT ON COLUMN reports.claims.target_side IS 'State or coalition the (first) target belongs to (reports.actor_sides); NULL when unresolved.';
 COMMENT ON COLUMN reports.claims.claimant_side IS 'State or coalition the claimant belongs to: what CENTCOM, the Pentagon or "US officials" say is what the United States says (reports.actor_sides); NULL when the claimant is not a reference actor.';

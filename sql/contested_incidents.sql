@@ -60,7 +60,7 @@ JOIN reports.incidents i ON i.incident_id = d.incident_id;
 
 COMMENT ON VIEW reports.contested_incidents IS
     'Incidents whose sources disagree: responsibility claimed and denied, attribution denied or not confirmed, or differing numbers killed, injured or of projectiles; with the competing values and who states each.';
-COMMENT ON COLUMN reports.contested_incidents.incident_id IS 'Incident key (incidents.id).';
+COMMENT ON COLUMN reports.contested_incidents.incident_id IS 'Public incident id (as in reports.incidents).';
 COMMENT ON COLUMN reports.contested_incidents.occurred_on_text IS 'Date of the event written to its precision (see reports.incidents.occurred_on_text).';
 COMMENT ON COLUMN reports.contested_incidents.occurred_on IS 'Date of the event.';
 COMMENT ON COLUMN reports.contested_incidents.event_type IS 'attack, airstrike, assassination or sabotage.';

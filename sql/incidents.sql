@@ -10,7 +10,7 @@
 
 CREATE VIEW reports.incidents AS
 SELECT
-    i.id                AS incident_id,
+    i.public_id         AS incident_id,  -- stable: see reports.incident_redirects
     -- The date as precise as it is known: 2024-01-28 (day), 2024-W04 (an ISO
     -- week), 2024-01-27/2024-02-02 (seven days from another weekday), 2024-01
     -- (month), 2024 (year); NULL when unknown. Same expression in sql/claims.sql.
@@ -48,7 +48,7 @@ SELECT
     evidence.last_reported_on,
     -- A correlated lookup (not EXISTS, which PostgreSQL may turn into a hash
     -- of every incident's disputes even when only a few rows are read).
-    COALESCE((SELECT true FROM reports.incident_disputes d WHERE d.incident_id = i.id), false) AS contested,
+    COALESCE((SELECT true FROM reports.incident_disputes d WHERE d.incident_key = i.id), false) AS contested,
     -- For plotting and comparing: names, precision codes, best estimates, sides.
     country.name        AS country,
     CASE
@@ -65,13 +65,16 @@ SELECT
     -- subquery, so that queries which do not read it (reports.contested_incidents) do not pay for it.
     (SELECT count(DISTINCT COALESCE(s.copy_of, s.id))
        FROM claims c JOIN sources s ON s.id = c.source_id
-      WHERE c.incident_id = i.id AND c.superseded_at IS NULL) AS independent_source_count,
+      WHERE c.incident_id = i.id AND c.superseded_at IS NULL AND NOT c.rejected) AS independent_source_count,
     -- Sides as reports.actor_sides defines them, stored on actors (eventdb.sides). Select-list
     -- subqueries rather than joins: a query that does not read them does not pay for them, and
     -- the FROM list stays within PostgreSQL's join_collapse_limit (8), so that the views built on
     -- this one (contested_incidents) keep their plans.
     (SELECT side.name FROM actors side WHERE side.id = perpetrator.side_actor_id) AS perpetrator_side,
-    (SELECT side.name FROM actors side WHERE side.id = target.side_actor_id)      AS target_side
+    (SELECT side.name FROM actors side WHERE side.id = target.side_actor_id)      AS target_side,
+    cardinality(i.judgement_ids) > 0            AS curated,
+    i.judgement_ids,
+    i.curated_fields
 FROM incidents i
 LEFT JOIN places place       ON place.id = i.place_id
 LEFT JOIN actors perpetrator ON perpetrator.id = i.perpetrator_actor_id
@@ -85,15 +88,16 @@ LEFT JOIN LATERAL (
            max(s.published_on)         AS last_reported_on
     FROM claims c
     JOIN sources s ON s.id = c.source_id
-    WHERE c.incident_id = i.id AND c.superseded_at IS NULL
+    WHERE c.incident_id = i.id AND c.superseded_at IS NULL AND NOT c.rejected
 ) evidence ON true
 -- An incident whose every claim was superseded (its article revised, or re-extracted
--- without it) stays in the incidents table, but no current source reports it.
-WHERE evidence.claim_count > 0;
+-- without it) or rejected is withdrawn, and one merged into another is merged: both
+-- stay in the incidents table, but no current source reports them.
+WHERE i.status = 'current';
 
 COMMENT ON VIEW reports.incidents IS
     'One row per incident (a real-world attack, strike or sabotage merged across the articles that report it), with canonical actor and place names, casualty ranges and how well it is sourced.';
-COMMENT ON COLUMN reports.incidents.incident_id IS 'Incident key (incidents.id).';
+COMMENT ON COLUMN reports.incidents.incident_id IS 'Public incident id (EV- and 13 characters): the same reports give the same id whatever the ingest order; an old id resolves with reports.resolve_incident_id.';
 COMMENT ON COLUMN reports.incidents.occurred_on_text IS 'Date of the event written to its precision: 2024-01-28, 2024-W04 (ISO week), 2024-01-27/2024-02-02 (a week from another weekday), 2024-01 (month), 2024 (year); NULL when unknown. For display and exports; filter and sort on occurred_on.';
 COMMENT ON COLUMN reports.incidents.occurred_on IS 'Date of the event (first day of the week, month or year when less precise; see date_precision).';
 COMMENT ON COLUMN reports.incidents.date_precision IS 'Precision of occurred_on: day, week, month, year or unknown.';
@@ -120,6 +124,9 @@ COMMENT ON COLUMN reports.incidents.claim_count IS 'Number of current claims abo
 COMMENT ON COLUMN reports.incidents.first_reported_on IS 'Earliest publication date among those articles.';
 COMMENT ON COLUMN reports.incidents.last_reported_on IS 'Latest publication date among those articles.';
 COMMENT ON COLUMN reports.incidents.contested IS 'True when the sources disagree (see reports.contested_incidents for how).';
+COMMENT ON COLUMN reports.incidents.curated IS 'True when a curator''s judgement shaped the incident (judgement_ids; reports.judgements).';
+COMMENT ON COLUMN reports.incidents.judgement_ids IS 'Judgements in force on the incident and its claims (reports.judgements).';
+COMMENT ON COLUMN reports.incidents.curated_fields IS 'Fields whose value a curator set; the others are derived from the claims.';
 COMMENT ON COLUMN reports.incidents.country IS 'Name of the country where it happened (ISO 3166 via pycountry: the common name when there is one, e.g. Iran, Syria).';
 COMMENT ON COLUMN reports.incidents.geo_precision IS 'How precisely latitude/longitude place it: 1 exact site (base, airport, facility, embassy, oil field, border crossing), 2 town, city or district, 3 province, region or sea, 4 country only (the point is the country''s reference point); NULL when even the country is unknown.';
 COMMENT ON COLUMN reports.incidents.time_precision IS 'How precisely occurred_on dates it, as in ACLED: 1 the day, 2 the week, 3 the month or the year; NULL when undated.';

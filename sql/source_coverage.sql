@@ -27,7 +27,7 @@ WITH per_outlet AS (
         count(*) FILTER (WHERE c.claim_type = 'non_confirmation')       AS n_non_confirmation,
         count(*) FILTER (WHERE c.claim_type = 'affiliation')            AS n_affiliation
     FROM sources s
-    LEFT JOIN claims c ON c.source_id = s.id AND c.superseded_at IS NULL
+    LEFT JOIN claims c ON c.source_id = s.id AND c.superseded_at IS NULL AND NOT c.rejected
     WHERE s.superseded_at IS NULL
     GROUP BY s.outlet_id
 )

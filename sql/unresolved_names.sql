@@ -4,7 +4,8 @@
 -- Three places record them: name_mentions (what the extractor saw), actor
 -- names in claims (claim_actors without actor_id) and claim places
 -- (place_text without place_id). The same name can be counted by more than
--- one of them; `found_in` says which.
+-- one of them; `found_in` says which. Names a curator resolved to a reference
+-- actor or place (`eventdb curate resolve`) are left out.
 --
 -- depends:
 -- date-column: last_seen_on
@@ -43,6 +44,9 @@ SELECT
     (array_agg(s.url   ORDER BY s.published_on DESC NULLS LAST, m.source_id, m.quote))[1] AS example_source_url
 FROM mentions m
 JOIN sources s ON s.id = m.source_id
+-- names a curator resolved (eventdb curate resolve) are done
+WHERE NOT EXISTS (SELECT 1 FROM judgements j WHERE j.kind = 'resolve_name' AND j.withdrawn_by IS NULL
+                  AND j.field = m.kind AND lower(j.target) = lower(m.name))
 GROUP BY m.name, m.kind;
 
 COMMENT ON VIEW reports.unresolved_names IS

@@ -33,6 +33,10 @@ ARTICLE = str(sorted(SEED_ARTICLES.glob("*.txt"))[0])
 VALID_ARGS = {
     ("db", "downgrade"): ["base"], ("ingest",): [ARTICLE], ("extract",): [ARTICLE], ("report",): ["incidents"],
     ("export",): ["incidents"], ("grant-reader",): ["eventdb_t13_nobody"], ("evaluate",): [ARTICLE, str(SEED_ARTICLES)],
+    ("grant-curator",): ["eventdb_t13_nobody"], ("diff",): ["--since", "2024-05-01"],
+    ("curate", "reject"): ["1", "-m", "why"], ("curate", "split"): ["1", "-m", "why"], ("curate", "undo"): ["1", "-m", "why"],
+    ("curate", "correct"): ["1", "killed=3", "-m", "why"], ("curate", "merge"): ["EV-0000000000001", "EV-0000000000002", "-m", "why"],
+    ("curate", "resolve"): ["Somebody", "--actor", "iran", "-m", "why"],
 }
 BAD_URLS = ["not a url", "mysql://user@host/db", "postgresql://user@127.0.0.1:1/nowhere", "postgresql://user@[::1/db"]
 

@@ -51,12 +51,12 @@ def test_the_acled_export_loads_with_pandas(data_db, tmp_path):
     assert "left out 1 undated incidents" in result.output  # incident 700
     frame = pd.read_csv(out, dtype={"event_id_cnty": str}, parse_dates=["event_date"])
     assert list(frame.columns) == list(acled.COLUMNS)
-    assert len(frame) == 6 and "700" not in set(frame["event_id_cnty"])
+    assert len(frame) == 6 and "EV-700" not in set(frame["event_id_cnty"])
     assert str(frame["event_date"].dtype).startswith("datetime64")
     for column in ("year", "time_precision", "fatalities", "timestamp"):
         assert pd.api.types.is_integer_dtype(frame[column]), column
     rows = frame.set_index("event_id_cnty")
-    ain = rows.loc["100"]
+    ain = rows.loc["EV-100"]
     assert (ain["event_type"], ain["sub_event_type"]) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     assert (ain["actor1"], ain["assoc_actor_1"], ain["actor2"]) == (
         "Revenge of al-Muhandis Brigade", "Islamic Resistance in Iraq", "United States")
@@ -65,9 +65,9 @@ def test_the_acled_export_loads_with_pandas(data_db, tmp_path):
     assert (ain["latitude"], ain["longitude"], ain["year"], ain["time_precision"]) == (33.8, 42.44, 2024, 1)
     assert ain["notes"] == "about 14 Grad missiles at the Ain al-Assad base"  # the earliest article's report
     assert ain["source"] == "Asharq Al-Awsat; Reuters"
-    assert rows.loc["500", "fatalities"] == 2 and rows.loc["300", "fatalities"] == 0
-    assert rows.loc["400", "time_precision"] == 3  # month precision
-    syria = rows.loc["600"]
+    assert rows.loc["EV-500", "fatalities"] == 2 and rows.loc["EV-300", "fatalities"] == 0
+    assert rows.loc["EV-400", "time_precision"] == 3  # month precision
+    syria = rows.loc["EV-600"]
     assert (syria["disorder_type"], syria["sub_event_type"]) == ("Strategic developments", "Disrupted weapons use")
     assert (syria["location"], syria["geo_precision"], syria["time_precision"]) == ("Syria", 3, 2)
     assert syria["notes"].startswith("'=HYPERLINK")  # neutralised for spreadsheets
@@ -109,20 +109,23 @@ def test_every_report_exports_in_csv_jsonl_and_parquet(data_db, tmp_path):
         assert len(as_csv) == len(lines) == len(parquet) > 0, what
         assert list(as_csv.columns) == list(lines[0]) == list(parquet.columns), what
         assert all(isinstance(r[key], str) for r in lines), what  # ids as strings in JSON
-        assert pd.api.types.is_integer_dtype(parquet[key]), what  # typed in Parquet
+        if what == "incidents":  # public incident ids are text everywhere
+            assert parquet[key].map(type).eq(str).all(), what
+        else:
+            assert pd.api.types.is_integer_dtype(parquet[key]), what  # typed in Parquet
     incidents = pd.read_parquet(tmp_path / "incidents.parquet").set_index("incident_id")
-    assert list(incidents.loc[100, "weapons"]) == ["rocket"]
+    assert list(incidents.loc["EV-100", "weapons"]) == ["rocket"]
     assert {"country", "geo_precision", "time_precision", "killed_best", "independent_source_count",
             "perpetrator_side", "target_side"} <= set(incidents.columns)
 
 
 def test_geojson_marks_a_country_level_point(data_db):
     features = {f["id"]: f for f in json.loads(run("export", "incidents", "--format", "geojson").output)["features"]}
-    assert features["600"]["geometry"]["coordinates"] == [38.5, 35.0]
-    assert features["600"]["properties"]["country_level"] is True
-    assert features["600"]["properties"]["geo_precision"] == 4
-    assert features["100"]["properties"]["country_level"] is False
-    assert features["100"]["properties"]["incident_id"] == "100"
+    assert features["EV-600"]["geometry"]["coordinates"] == [38.5, 35.0]
+    assert features["EV-600"]["properties"]["country_level"] is True
+    assert features["EV-600"]["properties"]["geo_precision"] == 4
+    assert features["EV-100"]["properties"]["country_level"] is False
+    assert features["EV-100"]["properties"]["incident_id"] == "EV-100"
 
 
 def test_export_refuses_what_a_format_cannot_carry(data_db):
@@ -134,7 +137,7 @@ def test_export_refuses_what_a_format_cannot_carry(data_db):
     assert no_date.exit_code == 1 and "no date column" in no_date.output
     since = [json.loads(line)["incident_id"] for line in
              run("export", "incidents", "--format", "jsonl", "--since", "2024-02-01").output.splitlines()]
-    assert since == ["600", "500"]
+    assert since == ["EV-600", "EV-500"]
 
 
 def test_the_incidents_view_gives_precision_codes_and_country_names(data_db):
@@ -142,8 +145,8 @@ def test_the_incidents_view_gives_precision_codes_and_country_names(data_db):
     with engine.connect() as conn:
         got = {r.incident_id: r for r in conn.execute(text("SELECT * FROM reports.incidents"))}
     engine.dispose()
-    assert (got[100].geo_precision, got[100].time_precision, got[100].country) == (1, 1, "Iraq")
-    assert (got[300].geo_precision, got[300].country) == (4, "Syria")  # an unresolved place: the country is known
-    assert (got[400].geo_precision, got[400].time_precision) == (4, 3)
-    assert (got[600].geo_precision, got[600].time_precision) == (4, 2)
-    assert got[700].time_precision is None
+    assert (got["EV-100"].geo_precision, got["EV-100"].time_precision, got["EV-100"].country) == (1, 1, "Iraq")
+    assert (got["EV-300"].geo_precision, got["EV-300"].country) == (4, "Syria")  # an unresolved place: the country is known
+    assert (got["EV-400"].geo_precision, got["EV-400"].time_precision) == (4, 3)
+    assert (got["EV-600"].geo_precision, got["EV-600"].time_precision) == (4, 2)
+    assert got["EV-700"].time_precision is None

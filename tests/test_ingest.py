@@ -168,6 +168,10 @@ def test_two_concurrent_ingests_over_overlapping_inputs_make_no_duplicates(fresh
     subprocess.run([sys.executable, "-m", "eventdb", "ingest", str(first), str(second)], env=env_for(empty_db_url), check=True, capture_output=True)
     sequential_engine = database.make_engine(empty_db_url)
     assert counts(sequential_engine) == concurrent
+    # and the same public incident ids, whichever process got to an incident first
+    public_ids = "SELECT public_id, status FROM incidents ORDER BY public_id"
+    with engine.connect() as conn, sequential_engine.connect() as seq:
+        assert conn.execute(text(public_ids)).all() == seq.execute(text(public_ids)).all()
     sequential_engine.dispose()
 
 

@@ -34,6 +34,11 @@ INSERT INTO claims (id, source_id, extractor_version, claim_type, stance, incide
 EXPECTED = {100: "2024-01-20", 400: "2024-01", 600: "2024-W03", 700: "2024-01-13/2024-01-19", 800: "2023", 900: None}
 
 
+def key(incident_id: str) -> int:
+    """The internal id of an incident inserted by hand (its public id is EV-<id>)."""
+    return int(incident_id.removeprefix("EV-"))
+
+
 @pytest.fixture()
 def dated_db(use_db):
     engine = database.make_engine(use_db)
@@ -49,22 +54,22 @@ def run(*args: str):
 
 
 def test_dates_keep_their_precision_in_the_views(dated_db):
-    incidents = {r["incident_id"]: r for r in rows(dated_db, "SELECT * FROM reports.incidents")}
+    incidents = {key(r["incident_id"]): r for r in rows(dated_db, "SELECT * FROM reports.incidents")}
     assert {k: incidents[k]["occurred_on_text"] for k in EXPECTED} == EXPECTED
     assert incidents[400]["occurred_on"] == dt.date(2024, 1, 1)  # the typed column stays for SQL
     claims = {r["claim_id"]: r["occurred_on_text"] for r in rows(dated_db, "SELECT * FROM reports.claims")}
     assert (claims[4001], claims[6001], claims[8001], claims[9001]) == ("2024-01", "2024-W03", "2023", None)
-    contested = {r["incident_id"]: r["occurred_on_text"] for r in rows(dated_db, "SELECT * FROM reports.contested_incidents")}
+    contested = {key(r["incident_id"]): r["occurred_on_text"] for r in rows(dated_db, "SELECT * FROM reports.contested_incidents")}
     assert contested[100] == "2024-01-20"
 
 
 def test_dates_keep_their_precision_in_csv_json_geojson_and_the_terminal(dated_db, monkeypatch):
-    as_csv = {int(r["incident_id"]): r["occurred_on_text"]
+    as_csv = {key(r["incident_id"]): r["occurred_on_text"]
               for r in csv.DictReader(io.StringIO(run("export", "incidents", "--format", "csv").output))}
     assert as_csv[400] == "2024-01" and as_csv[600] == "2024-W03" and as_csv[900] == ""
-    as_json = {r["incident_id"]: r["occurred_on_text"] for r in json.loads(run("report", "incidents", "--format", "json").output)}
+    as_json = {key(r["incident_id"]): r["occurred_on_text"] for r in json.loads(run("report", "incidents", "--format", "json").output)}
     assert as_json == {**{k: v for k, v in as_json.items() if k not in EXPECTED}, **EXPECTED}
-    geo = {int(f["id"]): f["properties"]["occurred_on_text"]  # ids are strings in JSON exports
+    geo = {key(f["id"]): f["properties"]["occurred_on_text"]  # ids are strings in JSON exports
            for f in json.loads(run("export", "incidents", "--format", "geojson").output)["features"]}
     assert geo[800] == "2023"
     monkeypatch.setenv("COLUMNS", "120")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import uuid
 
 import pytest
@@ -50,25 +51,25 @@ def run(*args: str):
 
 def test_incidents_use_canonical_names_and_count_current_claims_only(data_engine):
     incidents = by_id(data_engine, "incidents", "incident_id")
-    assert set(incidents) == {100, 200, 300, 400, 500}
-    ain = incidents[100]
+    assert set(incidents) == {"EV-100", "EV-200", "EV-300", "EV-400", "EV-500"}
+    ain = incidents["EV-100"]
     assert ain["perpetrator"] == "Revenge of al-Muhandis Brigade" and ain["perpetrator_basis"] == "claimed"
     assert ain["target"] == "United States" and ain["place"] == "Ain al-Asad Air Base"
     assert (ain["latitude"], ain["longitude"]) == (33.8, 42.44)
     assert (ain["source_count"], ain["claim_count"]) == (2, 2)
     assert (str(ain["first_reported_on"]), str(ain["last_reported_on"])) == ("2024-01-21", "2024-01-22")
     assert ain["weapons"] == ["rocket"]
-    kalsu = incidents[400]
+    kalsu = incidents["EV-400"]
     assert kalsu["place"] == "Kalsu base" and kalsu["perpetrator"] == "unknown gunmen"  # unresolved: as written
     assert (kalsu["killed_low"], kalsu["injured_high"]) == (1, 6)
-    assert incidents[500]["claim_count"] == 1  # the superseded claim does not count
-    assert {i for i, r in incidents.items() if r["contested"]} == {100, 200, 300}
+    assert incidents["EV-500"]["claim_count"] == 1  # the superseded claim does not count
+    assert {i for i, r in incidents.items() if r["contested"]} == {"EV-100", "EV-200", "EV-300"}
 
 
 def test_differing_projectile_counts_are_contested_with_who_states_each(data_engine):
     contested = by_id(data_engine, "contested_incidents", "incident_id")
-    assert set(contested) == {100, 200, 300}
-    ain = contested[100]
+    assert set(contested) == {"EV-100", "EV-200", "EV-300"}
+    ain = contested["EV-100"]
     assert ain["disputes"] == ["projectiles"]
     assert ain["projectiles_values"] == "30 (Revenge of al-Muhandis Brigade); 14 (Asharq Al-Awsat)"
     assert ain["killed_values"] is None and ain["injured_values"] is None
@@ -76,16 +77,16 @@ def test_differing_projectile_counts_are_contested_with_who_states_each(data_eng
 
 def test_claimed_and_denied_responsibility_is_contested(data_engine):
     contested = by_id(data_engine, "contested_incidents", "incident_id")
-    assert contested[300]["disputes"] == ["responsibility"]
-    assert contested[300]["claimed_by"] == "Islamic Resistance in Iraq"
-    assert contested[300]["denied_by"] == "Iran"
-    assert contested[200]["disputes"] == ["attribution"]
-    assert contested[200]["attributed_to"] == "Kata'ib Hezbollah; Unknown Brigade (by United States)"
-    assert contested[200]["denied_by"] == "Kata'ib Hezbollah"
+    assert contested["EV-300"]["disputes"] == ["responsibility"]
+    assert contested["EV-300"]["claimed_by"] == "Islamic Resistance in Iraq"
+    assert contested["EV-300"]["denied_by"] == "Iran"
+    assert contested["EV-200"]["disputes"] == ["attribution"]
+    assert contested["EV-200"]["attributed_to"] == "Kata'ib Hezbollah; Unknown Brigade (by United States)"
+    assert contested["EV-200"]["denied_by"] == "Kata'ib Hezbollah"
 
 
 def test_superseded_claims_do_not_make_an_incident_contested(data_engine):
-    assert rows(data_engine, "SELECT * FROM reports.incident_disputes WHERE incident_id = 500") == []
+    assert rows(data_engine, "SELECT * FROM reports.incident_disputes WHERE incident_id = 'EV-500'") == []
 
 
 def test_claims_carry_provenance_and_the_claimant_falls_back_to_the_outlet(data_engine):
@@ -196,23 +197,23 @@ def test_report_formats(data_db):
     lines = table.stdout.splitlines()
     assert lines[0].split() == ["incident_id", "occurred_on_text", "date_precision"]
     assert set(lines[1]) <= {"-", " "} and lines[-1] == "(5 rows)"
-    assert "  400  2024-01           month" in table.stdout  # the month-precision date as 2024-01
+    assert re.search(r"EV-400\s+2024-01\s+month", table.stdout)  # the month-precision date as 2024-01
 
     as_csv = list(csv.DictReader(io.StringIO(run("report", "incidents", "--format", "csv").output)))
-    assert [r["incident_id"] for r in as_csv] == ["500", "300", "200", "100", "400"]  # newest first
+    assert [r["incident_id"] for r in as_csv] == ["EV-500", "EV-300", "EV-200", "EV-100", "EV-400"]  # newest first
     assert as_csv[3]["contested"] == "yes"
 
     as_json = json.loads(run("report", "contested_incidents", "--format", "json").output)
-    assert {r["incident_id"]: r["disputes"] for r in as_json} == {100: ["projectiles"], 200: ["attribution"], 300: ["responsibility"]}
+    assert {r["incident_id"]: r["disputes"] for r in as_json} == {"EV-100": ["projectiles"], "EV-200": ["attribution"], "EV-300": ["responsibility"]}
 
 
 def test_report_filters_by_date_actor_and_limit(data_db):
-    def ids(*args: str) -> list[int]:
+    def ids(*args: str) -> list[str]:
         return [r["incident_id"] for r in json.loads(run("report", "incidents", "--format", "json", *args).output)]
 
-    assert ids("--since", "2024-01-21", "--until", "2024-01-31") == [300, 200]
-    assert ids("--actor", "kata'ib") == [500, 200]
-    assert ids("--actor", "united states", "--limit", "2") == [500, 300]
+    assert ids("--since", "2024-01-21", "--until", "2024-01-31") == ["EV-300", "EV-200"]
+    assert ids("--actor", "kata'ib") == ["EV-500", "EV-200"]
+    assert ids("--actor", "united states", "--limit", "2") == ["EV-500", "EV-300"]
     network = json.loads(run("report", "actor_network", "--actor", "Revenge", "--format", "json").output)
     assert network and all("Revenge" in (r["actor"] + r["ancestor"]) for r in network)
 
@@ -237,19 +238,19 @@ def test_export_geojson_is_a_feature_collection_with_null_geometry_for_unplaced_
     collection = json.loads(out.read_text())
     assert collection["type"] == "FeatureCollection"
     features = {f["id"]: f for f in collection["features"]}
-    assert set(features) == {"100", "200", "300", "400", "500"}  # ids as strings in JSON
+    assert set(features) == {"EV-100", "EV-200", "EV-300", "EV-400", "EV-500"}
     for feature in features.values():
         assert feature["type"] == "Feature" and isinstance(feature["properties"], dict)
         geometry = feature["geometry"]
         assert geometry is None or (geometry["type"] == "Point" and len(geometry["coordinates"]) == 2)
-    assert features["100"]["geometry"]["coordinates"] == [42.44, 33.8]  # [lon, lat]
-    assert features["200"]["geometry"] is None  # Camp Nowhere has no coordinates
-    assert features["100"]["properties"]["perpetrator"] == "Revenge of al-Muhandis Brigade"
+    assert features["EV-100"]["geometry"]["coordinates"] == [42.44, 33.8]  # [lon, lat]
+    assert features["EV-200"]["geometry"] is None  # Camp Nowhere has no coordinates
+    assert features["EV-100"]["properties"]["perpetrator"] == "Revenge of al-Muhandis Brigade"
 
 
 def test_export_csv_and_jsonl(data_db):
     lines = run("export", "incidents", "--format", "jsonl").output.splitlines()
-    assert sorted(json.loads(line)["incident_id"] for line in lines) == ["100", "200", "300", "400", "500"]
+    assert sorted(json.loads(line)["incident_id"] for line in lines) == ["EV-100", "EV-200", "EV-300", "EV-400", "EV-500"]
     table = list(csv.DictReader(io.StringIO(run("export", "incidents", "--format", "csv").output)))
     assert {r["place"] for r in table} >= {"Kalsu base", "Ain al-Asad Air Base"}
 

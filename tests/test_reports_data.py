@@ -1,6 +1,6 @@
 """A small hand-built dataset for the reports tests, inserted straight into the tables.
 
-Incidents:
+Incidents (public ids EV-100 to EV-500, internal ids 100 to 500):
   100  Ain al-Asad, 2024-01-20: Asharq Al-Awsat (own voice) says 14 rockets and
        2 injured; the Revenge of al-Muhandis Brigade claims it with 30 rockets.
        Contested on projectiles.
@@ -53,18 +53,18 @@ INSERT INTO sources (id, content_sha256, url, outlet_id, published_on, text, ori
   (2, md5('2') || md5('a'), 'https://www.reuters.com/a/2', 2, DATE '2024-01-22', 'text two', 'test', 't1'),
   (3, md5('3') || md5('a'), 'https://www.example.org/news/3', NULL, DATE '2024-01-27', 'text three', 'test', 't1');
 
-INSERT INTO incidents (id, occurred_on, date_precision, event_type, place_id, place_text, country_code, outcome,
+INSERT INTO incidents (id, public_id, occurred_on, date_precision, event_type, place_id, place_text, country_code, outcome,
                        weapons, perpetrator_actor_id, perpetrator_text, perpetrator_basis, target_actor_id,
                        killed_low, killed_high, injured_low, injured_high, projectiles_low, projectiles_high) VALUES
-  (100, DATE '2024-01-20', 'day', 'attack', 1, NULL, 'IQ', 'hit', '{rocket}', 4, NULL, 'claimed', 5,
+  (100, 'EV-100', DATE '2024-01-20', 'day', 'attack', 1, NULL, 'IQ', 'hit', '{rocket}', 4, NULL, 'claimed', 5,
    NULL, NULL, 2, 2, 14, 30),
-  (200, DATE '2024-01-25', 'day', 'attack', 2, NULL, 'SY', 'unknown', '{drone}', 3, NULL, 'attributed', 5,
+  (200, 'EV-200', DATE '2024-01-25', 'day', 'attack', 2, NULL, 'SY', 'unknown', '{drone}', 3, NULL, 'attributed', 5,
    NULL, NULL, NULL, NULL, NULL, NULL),
-  (300, DATE '2024-01-26', 'day', 'attack', NULL, 'Al-Tanf', 'SY', 'unknown', '{}', 2, NULL, 'claimed', 5,
+  (300, 'EV-300', DATE '2024-01-26', 'day', 'attack', NULL, 'Al-Tanf', 'SY', 'unknown', '{}', 2, NULL, 'claimed', 5,
    NULL, NULL, NULL, NULL, NULL, NULL),
-  (400, DATE '2024-01-01', 'month', 'airstrike', NULL, 'Kalsu base', 'IQ', 'hit', '{missile}', NULL, 'unknown gunmen', 'reported', NULL,
+  (400, 'EV-400', DATE '2024-01-01', 'month', 'airstrike', NULL, 'Kalsu base', 'IQ', 'hit', '{missile}', NULL, 'unknown gunmen', 'reported', NULL,
    1, 1, 6, 6, NULL, NULL),
-  (500, DATE '2024-02-05', 'day', 'attack', 1, NULL, 'IQ', 'hit', '{drone}', 3, NULL, 'reported', 5,
+  (500, 'EV-500', DATE '2024-02-05', 'day', 'attack', 1, NULL, 'IQ', 'hit', '{drone}', 3, NULL, 'reported', 5,
    2, 2, NULL, NULL, NULL, NULL);
 
 INSERT INTO claims (id, source_id, extractor_version, claim_type, stance, claimant_actor_id, claimant_outlet_id,

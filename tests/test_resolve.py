@@ -127,3 +127,22 @@ def test_mergeable_places_are_exactly_those_that_agree():
     assert mergeable_places(ASAD, places) == {ANBAR.id, ASAD.id}
     assert mergeable_places(ERBIL_AIRPORT, places) == {ERBIL.id, ERBIL_AIRPORT.id}
     assert mergeable_places(IRAQ, places) == frozenset()
+
+
+def test_corrections_keep_an_incident_consistent():
+    from eventdb.resolve import with_corrections
+
+    derived = {"occurred_on": None, "date_precision": "unknown", "place_id": None, "place_text": "x", "country_code": None,
+               "perpetrator_actor_id": None, "perpetrator_text": "y", "target_actor_id": None, "target_text": None,
+               "killed_low": 2, "killed_best": 5, "killed_high": 5, "injured_low": None, "injured_best": None,
+               "injured_high": None, "projectiles_low": None, "projectiles_high": None}
+    fields, curated = with_corrections(derived, [("killed_high", 3), ("occurred_on", "2024-04-20"), ("perpetrator", "kh")],
+                                       {}, {"kh": 3})
+    assert (fields["killed_low"], fields["killed_best"], fields["killed_high"]) == (2, 3, 3)  # best follows the bound
+    assert (fields["occurred_on"], fields["date_precision"]) == (dt.date(2024, 4, 20), "day")
+    assert (fields["perpetrator_actor_id"], fields["perpetrator_text"]) == (3, None)
+    assert curated == ["killed_high", "occurred_on", "perpetrator"]
+    widened, _ = with_corrections(derived, [("killed_best", 9)], {}, {})
+    assert (widened["killed_low"], widened["killed_best"], widened["killed_high"]) == (2, 9, 9)  # a curated best widens
+    lowered, _ = with_corrections(derived, [("killed_low", 7)], {}, {})
+    assert (lowered["killed_low"], lowered["killed_best"], lowered["killed_high"]) == (7, 7, 7)

@@ -73,9 +73,9 @@ def test_which_incidents_targeted_the_united_states_is_a_side_filter(reference_e
                          (4, 'israel-defense-forces', 'the IDF'), (5, NULL, 'a contractor')) AS v(n, k, w)"""))
     targeted = rows(reference_engine, """SELECT incident_id, target, perpetrator_side FROM reports.incidents
                                          WHERE target_side = 'United States' ORDER BY incident_id""")
-    assert [(r["incident_id"], r["target"]) for r in targeted] == [(1, "US Central Command"), (2, "US Navy"), (3, "United States")]
+    assert [(r["incident_id"], r["target"]) for r in targeted] == [("EV-1", "US Central Command"), ("EV-2", "US Navy"), ("EV-3", "United States")]
     assert {r["perpetrator_side"] for r in targeted} == {"Axis of Resistance"}
     said = rows(reference_engine, "SELECT claim_id, claimant FROM reports.claims WHERE claimant_side = 'United States' ORDER BY claim_id")
     assert [r["claimant"] for r in said] == ["Pentagon", "Joe Biden", "United States"]
     # An unresolved target has no side: it is not guessed from its words.
-    assert rows(reference_engine, "SELECT target_side FROM reports.incidents WHERE incident_id = 5") == [{"target_side": None}]
+    assert rows(reference_engine, "SELECT target_side FROM reports.incidents WHERE incident_id = 'EV-5'") == [{"target_side": None}]

@@ -192,9 +192,13 @@ class _Rows:
         return self.rows
 
 
-def test_superseded_reports_come_back_in_text_order_whatever_order_the_server_returns():
-    rows = [(9, "incident_report", "b", 40, 60), (7, "incident_report", "a", 0, 20), (3, "incident_report", "a", 0, 20),
-            (5, "casualty_report", "c", 0, 20), (None, "incident_report", "d", 70, 80)]
-    expected = [store.PriorReport("a", 0, 20, 3), store.PriorReport("a", 0, 20, 7), store.PriorReport("b", 40, 60, 9)]
-    assert store.prior_reports(_Rows(rows)) == expected
-    assert store.prior_reports(_Rows(rows[::-1])) == expected
+def test_superseded_claims_come_back_in_text_order_whatever_order_the_server_returns():
+    from eventdb.identity import PriorClaim
+
+    rows = [(9, "incident_report", "b", 40, 60, 90), (7, "incident_report", "a", 0, 20, 70), (3, "incident_report", "a", 0, 20, 30),
+            (5, "casualty_report", "c", 0, 20, 50), (None, "affiliation", "d", 70, 80, 10)]
+    expected = [PriorClaim("casualty_report", "c", 0, 20, 50, 5), PriorClaim("incident_report", "a", 0, 20, 30, 3),
+                PriorClaim("incident_report", "a", 0, 20, 70, 7), PriorClaim("incident_report", "b", 40, 60, 90, 9),
+                PriorClaim("affiliation", "d", 70, 80, 10, None)]
+    assert store.prior_claims(_Rows(rows)) == expected
+    assert store.prior_claims(_Rows(rows[::-1])) == expected

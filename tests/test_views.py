@@ -42,7 +42,7 @@ def test_dependencies_come_first():
     assert order.index("claims") < order.index("incident_disputes") < order.index("incidents")
 
 
-def test_migration_0002_up_and_down(empty_db_url):
+def test_migration_0002_up_and_down_and_views_at_head(empty_db_url):
     engine = database.make_engine(empty_db_url)
     try:
         database.upgrade(empty_db_url, "0001")
