@@ -124,8 +124,26 @@ def compatible_actors(a: int | None, b: int | None, related: Callable[[int, int]
     return a is None or b is None or a == b or related(a, b) or related(b, a)
 
 
-def decide(report: Facts, candidates: Iterable[tuple[int, Facts]], related: Callable[[int, int], bool]) -> Decision | None:
-    """The best existing incident for `report`, or None when it is a new incident."""
+def own_side(actor: int) -> int:
+    """The side of an actor when no roll-up is known: itself."""
+    return actor
+
+
+def opposite_direction(a: Facts, b: Facts, side: Callable[[int], int]) -> bool:
+    """Whether one report's attacker is on the side of the other's target: a strike and the attack it
+    answers share a place and a day but are two events, even when each names only one side of its own."""
+    return any(x is not None and y is not None and side(x) == side(y)
+               for x, y in ((a.perpetrator_id, b.target_id), (a.target_id, b.perpetrator_id)))
+
+
+def decide(
+    report: Facts, candidates: Iterable[tuple[int, Facts]], related: Callable[[int, int], bool],
+    side: Callable[[int], int] = own_side,
+) -> Decision | None:
+    """The best existing incident for `report`, or None when it is a new incident.
+
+    `related(a, b)`: actor b is one a belongs to; `side(a)`: the state or coalition a rolls up to
+    (reports.actor_sides)."""
     span = period(report.occurred_on, report.precision)
     if span is None:
         return None
@@ -142,6 +160,8 @@ def decide(report: Facts, candidates: Iterable[tuple[int, Facts]], related: Call
         if not compatible_actors(report.perpetrator_id, cand.perpetrator_id, related):
             continue
         if not compatible_actors(report.target_id, cand.target_id, related):
+            continue
+        if opposite_direction(report, cand, side):
             continue
         place_score, place_rule, details = place
         gap = abs((report.occurred_on - cand.occurred_on).days)

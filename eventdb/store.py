@@ -61,6 +61,7 @@ class Context:
     places_by_id: dict[int, PlaceInfo]
     outlets_by_name: dict[str, int]  # lower-cased key, domain, name and aliases
     ancestors: dict[int, frozenset[int]]  # affiliation closure: actor -> actors it belongs to
+    sides: dict[int, int]  # actor -> the state or coalition it rolls up to (actors.side_actor_id)
     _mergeable: dict[int, frozenset[int]] = field(default_factory=dict)  # place id -> places it may merge with
     # Names curators resolved (resolve_name judgements): lower-cased name -> (actor id or place, judgement id).
     actor_names: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -68,6 +69,9 @@ class Context:
 
     def related(self, a: int, b: int) -> bool:
         return b in self.ancestors.get(a, frozenset())
+
+    def side(self, actor: int) -> int:
+        return self.sides.get(actor, actor)
 
     def mergeable_places(self, place: PlaceInfo) -> frozenset[int]:
         found = self._mergeable.get(place.id)
@@ -101,6 +105,17 @@ def _named(names: dict[str, tuple], name: str | None):
     return found[0] if found else None
 
 
+# Which actor belongs to which, for merging: a state's own alliances are not its organs' (Iraq is a
+# member of the coalition against Daesh, the Iraqi army is not), and an armed group formally part of
+# a state's forces does not act for the state (the PMF's factions), as in reports.actor_sides.
+BELONGS_TO = """
+    SELECT f.actor_id, f.related_actor_id FROM affiliations f
+    JOIN actors a ON a.id = f.actor_id JOIN actors r ON r.id = f.related_actor_id
+    WHERE f.relation IN ('member_of', 'part_of', 'front_for', 'commands') AND a.kind <> 'state'
+      AND NOT (a.kind IN ('militia', 'armed_group', 'militia_coalition', 'political_party')
+               AND r.kind IN ('state', 'state_force', 'state_agency', 'government_body'))"""
+
+
 def load_context(conn: Connection, extractor_version: str, run_id: int | None = None) -> Context:
     actor_ids = dict(conn.execute(text("SELECT key, id FROM actors")).all())
     rows = conn.execute(text("SELECT id, key, kind, country_code, latitude, longitude, parent_id FROM places")).all()
@@ -120,7 +135,7 @@ def load_context(conn: Connection, extractor_version: str, run_id: int | None = 
             if name:
                 outlets.setdefault(name.lower(), r.id)
     edges: dict[int, set[int]] = {}
-    for a, b in conn.execute(text("SELECT actor_id, related_actor_id FROM affiliations WHERE relation IN ('member_of', 'part_of', 'front_for', 'commands')")):
+    for a, b in conn.execute(text(BELONGS_TO)):
         edges.setdefault(a, set()).add(b)
     places = {p.key: p for p in places_by_id.values()}
     actor_names: dict[str, tuple[int, int]] = {}
@@ -136,6 +151,7 @@ def load_context(conn: Connection, extractor_version: str, run_id: int | None = 
         extractor_version=extractor_version, run_id=run_id, actor_ids=actor_ids,
         places=places, places_by_id=places_by_id,
         outlets_by_name=outlets, ancestors={a: _closure(a, edges) for a in edges},
+        sides=dict(conn.execute(text("SELECT id, side_actor_id FROM actors WHERE side_actor_id IS NOT NULL")).all()),
         actor_names=actor_names, place_names=place_names,
     )
 
@@ -445,7 +461,7 @@ def write_assertions(
     for report, fact, pid, (_, carried) in zip(extraction.incidents, facts, pids, keys):
         claim_id = hash_id(salt, "incident", report.local_id)
         carried_to = carried.incident_id if carried else None
-        decision = None if carried_to or copy or pid in known.existing else decide(fact, known.candidates, ctx.related)
+        decision = None if carried_to or copy or pid in known.existing else decide(fact, known.candidates, ctx.related, ctx.side)
         if copy is not None and not carried_to:
             incident_of[report.local_id] = copy.incident_of[report.local_id]
             merges.append(merge_row(claim_id, copy.incident_of[report.local_id], "merged", "copy_of_source", 1.0, {

@@ -68,6 +68,22 @@ def test_contradicting_perpetrators_block_a_merge_affiliated_ones_do_not():
     assert decide(facts(perp=None), [(7, facts(perp=IDF))], related) is not None
 
 
+def test_a_strike_and_the_attack_it_answers_never_merge_even_half_named():
+    us, centcom, axis = 13, 14, 15
+    sides = {KH: axis, IRI: axis, centcom: us}
+    side = lambda actor: sides.get(actor, actor)  # noqa: E731
+    # The US strikes Kata'ib Hezbollah at the base the same day rockets hit US forces there; when each
+    # report names only one side, no perpetrator or target contradicts, only the direction does.
+    assert decide(facts(kind="airstrike", perp=us), [(7, facts(target=us))], related, side) is None
+    assert decide(facts(kind="airstrike", perp=centcom), [(7, facts(target=us))], related, side) is None
+    assert decide(facts(kind="airstrike", target=KH), [(7, facts(perp=KH))], related, side) is None
+    assert decide(facts(kind="airstrike", target=IRI), [(7, facts(perp=KH))], related, side) is None
+    # The same direction still merges, and without sides an actor is only its own side.
+    assert decide(facts(perp=KH), [(7, facts(target=us))], related, side) is not None
+    assert decide(facts(target=us), [(7, facts(perp=KH, target=us))], related, side) is not None
+    assert decide(facts(kind="airstrike", target=IRI), [(7, facts(perp=KH))], related) is not None
+
+
 def test_sabotage_does_not_merge_with_an_airstrike():
     assert decide(facts(kind="sabotage"), [(7, facts(kind="airstrike"))], related) is None
 

@@ -79,3 +79,20 @@ def test_which_incidents_targeted_the_united_states_is_a_side_filter(reference_e
     assert [r["claimant"] for r in said] == ["Pentagon", "Joe Biden", "United States"]
     # An unresolved target has no side: it is not guessed from its words.
     assert rows(reference_engine, "SELECT target_side FROM reports.incidents WHERE incident_id = 'EV-5'") == [{"target_side": None}]
+
+
+def test_merging_sees_a_militia_neither_as_its_state_nor_as_its_states_allies(reference_engine):
+    from eventdb import store
+
+    with reference_engine.connect() as conn:
+        ctx = store.load_context(conn, "test")
+    key = ctx.actor_ids
+    sad, kh, iri = key["saraya-awliya-al-dam"], key["kataib-hezbollah"], key["islamic-resistance-in-iraq"]
+    # Iraq is a member of the coalition against Daesh; the militias formally in its forces are not.
+    assert not ctx.related(sad, key["global-coalition-against-daesh"])
+    assert not ctx.related(kh, key["iraq"])
+    assert ctx.related(sad, kh) and ctx.related(kh, iri)
+    assert ctx.related(key["us-central-command"], key["united-states"])
+    # Direction checks compare sides: a front for KH is on the side of the Islamic Resistance in Iraq.
+    assert ctx.side(sad) == ctx.side(iri) != ctx.side(key["united-states"])
+    assert ctx.side(key["us-central-command"]) == ctx.side(key["united-states"]) == key["united-states"]
