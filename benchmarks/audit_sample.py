@@ -131,8 +131,15 @@ def show_incidents(conn: psycopg.Connection, sources: dict[int, Source],
         print("=" * 100)
         print(f"INCIDENT {n}/{len(sample)}  incident_id={iid}")
         print_row(incident)
-        merges = conn.execute(
-            "SELECT m.* FROM incident_merges m WHERE m.incident_id = %s ORDER BY m.claim_id", (iid,)).fetchall()
+        # reports.incidents shows the public id (EV-...) since the claim_keys_public_ids migration; incident_merges keeps the
+        # internal bigint id, so go through incidents.public_id when the id is not a number.
+        if isinstance(iid, int):
+            merges = conn.execute(
+                "SELECT m.* FROM incident_merges m WHERE m.incident_id = %s ORDER BY m.claim_id", (iid,)).fetchall()
+        else:
+            merges = conn.execute(
+                "SELECT m.* FROM incident_merges m JOIN incidents i ON i.id = m.incident_id"
+                " WHERE i.public_id = %s ORDER BY m.claim_id", (iid,)).fetchall()
         for m in merges:
             print("  merge: " + ", ".join(f"{k}={v}" for k, v in m.items() if k not in ("incident_id",)))
         linked = claims_by_incident.get(iid, [])
