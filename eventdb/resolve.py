@@ -7,10 +7,13 @@ without a database and explained afterwards (the rule and score are stored in
 A report merges into an existing incident when they agree on the event type
 family, on the date (the periods that both dates' precisions allow overlap,
 with a day of slack for "overnight" reports), and on the place (the same
-place, places within `NEAR_KM`, or one place inside the other), and they do
-not contradict on perpetrator or target (two known actors that are neither
-the same nor related by affiliation). Reports without a date never merge
-across sources: an undated "attack on Ain al-Asad" may be any of dozens.
+place, places within `NEAR_KM`, or, for reports of the same kind, one place
+inside the other), and they do not contradict on perpetrator or target (two
+known actors that are neither the same nor related by affiliation) nor on
+direction (one report's attacker on the side of the other's target: the US
+strike and the rocket attack it answers, the same day near the same base).
+Reports without a date never merge across sources: an undated "attack on Ain
+al-Asad" may be any of dozens.
 """
 
 from __future__ import annotations
@@ -67,12 +70,13 @@ class Decision:
 
 
 @lru_cache(maxsize=65536)
-def period(on: dt.date | None, precision: str) -> tuple[dt.date, dt.date] | None:
-    """The days a date with this precision may stand for (cached: incident resolution asks often)."""
+def period(on: dt.date | None, precision: str, slack: bool = True) -> tuple[dt.date, dt.date] | None:
+    """The days a date with this precision may stand for, a day's date with a day of slack each side
+    unless `slack` is false (cached: incident resolution asks often)."""
     if on is None or precision == "unknown":
         return None
     if precision == "day":
-        return on - DAY_SLACK, on + DAY_SLACK
+        return (on - DAY_SLACK, on + DAY_SLACK) if slack else (on, on)
     if precision == "week":
         return on, on + dt.timedelta(days=6)
     if precision == "month":
@@ -154,7 +158,9 @@ def decide(
         place = place_agreement(report, cand)  # cheapest test that rules most candidates out
         if place is None:
             continue
-        other = period(cand.occurred_on, cand.precision)
+        if place[1] == "place_within" and cand.event_type != report.event_type:
+            continue  # "F-15s struck in Deir ez-Zor province" is not the rocket attack on a base there
+        other = period(cand.occurred_on, cand.precision, slack=False)  # the slack counts once, not twice
         if other is None or other[0] > span[1] or span[0] > other[1]:
             continue
         if not compatible_actors(report.perpetrator_id, cand.perpetrator_id, related):

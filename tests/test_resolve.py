@@ -26,6 +26,7 @@ def facts(place=ASAD, on=dt.date(2024, 4, 20), precision="day", kind="attack", p
 def test_period_covers_what_each_precision_allows():
     assert period(dt.date(2024, 2, 1), "month") == (dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert period(dt.date(2024, 4, 20), "day") == (dt.date(2024, 4, 19), dt.date(2024, 4, 21))
+    assert period(dt.date(2024, 4, 20), "day", slack=False) == (dt.date(2024, 4, 20), dt.date(2024, 4, 20))
     assert period(None, "unknown") is None
 
 
@@ -37,7 +38,9 @@ def test_same_place_same_day_merges_with_an_explained_rule():
 
 def test_a_day_apart_merges_two_days_apart_does_not():
     assert decide(facts(on=dt.date(2024, 4, 21)), [(7, facts())], related) is not None
-    assert decide(facts(on=dt.date(2024, 4, 23)), [(7, facts())], related) is None
+    assert decide(facts(on=dt.date(2024, 4, 19)), [(7, facts())], related) is not None
+    assert decide(facts(on=dt.date(2024, 4, 22)), [(7, facts())], related) is None
+    assert decide(facts(on=dt.date(2024, 4, 18)), [(7, facts())], related) is None
 
 
 def test_month_precision_overlaps_a_day_in_that_month_only():
@@ -82,6 +85,13 @@ def test_a_strike_and_the_attack_it_answers_never_merge_even_half_named():
     assert decide(facts(perp=KH), [(7, facts(target=us))], related, side) is not None
     assert decide(facts(target=us), [(7, facts(perp=KH, target=us))], related, side) is not None
     assert decide(facts(kind="airstrike", target=IRI), [(7, facts(perp=KH))], related) is not None
+
+
+def test_a_place_inside_the_other_merges_only_reports_of_the_same_kind():
+    # "US F-15s struck a depot in Anbar province" is not the rocket attack on Ain al-Asad that month.
+    assert decide(facts(kind="airstrike", place=ANBAR), [(7, facts(kind="attack", place=ASAD))], related) is None
+    assert decide(facts(kind="attack", place=ANBAR), [(7, facts(kind="attack", place=ASAD))], related) is not None
+    assert decide(facts(kind="airstrike", place=ASAD), [(7, facts(kind="attack", place=ASAD))], related) is not None
 
 
 def test_sabotage_does_not_merge_with_an_airstrike():
