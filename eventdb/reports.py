@@ -132,6 +132,9 @@ def build_query(spec: views.ViewFile, filters: Filters, names: Sequence[str] = (
         else:
             tests = [f"{_ident(c)} ILIKE :actor" for c in spec.actor_columns]
             params["actor"] = _like_pattern(filters.actor)
+        if spec.actor_rows:  # narrow first; the tests below decide
+            where.append(spec.actor_rows)
+            params["actor_likes"] = [_like_pattern(n) for n in names] or [_like_pattern(filters.actor)]
         where.append("(" + " OR ".join(tests) + ")")
     sql = f"SELECT * FROM {relation or f'{views.SCHEMA}.{_ident(spec.name)}'}"
     if where:

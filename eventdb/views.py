@@ -8,6 +8,10 @@ column. Its header declares, in comment lines:
     -- actor-columns: perpetrator, target            (what --actor filters)
     -- order-by: occurred_on DESC NULLS LAST          (default order of `eventdb report`)
     -- table-columns: incident_id, occurred_on, ...  (optional: what a terminal table shows by default)
+    -- actor-rows: claim_id = ANY(...)               (optional: a condition on :actor_likes, LIKE
+                                                      patterns of the names sought, that keeps every
+                                                      row --actor can match, cheaper than computing
+                                                      the actor columns)
 
 Views are derived objects: `sync_views` drops them all and re-creates them
 from the files, in dependency order. migrations/env.py runs it at the end of
@@ -32,7 +36,7 @@ from sqlalchemy import Connection, text
 from eventdb.resources import resource_path
 
 SCHEMA = "reports"
-_HEADER = re.compile(r"^--\s*(depends|date-column|actor-columns|order-by|table-columns):(.*)$", re.MULTILINE)
+_HEADER = re.compile(r"^--\s*(depends|date-column|actor-columns|actor-rows|order-by|table-columns):(.*)$", re.MULTILINE)
 
 
 class ViewError(Exception):
@@ -49,6 +53,7 @@ class ViewFile:
     actor_columns: tuple[str, ...]
     order_by: str | None
     table_columns: tuple[str, ...] = ()
+    actor_rows: str | None = None
 
 
 def _names(value: str) -> tuple[str, ...]:
@@ -72,6 +77,7 @@ def parse_view_file(path: Path) -> ViewFile:
         actor_columns=_names(header["actor-columns"]),
         order_by=header["order-by"] or None,
         table_columns=_names(header.get("table-columns", "")),
+        actor_rows=header.get("actor-rows") or None,
     )
 
 

@@ -1,10 +1,16 @@
 -- reports.claims: one row per current claim, with everything needed to check it
 -- against the article it comes from (quote, offsets, url, outlet, extractor).
 --
+-- Also creates reports.claims_naming(likes): the keys of the claims an
+-- actor filter can match, found in the tables' indexes and small columns rather
+-- than by computing every claim's names (`eventdb report claims --actor` narrows
+-- to them before testing the claimant, perpetrator and target columns).
+--
 -- depends:
 -- date-column: published_on
 -- actor-columns: claimant, perpetrator, target
 -- order-by: published_on DESC NULLS LAST, source_id, char_start
+-- actor-rows: claim_id = ANY(ARRAY(SELECT reports.claims_naming(:actor_likes)))
 -- table-columns: published_on, claimant, stance, quote, claim_type, incident_id, perpetrator, target, occurred_on_text, place, outlet, claim_id
 
 CREATE VIEW reports.claims AS
@@ -120,6 +126,39 @@ LEFT JOIN actors target0_actor       ON target0_actor.id = target0.actor_id
 LEFT JOIN claim_actors target1       ON target1.claim_id = c.id AND target1.role = 'target' AND target1.position = 1
 WHERE c.superseded_at IS NULL  -- only the claims of the current text and extractor
   AND NOT c.rejected;           -- and not rejected by a curator (reports.judgements)
+
+DROP FUNCTION IF EXISTS reports.claims_naming(text[]);
+CREATE FUNCTION reports.claims_naming(likes text[]) RETURNS SETOF bigint
+-- PL/pgSQL rather than SQL: its first runs are planned for the patterns given, so the index on
+-- claim_actors(actor_id) is used for a rare name (a SQL function's generic plan scanned the tables).
+LANGUAGE plpgsql STABLE STRICT SECURITY DEFINER SET search_path = public, pg_temp ROWS 1000 AS $$
+BEGIN
+    -- Every claim whose claimant, perpetrator or target column in reports.claims could contain
+    -- words LIKE one of `likes` (a superset: the caller still tests the columns). Reference
+    -- actors are found by name first, then their claims through the indexes on
+    -- claim_actors(actor_id) and claims(claimant_actor_id); words as written only where no
+    -- reference actor stands in that place.
+    RETURN QUERY
+    SELECT claim_id FROM claim_actors WHERE actor_id IN (SELECT id FROM actors WHERE name ILIKE ANY(likes))
+    UNION
+    SELECT id FROM claims WHERE claimant_actor_id IN (SELECT id FROM actors WHERE name ILIKE ANY(likes))
+    UNION
+    SELECT claim_id FROM claim_actors WHERE actor_id IS NULL AND actor_text ILIKE ANY(likes)
+    UNION
+    SELECT c.id FROM claims c
+    WHERE c.claimant_actor_id IS NULL
+      AND (c.claimant_text ILIKE ANY(likes)
+           OR c.claimant_outlet_id IN (SELECT id FROM outlets WHERE name ILIKE ANY(likes))
+           OR c.source_id IN (  -- the outlet's own voice: its name, the url's host, the outlet it republishes
+               SELECT s.id FROM sources s
+               WHERE s.outlet_id IN (SELECT id FROM outlets WHERE name ILIKE ANY(likes))
+                  OR s.republished_from_outlet_id IN (SELECT id FROM outlets WHERE name ILIKE ANY(likes))
+                  OR s.republished_from_text ILIKE ANY(likes)
+                  OR (s.outlet_id IS NULL AND s.url ILIKE ANY(likes))));
+END
+$$;
+COMMENT ON FUNCTION reports.claims_naming(text[]) IS
+    'Keys of the claims whose claimant, perpetrator or target (reports.claims) may contain words LIKE one of the patterns: a superset that `eventdb report claims --actor` narrows to before testing those columns.';
 
 COMMENT ON VIEW reports.claims IS
     'One row per current claim (an assertion of one article) with full provenance: who asserts it, the exact quote and its offsets, the article''s url and outlet, and the extractor version.';
