@@ -1,6 +1,6 @@
 """Every gold file is well formed, so a score computed from it measures the extractor, not the annotation.
 
-Covers tests/gold (the seed articles), tests/heldout, tests/dev and tests/blind. Checks:
+Covers tests/gold (the seed articles), tests/heldout, tests/dev, tests/blind, tests/check and tests/check2. Checks:
 quotes occur verbatim in the article text as eventdb reads it (so .json and .html pages
 are checked against their extracted text, not their markup); actor and place names are
 canonical reference names, not aliases, unless the gold record lists them under
@@ -24,7 +24,7 @@ from eventdb.reference import Reference, default_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTOR_FIELDS = (("incidents", "perpetrator"), ("incidents", "target"), ("claims", "claimant"), ("statistics", "actor"))
-EXPECTED_SETS = ("gold", "heldout", "dev", "blind", "check")
+EXPECTED_SETS = ("gold", "heldout", "dev", "blind", "check", "check2")
 
 
 @dataclass(frozen=True)
