@@ -105,13 +105,12 @@ def _named(names: dict[str, tuple], name: str | None):
     return found[0] if found else None
 
 
-# Which actor belongs to which, for merging: a state's own alliances are not its organs' (Iraq is a
-# member of the coalition against Daesh, the Iraqi army is not), and an armed group formally part of
-# a state's forces does not act for the state (the PMF's factions), as in reports.actor_sides.
+# Which actor belongs to which, for merging: an armed group formally part of a state's forces does
+# not act for the state (the PMF's factions are not Iraq, nor Iraq's allies), as in reports.actor_sides.
 BELONGS_TO = """
     SELECT f.actor_id, f.related_actor_id FROM affiliations f
     JOIN actors a ON a.id = f.actor_id JOIN actors r ON r.id = f.related_actor_id
-    WHERE f.relation IN ('member_of', 'part_of', 'front_for', 'commands') AND a.kind <> 'state'
+    WHERE f.relation IN ('member_of', 'part_of', 'front_for', 'commands')
       AND NOT (a.kind IN ('militia', 'armed_group', 'militia_coalition', 'political_party')
                AND r.kind IN ('state', 'state_force', 'state_agency', 'government_body'))"""
 

@@ -89,6 +89,7 @@ def test_merging_sees_a_militia_neither_as_its_state_nor_as_its_states_allies(re
     key = ctx.actor_ids
     sad, kh, iri = key["saraya-awliya-al-dam"], key["kataib-hezbollah"], key["islamic-resistance-in-iraq"]
     # Iraq is a member of the coalition against Daesh; the militias formally in its forces are not.
+    assert ctx.related(key["iraq"], key["global-coalition-against-daesh"])
     assert not ctx.related(sad, key["global-coalition-against-daesh"])
     assert not ctx.related(kh, key["iraq"])
     assert ctx.related(sad, kh) and ctx.related(kh, iri)
