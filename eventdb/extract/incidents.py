@@ -182,11 +182,12 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         if event_type == "assassination" or kill:
             victim = find_victim(view, Trigger(kill.start(), kill.end(), kill.group(0), event_type) if kill else t, we)
             if victim:
-                event_type = "assassination"
+                event_type = "airstrike" if kill and kill.start() >= t.end and not _RELATIVE_KILL.search(view.text, t.end, kill.start()) \
+                    and _from_the_air(view, t, perp, weapons) else "assassination"
         if victim is None and view.has("kill_words", view.start, t.start):
             victim = victim_killed_in(view, t)
-            event_type = "assassination" if victim else event_type
             perp = perp or (find_killer(view, t) if victim else None)
+            event_type = "assassination" if victim else event_type
     if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or find_target(view, t, ws, we, perp, passive)
@@ -195,6 +196,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
         event_type = "airstrike"
     killed, injured = casualties(view, ws, we)
+    if event_type == "attack" and (killed or injured) and _deadly_state_strike(view, perp, weapons, t, target):
+        event_type = "airstrike"
     if killed is None and victim is not None and event_type == "assassination":
         killed = named_dead(view, victim)
     perp, target = state_level(view, perp), state_level(view, target)
@@ -367,7 +370,8 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
     with no weapon named) carry out an airstrike, not a generic attack; so does a state's one-day wave on many targets ("the
     United States hit 85 targets on Friday"), and a state's missiles that struck or hit ("Israeli missiles struck positions
     near Damascus"; `air_launched_weapons`). Another weapon named (ballistic missiles, artillery) keeps it an attack; so
-    does a bare noun ("Israel's strike on the embassy", "a drone and missile strike"), which says nothing of how."""
+    does a bare noun ("Israel's strike on the embassy", "a drone and missile strike"), which says nothing of how (but see
+    `_deadly_state_strike`)."""
     lex = view.tools.lexicon
     if not perp or view.actor_kind(perp.key) not in lex.words["air_force_kinds"]:
         return False
@@ -378,6 +382,41 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
     if verb:
         return True
     return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
+
+
+_RELATIVE_KILL = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)  # "the airstrike that killed X": told as known
+
+
+def _from_the_air(view: SentenceView, t: Trigger, perp: ActorRef | None, weapons: list[str]) -> bool:
+    """ "a US drone strike killed X", "an Israeli strike on a building killed commander X": a strike from the air whose
+    own clause says it killed a named person is an airstrike with the person as its target, not an assassination (that
+    is for shootings, car bombs and attempts; and a strike told in a relative clause, "the airstrike that killed X",
+    or "the killing of X in an air strike", stays the killing the text names). From the air: an air-strike trigger, or a
+    strike noun or verb with only air weapons named (a drone), or by a state's forces with no other weapon named."""
+    lex = view.tools.lexicon
+    if t.event_type == "airstrike" or lex.derived(_air_phrase).search(t.phrase):
+        return True  # "air strike", "a drone strike": the trigger itself says from the air
+    if not (lex.is_a("air_strike_nouns", t.phrase) or lex.is_a("air_strike_verbs", t.phrase)):
+        return False
+    if not all(w in lex.words["air_weapons"] for w in weapons):
+        return False
+    return bool(weapons) or (perp is not None and view.actor_kind(perp.key) in lex.words["air_force_kinds"])
+
+
+def _deadly_state_strike(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger,
+                         target: ActorRef | None) -> bool:
+    """ "an Israeli strike on a residential building in Damascus killed 15 people", "two people were killed in an Israeli
+    strike on a house": a state's strike, with no weapon named, that killed or wounded people was an air strike (a state
+    does not strike a building from the ground); without a toll the bare noun says nothing of how (`_air_strike_by_state`),
+    nor does it on another state ("the United States' strikes on Iranian territory": missiles as likely as aircraft)."""
+    lex = view.tools.lexicon
+    return bool(perp) and not weapons and lex.is_a("air_strike_nouns", t.phrase) \
+        and view.actor_kind(perp.key) in lex.words["air_force_kinds"] \
+        and not (target and view.actor_kind(target.key) in lex.words["air_force_kinds"])
+
+
+def _air_phrase(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.alternation('air_weapons')}|air)[\s-]*strikes?\b", re.IGNORECASE)
 
 
 def _state_strikes_group(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger, target: ActorRef | None) -> bool:

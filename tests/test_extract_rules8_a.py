@@ -1,0 +1,88 @@
+"""Rules-8, area a: the date, place and kind of the incidents the extractor finds, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventdb.assertions import Article
+from eventdb.extract import extract, tools_for
+from eventdb.extract.dates import find_dates
+from eventdb.reference import default_reference
+
+PUB = dt.date(2024, 3, 6)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return default_reference()
+
+
+def run(ref, text: str, published: dt.date | None = PUB):
+    return extract(Article(text=text, origin="test", published=published), ref)
+
+
+def dates(text: str, published: dt.date | None = PUB) -> list[tuple[str, dt.date | None, str]]:
+    return [(d.text, d.on, d.precision) for d in find_dates(text, 0, len(text), published, tools_for().lexicon)]
+
+
+# --- dates -----------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, on", [
+    ("In June last year, a drone attack on the Harir base wounded two soldiers.", dt.date(2023, 6, 1)),
+    ("A rocket attack in November last year hit the Victory base.", dt.date(2023, 11, 1)),
+    ("Rockets struck the base in January this year.", dt.date(2024, 1, 1)),
+])
+def test_a_month_of_last_or_this_year_is_that_month(text, on):
+    assert (on, "month") in [(d[1], d[2]) for d in dates(text)]
+
+
+def test_a_month_of_last_year_dates_the_incident_to_the_month(ref):
+    (i,) = run(ref, "In June last year, a drone attack on Harir Air Base wounded two soldiers.").incidents
+    assert i.date.on == dt.date(2023, 6, 1) and i.date.precision == "month"
+
+
+def test_a_month_of_last_year_without_a_publication_date_stays_unknown():
+    assert [d[1] for d in dates("In June last year, drones struck the base.", None) if "June" in d[0]] == [None]
+
+
+def test_before_dawn_is_the_publication_day(ref):
+    (i,) = run(ref, "Jets struck a weapons depot near Nabatieh before dawn, the army said.").incidents
+    assert i.date.on == PUB and i.date.precision == "day"
+
+
+def test_before_dawn_yields_to_the_day_it_names():
+    found = dates("Jets struck a depot before dawn on Monday.")
+    assert [d[0] for d in found] == ["Monday"] and found[0][1] == dt.date(2024, 3, 4)
+
+
+def test_at_dawn_yields_to_a_year_in_the_sentence():
+    assert [d[0] for d in dates("Drones hit the pumping station at dawn in 2019.")] == ["in 2019"]
+
+
+# --- kind --------------------------------------------------------------------------------------------------------------
+
+def test_a_drone_strike_that_kills_a_named_commander_is_an_airstrike(ref):
+    (i,) = run(ref, "A US drone strike near Baghdad airport killed the militia commander Abu Taqi al-Saidi on Monday.").incidents
+    assert i.event_type == "airstrike" and "Saidi" in i.target.text
+
+
+def test_a_strike_told_as_known_stays_the_killing(ref):
+    x = run(ref, "The group vowed revenge for the Israeli airstrike that killed Hezbollah leader Hassan Nasrallah on September 27.")
+    assert [i.event_type for i in x.incidents] in ([], ["assassination"])
+
+
+def test_gunmen_who_kill_a_named_man_stays_an_assassination(ref):
+    (i,) = run(ref, "Gunmen assassinated Kataib Hezbollah commander Abu Fadak al-Mohammedawi in Baghdad on Sunday.").incidents
+    assert i.event_type == "assassination"
+
+
+def test_a_states_deadly_strike_on_a_building_is_an_airstrike(ref):
+    (i,) = run(ref, "An Israeli strike on an apartment block in Damascus killed nine people on Monday.").incidents
+    assert i.event_type == "airstrike" and i.killed == 9
+
+
+def test_a_states_strike_without_a_toll_keeps_its_kind_open(ref):
+    (i,) = run(ref, "Israel's strike on the consular annex in Damascus on Monday drew condemnation.").incidents
+    assert i.event_type == "attack"
