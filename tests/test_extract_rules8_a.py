@@ -86,3 +86,45 @@ def test_a_states_deadly_strike_on_a_building_is_an_airstrike(ref):
 def test_a_states_strike_without_a_toll_keeps_its_kind_open(ref):
     (i,) = run(ref, "Israel's strike on the consular annex in Damascus on Monday drew condemnation.").incidents
     assert i.event_type == "attack"
+
+
+# --- day headings ------------------------------------------------------------------------------------------------------
+
+ROUNDUP = """Weekly roundup
+
+MONDAY (4 March)
+
+- Iraq: Two rockets struck the perimeter of Ain al-Asad air base, a security source said.
+
+TUESDAY (5 March)
+
+- Syria: A drone attack hit the Conoco gas field base, causing no casualties.
+
+- Lebanon: Israeli jets struck a weapons depot near Nabatieh on Wednesday.
+
+IN NUMBERS
+
+- Drones hit the Harir base, officials said.
+"""
+
+
+def test_a_day_heading_dates_the_items_under_it(ref):
+    x = run(ref, ROUNDUP)
+    by_place = {i.place.key: i.date.on for i in x.incidents if i.place}
+    assert by_place["ain-al-asad-air-base"] == dt.date(2024, 3, 4)
+    assert by_place["conoco-gas-field"] == dt.date(2024, 3, 5)
+
+
+def test_an_items_own_date_wins_over_the_day_heading(ref):
+    x = run(ref, ROUNDUP)
+    assert {i.date.on for i in x.incidents if i.place and i.place.key == "nabatieh"} == {PUB}
+
+
+def test_a_heading_of_another_kind_ends_the_day_section(ref):
+    x = run(ref, ROUNDUP)
+    assert all(i.date.on is None for i in x.incidents if i.place and "harir" in i.place.key)
+
+
+def test_overnight_into_a_weekday_is_that_weekday():
+    found = dates("Jets struck seven sites overnight into Sunday.")
+    assert [(d[0], d[1]) for d in found] == [("Sunday", dt.date(2024, 3, 3))]

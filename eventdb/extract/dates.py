@@ -6,7 +6,10 @@ Decisions (documented because analysts will query on them):
 - a weekday is the most recent such day on or before publication ("Saturday" in an
   article published on Saturday is that same day);
 - "yesterday" and "last night" are the day before publication; "overnight" is also the
-  day before (the night that began the day before publication), precision day;
+  day before (the night that began the day before publication), precision day; "overnight into Sunday" is that Sunday;
+- "before dawn", "at dawn", "in the early hours" name no day: the publication day, precision day, but only in a
+  sentence that names no other date ("before dawn on Saturday" is that Saturday);
+- "March last year", "June this year": that month of the year before publication, or of its year;
 - "last weekend" is the most recent Saturday-Sunday that ended before the publication
   date, precision week, `on` = that Saturday;
 - "April 1" takes the publication year, or the year before if that date would be
@@ -105,6 +108,7 @@ _RELATIVE = {
 # other date ("before dawn on Saturday", "In May, ... at dawn": the other date says which day).
 _TIME_OF_DAY = frozenset({"before dawn", "at dawn", "at daybreak", "in the early hours"})
 _CACHE: dict[int, _Patterns] = {}
+_INTO_DAY = re.compile(r"\s+into\s+(?:early\s+|late\s+)?[A-Z]")  # "overnight into Sunday", "overnight into March 3"
 
 
 _MONTH_PREFIXES = ("early", "late", "mid")  # month_year also takes "midJanuary", one word
@@ -244,6 +248,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
             add(m, _latest_month(p.months[_key(m.group(1))], published), "month")
     if near.relative:
         for m in _from_starts(p.relative_starts, p.relative, text, start, end, lowered):
+            if _INTO_DAY.match(text, m.end(), end):
+                continue  # "overnight into Sunday": the day named next is the one
             on, precision = _relative(m.group(1).lower(), published)
             add(m, on, precision)
     if near.weekday:
