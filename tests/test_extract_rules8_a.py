@@ -128,3 +128,27 @@ def test_a_heading_of_another_kind_ends_the_day_section(ref):
 def test_overnight_into_a_weekday_is_that_weekday():
     found = dates("Jets struck seven sites overnight into Sunday.")
     assert [(d[0], d[1]) for d in found] == [("Sunday", dt.date(2024, 3, 3))]
+
+
+# --- the parts of an operation ---------------------------------------------------------------------------------------
+
+OPERATION = ("The Armed Forces carried out yesterday a large military operation against the enemy. "
+             "The spokesman said the missile force carried out the operation with missiles and drones. "
+             "The statement explained that the forces targeted the Aramco facilities in Jeddah with cruise missiles. "
+             "He added that the forces targeted the capital Riyadh with drones, and targeted the Aramco facilities in Jizan "
+             "with ballistic missiles.")
+
+
+def test_the_parts_of_an_unplaced_operation_take_its_day(ref):
+    x = run(ref, OPERATION)
+    by_place = {i.place.key: i.date.on for i in x.incidents if i.place}
+    assert by_place.get("jeddah") == PUB - dt.timedelta(days=1)
+    assert by_place.get("riyadh") == PUB - dt.timedelta(days=1) and by_place.get("jizan") == PUB - dt.timedelta(days=1)
+
+
+def test_an_operation_in_another_paragraph_far_back_dates_nothing(ref):
+    text = ("The Armed Forces carried out yesterday a large military operation against the enemy. "
+            "Officials met in Muscat to discuss a truce. Shipping companies rerouted vessels around Africa. "
+            "Aid agencies warned of famine. The statement explained that the forces targeted the Aramco facilities in Jeddah "
+            "with cruise missiles.")
+    assert all(i.date.on is None for i in run(ref, text).incidents if i.place and i.place.key == "jeddah")
