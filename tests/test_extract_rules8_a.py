@@ -152,3 +152,15 @@ def test_an_operation_in_another_paragraph_far_back_dates_nothing(ref):
             "Aid agencies warned of famine. The statement explained that the forces targeted the Aramco facilities in Jeddah "
             "with cruise missiles.")
     assert all(i.date.on is None for i in run(ref, text).incidents if i.place and i.place.key == "jeddah")
+
+
+# --- sabotage ------------------------------------------------------------------------------------------------------------
+
+def test_devices_rigged_to_explode_are_a_sabotage(ref):
+    (i,) = run(ref, "On Monday, hundreds of pagers carried by members of the group exploded across Lebanon, killing nine people.").incidents
+    assert i.event_type == "sabotage" and i.date.on == dt.date(2024, 3, 4)
+
+
+def test_a_drone_that_exploded_stays_an_attack(ref):
+    (i,) = run(ref, "On Monday, a drone exploded over the Harir base, wounding two soldiers.").incidents
+    assert i.event_type == "attack"

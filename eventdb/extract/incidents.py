@@ -198,6 +198,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     killed, injured = casualties(view, ws, we)
     if event_type == "attack" and (killed or injured) and _deadly_state_strike(view, perp, weapons, t, target):
         event_type = "airstrike"
+    if event_type == "attack" and weapons and all(w in lex.words["sabotage_weapons"] for w in weapons):
+        event_type = "sabotage"  # "thousands of pagers exploded": devices rigged to explode, not a use of arms
     if killed is None and victim is not None and event_type == "assassination":
         killed = named_dead(view, victim)
     perp, target = state_level(view, perp), state_level(view, target)
@@ -472,7 +474,7 @@ def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
     if d.event_type == "assassination":
         return d.target is not None
     if d.event_type == "sabotage":
-        return d.target is not None or d.place is not None
+        return d.target is not None or d.place is not None or has_date
     if d.definite or d.series:
         return True  # decided at merge time: kept only if it joins an earlier incident or is specific; one more of a
         # series counted before is an incident of that story (incident_sieves.series_date dates it)
