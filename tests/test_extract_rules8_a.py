@@ -164,3 +164,13 @@ def test_devices_rigged_to_explode_are_a_sabotage(ref):
 def test_a_drone_that_exploded_stays_an_attack(ref):
     (i,) = run(ref, "On Monday, a drone exploded over the Harir base, wounding two soldiers.").incidents
     assert i.event_type == "attack"
+
+
+def test_a_month_after_the_victim_and_place_dates_the_killing(ref):
+    x = run(ref, "The group vowed revenge for the killing of Hamas leader Ismail Haniyeh in Tehran in July.")
+    assert [(i.date.on, i.date.precision) for i in x.incidents] == [(dt.date(2023, 7, 1), "month")]
+
+
+def test_a_bare_year_far_from_the_trigger_still_dates_nothing(ref):
+    x = run(ref, "Rockets struck the Harir base, which the coalition has used since it was built in 2014.")
+    assert all(i.date.on is None for i in x.incidents)
