@@ -174,3 +174,19 @@ def test_a_month_after_the_victim_and_place_dates_the_killing(ref):
 def test_a_bare_year_far_from_the_trigger_still_dates_nothing(ref):
     x = run(ref, "Rockets struck the Harir base, which the coalition has used since it was built in 2014.")
     assert all(i.date.on is None for i in x.incidents)
+
+
+def test_a_month_in_another_clause_does_not_date_the_attack(ref):
+    x = run(ref, "A missile struck the tanker True Spirit, the first deadly attack on shipping since the campaign began in November.")
+    assert all(i.date.precision != "month" for i in x.incidents)
+
+
+def test_an_unplaced_attack_that_is_no_operation_dates_nothing_after_it(ref):
+    text = ("On Monday, hundreds of pagers carried by members of the group exploded, killing nine people. "
+            "Hospitals were overwhelmed. The ministry said drones struck the town of Nabatieh, killing two.")
+    assert all(i.date.on is None for i in run(ref, text).incidents if i.place and i.place.key == "nabatieh")
+
+
+def test_a_states_strikes_are_an_airstrike(ref):
+    (i,) = run(ref, "US strikes on the Houthi port of Hodeidah on Monday destroyed two launchers.").incidents
+    assert i.event_type == "airstrike"

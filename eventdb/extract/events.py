@@ -61,7 +61,8 @@ def _story_date(view: SentenceView, drafts: list[Draft], new: Draft) -> DateMent
     last = max(reversed(drafts), key=lambda d: d.last_sentence)
     if last.date is None or last.date.on is None or last.date.precision != "day" or last.date_is_statement:
         return None
-    unplaced = last.place is None and last.country is None  # a name the reference lacks ("Aramco") may be a company
+    # an operation placed nowhere (a name the reference lacks, "Aramco", may be a company): its parts come after it
+    unplaced = last.place is None and last.country is None and _operation(view, last)
     if view.sentence.index - last.last_sentence > (_OPERATION_REACH if unplaced else 1):
         return None
     country = new.country or view.country_of(new.place)
@@ -75,6 +76,12 @@ def _story_date(view: SentenceView, drafts: list[Draft], new: Draft) -> DateMent
 # operation with missiles and drones. The statement explained that the forces targeted the facilities in Jeddah ...": the
 # parts of an operation told without a place are told in the sentences after it, a sentence of detail between.
 _OPERATION_REACH = 2
+
+
+def _operation(view: SentenceView, d: Draft) -> bool:
+    """The incident was first told by an operation noun ("carried out a wide military operation")."""
+    first = next((t for t in d.told if t.trigger), None)
+    return first is not None and view.tools.lexicon.has("operation_nouns", first.view.text[first.trigger[0]:first.trigger[1]])
 
 
 def _same_sentence_date(view: SentenceView, found: list[Found], new: Draft) -> DateMention | None:

@@ -372,8 +372,8 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
     with no weapon named) carry out an airstrike, not a generic attack; so does a state's one-day wave on many targets ("the
     United States hit 85 targets on Friday"), and a state's missiles that struck or hit ("Israeli missiles struck positions
     near Damascus"; `air_launched_weapons`). Another weapon named (ballistic missiles, artillery) keeps it an attack; so
-    does a bare noun ("Israel's strike on the embassy", "a drone and missile strike"), which says nothing of how (but see
-    `_deadly_state_strike`)."""
+    does a bare singular noun ("Israel's strike on the embassy", "a drone and missile strike"), which says nothing of how
+    (but see `_deadly_state_strike`); a state's plural "strikes" are a wave from the air."""
     lex = view.tools.lexicon
     if not perp or view.actor_kind(perp.key) not in lex.words["air_force_kinds"]:
         return False
@@ -383,7 +383,8 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
         return False
     if verb:
         return True
-    return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
+    # "US strikes in Syria", "joint US-UK strikes on January 12": a state's wave of strikes is flown
+    return (bool(weapons) or lex.is_a("plural_triggers", t.phrase)) and lex.is_a("air_strike_nouns", t.phrase)
 
 
 _RELATIVE_KILL = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)  # "the airstrike that killed X": told as known
