@@ -196,7 +196,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
         event_type = "airstrike"
     killed, injured = casualties(view, ws, we)
-    if event_type == "attack" and (killed or injured) and _deadly_state_strike(view, perp, weapons, t, target):
+    if event_type == "attack" and (killed or injured or plural) and _deadly_state_strike(view, perp, weapons, t, target):
         event_type = "airstrike"
     if event_type == "attack" and weapons and all(w in lex.words["sabotage_weapons"] for w in weapons):
         event_type = "sabotage"  # "thousands of pagers exploded": devices rigged to explode, not a use of arms
@@ -373,7 +373,7 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
     United States hit 85 targets on Friday"), and a state's missiles that struck or hit ("Israeli missiles struck positions
     near Damascus"; `air_launched_weapons`). Another weapon named (ballistic missiles, artillery) keeps it an attack; so
     does a bare singular noun ("Israel's strike on the embassy", "a drone and missile strike"), which says nothing of how
-    (but see `_deadly_state_strike`); a state's plural "strikes" are a wave from the air."""
+    (but see `_deadly_state_strike`)."""
     lex = view.tools.lexicon
     if not perp or view.actor_kind(perp.key) not in lex.words["air_force_kinds"]:
         return False
@@ -383,8 +383,7 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
         return False
     if verb:
         return True
-    # "US strikes in Syria", "joint US-UK strikes on January 12": a state's wave of strikes is flown
-    return (bool(weapons) or lex.is_a("plural_triggers", t.phrase)) and lex.is_a("air_strike_nouns", t.phrase)
+    return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
 
 
 _RELATIVE_KILL = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)  # "the airstrike that killed X": told as known
@@ -410,8 +409,9 @@ def _deadly_state_strike(view: SentenceView, perp: ActorRef | None, weapons: lis
                          target: ActorRef | None) -> bool:
     """ "an Israeli strike on a residential building in Damascus killed 15 people", "two people were killed in an Israeli
     strike on a house": a state's strike, with no weapon named, that killed or wounded people was an air strike (a state
-    does not strike a building from the ground); without a toll the bare noun says nothing of how (`_air_strike_by_state`),
-    nor does it on another state ("the United States' strikes on Iranian territory": missiles as likely as aircraft)."""
+    does not strike a building from the ground), and so are a state's plural strikes ("US strikes in Syria", "joint US-UK
+    strikes on January 12": a wave is flown); a single strike without a toll says nothing of how (`_air_strike_by_state`),
+    nor does a strike on another state ("the United States' strikes on Iranian territory": missiles as likely as aircraft)."""
     lex = view.tools.lexicon
     return bool(perp) and not weapons and lex.is_a("air_strike_nouns", t.phrase) \
         and view.actor_kind(perp.key) in lex.words["air_force_kinds"] \
