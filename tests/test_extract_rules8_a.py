@@ -190,3 +190,15 @@ def test_an_unplaced_attack_that_is_no_operation_dates_nothing_after_it(ref):
 def test_a_states_strikes_are_an_airstrike(ref):
     (i,) = run(ref, "US strikes on the Houthi port of Hodeidah on Monday destroyed two launchers.").incidents
     assert i.event_type == "airstrike"
+
+
+# --- places ------------------------------------------------------------------------------------------------------------
+
+def test_a_place_after_its_qualifiers_is_where_it_happened(ref):
+    (i,) = run(ref, "On Monday the group attacked a military target in the occupied Syrian Golan with drones.").incidents
+    assert i.place.key == "golan-heights"
+
+
+def test_a_region_named_after_the_trigger_without_a_preposition_is_not_the_place(ref):
+    x = run(ref, "On Monday the group attacked a military target with drones, Syrian Golan residents said.")
+    assert all(not i.place or i.place.key != "golan-heights" for i in x.incidents)

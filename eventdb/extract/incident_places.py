@@ -198,10 +198,16 @@ _PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\
 def _locative(view: SentenceView, pos: int) -> bool:
     """A preposition of place before `pos` ("in the southern Red Sea", "toward the Gulf of Aden")."""
     before = view.before(pos, 24)
-    return LOCATIVE.search(before) is not None or _TOWARD.search(before) is not None
+    return LOCATIVE.search(before) is not None or _TOWARD.search(before) is not None \
+        or _LOCATIVE_QUALIFIED.search(view.before(pos, 50)) is not None
 
 
 _TOWARD = re.compile(r"\btowards?\s+(?:the\s+)?$", re.IGNORECASE)
+# "in the occupied Syrian Golan", "in the Israeli-controlled Golan Heights", "in the southern Lebanese village": a
+# preposition of place, then the place's qualifiers (occupied or held by someone, a direction, a demonym).
+_LOCATIVE_QUALIFIED = re.compile(r"\b(?:in|inside|at|near|into|over|on)\s+(?:the\s+)?"
+                                 r"(?:(?:occupied|[a-z]+ern|[A-Z][\w]*-(?:occupied|controlled|held))\s+)?"
+                                 r"(?:[A-Z][a-z]+(?:ian|i|ese|ish)\s+)?$")
 _OBJECT = re.compile(r"[\w-]+(?:\s+into)?\s+(?:the\s+)?")  # "targeted ", "slammed into the ": the verb's object follows
 
 
