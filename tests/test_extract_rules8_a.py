@@ -202,3 +202,14 @@ def test_a_place_after_its_qualifiers_is_where_it_happened(ref):
 def test_a_region_named_after_the_trigger_without_a_preposition_is_not_the_place(ref):
     x = run(ref, "On Monday the group attacked a military target with drones, Syrian Golan residents said.")
     assert all(not i.place or i.place.key != "golan-heights" for i in x.incidents)
+
+
+def test_a_framing_opener_yields_to_the_ships_own_position(ref):
+    (i,) = run(ref, "In the Red Sea area, on Monday Houthi militants fired two missiles toward the tanker Sea Star as it "
+                    "transited the Gulf of Aden.").incidents
+    assert i.place.key == "gulf-of-aden"
+
+
+def test_a_framing_opener_stays_the_place_when_nothing_else_is_named(ref):
+    (i,) = run(ref, "In the Red Sea, on Monday Houthi militants fired two missiles toward the tanker Sea Star.").incidents
+    assert i.place.key == "red-sea"

@@ -58,7 +58,7 @@ _KIND_AWAY_KEPT = 1
 def find_place(view: SentenceView, ws: int, we: int, t_start: int,
                plural: bool = False) -> tuple[str | None, str | None, str | None]:
     """(key, text as written, country) of the finest place in the window that is where the attack happened."""
-    best: tuple[int, str, str, int, int] | None = None  # rank, key, text as written, where
+    best: tuple[tuple[int, bool], str, str, int, int] | None = None  # rank (grain, framing), key, text as written, where
     origin_end = -1
     dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
@@ -70,7 +70,7 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int,
         key = _at_grain(view, m)
         if key is None:
             continue
-        rank = view.place_rank(key)
+        rank = (view.place_rank(key), _framing(view, m))
         if best is None or rank < best[0]:
             best = (rank, key, m.text, m.start, m.end)
     if best is None:
@@ -81,6 +81,18 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int,
         country = _country_keys(view.tools.reference).get(view.country_of(best[1]))
         return (country, best[2], view.country_of(best[1])) if country else (None, None, None)
     return best[1], best[2], view.country_of(best[1])
+
+
+def _framing(view: SentenceView, m: Mention) -> bool:
+    """ "In the Red Sea area, earlier today Houthi militants launched missiles toward a ship as it transited the Gulf of
+    Aden": a place in a phrase that opens the sentence, before a comma, frames the news; a place of the same grain
+    inside the clause is where it happened."""
+    return _FRAME_BEFORE.fullmatch(view.text, view.start, m.start) is not None \
+        and _FRAME_AFTER.match(view.text, m.end, view.end) is not None
+
+
+_FRAME_BEFORE = re.compile(r"\W*(?:In|Across|Over)\s+(?:the\s+)?", re.IGNORECASE)
+_FRAME_AFTER = re.compile(r"(?:\s+(?:area|region))?\s*,")
 
 
 def _is_origin(view: SentenceView, m: Mention, origin_end: int) -> bool:
@@ -199,10 +211,11 @@ def _locative(view: SentenceView, pos: int) -> bool:
     """A preposition of place before `pos` ("in the southern Red Sea", "toward the Gulf of Aden")."""
     before = view.before(pos, 24)
     return LOCATIVE.search(before) is not None or _TOWARD.search(before) is not None \
-        or _LOCATIVE_QUALIFIED.search(view.before(pos, 50)) is not None
+        or _LOCATIVE_QUALIFIED.search(view.before(pos, 50)) is not None or _TRANSITED.search(before) is not None
 
 
 _TOWARD = re.compile(r"\btowards?\s+(?:the\s+)?$", re.IGNORECASE)
+_TRANSITED = re.compile(r"\b(?:transit(?:ed|ing|s)?|sailing\s+(?:in|through)|passing\s+through)\s+(?:the\s+)?$", re.IGNORECASE)  # a ship's position
 # "in the occupied Syrian Golan", "in the Israeli-controlled Golan Heights", "in the southern Lebanese village": a
 # preposition of place, then the place's qualifiers (occupied or held by someone, a direction, a demonym).
 _LOCATIVE_QUALIFIED = re.compile(r"\b(?:in|inside|at|near|into|over|on)\s+(?:the\s+)?"
