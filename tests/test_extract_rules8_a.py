@@ -213,3 +213,19 @@ def test_a_framing_opener_yields_to_the_ships_own_position(ref):
 def test_a_framing_opener_stays_the_place_when_nothing_else_is_named(ref):
     (i,) = run(ref, "In the Red Sea, on Monday Houthi militants fired two missiles toward the tanker Sea Star.").incidents
     assert i.place.key == "red-sea"
+
+
+# --- sequels -----------------------------------------------------------------------------------------------------------
+
+def test_a_sequel_counts_from_a_date_named_after_the_last_incident_was_told(ref):
+    text = ("On 2 March, Hezbollah fired two mortar rounds at the Shebaa Farms. The group said it was a warning. "
+            "Weeks passed. On 20 March, officials met in Beirut; Hezbollah said the group was committed to the truce. "
+            "Three days later, two rockets were fired at Kiryat Shmona.")
+    x = run(ref, text, dt.date(2024, 3, 26))
+    assert [i.date.on for i in x.incidents if i.place and i.place.key == "kiryat-shmona"] == [dt.date(2024, 3, 23)]
+
+
+def test_a_sequel_right_after_an_incident_counts_from_it(ref):
+    text = "On 2 March, Hezbollah fired two mortar rounds at the Shebaa Farms. Three days later, two rockets were fired at Kiryat Shmona."
+    x = run(ref, text)
+    assert [i.date.on for i in x.incidents if i.place and i.place.key == "kiryat-shmona"] == [dt.date(2024, 3, 5)]

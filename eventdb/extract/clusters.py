@@ -222,9 +222,15 @@ def last_event_date(drafts: list[Draft], named: tuple[int, DateMention] | None =
     """What "two days later" and "the same day" count from: the date of the incident talked about last, or a date
     named in a later sentence than that incident ("On January 26, a tanker was set ablaze ... The same day, ...")."""
     last = max(reversed(drafts), key=lambda d: d.last_sentence) if drafts else None
-    if named and (last is None or named[0] > last.last_sentence):
-        return named[1]
+    if named and (last is None or named[0] > _last_told(last)):
+        return named[1]  # a date named after the incident's last own mention (later sentences may only refer to it)
     return last.date if last and last.date and last.date.on and not last.date_is_statement else None
+
+
+def _last_told(d: Draft) -> int:
+    """The sentence of the incident's last own mention (a trigger that named it), else the last that referred to it."""
+    told = [t.view.sentence.index for t in d.told if t.trigger]
+    return max(told) if told else d.last_sentence
 
 
 def latest_date(view: SentenceView, named: tuple[int, DateMention] | None) -> tuple[int, DateMention] | None:
