@@ -218,11 +218,13 @@ def test_a_framing_opener_stays_the_place_when_nothing_else_is_named(ref):
 # --- sequels -----------------------------------------------------------------------------------------------------------
 
 def test_a_sequel_counts_from_a_date_named_after_the_last_incident_was_told(ref):
-    text = ("On 2 March, Hezbollah fired two mortar rounds at the Shebaa Farms. The group said it was a warning. "
-            "Weeks passed. On 20 March, officials met in Beirut; Hezbollah said the group was committed to the truce. "
-            "Three days later, two rockets were fired at Kiryat Shmona.")
-    x = run(ref, text, dt.date(2024, 3, 26))
-    assert [i.date.on for i in x.incidents if i.place and i.place.key == "kiryat-shmona"] == [dt.date(2024, 3, 23)]
+    text = ("Hezbollah has answered once: on 2 December it fired two mortar rounds at the Shebaa Farms.\n\n"
+            "Last month, the approach was tested. On 22 March, six rockets were fired from Lebanon toward Metula, the first "
+            "launches since the truce. The IDF said three were intercepted. Hezbollah denied any involvement. The IDF struck "
+            "dozens of Hezbollah targets in southern Lebanon that afternoon.\n\n"
+            "Six days later, two rockets were fired at Kiryat Shmona.")
+    x = run(ref, text, dt.date(2025, 4, 3))
+    assert [i.date.on for i in x.incidents if i.place and i.place.key == "kiryat-shmona"] == [dt.date(2025, 3, 28)]
 
 
 def test_a_sequel_right_after_an_incident_counts_from_it(ref):
