@@ -231,3 +231,13 @@ def test_a_sequel_right_after_an_incident_counts_from_it(ref):
     text = "On 2 March, Hezbollah fired two mortar rounds at the Shebaa Farms. Three days later, two rockets were fired at Kiryat Shmona."
     x = run(ref, text)
     assert [i.date.on for i in x.incidents if i.place and i.place.key == "kiryat-shmona"] == [dt.date(2024, 3, 5)]
+
+
+def test_drones_at_a_leaders_residence_are_an_assassination_attempt(ref):
+    (i,) = run(ref, "On Sunday, three drones were launched at the residence of Prime Minister Mustafa al-Kadhimi in Baghdad.").incidents
+    assert i.event_type == "assassination" and "Kadhimi" in i.target.text
+
+
+def test_a_leader_named_as_speaker_does_not_make_an_assassination(ref):
+    x = run(ref, "On Sunday, three drones were launched at the Harir base, Prime Minister Mustafa al-Kadhimi said.")
+    assert all(i.event_type == "attack" for i in x.incidents)

@@ -198,6 +198,10 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     killed, injured = casualties(view, ws, we)
     if event_type == "attack" and (killed or injured or plural) and _deadly_state_strike(view, perp, weapons, t, target):
         event_type = "airstrike"
+    if event_type == "attack" and target and view.actor_kind(target.key) == "person" and target.char_start is not None \
+            and t.end <= target.char_start and _PERSONAL_TARGET.search(view.before(target.char_start, 60)) \
+            and not (perp and view.actor_kind(perp.key) in lex.words["air_force_kinds"]):
+        event_type = "assassination"  # "drones were launched at the residence of Prime Minister X": an attempt on him
     if event_type == "attack" and weapons and all(w in lex.words["sabotage_weapons"] for w in weapons):
         event_type = "sabotage"  # "thousands of pagers exploded": devices rigged to explode, not a use of arms
     if killed is None and victim is not None and event_type == "assassination":
@@ -386,6 +390,9 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
     return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
 
 
+# "three drones were launched at the residence of Prime Minister X": a named person's home, car or convoy attacked
+_PERSONAL_TARGET = re.compile(r"\b(?:residence|home|house|convoy|motorcade|car|vehicle|office)\s+of\s+(?:[\w'’-]+\s+){0,4}$",
+                              re.IGNORECASE)
 _RELATIVE_KILL = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)  # "the airstrike that killed X": told as known
 
 
