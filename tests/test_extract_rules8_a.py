@@ -241,3 +241,22 @@ def test_drones_at_a_leaders_residence_are_an_assassination_attempt(ref):
 def test_a_leader_named_as_speaker_does_not_make_an_assassination(ref):
     x = run(ref, "On Sunday, three drones were launched at the Harir base, Prime Minister Mustafa al-Kadhimi said.")
     assert all(i.event_type == "attack" for i in x.incidents)
+
+
+def test_a_strike_on_a_village_the_reference_lacks_is_another_strike(ref):
+    text = ("An Israeli strike on a house in south Lebanon killed three people early on Monday. "
+            "Later on Monday, Israeli fighter jets struck the border village of Wadi Qasr, killing two fighters.")
+    x = run(ref, text)
+    assert len(x.incidents) == 2 and any(i.place and i.place.text == "Wadi Qasr" for i in x.incidents)
+
+
+def test_a_village_named_before_in_the_incident_joins_it(ref):
+    text = ("An Israeli strike hit a house in the village of Wadi Qasr early on Monday. "
+            "The Israeli military said its fighter jets had struck a compound in Wadi Qasr on Monday.")
+    assert len(run(ref, text).incidents) == 1
+
+
+def test_a_states_deadly_strike_counts_the_toll_found_later(ref):
+    (i,) = run(ref, "On Monday, an Israeli strike on an apartment in Beirut's southern suburbs caused heavy damage. "
+                    "The health ministry said four people were killed in the strike.").incidents
+    assert i.event_type == "airstrike" and i.killed == 4

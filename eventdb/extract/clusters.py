@@ -28,6 +28,8 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
             return False
         if a.country and b.country and a.country != b.country:
             return False
+    if _other_named_place(a, b) or _other_named_place(b, a):
+        return False
     if a.perpetrator and b.perpetrator and a.perpetrator.key and b.perpetrator.key and a.perpetrator.key != b.perpetrator.key \
             and not one_state(view, a.perpetrator, b.perpetrator):
         return False
@@ -37,6 +39,18 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
     if a.sentence_index == b.sentence_index:
         return True  # within one sentence the clauses decide: an answer to an attack is marked where it is told
     return not reversed_roles(view, a, b) and not _from_the_air_and_the_ground(view, a, b)
+
+
+def _other_named_place(a: Draft, b: Draft) -> bool:
+    """ "An Israeli strike in south Lebanon killed seven ... Later on Wednesday, Israeli jets struck the border village of
+    Tayr Harfa": a new, indefinite mention that names a place of its own the reference lacks is another strike than one
+    placed elsewhere (a known place, or another name as written), unless a mention of that one named the place too ("The
+    strike hit a centre in the village of Hebbariyeh ... its fighter jets had struck a compound in Hebbariyeh")."""
+    if b.place is None and b.place_span is not None and not b.definite and not b.reference_only and b.place_text \
+            and (a.place is not None or (a.place_text is not None and fold(a.place_text) != fold(b.place_text))):
+        name = fold(b.place_text)
+        return not any(name in fold(t.view.text[t.start:t.end]) for t in a.told)  # "The strike hit a centre in X" told before
+    return False
 
 
 def _other_weekdays(view: SentenceView, a: DateMention | None, b: DateMention | None) -> bool:

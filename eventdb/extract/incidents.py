@@ -82,6 +82,7 @@ class Draft:
     air_verb: bool = False  # "struck", "hit": an air strike if a state's forces did it (known perhaps only from the claims)
     series: bool = False  # "A third drone was shot down ...": one more weapon of a series the article counted (`series_item`)
     presupposed: bool = False  # "the strikes which targeted X on Friday": a definite told as known (`told_as_known`)
+    strike_noun: bool = False  # "an Israeli strike on a building": a bare strike noun, no weapon named (`air_strikes_by_claims`)
     told: list[Told] = field(default_factory=list)  # every clause and sentence about it, in order (document passes)
     decisions: list[str] = field(default_factory=list)  # which document-level sieve changed what ("site_description: place")
 
@@ -229,6 +230,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
     draft.fragments = definite and _hit_by_fragments(view, t)
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
+    draft.strike_noun = not weapons and lex.is_a("air_strike_nouns", t.phrase)
     return draft
 
 
@@ -450,6 +452,10 @@ def air_strikes_by_claims(reports: tuple[IncidentReport, ...], drafts: list[Draf
         if r.event_type == "attack" and d.air_verb and r.perpetrator is not None \
                 and kind_of(r.perpetrator.key) in lex.words["air_force_kinds"] and all(w in allowed for w in r.weapons):
             r = replace(r, event_type="airstrike", weapons=r.weapons or (_AIRSTRIKE_WEAPON,))
+        elif r.event_type == "attack" and d.strike_noun and (r.killed or r.injured) and not r.weapons and r.perpetrator is not None \
+                and kind_of(r.perpetrator.key) in lex.words["air_force_kinds"] \
+                and not (r.target and kind_of(r.target.key) in lex.words["air_force_kinds"]):
+            r = replace(r, event_type="airstrike", weapons=(_AIRSTRIKE_WEAPON,))  # `_deadly_state_strike`, once the toll is known
         out.append(r)
     return tuple(out)
 
