@@ -260,3 +260,16 @@ def test_a_states_deadly_strike_counts_the_toll_found_later(ref):
     (i,) = run(ref, "On Monday, an Israeli strike on an apartment in Beirut's southern suburbs caused heavy damage. "
                     "The health ministry said four people were killed in the strike.").incidents
     assert i.event_type == "airstrike" and i.killed == 4
+
+
+# --- one operation, several places -------------------------------------------------------------------------------------
+
+def test_an_unknown_area_listed_before_a_known_place_is_its_own_incident(ref):
+    x = run(ref, "On Monday, IDF fighter jets struck Hezbollah infrastructure in the area of Wadi Qasr and a weapons "
+                 "depot in the area of Nabatieh in southern Lebanon.")
+    assert sorted((i.place.key or i.place.text) for i in x.incidents) == ["Wadi Qasr", "nabatieh"]
+
+
+def test_a_capitalized_word_that_is_no_area_stays_one_incident(ref):
+    x = run(ref, "On Monday, IDF fighter jets struck Hezbollah infrastructure and a weapons depot in the area of Nabatieh.")
+    assert len(x.incidents) == 1

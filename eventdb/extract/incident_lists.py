@@ -184,7 +184,7 @@ def _unknown_partner(view: SentenceView, first: Item) -> Item | None:
     before = view.before(first.start, 60)
     m = _UNKNOWN_FIRST.search(before)
     if not m:
-        return None
+        return _unknown_area(view, first)
     start = first.start - len(before) + m.start(1)
     if not view.tools.lexicon.pattern("list_place_nouns").search(view.before(start, 25)) \
             or not _OF_BEFORE.search(view.before(start, 8)):
@@ -193,6 +193,27 @@ def _unknown_partner(view: SentenceView, first: Item) -> Item | None:
     if any(x.start < end and start < x.end for x in view.mentions) or any(d.start < end and start < d.end for d in view.dates):
         return None
     return Item(start, end, m.group(1), None, first.country)
+
+
+def _unknown_area(view: SentenceView, first: Item) -> Item | None:
+    """ "struck infrastructure in the area of Aitaroun and a weapons storage facility in the area of Nabatieh": a name the
+    reference lacks, after "in the area of" (or vicinity, village, town), joined to a known place by its own noun phrase,
+    is a listed place of that place's country (kept as written)."""
+    lo = max(view.start, first.start - 90)
+    found = None
+    for m in _CAPITALIZED.finditer(view.text, lo, first.start):
+        if _JOIN.fullmatch(view.text, m.end(), first.start) and _AREA_OF.search(view.text, max(view.start, m.start() - 30), m.start()):
+            found = m
+    if found is None or view.tools.lexicon.is_a("weekdays", found.group(0).split()[0].lower()):
+        return None
+    s, e = found.span()
+    if any(x.start < e and s < x.end for x in view.mentions) or any(d.start < e and s < d.end for d in view.dates):
+        return None
+    return Item(s, e, found.group(0), None, first.country)
+
+
+_CAPITALIZED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s(?:al-|el-)?[A-Z][\w’'-]+){0,3}")
+_AREA_OF = re.compile(r"\b(?:in|near|at)\s+the\s+(?:area|vicinity|village|town|outskirts)\s+of\s+$", re.IGNORECASE)
 
 
 def _is_region(view: SentenceView, key: str | None) -> bool:
