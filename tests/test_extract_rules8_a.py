@@ -273,3 +273,15 @@ def test_an_unknown_area_listed_before_a_known_place_is_its_own_incident(ref):
 def test_a_capitalized_word_that_is_no_area_stays_one_incident(ref):
     x = run(ref, "On Monday, IDF fighter jets struck Hezbollah infrastructure and a weapons depot in the area of Nabatieh.")
     assert len(x.incidents) == 1
+
+
+def test_a_list_runs_on_past_the_next_triggers_clause(ref):
+    x = run(ref, "On Monday, IDF fighter jets struck a Hezbollah structure in the area of Bint Jbeil and a launcher in the "
+                 "area of Tyre from which rockets were fired toward Israel.")
+    kinds = {i.place.key: i.event_type for i in x.incidents if i.place}
+    assert kinds.get("bint-jbeil") == "airstrike" and kinds.get("tyre") == "airstrike"
+
+
+def test_a_list_that_starts_after_the_window_is_not_the_triggers(ref):
+    x = run(ref, "On Monday, IDF fighter jets struck a Hezbollah structure, and Hezbollah fired rockets at Metula and Shlomi.")
+    assert all(i.event_type == "attack" for i in x.incidents if i.place and i.place.key in ("metula", "shlomi"))

@@ -98,10 +98,14 @@ _VERB_AFTER_AUX = re.compile(r"\b(?:had|has|have|was|were)\s+$", re.IGNORECASE)
 def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> list[Item]:
     """The first coordination of two or more distinct specific places in the window (provinces and governorates too
     when the list is what was struck: "targeted Amran and Saada governorates")."""
-    mentions = [m for m in view.places(ws, we) if (view.is_specific_place(m.place) or _is_region(view, m.place))
+    # a list begun in the window may run on past it ("struck a structure in the area of Bint Jbeil and a launcher in the
+    # area of Tyre from which rockets were fired": the next trigger's clause starts inside the last item's noun phrase)
+    mentions = [m for m in view.places(ws, view.end) if (view.is_specific_place(m.place) or _is_region(view, m.place))
                 and not view.is_descriptor(m)]
     listed_after = -1  # the end of a list already passed over (its later items start no list of their own)
     for i, first in enumerate(mentions):
+        if first.start >= we:
+            return []
         if first.start < listed_after:
             continue
         if _OPENERS.search(view.before(first.start, 25)) or view.has("example_markers", max(ws, first.start - 40), first.start):
