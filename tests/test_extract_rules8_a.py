@@ -285,3 +285,16 @@ def test_a_list_runs_on_past_the_next_triggers_clause(ref):
 def test_a_list_that_starts_after_the_window_is_not_the_triggers(ref):
     x = run(ref, "On Monday, IDF fighter jets struck a Hezbollah structure, and Hezbollah fired rockets at Metula and Shlomi.")
     assert all(i.event_type == "attack" for i in x.incidents if i.place and i.place.key in ("metula", "shlomi"))
+
+
+def test_a_drone_strike_is_an_airstrike_once_a_state_is_named_later(ref):
+    text = ("A drone strike on a motorcycle near the village of Wadi Qasr killed one man on Monday, the state news agency "
+            "reported. The IDF said it had targeted a Hezbollah operative.")
+    x = run(ref, text)
+    assert [i.event_type for i in x.incidents] == ["airstrike"]
+
+
+def test_a_drone_strike_blamed_on_a_group_stays_an_attack(ref):
+    text = "A drone strike on a base near Erbil on Monday wounded two soldiers. Kataib Hezbollah said it carried out the attack."
+    x = run(ref, text)
+    assert [i.event_type for i in x.incidents] == ["attack"]

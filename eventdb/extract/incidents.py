@@ -83,6 +83,7 @@ class Draft:
     series: bool = False  # "A third drone was shot down ...": one more weapon of a series the article counted (`series_item`)
     presupposed: bool = False  # "the strikes which targeted X on Friday": a definite told as known (`told_as_known`)
     strike_noun: bool = False  # "an Israeli strike on a building": a bare strike noun, no weapon named (`air_strikes_by_claims`)
+    air_noun: bool = False  # "a drone strike on a motorcycle": a strike noun with only air weapons named (`air_strikes_by_claims`)
     told: list[Told] = field(default_factory=list)  # every clause and sentence about it, in order (document passes)
     decisions: list[str] = field(default_factory=list)  # which document-level sieve changed what ("site_description: place")
 
@@ -231,6 +232,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     draft.fragments = definite and _hit_by_fragments(view, t)
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
     draft.strike_noun = not weapons and lex.is_a("air_strike_nouns", t.phrase)
+    draft.air_noun = bool(weapons) and lex.is_a("air_strike_nouns", t.phrase) and all(w in lex.words["air_weapons"] for w in weapons)
     return draft
 
 
@@ -449,7 +451,7 @@ def air_strikes_by_claims(reports: tuple[IncidentReport, ...], drafts: list[Draf
     out = []
     allowed = lex.words["air_weapons"] + lex.words["air_launched_weapons"]
     for r, d in zip(reports, drafts):
-        if r.event_type == "attack" and d.air_verb and r.perpetrator is not None \
+        if r.event_type == "attack" and (d.air_verb or d.air_noun) and r.perpetrator is not None \
                 and kind_of(r.perpetrator.key) in lex.words["air_force_kinds"] and all(w in allowed for w in r.weapons):
             r = replace(r, event_type="airstrike", weapons=r.weapons or (_AIRSTRIKE_WEAPON,))
         elif r.event_type == "attack" and d.strike_noun and (r.killed or r.injured) and not r.weapons and r.perpetrator is not None \
