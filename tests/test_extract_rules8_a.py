@@ -298,3 +298,13 @@ def test_a_drone_strike_blamed_on_a_group_stays_an_attack(ref):
     text = "A drone strike on a base near Erbil on Monday wounded two soldiers. Kataib Hezbollah said it carried out the attack."
     x = run(ref, text)
     assert [i.event_type for i in x.incidents] == ["attack"]
+
+
+def test_an_unknown_village_with_an_article_prefix_is_kept_as_written(ref):
+    (i,) = run(ref, "An Israeli strike on a house in the village of al-Qlayaa on Monday killed two people.").incidents
+    assert i.place is not None and i.place.text == "al-Qlayaa"
+
+
+def test_a_lowercase_word_after_a_place_noun_is_no_place(ref):
+    x = run(ref, "An Israeli strike on a house in the village on Monday killed two people.")
+    assert all(i.place is None or i.place.text != "on" for i in x.incidents)

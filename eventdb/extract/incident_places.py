@@ -253,4 +253,4 @@ def unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[int
     return None
 
 
-_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside|on|targeting|struck|hit|into)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:town|city|village|base|camp|area|province|district|airport|port|region))?\s*(?:of\s+)?([A-Z][\w’'-]+(?:\s(?:al-|el-)?[A-Z][\w’'-]+){0,3})")
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside|on|targeting|struck|hit|into)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:town|city|village|base|camp|area|province|district|airport|port|region))?\s*(?:of\s+)?((?:(?<=of\s)(?:al|el)-)?[A-Z][\w’'-]+(?:\s(?:al-|el-)?[A-Z][\w’'-]+){0,3})")
