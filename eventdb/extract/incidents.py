@@ -190,7 +190,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
             victim = victim_killed_in(view, t)
             perp = perp or (find_killer(view, t) if victim else None)
             event_type = "assassination" if victim else event_type
-    if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
+    if event_type == "attack" and (_air_strike_by_state(view, perp, weapons, t) or _aircraft_struck(view, t)):
         event_type = "airstrike"
     target = victim or find_target(view, t, ws, we, perp, passive)
     if target is None and event_type == "attack" and weapons:
@@ -414,6 +414,20 @@ def _from_the_air(view: SentenceView, t: Trigger, perp: ActorRef | None, weapons
     if not all(w in lex.words["air_weapons"] for w in weapons):
         return False
     return bool(weapons) or (perp is not None and view.actor_kind(perp.key) in lex.words["air_force_kinds"])
+
+
+def _aircraft_struck(view: SentenceView, t: Trigger) -> bool:
+    """ "about 100 fighter jets struck thousands of rocket launchers", "Israeli warplanes struck military targets": aircraft
+    that are the subject of the strike verb flew it, whatever weapons its object names."""
+    if not view.tools.lexicon.is_a("air_strike_verbs", t.phrase):
+        return False
+    for m in view.mentions:
+        if m.weapon == _AIRSTRIKE_WEAPON and m.end <= t.start and _SUBJECT_VERB.fullmatch(view.text, m.end, t.start):
+            return True
+    return False
+
+
+_SUBJECT_VERB = re.compile(r"\s+(?:(?:had|have|has|also|then|reportedly)\s+)*")
 
 
 def _deadly_state_strike(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger,
