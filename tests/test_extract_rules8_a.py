@@ -320,3 +320,13 @@ def test_aircraft_that_struck_flew_the_strike_whatever_their_object(ref):
 def test_rockets_that_struck_are_no_aircraft(ref):
     (i,) = run(ref, "About 50 rockets struck the outskirts of Kiryat Shmona before dawn.").incidents
     assert i.event_type == "attack"
+
+
+def test_the_areas_a_missile_came_from_are_not_its_place(ref):
+    x = run(ref, "On Monday, Houthi militants fired two missiles from Houthi-controlled areas of Yemen toward the tanker Sea Star.")
+    assert all(not i.place or i.place.key != "yemen" for i in x.incidents)
+
+
+def test_areas_of_a_country_struck_are_its_place(ref):
+    (i,) = run(ref, "On Monday, US jets struck Houthi-controlled areas of Yemen.").incidents
+    assert i.place.key == "yemen"

@@ -10,8 +10,9 @@ from eventdb.extract.incident_actors import LOCATIVE
 from eventdb.extract.incident_lists import region_list
 from eventdb.extract.triggers import Trigger
 
-_FROM = re.compile(r"\bfrom\s+(?:near\s+|around\s+|outside\s+)?(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?$",
-                   re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:near\s+|around\s+|outside\s+)?(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?"
+                   r"(?:(?:[\w-]+-(?:controlled|held)\s+)?(?:areas?|parts?|territory|territories)\s+of\s+(?:the\s+)?)?$",
+                   re.IGNORECASE)  # "fired missiles from Houthi-controlled areas of Yemen toward a ship": where they came from
 # "95 nautical miles southeast of Aden", "30 km north of Baghdad", "a military base south of Baghdad": a distance away
 # from a town, or a site said to lie off it, is not in it (its country is all the clause says; the site is named
 # elsewhere, if at all); "near Abu Kamal", "the coastal road south of Tyre" name the nearest place, and the analyst
