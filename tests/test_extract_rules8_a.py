@@ -330,3 +330,13 @@ def test_the_areas_a_missile_came_from_are_not_its_place(ref):
 def test_areas_of_a_country_struck_are_its_place(ref):
     (i,) = run(ref, "On Monday, US jets struck Houthi-controlled areas of Yemen.").incidents
     assert i.place.key == "yemen"
+
+
+def test_a_place_named_as_another_places_is_the_finer(ref):
+    (i,) = run(ref, "In January, a drone attack on fuel tankers in Abu Dhabi's Musaffah industrial area killed three workers.").incidents
+    assert i.place.key == "musaffah"
+
+
+def test_two_places_without_a_possessive_keep_the_first(ref):
+    (i,) = run(ref, "In January, a drone attack on fuel tankers in Abu Dhabi near Musaffah killed three workers.").incidents
+    assert i.place.key == "abu-dhabi"

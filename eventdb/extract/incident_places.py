@@ -59,7 +59,7 @@ _KIND_AWAY_KEPT = 1
 def find_place(view: SentenceView, ws: int, we: int, t_start: int,
                plural: bool = False) -> tuple[str | None, str | None, str | None]:
     """(key, text as written, country) of the finest place in the window that is where the attack happened."""
-    best: tuple[tuple[int, bool], str, str, int, int] | None = None  # rank (grain, framing), key, text as written, where
+    best: tuple[tuple[int, bool, bool], str, str, int, int] | None = None  # rank (grain, framing, possessed), key, text, where
     origin_end = -1
     dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
@@ -71,7 +71,7 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int,
         key = _at_grain(view, m)
         if key is None:
             continue
-        rank = (view.place_rank(key), _framing(view, m))
+        rank = (view.place_rank(key), _framing(view, m), not _possessed(view, m))
         if best is None or rank < best[0]:
             best = (rank, key, m.text, m.start, m.end)
     if best is None:
@@ -94,6 +94,14 @@ def _framing(view: SentenceView, m: Mention) -> bool:
 
 _FRAME_BEFORE = re.compile(r"\W*(?:In|Across|Over)\s+(?:the\s+)?", re.IGNORECASE)
 _FRAME_AFTER = re.compile(r"(?:\s+(?:area|region))?\s*,")
+
+
+def _possessed(view: SentenceView, m: Mention) -> bool:
+    """ "Abu Dhabi's Musaffah industrial area": a place named as another place's is the finer of two of one grain."""
+    return any(p.end < m.start and _POSSESSIVE.fullmatch(view.text, p.end, m.start) for p in view.places(max(view.start, m.start - 40), m.start))
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
 
 
 def _is_origin(view: SentenceView, m: Mention, origin_end: int) -> bool:
