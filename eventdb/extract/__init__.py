@@ -43,7 +43,7 @@ from eventdb.extract.dates import filing_date, resolve_sequels, running_years, s
 from eventdb.extract.document import dedupe_claims, dedupe_statistics, in_the_issuers_voice, issuer, placed_claims, unresolved_actors, unresolved_places
 from eventdb.extract.events import sentence_incidents
 from eventdb.extract.gazetteer import build_gazetteer
-from eventdb.extract.headings import heading_of, is_heading
+from eventdb.extract.headings import day_section_of, heading_of, is_heading
 from eventdb.extract.incident_outcomes import decide_outcomes
 from eventdb.extract.incident_sieves import relinked, settle, shared_sentences
 from eventdb.extract.incidents import Draft, air_strikes_by_claims, told_again
@@ -111,6 +111,7 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
     published = article.published or filing_date(article.text, dateline(article.text, headline), tools.lexicon, year)
     years = running_years(article.text) if year is None and published is None else []  # several years: "that year" is the last one stated
     views: list[SentenceView] = []
+    day_section = None  # the last day heading ("SATURDAY (27 July)"): the day of the items under it (headings.py)
     heading = None  # the last item heading ("20 January, al-Tanf."): its day and place are its item's (headings.py)
     for sentence in article_sentences(article.text, headline, tools.lexicon):
         if sentence.end <= headline:
@@ -122,6 +123,7 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
         view.book = book
         view.heading = heading_of(view, heading)
         heading = view if is_heading(view) else view.heading
+        view.day_section = day_section = day_section_of(view, day_section)
         book.read(view)
         frames = sentence_frames(view, said)  # who says what (kept in the book for the claims and the sentences after)
         views.append(view)

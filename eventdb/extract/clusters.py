@@ -28,6 +28,8 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
             return False
         if a.country and b.country and a.country != b.country:
             return False
+    if _other_named_place(a, b) or _other_named_place(b, a):
+        return False
     if a.perpetrator and b.perpetrator and a.perpetrator.key and b.perpetrator.key and a.perpetrator.key != b.perpetrator.key \
             and not one_state(view, a.perpetrator, b.perpetrator):
         return False
@@ -37,6 +39,18 @@ def compatible(view: SentenceView, a: Draft, b: Draft) -> bool:
     if a.sentence_index == b.sentence_index:
         return True  # within one sentence the clauses decide: an answer to an attack is marked where it is told
     return not reversed_roles(view, a, b) and not _from_the_air_and_the_ground(view, a, b)
+
+
+def _other_named_place(a: Draft, b: Draft) -> bool:
+    """ "An Israeli strike in south Lebanon killed seven ... Later on Wednesday, Israeli jets struck the border village of
+    Tayr Harfa": a new, indefinite mention that names a place of its own the reference lacks is another strike than one
+    placed elsewhere (a known place, or another name as written), unless a mention of that one named the place too ("The
+    strike hit a centre in the village of Hebbariyeh ... its fighter jets had struck a compound in Hebbariyeh")."""
+    if b.place is None and b.place_span is not None and not b.definite and not b.reference_only and b.place_text \
+            and (a.place is not None or (a.place_text is not None and fold(a.place_text) != fold(b.place_text))):
+        name = fold(b.place_text)
+        return not any(name in fold(t.view.text[t.start:t.end]) for t in a.told)  # "The strike hit a centre in X" told before
+    return False
 
 
 def _other_weekdays(view: SentenceView, a: DateMention | None, b: DateMention | None) -> bool:
@@ -222,9 +236,15 @@ def last_event_date(drafts: list[Draft], named: tuple[int, DateMention] | None =
     """What "two days later" and "the same day" count from: the date of the incident talked about last, or a date
     named in a later sentence than that incident ("On January 26, a tanker was set ablaze ... The same day, ...")."""
     last = max(reversed(drafts), key=lambda d: d.last_sentence) if drafts else None
-    if named and (last is None or named[0] > last.last_sentence):
-        return named[1]
+    if named and (last is None or named[0] > _last_told(last)):
+        return named[1]  # a date named after the incident's last own mention (later sentences may only refer to it)
     return last.date if last and last.date and last.date.on and not last.date_is_statement else None
+
+
+def _last_told(d: Draft) -> int:
+    """The sentence of the incident's last own mention (a trigger that named it), else the last that referred to it."""
+    told = [t.view.sentence.index for t in d.told if t.trigger]
+    return max(told) if told else d.last_sentence
 
 
 def latest_date(view: SentenceView, named: tuple[int, DateMention] | None) -> tuple[int, DateMention] | None:

@@ -59,6 +59,7 @@ class SentenceView:
     waves: list | None = field(default=None, compare=False, repr=False)  # aggregates.strike_waves' answer
     book: object | None = field(default=None, compare=False, repr=False)  # the article's speaker_book.SpeakerBook so far
     heading: SentenceView | None = field(default=None, compare=False, repr=False)  # the item heading it is under (headings.py)
+    day_section: SentenceView | None = field(default=None, compare=False, repr=False)  # the day heading it is under (headings.py)
 
     def __post_init__(self) -> None:
         self.start, self.end = self.sentence.start, self.sentence.end

@@ -6,7 +6,10 @@ Decisions (documented because analysts will query on them):
 - a weekday is the most recent such day on or before publication ("Saturday" in an
   article published on Saturday is that same day);
 - "yesterday" and "last night" are the day before publication; "overnight" is also the
-  day before (the night that began the day before publication), precision day;
+  day before (the night that began the day before publication), precision day; "overnight into Sunday" is that Sunday;
+- "before dawn", "at dawn", "in the early hours" name no day: the publication day, precision day, but only in a
+  sentence that names no other date ("before dawn on Saturday" is that Saturday);
+- "March last year", "June this year": that month of the year before publication, or of its year;
 - "last weekend" is the most recent Saturday-Sunday that ended before the publication
   date, precision week, `on` = that Saturday;
 - "April 1" takes the publication year, or the year before if that date would be
@@ -62,6 +65,7 @@ class _Patterns:
     day_month: re.Pattern[str]
     month_year: re.Pattern[str]
     last_month_name: re.Pattern[str]
+    month_of_year: re.Pattern[str]  # "March last year", "in June this year"
     in_month: re.Pattern[str]
     weekday: re.Pattern[str]
     last_weekday: re.Pattern[str]
@@ -98,8 +102,13 @@ _RELATIVE = {
     "last week": ("week", -7), "this week": ("week", 0), "earlier this week": ("week", 0),
     "last month": ("month", -1), "earlier this month": ("month", 0), "this month": ("month", 0),
     "last year": ("year", -1), "this year": ("year", 0), "earlier this year": ("year", 0),
+    "before dawn": ("day", 0), "at dawn": ("day", 0), "at daybreak": ("day", 0), "in the early hours": ("day", 0),
 }
+# Times of day that name no day ("struck targets before dawn"): the publication day, but only in a sentence that names no
+# other date ("before dawn on Saturday", "In May, ... at dawn": the other date says which day).
+_TIME_OF_DAY = frozenset({"before dawn", "at dawn", "at daybreak", "in the early hours"})
 _CACHE: dict[int, _Patterns] = {}
+_INTO_DAY = re.compile(r"\s+into\s+(?:early\s+|late\s+)?[A-Z]")  # "overnight into Sunday", "overnight into March 3"
 
 
 _MONTH_PREFIXES = ("early", "late", "mid")  # month_year also takes "midJanuary", one word
@@ -122,6 +131,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         day_month=re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({names})\b(?:,? (\d{{4}})\b)?"),
         month_year=re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?({names}),? (\d{{4}})\b", re.IGNORECASE),
         last_month_name=re.compile(rf"\blast ({names})\b"),
+        month_of_year=re.compile(rf"\b({names})(?:,| of)? (last|this) year\b"),
         in_month=re.compile(rf"\b(?:[Ii]n|[Ss]ince) (?:(?:early|late|mid)[- ]?)?({names})\b(?!\.? \d)"),
         weekday=re.compile(rf"\b({wd})(?:['’]s)?\b"),
         last_weekday=re.compile(rf"\b[Ll]ast ({wd})\b"),
@@ -228,6 +238,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
             add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(1))], int(m.group(2)), published), "day")
         for m in _from_starts(p.digit_starts, p.day_month, text, start, end, lowered):
             add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(2))], int(m.group(1)), published), "day")
+        for m in _from_starts(month_starts, p.month_of_year, text, start, end, lowered):
+            add(m, _month_of_year(p.months[_key(m.group(1))], m.group(2), published), "month")
         for m in _from_starts(month_starts, p.month_year, text, start, end, lowered):
             add(m, _safe(int(m.group(2)), p.months[_key(m.group(1))], 1), "month")
         for m in _from_starts(p.last_starts, p.last_month_name, text, start, end, lowered):
@@ -236,6 +248,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
             add(m, _latest_month(p.months[_key(m.group(1))], published), "month")
     if near.relative:
         for m in _from_starts(p.relative_starts, p.relative, text, start, end, lowered):
+            if _INTO_DAY.match(text, m.end(), end):
+                continue  # "overnight into Sunday": the day named next is the one
             on, precision = _relative(m.group(1).lower(), published)
             add(m, on, precision)
     if near.weekday:
@@ -247,6 +261,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         year = int(m.group(1))
         if 1900 < year < 2100:
             add(m, dt.date(year, 1, 1), "year")
+    if any(d.text.lower() in _TIME_OF_DAY for d in found) and any(d.text.lower() not in _TIME_OF_DAY for d in found):
+        found = [d for d in found if d.text.lower() not in _TIME_OF_DAY]  # "before dawn on Saturday": Saturday says which day
     return sorted(found, key=lambda d: d.start)
 
 
@@ -428,6 +444,13 @@ def _last_named_month(month: int, published: dt.date | None) -> dt.date | None:
         return None
     year = published.year if month < published.month else published.year - 1
     return dt.date(year, month, 1)
+
+
+def _month_of_year(month: int, which: str, published: dt.date | None) -> dt.date | None:
+    """ "March last year": that month of the year before publication; "June this year": of the publication year."""
+    if published is None:
+        return None
+    return dt.date(published.year - (1 if which == "last" else 0), month, 1)
 
 
 def _latest_month(month: int, published: dt.date | None) -> dt.date | None:

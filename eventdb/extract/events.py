@@ -31,7 +31,7 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
             continue
         if found:
             same_day_as(view, found[-1], trigger.start, draft)  # "..., hours after US warplanes struck X"
-        story = None if found or draft.date is not None else _story_date(view, drafts, draft)
+        story = None if draft.date is not None else _same_sentence_date(view, found, draft) if found else _story_date(view, drafts, draft)
         for new in split_listed(view, draft, ws, we, trigger.start):  # "struck X near A and Y near B": one per place
             new.local_id = f"i{len(drafts) + 1}"
             from_heading(view, new, drafts)
@@ -56,16 +56,44 @@ def _story_date(view: SentenceView, drafts: list[Draft], new: Draft) -> DateMent
     undated incident that a speaker reports in the sentence right after a dated one, in an article with a date, is part
     of the same story when it is in the same country or the sentence ties it to the last ("in response", "later"): it
     took place that day (within the day matching allows). None when that does not hold."""
-    if not drafts or view.published is None or not view.has("speech_verbs"):
+    if not drafts or view.published is None or not (view.has("speech_verbs") or view.has("statement_words")):
         return None
     last = max(reversed(drafts), key=lambda d: d.last_sentence)
-    if view.sentence.index - last.last_sentence > 1 or last.date is None or last.date.on is None \
+    if last.date is None or last.date.on is None or last.date.precision != "day" or last.date_is_statement:
+        return None
+    # an operation placed nowhere (a name the reference lacks, "Aramco", may be a company): its parts come after it
+    unplaced = last.place is None and last.country is None and _operation(view, last)
+    if view.sentence.index - last.last_sentence > (_OPERATION_REACH if unplaced else 1):
+        return None
+    country = new.country or view.country_of(new.place)
+    if not (country and country == (last.country or view.country_of(last.place))) and not view.has("story_connectors") \
+            and not (unplaced and country):
+        return None
+    return last.date
+
+
+# "The Armed Forces carried out yesterday a wide military operation ... The spokesman said the forces carried out the
+# operation with missiles and drones. The statement explained that the forces targeted the facilities in Jeddah ...": the
+# parts of an operation told without a place are told in the sentences after it, a sentence of detail between.
+_OPERATION_REACH = 2
+
+
+def _operation(view: SentenceView, d: Draft) -> bool:
+    """The incident was first told by an operation noun ("carried out a wide military operation")."""
+    first = next((t for t in d.told if t.trigger), None)
+    return first is not None and view.tools.lexicon.has("operation_nouns", first.view.text[first.trigger[0]:first.trigger[1]])
+
+
+def _same_sentence_date(view: SentenceView, found: list[Found], new: Draft) -> DateMention | None:
+    """ "He added that the forces targeted Riyadh with drones, and targeted the facilities in Jizan with missiles": a
+    speaker's next incident in the same sentence, in the same country as the one before it there, took place the same
+    day when that one was dated (by its clause or by the story, `_story_date`) and this one's clause gives no date."""
+    last = found[-1].incident
+    if view.published is None or not view.has("speech_verbs") or last.date is None or last.date.on is None \
             or last.date.precision != "day" or last.date_is_statement:
         return None
     country = new.country or view.country_of(new.place)
-    if not (country and country == (last.country or view.country_of(last.place))) and not view.has("story_connectors"):
-        return None
-    return last.date
+    return last.date if country and country == (last.country or view.country_of(last.place)) else None
 
 
 def _mark_asides(view: SentenceView, found: list[Found]) -> None:

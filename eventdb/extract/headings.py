@@ -7,6 +7,12 @@ uncrewed surface vessel"). A heading makes no incident of its own (it names no u
 the incidents its item tells, the rest of its paragraph, when their own clauses leave that open. `__init__` notes the
 heading of each sentence (`SentenceView.heading`) and `events` gives its day and place to a new incident before it
 is compared with those told before, so two items of one list stay two incidents.
+
+Day headings: a roundup that lists its items "by the day on which the event took place" writes each day once, on a
+line of its own that holds nothing but that day ("SATURDAY (27 July)", "Monday, 29 July 2024"). Every paragraph after
+it, up to the next day heading or the next heading of another kind (a line of capitals, "BY THE NUMBERS"), tells
+events of that day: an incident there whose own clause gives no date (or only the date of a statement) took place
+that day (`SentenceView.day_section`, `from_heading`).
 """
 
 from __future__ import annotations
@@ -42,6 +48,38 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _MOST_WORDS = 8  # a heading's words besides its date and places ("approx", "UTC", "NM", "SW", "of", a province)
 
 
+def is_day_heading(view: SentenceView) -> bool:
+    """The sentence is one short line that names one day and nothing else but weekday names and punctuation."""
+    text = view.text[view.start:view.end]
+    if "\n" in text.strip() or len(text) > _DAY_HEADING_CHARS:
+        return False
+    days = [d for d in view.dates if d.precision == "day" and d.sequel is None and d.on is not None]
+    if len({d.on for d in days}) != 1 or len(days) != len(view.dates):
+        return False
+    rest = text
+    for d in sorted(days, key=lambda d: -d.start):
+        rest = rest[:d.start - view.start] + " " + rest[d.end - view.start:]
+    weekdays = view.tools.lexicon.words["weekdays"]
+    return all(w.lower() in weekdays for w in _WORD.findall(rest))
+
+
+_DAY_HEADING_CHARS = 40
+
+
+def other_heading(view: SentenceView) -> bool:
+    """A line of capitals with no date ("BY THE NUMBERS", "ON OUR RADAR"): a heading that ends a day's section."""
+    text = view.text[view.start:view.end].strip()
+    return bool(text) and "\n" not in text and len(text) <= _DAY_HEADING_CHARS and not view.dates \
+        and text.upper() == text and any(c.isalpha() for c in text)
+
+
+def day_section_of(view: SentenceView, last: SentenceView | None) -> SentenceView | None:
+    """The day heading `view` is under: itself if it is one, None after a heading of another kind, else `last`."""
+    if is_day_heading(view):
+        return view
+    return None if other_heading(view) else last
+
+
 def heading_of(view: SentenceView, last: SentenceView | None) -> SentenceView | None:
     """The heading whose item `view` belongs to: `last` (the last heading read) when no line break lies between them."""
     if last is None or last.end > view.start or "\n" in view.text[last.end:view.start]:
@@ -56,6 +94,7 @@ def from_heading(view: SentenceView, d: Draft, drafts: list[Draft]) -> None:
     before (a later one of the same item may retell it)."""
     heading = view.heading
     if heading is None:
+        _from_day_heading(view, d)
         return
     if not any(t.view.sentence.index > heading.sentence.index for e in drafts for t in e.told):
         d.separate = True
@@ -68,6 +107,17 @@ def from_heading(view: SentenceView, d: Draft, drafts: list[Draft]) -> None:
         if d.country is None or d.country == view.country_of(first.place):
             d.place, d.place_text, d.country = first.place, first.text, view.country_of(first.place)
             d.decisions.append(f"heading: place {first.place} (sentence {heading.sentence.index})")
+
+
+def _from_day_heading(view: SentenceView, d: Draft) -> None:
+    """An incident told under a day heading whose own clause gives no date takes the heading's day (not a definite
+    mention, which refers back)."""
+    section = view.day_section
+    if section is None or section is view or d.definite or not (d.date is None or d.date.on is None or d.date_is_statement):
+        return  # a definite mention ("the rocket was ...") refers back to an incident told before, dated or not
+    d.date = next(x for x in section.dates if x.precision == "day")
+    d.date_is_statement = False
+    d.decisions.append(f"day_heading: date (sentence {section.sentence.index})")
 
 
 def _line_start(view: SentenceView) -> int:

@@ -29,8 +29,11 @@ def find_date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMen
         if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)) \
                 and not _dates_noun(view, d, t):
             continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
-        if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > 20:
-            continue  # "formed in 2014": a bare year far from the trigger dates something else
+        if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > \
+                (_MONTH_REACH if d.precision == "month" and d.start > t.end and not view.has("triggers", t.end, d.start)
+                 and _OTHER_CLAUSE.search(view.text, t.end, d.start) is None else 20):
+            continue  # "formed in 2014": a bare year far from the trigger dates something else ("the killing of X in Tehran
+            # in July": a month after the trigger's own victim and place, no other event between, is its date)
         # whether the date is a statement's, asked only of the dates still in the running
         statement = bool(lex.pattern("speech_verbs").search(view.text[max(view.start, d.start - 25):min(view.end, d.end + 25)])) \
             and not _ends_reported_clause(view, d)
@@ -63,5 +66,8 @@ def _ends_reported_clause(view: SentenceView, d: DateMention) -> bool:
         _COMMA_SPEAKER.fullmatch(view.text[d.end:verb.start()]) is not None
 
 
+_MONTH_REACH = 60
+# "the first deadly attack since the campaign began in November": a month in another clause dates that clause
+_OTHER_CLAUSE = re.compile(r"[,;]|\b(?:since|began|begun|started|after|before|when|while|until|which|that|who)\b", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"\btimes?\s+$")
 _COMMA_SPEAKER = re.compile(r",\s+(?:the\s+)?[\w'’ -]{0,30}\s")

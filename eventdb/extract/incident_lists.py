@@ -98,10 +98,14 @@ _VERB_AFTER_AUX = re.compile(r"\b(?:had|has|have|was|were)\s+$", re.IGNORECASE)
 def listed_places(view: SentenceView, ws: int, we: int, trigger_start: int) -> list[Item]:
     """The first coordination of two or more distinct specific places in the window (provinces and governorates too
     when the list is what was struck: "targeted Amran and Saada governorates")."""
-    mentions = [m for m in view.places(ws, we) if (view.is_specific_place(m.place) or _is_region(view, m.place))
+    # a list begun in the window may run on past it ("struck a structure in the area of Bint Jbeil and a launcher in the
+    # area of Tyre from which rockets were fired": the next trigger's clause starts inside the last item's noun phrase)
+    mentions = [m for m in view.places(ws, view.end) if (view.is_specific_place(m.place) or _is_region(view, m.place))
                 and not view.is_descriptor(m)]
     listed_after = -1  # the end of a list already passed over (its later items start no list of their own)
     for i, first in enumerate(mentions):
+        if first.start >= we:
+            return []
         if first.start < listed_after:
             continue
         if _OPENERS.search(view.before(first.start, 25)) or view.has("example_markers", max(ws, first.start - 40), first.start):
@@ -184,7 +188,7 @@ def _unknown_partner(view: SentenceView, first: Item) -> Item | None:
     before = view.before(first.start, 60)
     m = _UNKNOWN_FIRST.search(before)
     if not m:
-        return None
+        return _unknown_area(view, first)
     start = first.start - len(before) + m.start(1)
     if not view.tools.lexicon.pattern("list_place_nouns").search(view.before(start, 25)) \
             or not _OF_BEFORE.search(view.before(start, 8)):
@@ -193,6 +197,27 @@ def _unknown_partner(view: SentenceView, first: Item) -> Item | None:
     if any(x.start < end and start < x.end for x in view.mentions) or any(d.start < end and start < d.end for d in view.dates):
         return None
     return Item(start, end, m.group(1), None, first.country)
+
+
+def _unknown_area(view: SentenceView, first: Item) -> Item | None:
+    """ "struck infrastructure in the area of Aitaroun and a weapons storage facility in the area of Nabatieh": a name the
+    reference lacks, after "in the area of" (or vicinity, village, town), joined to a known place by its own noun phrase,
+    is a listed place of that place's country (kept as written)."""
+    lo = max(view.start, first.start - 90)
+    found = None
+    for m in _CAPITALIZED.finditer(view.text, lo, first.start):
+        if _JOIN.fullmatch(view.text, m.end(), first.start) and _AREA_OF.search(view.text, max(view.start, m.start() - 30), m.start()):
+            found = m
+    if found is None or view.tools.lexicon.is_a("weekdays", found.group(0).split()[0].lower()):
+        return None
+    s, e = found.span()
+    if any(x.start < e and s < x.end for x in view.mentions) or any(d.start < e and s < d.end for d in view.dates):
+        return None
+    return Item(s, e, found.group(0), None, first.country)
+
+
+_CAPITALIZED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s(?:al-|el-)?[A-Z][\w’'-]+){0,3}")
+_AREA_OF = re.compile(r"\b(?:in|near|at)\s+the\s+(?:area|vicinity|village|town|outskirts)\s+of\s+$", re.IGNORECASE)
 
 
 def _is_region(view: SentenceView, key: str | None) -> bool:

@@ -10,8 +10,9 @@ from eventdb.extract.incident_actors import LOCATIVE
 from eventdb.extract.incident_lists import region_list
 from eventdb.extract.triggers import Trigger
 
-_FROM = re.compile(r"\bfrom\s+(?:near\s+|around\s+|outside\s+)?(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?$",
-                   re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+(?:near\s+|around\s+|outside\s+)?(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?(?:occupied\s+)?"
+                   r"(?:(?:[\w-]+-(?:controlled|held)\s+)?(?:areas?|parts?|territory|territories)\s+of\s+(?:the\s+)?)?$",
+                   re.IGNORECASE)  # "fired missiles from Houthi-controlled areas of Yemen toward a ship": where they came from
 # "95 nautical miles southeast of Aden", "30 km north of Baghdad", "a military base south of Baghdad": a distance away
 # from a town, or a site said to lie off it, is not in it (its country is all the clause says; the site is named
 # elsewhere, if at all); "near Abu Kamal", "the coastal road south of Tyre" name the nearest place, and the analyst
@@ -58,7 +59,7 @@ _KIND_AWAY_KEPT = 1
 def find_place(view: SentenceView, ws: int, we: int, t_start: int,
                plural: bool = False) -> tuple[str | None, str | None, str | None]:
     """(key, text as written, country) of the finest place in the window that is where the attack happened."""
-    best: tuple[int, str, str, int, int] | None = None  # rank, key, text as written, where
+    best: tuple[tuple[int, bool, bool], str, str, int, int] | None = None  # rank (grain, framing, possessed), key, text, where
     origin_end = -1
     dateline = _DATELINE.match(view.text, view.start, view.end)
     for m in view.places(ws, we):
@@ -70,7 +71,7 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int,
         key = _at_grain(view, m)
         if key is None:
             continue
-        rank = view.place_rank(key)
+        rank = (view.place_rank(key), _framing(view, m), not _possessed(view, m))
         if best is None or rank < best[0]:
             best = (rank, key, m.text, m.start, m.end)
     if best is None:
@@ -81,6 +82,26 @@ def find_place(view: SentenceView, ws: int, we: int, t_start: int,
         country = _country_keys(view.tools.reference).get(view.country_of(best[1]))
         return (country, best[2], view.country_of(best[1])) if country else (None, None, None)
     return best[1], best[2], view.country_of(best[1])
+
+
+def _framing(view: SentenceView, m: Mention) -> bool:
+    """ "In the Red Sea area, earlier today Houthi militants launched missiles toward a ship as it transited the Gulf of
+    Aden": a place in a phrase that opens the sentence, before a comma, frames the news; a place of the same grain
+    inside the clause is where it happened."""
+    return _FRAME_BEFORE.fullmatch(view.text, view.start, m.start) is not None \
+        and _FRAME_AFTER.match(view.text, m.end, view.end) is not None
+
+
+_FRAME_BEFORE = re.compile(r"\W*(?:In|Across|Over)\s+(?:the\s+)?", re.IGNORECASE)
+_FRAME_AFTER = re.compile(r"(?:\s+(?:area|region))?\s*,")
+
+
+def _possessed(view: SentenceView, m: Mention) -> bool:
+    """ "Abu Dhabi's Musaffah industrial area": a place named as another place's is the finer of two of one grain."""
+    return any(p.end < m.start and _POSSESSIVE.fullmatch(view.text, p.end, m.start) for p in view.places(max(view.start, m.start - 40), m.start))
+
+
+_POSSESSIVE = re.compile(r"['’]s\s+")
 
 
 def _is_origin(view: SentenceView, m: Mention, origin_end: int) -> bool:
@@ -198,10 +219,17 @@ _PLACE_SUBJECT = re.compile(r"\s+(?:was|were|has been|had been|have been)\s+(?:\
 def _locative(view: SentenceView, pos: int) -> bool:
     """A preposition of place before `pos` ("in the southern Red Sea", "toward the Gulf of Aden")."""
     before = view.before(pos, 24)
-    return LOCATIVE.search(before) is not None or _TOWARD.search(before) is not None
+    return LOCATIVE.search(before) is not None or _TOWARD.search(before) is not None \
+        or _LOCATIVE_QUALIFIED.search(view.before(pos, 50)) is not None or _TRANSITED.search(before) is not None
 
 
 _TOWARD = re.compile(r"\btowards?\s+(?:the\s+)?$", re.IGNORECASE)
+_TRANSITED = re.compile(r"\b(?:transit(?:ed|ing|s)?|sailing\s+(?:in|through)|passing\s+through)\s+(?:the\s+)?$", re.IGNORECASE)  # a ship's position
+# "in the occupied Syrian Golan", "in the Israeli-controlled Golan Heights", "in the southern Lebanese village": a
+# preposition of place, then the place's qualifiers (occupied or held by someone, a direction, a demonym).
+_LOCATIVE_QUALIFIED = re.compile(r"\b(?:in|inside|at|near|into|over|on)\s+(?:the\s+)?"
+                                 r"(?:(?:occupied|[a-z]+ern|[A-Z][\w]*-(?:occupied|controlled|held))\s+)?"
+                                 r"(?:[A-Z][a-z]+(?:ian|i|ese|ish)\s+)?$")
 _OBJECT = re.compile(r"[\w-]+(?:\s+into)?\s+(?:the\s+)?")  # "targeted ", "slammed into the ": the verb's object follows
 
 
@@ -234,4 +262,4 @@ def unknown_place(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[int
     return None
 
 
-_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside|on|targeting|struck|hit|into)\s+(?:the\s+)?(?:town|city|village|base|camp|area|province|district|airport|port|region)?\s*(?:of\s+)?([A-Z][\w’'-]+(?:\s(?:al-|el-)?[A-Z][\w’'-]+){0,3})")
+_UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|outside|on|targeting|struck|hit|into)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:town|city|village|base|camp|area|province|district|airport|port|region))?\s*(?:of\s+)?((?:(?<=of\s)(?:al|el)-)?[A-Z][\w’'-]+(?:\s(?:al-|el-)?[A-Z][\w’'-]+){0,3})")

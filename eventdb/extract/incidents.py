@@ -82,6 +82,8 @@ class Draft:
     air_verb: bool = False  # "struck", "hit": an air strike if a state's forces did it (known perhaps only from the claims)
     series: bool = False  # "A third drone was shot down ...": one more weapon of a series the article counted (`series_item`)
     presupposed: bool = False  # "the strikes which targeted X on Friday": a definite told as known (`told_as_known`)
+    strike_noun: bool = False  # "an Israeli strike on a building": a bare strike noun, no weapon named (`air_strikes_by_claims`)
+    air_noun: bool = False  # "a drone strike on a motorcycle": a strike noun with only air weapons named (`air_strikes_by_claims`)
     told: list[Told] = field(default_factory=list)  # every clause and sentence about it, in order (document passes)
     decisions: list[str] = field(default_factory=list)  # which document-level sieve changed what ("site_description: place")
 
@@ -182,12 +184,13 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         if event_type == "assassination" or kill:
             victim = find_victim(view, Trigger(kill.start(), kill.end(), kill.group(0), event_type) if kill else t, we)
             if victim:
-                event_type = "assassination"
+                event_type = "airstrike" if kill and kill.start() >= t.end and not _RELATIVE_KILL.search(view.text, t.end, kill.start()) \
+                    and _from_the_air(view, t, perp, weapons) else "assassination"
         if victim is None and view.has("kill_words", view.start, t.start):
             victim = victim_killed_in(view, t)
-            event_type = "assassination" if victim else event_type
             perp = perp or (find_killer(view, t) if victim else None)
-    if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
+            event_type = "assassination" if victim else event_type
+    if event_type == "attack" and (_air_strike_by_state(view, perp, weapons, t) or _aircraft_struck(view, t)):
         event_type = "airstrike"
     target = victim or find_target(view, t, ws, we, perp, passive)
     if target is None and event_type == "attack" and weapons:
@@ -195,6 +198,14 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
         event_type = "airstrike"
     killed, injured = casualties(view, ws, we)
+    if event_type == "attack" and (killed or injured or plural) and _deadly_state_strike(view, perp, weapons, t, target):
+        event_type = "airstrike"
+    if event_type == "attack" and target and view.actor_kind(target.key) == "person" and target.char_start is not None \
+            and t.end <= target.char_start and _PERSONAL_TARGET.search(view.before(target.char_start, 60)) \
+            and not (perp and view.actor_kind(perp.key) in lex.words["air_force_kinds"]):
+        event_type = "assassination"  # "drones were launched at the residence of Prime Minister X": an attempt on him
+    if event_type == "attack" and weapons and all(w in lex.words["sabotage_weapons"] for w in weapons):
+        event_type = "sabotage"  # "thousands of pagers exploded": devices rigged to explode, not a use of arms
     if killed is None and victim is not None and event_type == "assassination":
         killed = named_dead(view, victim)
     perp, target = state_level(view, perp), state_level(view, target)
@@ -220,6 +231,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
     draft.fragments = definite and _hit_by_fragments(view, t)
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
+    draft.strike_noun = not weapons and lex.is_a("air_strike_nouns", t.phrase)
+    draft.air_noun = bool(weapons) and lex.is_a("air_strike_nouns", t.phrase) and all(w in lex.words["air_weapons"] for w in weapons)
     return draft
 
 
@@ -367,7 +380,8 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
     with no weapon named) carry out an airstrike, not a generic attack; so does a state's one-day wave on many targets ("the
     United States hit 85 targets on Friday"), and a state's missiles that struck or hit ("Israeli missiles struck positions
     near Damascus"; `air_launched_weapons`). Another weapon named (ballistic missiles, artillery) keeps it an attack; so
-    does a bare noun ("Israel's strike on the embassy", "a drone and missile strike"), which says nothing of how."""
+    does a bare singular noun ("Israel's strike on the embassy", "a drone and missile strike"), which says nothing of how
+    (but see `_deadly_state_strike`)."""
     lex = view.tools.lexicon
     if not perp or view.actor_kind(perp.key) not in lex.words["air_force_kinds"]:
         return False
@@ -378,6 +392,59 @@ def _air_strike_by_state(view: SentenceView, perp: ActorRef | None, weapons: lis
     if verb:
         return True
     return bool(weapons) and lex.is_a("air_strike_nouns", t.phrase)
+
+
+# "three drones were launched at the residence of Prime Minister X": a named person's home, car or convoy attacked
+_PERSONAL_TARGET = re.compile(r"\b(?:residence|home|house|convoy|motorcade|car|vehicle|office)\s+of\s+(?:[\w'’-]+\s+){0,4}$",
+                              re.IGNORECASE)
+_RELATIVE_KILL = re.compile(r"\b(?:that|which|who)\b", re.IGNORECASE)  # "the airstrike that killed X": told as known
+
+
+def _from_the_air(view: SentenceView, t: Trigger, perp: ActorRef | None, weapons: list[str]) -> bool:
+    """ "a US drone strike killed X", "an Israeli strike on a building killed commander X": a strike from the air whose
+    own clause says it killed a named person is an airstrike with the person as its target, not an assassination (that
+    is for shootings, car bombs and attempts; and a strike told in a relative clause, "the airstrike that killed X",
+    or "the killing of X in an air strike", stays the killing the text names). From the air: an air-strike trigger, or a
+    strike noun or verb with only air weapons named (a drone), or by a state's forces with no other weapon named."""
+    lex = view.tools.lexicon
+    if t.event_type == "airstrike" or lex.derived(_air_phrase).search(t.phrase):
+        return True  # "air strike", "a drone strike": the trigger itself says from the air
+    if not (lex.is_a("air_strike_nouns", t.phrase) or lex.is_a("air_strike_verbs", t.phrase)):
+        return False
+    if not all(w in lex.words["air_weapons"] for w in weapons):
+        return False
+    return bool(weapons) or (perp is not None and view.actor_kind(perp.key) in lex.words["air_force_kinds"])
+
+
+def _aircraft_struck(view: SentenceView, t: Trigger) -> bool:
+    """ "about 100 fighter jets struck thousands of rocket launchers", "Israeli warplanes struck military targets": aircraft
+    that are the subject of the strike verb flew it, whatever weapons its object names."""
+    if not view.tools.lexicon.is_a("air_strike_verbs", t.phrase):
+        return False
+    for m in view.mentions:
+        if m.weapon == _AIRSTRIKE_WEAPON and m.end <= t.start and _SUBJECT_VERB.fullmatch(view.text, m.end, t.start):
+            return True
+    return False
+
+
+_SUBJECT_VERB = re.compile(r"\s+(?:(?:had|have|has|also|then|reportedly)\s+)*")
+
+
+def _deadly_state_strike(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger,
+                         target: ActorRef | None) -> bool:
+    """ "an Israeli strike on a residential building in Damascus killed 15 people", "two people were killed in an Israeli
+    strike on a house": a state's strike, with no weapon named, that killed or wounded people was an air strike (a state
+    does not strike a building from the ground), and so are a state's plural strikes ("US strikes in Syria", "joint US-UK
+    strikes on January 12": a wave is flown); a single strike without a toll says nothing of how (`_air_strike_by_state`),
+    nor does a strike on another state ("the United States' strikes on Iranian territory": missiles as likely as aircraft)."""
+    lex = view.tools.lexicon
+    return bool(perp) and not weapons and lex.is_a("air_strike_nouns", t.phrase) \
+        and view.actor_kind(perp.key) in lex.words["air_force_kinds"] \
+        and not (target and view.actor_kind(target.key) in lex.words["air_force_kinds"])
+
+
+def _air_phrase(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.alternation('air_weapons')}|air)[\s-]*strikes?\b", re.IGNORECASE)
 
 
 def _state_strikes_group(view: SentenceView, perp: ActorRef | None, weapons: list[str], t: Trigger, target: ActorRef | None) -> bool:
@@ -398,9 +465,13 @@ def air_strikes_by_claims(reports: tuple[IncidentReport, ...], drafts: list[Draf
     out = []
     allowed = lex.words["air_weapons"] + lex.words["air_launched_weapons"]
     for r, d in zip(reports, drafts):
-        if r.event_type == "attack" and d.air_verb and r.perpetrator is not None \
+        if r.event_type == "attack" and (d.air_verb or d.air_noun) and r.perpetrator is not None \
                 and kind_of(r.perpetrator.key) in lex.words["air_force_kinds"] and all(w in allowed for w in r.weapons):
             r = replace(r, event_type="airstrike", weapons=r.weapons or (_AIRSTRIKE_WEAPON,))
+        elif r.event_type == "attack" and d.strike_noun and (r.killed or r.injured) and not r.weapons and r.perpetrator is not None \
+                and kind_of(r.perpetrator.key) in lex.words["air_force_kinds"] \
+                and not (r.target and kind_of(r.target.key) in lex.words["air_force_kinds"]):
+            r = replace(r, event_type="airstrike", weapons=(_AIRSTRIKE_WEAPON,))  # `_deadly_state_strike`, once the toll is known
         out.append(r)
     return tuple(out)
 
@@ -433,7 +504,7 @@ def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
     if d.event_type == "assassination":
         return d.target is not None
     if d.event_type == "sabotage":
-        return d.target is not None or d.place is not None
+        return d.target is not None or d.place is not None or has_date
     if d.definite or d.series:
         return True  # decided at merge time: kept only if it joins an earlier incident or is specific; one more of a
         # series counted before is an incident of that story (incident_sieves.series_date dates it)
