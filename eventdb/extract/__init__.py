@@ -33,7 +33,7 @@ article. The passes, each a module:
 from __future__ import annotations
 
 from eventdb.assertions import Article, Claim, Extraction
-from eventdb.extract.aggregates import affiliations, last_armed_group, statistics, tally_sequel
+from eventdb.extract.aggregates import affiliations, casualty_tallies, last_armed_group, statistics, tally_sequel
 from eventdb.extract.claimed_details import complete
 from eventdb.extract.claims import sentence_claims, without_spokesman_repeats
 from eventdb.extract.speakers import voice
@@ -103,6 +103,7 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
     group = None  # the armed group named last: what "the group" refers to
     said = None  # the last speaker: who "it" is in "..., it added"
     previous_stats: list = []  # the last sentence's statistics: what "These strikes killed 118" counts
+    previous_tally = False  # the last sentence counted casualties over a period: "On the Israeli side, 10 soldiers have been killed"
     book = SpeakerBook()  # who speaks for whom, as the article has told so far
     quotation = None  # the last sentence if it was a bare quotation: the next may name its speaker
     last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
@@ -128,6 +129,9 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
+        tallies = casualty_tallies(view, sentence_stats, previous_tally)  # "... have killed 330 people since October 8"
+        previous_tally = bool(tallies)
+        sentence_stats = sentence_stats + tallies
         sequel = [] if sentence_stats else tally_sequel(view, previous_stats)  # "These strikes killed 118": the tally's
         sentence_stats = previous_stats = sentence_stats or sequel
         group = last_armed_group(view, group)
@@ -144,7 +148,8 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
         if not found:
             told_again(view, about, drafts)
         if not sequel:  # a tally's toll is no one's claim about an incident
-            claims.extend(sentence_claims(view, about, stat_spans, said))
+            said_here = sentence_claims(view, about, stat_spans, said)
+            claims.extend([c for c in said_here if c.type != "casualty_report"] if tallies else said_here)  # a tally is no toll
         said = last_speaker(frames) or (voice(view, view.end, said) if view.has("speech_verbs") else said)
     claims = relinked(claims, settle(drafts, views))  # the document-level sieves may join incidents
     claims = without_spokesman_repeats(claims, tools.reference)

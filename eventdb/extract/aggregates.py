@@ -338,3 +338,74 @@ def _demonstrative_toll(lex: Lexicon) -> re.Pattern[str]:
     hurt = f"{lex.alternation('killed_words')}|{lex.alternation('injured_words')}"
     return re.compile(rf"\s*(?:These|Those|The|Such)\s+(?:[\w-]+\s+)?(?:{plural})\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?"
                       rf"(?P<verb>{hurt})\s+", re.IGNORECASE)
+
+
+def casualty_tallies(view: SentenceView, stats: list[Statistic], previous_tally: bool = False) -> list[Statistic]:
+    """The dead and wounded a toll over a period counts (`tolls.running_total`), each count its own statistic: "Israeli
+    strikes in Lebanon have killed about 330 people since October 8, including about 60 civilians" (330 and 60 people
+    killed, by Israel); "10 soldiers and six civilians have been killed, according to the army" (no one named does the
+    killing: no actor); and the toll a statistic of the same sentence counts ("The group attacked more than 100 ships
+    between ... and ..., killing four sailors": its actor's, over its period). `stats`: the sentence's other statistics; `previous_tally`: the
+    sentence before counted casualties over a period, so a perfect-tense toll in this one continues the tally ("On the
+    Israeli side, 10 soldiers have been killed")."""
+    if not view.counts or not (view.has("killed_words") or view.has("injured_words")):
+        return []
+    from eventdb.extract.tolls import bounded_period, running_total, tally_counts  # tolls imports incident_actors, which needs this module
+    if running_total(view, view.start, view.end) or (previous_tally and _perfect_toll(view)):
+        base = None
+    elif stats and _spans_period(view) or stats and bounded_period(view):
+        base = stats[0]  # "attacked more than 100 ships between ... and ..., killing four sailors" (not one night's wave)
+    else:
+        return []
+    known = {s.count for s in stats}
+    out: list[Statistic] = []
+    actor = None
+    for c, kind, noun, word, subject in tally_counts(view, view.start, view.end):
+        if c.value in known:
+            continue  # counted already ("more than 100 fatalities")
+        if base is not None:
+            if not _after_stat(view, c.start):
+                continue
+            who = base.actor
+        elif _INCLUDED.search(view.before(c.start, 20)) and out:
+            who = actor  # "including about 60 civilians": the total's
+        elif subject:
+            who = _killed_by(view, word.end())
+        else:
+            who = _stat_actor(view, word.start(), word.end())
+        actor = who
+        what = f"{noun} {'killed' if kind == 'killed' else 'wounded'}".strip()
+        if base is not None:
+            out.append(replace(base, count=c.value, count_text=c.text, qualifier=c.qualifier, what=what, target=None))
+        else:
+            out.append(Statistic(who, c.value, c.text, c.qualifier, what, None, *_period(view), view.span(),
+                                 stance=_stance(view), confidence=0.5))
+    return out
+
+
+def _perfect_toll(view: SentenceView) -> bool:
+    from eventdb.extract.tolls import perfect_toll
+    return perfect_toll(view, view.start, view.end)
+
+
+_INCLUDED = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.IGNORECASE)
+
+
+def _after_stat(view: SentenceView, pos: int) -> bool:
+    """The toll is the counted acts' own: a participle after the statistic's count ("..., killing four sailors")."""
+    return _PARTICIPLE_TOLL.search(view.before(pos, 40)) is not None
+
+
+_PARTICIPLE_TOLL = re.compile(r"\b(?:killing|wounding|injuring)\s+(?:\w+ly\s+)?$|\band\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _killed_by(view: SentenceView, pos: int) -> ActorRef | None:
+    """ "people killed in Lebanon by Israeli fire": the agent after "by" in the clause, else no one."""
+    m = _BY_AGENT.match(view.text, pos, min(view.end, pos + 50))
+    if m is None:
+        return None
+    agents = view.actors(m.end(), min(view.end, m.end() + 30))
+    return actor_ref(agents[0]) if agents and _MAYBE_SPACES.fullmatch(view.text[m.end():agents[0].start]) else None
+
+
+_BY_AGENT = re.compile(r"(?:\s+(?:in|on|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+by\s+(?:the\s+)?")

@@ -288,10 +288,15 @@ def running_total(view: SentenceView, ws: int, we: int) -> bool:
     lex = view.tools.lexicon
     perfect = lex.derived(_perfect_toll_pattern).search(view.text, ws, we)
     if perfect is None:
-        return False
+        return _bounded_toll(view, ws, we)
     if view.has("period_openers") or view.has("cumulative_markers"):
         return True
     return lex.derived(_plural_subject_pattern).search(view.text, max(view.start, perfect.start() - 60), perfect.start()) is not None
+
+
+def perfect_toll(view: SentenceView, ws: int, we: int) -> bool:
+    """A perfect-tense casualty verb in the stretch: "have killed", "have been killed"."""
+    return view.tools.lexicon.derived(_perfect_toll_pattern).search(view.text, ws, we) is not None
 
 
 def _perfect_toll_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -322,3 +327,101 @@ def toll_owner(view: SentenceView, found: list):
     if not before:
         return found[0]
     return next(f for f in found if f.pos == before[-1].pos)  # "came under attack at A and B": the first one listed
+
+
+# --- running totals as statistics ---------------------------------------------------------------------------------
+
+# "between October 2023 and the ceasefire": a period with two bounds after a casualty word (a plain past-tense toll
+# over it is a running total too: "more than 4,000 people were killed in Lebanon between October 2023 and ...").
+_BOUNDED_PERIOD = re.compile(r"\bbetween\s+(?:\w+\s+){1,3}?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b|\bbetween\s+(?:early\s+|mid-|late\s+)?"
+                             r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+# What may stand between a count and the casualty word it is the subject of: "10 soldiers and six civilians have been
+# killed", "101 wounded", "two of its fighters had been killed", "14 of its fighters killed".
+_AFTER_COUNT = re.compile(r"\s+(?:of\s+(?:them|its|his|their|the)\s+)?(?:(?!(?:and|or)\s)[\w.’'-]+\s+){0,3}?(?:(?:were|was|have|has|had)\s+)?"
+                          r"(?:been\s+)?(?:now\s+)?(?:\w+ly\s+)?$")
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.IGNORECASE)
+
+
+def bounded_period(view: SentenceView) -> bool:
+    """The sentence names a period with two bounds ("between November 2023 and January 2025")."""
+    words = view.words()
+    if words is not None and "between" not in words:
+        return False
+    return _BOUNDED_PERIOD.search(view.text, view.start, view.end) is not None
+
+
+def _bounded_toll(view: SentenceView, ws: int, we: int) -> bool:
+    """A casualty word followed in its clause by a period with two bounds: "more than 4,000 people were killed in
+    Lebanon between October 2023 and the ceasefire"."""
+    words = view.words()
+    if words is not None and "between" not in words:
+        return False
+    hurt = view.find("killed_words", ws, we) + view.find("injured_words", ws, we)
+    return any(_BOUNDED_PERIOD.search(view.text, w.end(), min(we, w.end() + 60)) for w in hurt)
+
+
+def tally_counts(view: SentenceView, ws: int, we: int) -> list[tuple[object, str, str, re.Match[str], bool]]:
+    """The counts of dead or wounded people in a toll over a period (the caller has decided it is one), in order:
+    (count, "killed" or "injured", the victims as written, the casualty word, whether the count is its subject).
+
+    "Israeli strikes have killed about 330 people since October 8, including about 60 civilians": 330 and 60, killed,
+    objects of "killed"; "10 soldiers and six civilians have been killed": both subjects of "killed"; "31 people were
+    killed and 101 wounded": 101 is the subject of "wounded"; a count of things ("launched 200 rockets") is none."""
+    lex = view.tools.lexicon
+    words = sorted(((w, kind) for kind, cat in _KINDS.items() for w in view.find(cat, ws, we)), key=lambda x: x[0].start())
+    if not words:
+        return []
+    counts = [c for c in view.counts if ws <= c.start < we]
+    subjects: dict[int, tuple] = {}
+    for i in range(len(counts) - 1, -1, -1):  # from the last: "10 soldiers and six civilians have been killed"
+        c = counts[i]
+        noun = _victims_named(view, c.end)
+        after = next(((w, k) for w, k in words if w.start() >= c.end and _AFTER_COUNT.fullmatch(view.text, c.end, w.start())), None)
+        if after is not None and (noun or _CLAUSE_END.match(view.text, after[0].end()) or after[0].start() == c.end + 1):
+            subjects[i] = (c, after[1], noun or "", after[0], True)  # "six civilians have been killed", "101 wounded"
+        elif noun and i + 1 in subjects and _LIST_JOIN.fullmatch(view.text, c.end, counts[i + 1].start):
+            subjects[i] = (c, *subjects[i + 1][1:2], noun, *subjects[i + 1][3:])  # "10 soldiers and" six ... killed
+    out = []
+    for i, c in enumerate(counts):
+        if i in subjects:
+            out.append(subjects[i])
+            continue
+        noun = _victims_named(view, c.end)
+        if noun is None:
+            continue
+        before = [(w, k) for w, k in words if w.end() <= c.start and ";" not in view.text[w.end():c.start]]
+        if not before:
+            continue
+        w, k = before[-1]
+        between = view.text[w.end():c.start]
+        if ADVERB_ONLY.fullmatch(between) or _INCLUDING_BEFORE.search(between) or _LISTED_BEFORE.search(between):
+            out.append((c, k, noun, w, False))  # "have killed about 330 people", "including about 60 civilians", "and eight civilians"
+    return out
+
+
+_LIST_JOIN = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?:,\s+|\s+and\s+|,\s+and\s+)")
+_LISTED_BEFORE = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?(?:and|,)\s*$")
+
+
+def _victims_named(view: SentenceView, pos: int) -> str | None:
+    """The victims a count counts, as written ("people", "Israeli civilians", "of its fighters"), or None."""
+    return _victims_as_written(view, pos)
+
+
+def _victims_as_written(view: SentenceView, pos: int) -> str | None:
+    of_end = of_victims_end(view, pos)
+    start = of_end if of_end is not None else pos
+    m = _NOUN_RUN.match(view.text, start, view.end)
+    if m is None:
+        return "of them" if of_end is not None and view.text[of_end - 4:of_end].lower() in ("them", "hose") else None
+    words = m.group(0).split()
+    for i, w in enumerate(words[:4]):
+        if w != w.rstrip(".,;:") and i < len(words) - 1:
+            return None  # the phrase ends before any victim noun
+        if view.tools.lexicon.is_a("victims", w.rstrip(".,;:")):
+            named = " ".join(words[:i + 1]).rstrip(".,;:")
+            return f"{view.text[pos:start].strip()} {named}" if start > pos else named
+    return None
+
+
+_NOUN_RUN = re.compile(r"\s*(?:[\w.’'-]+\s+){0,3}[\w.’'-]+")

@@ -1,0 +1,79 @@
+"""Rules-8, area d: casualty reports, tolls and statistics.
+
+Sentences written for these tests (not taken from any article set); the default reference is used, as the
+extractor does on real articles. Each test states one behaviour."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventdb.assertions import Article
+from eventdb.extract import extract
+from eventdb.extract.layout import article_sentences, headline_end
+from eventdb.extract.lexicon import default_lexicon
+from tests.test_extract_incidents5 import reference, run  # noqa: F401  (the module's fixture and helper)
+
+PUB = dt.date(2024, 3, 5)  # a Tuesday
+
+
+def stats(reference, text: str):
+    return {(s.count, s.actor.key if s.actor else None) for s in run(reference, text, PUB).statistics}
+
+
+# --- casualty tallies over a period are statistics -----------------------------------------------------------------
+
+def test_a_running_toll_and_its_included_part_are_statistics_of_the_attackers(reference):
+    got = stats(reference, "Since mid-October, Israeli strikes in Syria have killed about 120 people, including about 35 civilians.")
+    assert {(120, "israel"), (35, "israel")} <= got
+
+
+def test_a_listed_running_toll_gives_each_count(reference):
+    got = stats(reference, "Across the border, Hezbollah attacks have killed 14 soldiers and nine civilians since January.")
+    assert {(14, "hezbollah"), (9, "hezbollah")} <= got
+
+
+def test_a_passive_running_toll_names_no_actor(reference):
+    x = run(reference, "Since the war began, Israeli strikes in Lebanon have killed 90 people. On the Israeli side, "
+                       "seven soldiers and three civilians have been killed, according to the army.", PUB)
+    got = {(s.count, s.actor.key if s.actor else None) for s in x.statistics}
+    assert {(7, None), (3, None)} <= got
+    assert not [c for c in x.claims if c.type == "casualty_report"]  # a tally is no one's toll of an incident
+
+
+def test_a_past_tense_toll_between_two_bounds_is_a_statistic_not_a_toll(reference):
+    x = run(reference, "The ministry says more than 2,500 people were killed in Gaza between October 2023 and the truce.", PUB)
+    assert [(s.count, s.qualifier) for s in x.statistics] == [(2500, "more_than")]
+    assert not [c for c in x.claims if c.type == "casualty_report"]
+    assert all(i.killed is None for i in x.incidents)
+
+
+def test_the_toll_of_a_campaign_statistic_is_the_campaigns(reference):
+    got = stats(reference, "The Houthis attacked more than 60 merchant vessels between March 2024 and June 2024, killing three sailors.")
+    assert (3, "houthis") in got and (60, "houthis") in got
+
+
+def test_a_wounded_count_after_a_killed_count_is_wounded(reference):
+    x = run(reference, "Since January, 40 people have been killed and 75 wounded in the shelling of the camp.", PUB)
+    assert {(s.count, s.what.split()[-1]) for s in x.statistics} == {(40, "killed"), (75, "wounded")}
+
+
+def test_an_incident_toll_is_no_statistic(reference):
+    x = run(reference, "A drone strike on a car near Tyre on Sunday killed three people, the ministry said.", PUB)
+    assert not x.statistics
+    assert x.incidents[0].killed == 3
+
+
+def test_a_launch_count_over_a_period_is_no_casualty_tally(reference):
+    x = run(reference, "Since October, the group has launched 300 rockets at the north, the army said.", PUB)
+    assert all("killed" not in s.what and "wounded" not in s.what for s in x.statistics)
+
+
+# --- layout: a caption or link line run on into the story ----------------------------------------------------------
+
+def test_a_story_line_after_an_unstopped_caption_is_kept():
+    text = ("Strikes hit Hodeidah port\nA strike hit the port on Monday.\nPhoto: Smoke over the port (AFP)\n"
+            "The Houthis said two workers were killed.\nRelated: Houthis vow more attacks\nThe navy said it downed a drone.")
+    starts = [s.text for s in article_sentences(text, headline_end(text), default_lexicon())]
+    assert "The Houthis said two workers were killed." in starts
+    assert "The navy said it downed a drone." in starts
+    assert not any(s.startswith(("Photo:", "Related:")) for s in starts)
