@@ -77,3 +77,43 @@ def test_a_story_line_after_an_unstopped_caption_is_kept():
     assert "The Houthis said two workers were killed." in starts
     assert "The navy said it downed a drone." in starts
     assert not any(s.startswith(("Photo:", "Related:")) for s in starts)
+
+
+# --- a casualty report needs a claimant the text names -------------------------------------------------------------
+
+def test_the_outlet_telling_a_toll_makes_no_casualty_report_but_gives_the_toll(reference):
+    x = run(reference, "Israeli jets struck a house near Nabatieh on Monday. Three civilians were killed.", PUB)
+    assert [i.killed for i in x.incidents] == [3]
+    assert not [c for c in x.claims if c.type == "casualty_report"]
+
+
+def test_the_outlet_reporting_no_casualties_is_a_casualty_report(reference):
+    x = run(reference, "A rocket hit the Victory base near Baghdad airport on Monday. No injuries were reported.", PUB)
+    reports = [c for c in x.claims if c.type == "casualty_report"]
+    assert [(c.claimant, c.killed, c.injured) for c in reports] == [(None, None, 0)]
+
+
+# --- zeros said of other people ------------------------------------------------------------------------------------
+
+def test_a_zero_beside_a_death_in_the_next_sentence_is_not_the_toll(reference):
+    x = run(reference, "Hezbollah rockets killed a farmer in Metula on Tuesday. The army said some 20 rockets had been "
+                       "fired from Lebanon and that no soldiers were hurt.", PUB)
+    assert [(i.killed, i.injured) for i in x.incidents] == [(1, None)]
+
+
+def test_a_zero_beside_a_death_in_the_same_sentence_is_not_the_toll(reference):
+    x = run(reference, "A drone strike killed two militants near Qaim on Monday, and no soldiers were hurt.", PUB)
+    assert [(i.killed, i.injured) for i in x.incidents] == [(2, None)]
+
+
+def test_a_zero_alone_is_the_toll(reference):
+    x = run(reference, "A rocket struck the base near Erbil on Monday, the army said. No soldiers were hurt.", PUB)
+    assert [(i.killed, i.injured) for i in x.incidents] == [(0, 0)]
+
+
+def test_the_announced_deaths_continuing_a_tally_are_a_statistic(reference):
+    x = run(reference, "Israeli strikes in Lebanon have killed about 300 people since October. Hezbollah has announced "
+                       "the deaths of 210 of its fighters.", PUB)
+    assert 210 in [s.count for s in x.statistics]
+    assert all(i.killed != 210 for i in x.incidents)
+    assert not [c for c in x.claims if c.killed == 210]

@@ -33,6 +33,7 @@ article. The passes, each a module:
 from __future__ import annotations
 
 from eventdb.assertions import Article, Claim, Extraction
+from eventdb.extract.tolls import no_harm
 from eventdb.extract.aggregates import affiliations, casualty_tallies, last_armed_group, statistics, tally_sequel
 from eventdb.extract.claimed_details import complete
 from eventdb.extract.claims import sentence_claims, without_spokesman_repeats
@@ -155,6 +156,8 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
     claims = without_spokesman_repeats(claims, tools.reference)
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon, shared_sentences(drafts))
+    claims = [c for c in claims if c.type != "casualty_report" or c.claimant is not None or no_harm(c.killed, c.injured)]
+    # the outlet telling a toll ("These strikes killed four people.") gives the incident its toll, and is no one's claim
     incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)
     incidents = decide_outcomes(incidents, drafts, tools.lexicon)  # after the tolls and kinds are final
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(dedupe_statistics(stats)),

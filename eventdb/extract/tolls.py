@@ -177,13 +177,18 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
             objects = [one_victim] if one_victim is not None else []
         if objects or subjects:
             result[kind] = (objects or subjects)[0]
+    counted = dict(result)
     for m in view.find("no_casualties", ws, we):
         phrase = m.group(0)
-        for kind, only in (("killed", "zero_injuries_only"), ("injured", "zero_deaths_only")):
-            if not view.tools.lexicon.is_a(only, phrase):  # "No injuries were reported": nothing said of the dead
+        kinds = [kind for kind, only in (("killed", "zero_injuries_only"), ("injured", "zero_deaths_only"))
+                 if not view.tools.lexicon.is_a(only, phrase)]  # "No injuries were reported": nothing said of the dead
+        if not any(counted.get(k) for k in kinds):  # "killed two militants ... no civilian casualties": others' zero
+            for kind in kinds:
                 result.setdefault(kind, 0)
-    for kind, zero in zero_victims(view, ws, we).items():
-        result.setdefault(kind, zero)
+    zeros = zero_victims(view, ws, we)
+    if not any(counted.get(k) for k in zeros):  # "killed a man ..., and no soldiers were hurt": said of other people
+        for kind, zero in zeros.items():
+            result.setdefault(kind, zero)
     return result.get("killed"), result.get("injured")
 
 
@@ -295,8 +300,16 @@ def running_total(view: SentenceView, ws: int, we: int) -> bool:
 
 
 def perfect_toll(view: SentenceView, ws: int, we: int) -> bool:
-    """A perfect-tense casualty verb in the stretch: "have killed", "have been killed"."""
-    return view.tools.lexicon.derived(_perfect_toll_pattern).search(view.text, ws, we) is not None
+    """A perfect-tense casualty verb in the stretch: "have killed", "have been killed", "has announced the deaths of"."""
+    lex = view.tools.lexicon
+    return lex.derived(_perfect_toll_pattern).search(view.text, ws, we) is not None or \
+        lex.derived(_perfect_deaths_pattern).search(view.text, ws, we) is not None
+
+
+def _perfect_deaths_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """ "has announced the deaths of", "have confirmed the deaths of": a perfect tense telling of deaths."""
+    aux = lex.alternation("perfect_auxiliaries")
+    return re.compile(rf"\b(?:{aux})\s+(?:\w+ly\s+)?\w+ed\s+the\s+(?:{lex.alternation('death_nouns')})\s+of\b", re.IGNORECASE)
 
 
 def _perfect_toll_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -312,6 +325,24 @@ def _plural_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
     plural = lex.alternation("plural_triggers")
     return re.compile(rf"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bboth\s)(?<!\d\s)\b(?:[A-Z][\w'’-]*\s+)?(?:{plural})"
                       rf"(?:\s+(?:in|on|against|along|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,3}}?)?\s*$")
+
+
+def zeros_of_others(toll: tuple[int | None, int | None], known: list[tuple[int | None, int | None]]) -> bool:
+    """A toll with a zero where another toll of the same incident counts victims of that kind ("Hezbollah rockets
+    killed a man", then "no soldiers were hurt"): its zeros are said of other people (tests/GOLD.md), so none of them
+    is the incident's toll, for either kind."""
+    for other in known:
+        for mine, theirs in zip(toll, other):
+            if mine == 0 and theirs:
+                return True
+    return False
+
+
+def no_harm(killed: int | None, injured: int | None) -> bool:
+    """A toll the outlet may report in its own voice, as a casualty report of no one: a zero ("There were no
+    casualties.", "No injuries were reported."). "In Israel, a navy sailor was killed." is the outlet telling the
+    incident, its toll the incident's, no one's claim (tests/GOLD.md: a claim is an assertion by someone)."""
+    return (killed == 0 or injured == 0) and not killed and not injured
 
 
 def toll_owner(view: SentenceView, found: list):
@@ -394,7 +425,8 @@ def tally_counts(view: SentenceView, ws: int, we: int) -> list[tuple[object, str
             continue
         w, k = before[-1]
         between = view.text[w.end():c.start]
-        if ADVERB_ONLY.fullmatch(between) or _INCLUDING_BEFORE.search(between) or _LISTED_BEFORE.search(between):
+        if ADVERB_ONLY.fullmatch(between) or _INCLUDING_BEFORE.search(between) or _LISTED_BEFORE.search(between) \
+                or _deaths_of(view, w, c.start):  # "the deaths of 245 of its fighters"
             out.append((c, k, noun, w, False))  # "have killed about 330 people", "including about 60 civilians", "and eight civilians"
     return out
 
