@@ -117,3 +117,54 @@ def test_the_announced_deaths_continuing_a_tally_are_a_statistic(reference):
     assert 210 in [s.count for s in x.statistics]
     assert all(i.killed != 210 for i in x.incidents)
     assert not [c for c in x.claims if c.killed == 210]
+
+
+# --- counts bound to the dead and the wounded ----------------------------------------------------------------------
+
+def tolls(reference, text: str):
+    return [(i.killed, i.injured) for i in run(reference, text, PUB).incidents]
+
+
+def test_a_bare_count_before_dead_or_wounded_is_the_toll(reference):
+    assert tolls(reference, "An Israeli strike hit a house in Khiam on Monday. The Lebanese Health Ministry said the "
+                            "toll had risen to five dead, including a child, and that 40 people had been wounded.") == [(5, 40)]
+    assert tolls(reference, "An Israeli strike hit a house in Khiam on Monday. The Lebanese Health Ministry said three "
+                            "people were killed in the strike, among them a paramedic, and nine wounded.") == [(3, 9)]
+
+
+def test_a_clause_closing_wounded_count_counts_the_people_named_before(reference):
+    x = run(reference, "The Lebanese Health Ministry said an Israeli strike on Tyre on Monday killed six people, four "
+                       "of them from one family, including a boy, and wounded twelve.", PUB)
+    assert [(i.killed, i.injured) for i in x.incidents] == [(6, 12)]
+
+
+def test_a_victim_and_her_children(reference):
+    assert tolls(reference, "An Israeli strike on a house in Bint Jbeil on Monday killed a woman and her three children.") == [(4, None)]
+
+
+def test_found_dead_is_killed(reference):
+    x = run(reference, "A Houthi drone hit a building in Tel Aviv on Friday. Magen David Adom said a 40-year-old man "
+                       "was found dead and that four people were lightly wounded.", PUB)
+    assert [(i.killed, i.injured) for i in x.incidents] == [(1, 4)]
+
+
+def test_victims_qualified_by_an_of_phrase(reference):
+    x = run(reference, "Rockets hit the Conoco base on Wednesday. The Syrian Observatory for Human Rights said three members of a militia loyal "
+                       "to the Guards were killed and two others wounded.", PUB)
+    assert [(i.killed, i.injured) for i in x.incidents] == [(3, 2)]
+
+
+def test_a_count_said_by_someone_is_no_toll(reference):
+    # negative: "two officials said that a man was killed": the officials are not the victims
+    assert tolls(reference, "A drone hit a car near Qaim on Monday. Two officials of the province said that a man was killed.") \
+        in ([(1, None)], [(None, None)])
+
+
+def test_no_one_had_been_hurt_and_safe_crews_are_zeros(reference):
+    assert tolls(reference, "Hezbollah fired a missile at Avivim on Monday. The IDF said no one had been hurt.") == [(0, 0)]
+    assert tolls(reference, "A Houthi missile hit a tanker in the Red Sea on Monday. UKMTO said the ship and crew were safe.") == [(0, 0)]
+
+
+def test_doubt_about_a_zero_is_no_zero(reference):
+    assert tolls(reference, "A Houthi missile hit a tanker in the Red Sea on Monday. It was not clear whether no one "
+                            "had been hurt.") == [(None, None)]

@@ -92,7 +92,7 @@ def single_victim(view: SentenceView, kind: str, ws: int, we: int) -> int | None
 
 
 def _single_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
-    return _passive_toll(r"(?:^|(?<=[\s“\"]))(?:an?|one)\s+(?:[\w-]+\s+){0,3}?", "single_victim_words", "was", lex)
+    return _passive_toll(r"(?:^|(?<=[\s“\"]))(?:an?|one)\s+(?:[\w-]+\s+){0,3}?", "single_victim_words", r"was(?:\s+found)?", lex)
 
 
 def _single_object_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -124,7 +124,7 @@ def elliptic_victims(view: SentenceView, count_end: int, ws: int) -> bool:
     """ "killed three people and wounded nine": a bare count closing its clause, victims named just before."""
     if not _CLAUSE_END.match(view.text, count_end):
         return False
-    before = view.text[max(ws, count_end - 60):count_end]
+    before = view.text[max(ws, count_end - 200):count_end]  # "killed ten people, seven of them civilians ..., and wounded eleven"
     return any(view.tools.lexicon.is_a("victims", w) for w in _WORDS.findall(before))
 
 
@@ -167,7 +167,8 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
                     objects.append(c.value)  # "confirmed the deaths of two fighters"
                 elif c.start >= w.end() and named_with_others(view, w.end(), c.start) and _victim_noun(view, c.end):
                     objects.append(c.value + 1)  # "killed businessman X and three members of his family"
-                elif c.end <= w.start() and _counted_subject(view.text[c.end:w.start()]) and _victim_noun(view, c.end) \
+                elif c.end <= w.start() and (_counted_subject(view.text[c.end:w.start()]) and _victim_noun(view, c.end)
+                                              or _bare_count_of(view, c, w)) \
                         and not casualty_word.search(view.before(c.start, 20)) and not _NONE_OF.search(view.before(c.start, 15)):
                     subjects.append(c.value)
         if not objects and kind == "killed":
@@ -180,6 +181,8 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
     counted = dict(result)
     for m in view.find("no_casualties", ws, we):
         phrase = m.group(0)
+        if _ZERO_IN_DOUBT.search(view.before(m.start(), 40)):
+            continue  # "it was unclear whether the crew were safe": asked, not told
         kinds = [kind for kind, only in (("killed", "zero_injuries_only"), ("injured", "zero_deaths_only"))
                  if not view.tools.lexicon.is_a(only, phrase)]  # "No injuries were reported": nothing said of the dead
         if not any(counted.get(k) for k in kinds):  # "killed two militants ... no civilian casualties": others' zero
@@ -210,11 +213,30 @@ def _no_toll_words(view: SentenceView, we: int) -> bool:
     return True
 
 
+def _bare_count_of(view: SentenceView, c, w: re.Match[str]) -> bool:
+    """ "the toll had risen to seven dead", "four people were killed ..., and seven wounded": a count right before a
+    casualty word, no noun between, counts the dead or wounded themselves (not "killed", which needs its victims)."""
+    return view.text[c.end:w.start()] == " " and w.group(0).lower() in _BARE_WORDS
+
+
+_BARE_WORDS = ("dead", "wounded", "injured")
+_ZERO_IN_DOUBT = re.compile(r"\b(?:whether|if|unclear|not clear|not known|unknown)\b(?:\s+(?:the|all|its|their|any)\b)?"
+                            r"(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+
+
 def _counted_subject(between: str) -> bool:
     """ "16 people, including civilians, were killed": what stands between a count and a casualty word after it (asides
     dropped) may be up to three words and a passive auxiliary, no list ("and", "or", a comma)."""
     between = _APPOSITIVE.sub("", _INCLUDING.sub("", between))
-    return _SUBJECT_WORDS.fullmatch(between) is not None and not _LIST_WORDS.search(between)
+    if _LIST_WORDS.search(between):
+        return False
+    return _SUBJECT_WORDS.fullmatch(between) is not None or \
+        (_OF_SUBJECT.fullmatch(between) is not None and not _CLAUSE_WORDS.search(between))
+
+
+# "two Syrian members of a militia loyal to Iran's Revolutionary Guard were killed": victims qualified by an "of" phrase
+_OF_SUBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){1,2}of\s+(?:[\w.’'-]+\s+){1,7}(?:were|was|have been|had been)\s+(?:\w+ly\s+)?")
+_CLAUSE_WORDS = re.compile(r"\b(?:that|who|which|where|when|said|says|after|before|as|while)\b", re.IGNORECASE)
 
 
 _SUBJECT_WORDS = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?")
@@ -252,7 +274,7 @@ def _singular_pattern(view: SentenceView) -> re.Pattern[str]:
     roles = "|".join(re.escape(w) for w in sorted(lex.words["single_victim_words"], key=len, reverse=True))
     victims = "|".join(re.escape(w) for w in sorted(lex.words["victims"], key=len, reverse=True))
     pattern = re.compile(rf"\s+(?:an?|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{roles})\b(?!-)"
-                         rf"(?P<more>\s+and\s+(?P<n>[\w-]+)\s+(?:of\s+(?:his|her|their|its)\s+)?(?:{victims})\b)?")
+                         rf"(?P<more>\s+and\s+(?:(?:his|her|their)\s+)?(?P<n>[\w-]+)\s+(?:of\s+(?:his|her|their|its)\s+)?(?:{victims})\b)?")
     _SINGULAR[id(lex)] = (lex, pattern)
     return pattern
 
