@@ -168,3 +168,36 @@ def test_no_one_had_been_hurt_and_safe_crews_are_zeros(reference):
 def test_doubt_about_a_zero_is_no_zero(reference):
     assert tolls(reference, "A Houthi missile hit a tanker in the Red Sea on Monday. It was not clear whether no one "
                             "had been hurt.") == [(None, None)]
+
+
+# --- who did the counted acts --------------------------------------------------------------------------------------
+
+def only_stat(reference, text: str):
+    x = run(reference, text, PUB)
+    return [(s.count, s.actor.text if s.actor else None) for s in x.statistics]
+
+
+def test_the_object_of_the_counted_attacks_is_not_their_actor(reference):
+    got = only_stat(reference, "The Pentagon says Iran-aligned militias have attacked US troops in Iraq 90 times since October.")
+    assert got == [(90, "Iran-aligned militias")]
+
+
+def test_who_counts_the_attacks_did_none_of_them(reference):
+    got = only_stat(reference, "Iraqi police officials counted at least 25 rocket attacks on US-linked convoys since May.")
+    assert got == [(25, None)]
+
+
+def test_a_breakdown_keeps_the_actor_of_its_total(reference):
+    got = only_stat(reference, "Since January, US forces have been attacked 120 times, 70 times in Iraq and 50 times in Syria.")
+    assert got == [(120, None), (70, None), (50, None)]
+
+
+def test_a_name_in_a_relative_clause_is_not_the_actor(reference):
+    got = only_stat(reference, "The Houthis, who have been fighting a Saudi-led coalition since 2015, say they have launched "
+                               "more than 300 drones at Saudi Arabia over that period.")
+    assert got == [(300, "Houthis")]
+
+
+def test_one_incidents_fatalities_are_no_statistic(reference):
+    x = run(reference, "A drone hit the gas field on Friday. The operator said there are three fatalities among its staff.", PUB)
+    assert not x.statistics

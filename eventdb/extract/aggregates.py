@@ -44,19 +44,33 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
     one_day = any(d.precision == "day" and not opens_period(view, d) for d in view.dates)  # "... overnight": one wave
     projectiles = lex.pattern("statistic_projectile_nouns") if period or view.has("multi_day_periods") else None
     waves = {c for _, c in strike_waves(view)}
+    last_end, last_actor = None, None
     for c in view.counts:
         if c in waves:
             continue
-        after_verb = verbs.search(view.before(c.start, 30)) is not None and (period or (c.qualifier != "exact" and not one_day))
+        listed = last_end is not None and _BREAKDOWN.fullmatch(view.text, last_end, c.start) is not None
+        after_verb = (verbs.search(view.before(c.start, 30)) is not None or listed) and (period or (c.qualifier != "exact" and not one_day))
         found = _counted_noun(view, c.end, nouns, target_nouns, after_verb, projectiles)
         if not found:
             continue
         what_end, what = found
         if not period and _one_days_count(view, c.start, what_end, what):
             continue  # "three drone attacks on Eilat and the Golan on Sunday", "about 15 launches were identified": events
-        out.append(Statistic(_stat_actor(view, c.start, what_end, antecedent), c.value, c.text.removesuffix(" of"), c.qualifier, what,
+        if not period and lex.is_a("killed_words", what.split()[-1]) and not view.has("cumulative_markers") \
+                and not view.has("plural_triggers"):
+            continue  # "there are four fatalities among contractor staff": one incident's toll (not "... as strikes go on")
+        if listed:
+            actor = last_actor  # "attacked 151 times, 66 times in Iraq and 85 times in Syria": the total's
+        else:
+            actor = _stat_actor(view, c.start, what_end, antecedent)
+        last_end, last_actor = what_end, actor
+        out.append(Statistic(actor, c.value, c.text.removesuffix(" of"), c.qualifier, what,
                              _stat_target(view, what_end), *_period(view), view.span(), stance=_stance(view), confidence=0.6))
     return out
+
+
+# Between one count of a breakdown and the next: "151 times, 66 times in Iraq and 85 times in Syria".
+_BREAKDOWN = re.compile(r"(?:\s+(?:in|on|against|at)\s+[^,;.]{1,40}?)?(?:,\s*|\s+and\s+|,\s+and\s+)")
 
 
 def _one_days_count(view: SentenceView, start: int, end: int, what: str) -> bool:
@@ -173,10 +187,17 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
     group had launched about 20 ..." counts the group's launches, and "the group" is the armed group named before)."""
     if _PASSIVE_VERB.search(view.before(pos, 40)):
         return None  # "US forces have been attacked more than 140 times": the subject is the target
+    lex = view.tools.lexicon
     actors = [m for m in view.actors(view.start, pos)
               if not _OBJECT_BEFORE.search(view.before(m.start, 14))
               and not _speaks(view, m.end, pos)
-              and not _ACCORDING_BEFORE.search(view.before(m.start, 30))]
+              and not _ACCORDING_BEFORE.search(view.before(m.start, 30))
+              and not lex.derived(_verb_object_pattern).search(view.before(m.start, 30))  # "attacked US forces ... 78 times"
+              and not _in_relative_clause(view, m.start, pos)]  # "The Houthis, who have been fighting a Saudi-led coalition, say"
+    generic = lex.derived(_backed_groups_pattern).search(view.text, view.start, pos)
+    if generic and not (actors and actors[-1].start > generic.end()) and not _speaks(view, generic.end(), pos) \
+            and not lex.derived(_verb_object_pattern).search(view.before(generic.start(), 30)):
+        return ActorRef(generic.group(0), None, generic.start(), generic.end())  # "Iran-backed groups have attacked ..."
     anaphor = view.find("group_anaphora", actors[-1].end if actors else view.start, pos)
     if anaphor:
         return ActorRef(anaphor[-1].group(0), antecedent.key, anaphor[-1].start(), anaphor[-1].end()) if antecedent else None
@@ -194,6 +215,27 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
     return None
 
 
+def _verb_object_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A statistic verb right before a name: the name is what was attacked ("have attacked US forces")."""
+    return re.compile(rf"\b(?:{lex.alternation('statistic_verbs')})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _backed_groups_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """ "Iran-backed groups", "Iran-aligned militias": unnamed groups described by their backer, as written."""
+    return re.compile(rf"\b[A-Z][\w]+-(?:{'|'.join(lex.words['backing_suffixes'])})\s+(?:{lex.alternation('generic_groups')})\b")
+
+
+_RELATIVE = re.compile(r",\s+(?:who|which|that)\s+[^,;]{3,120},", re.IGNORECASE)
+
+
+def _in_relative_clause(view: SentenceView, start: int, pos: int) -> bool:
+    """The name stands inside a relative clause between commas before the count."""
+    for m in _RELATIVE.finditer(view.text, view.start, pos):
+        if m.start() < start < m.end():
+            return True
+    return False
+
+
 _OBJECT_BEFORE = re.compile(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$")
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
@@ -204,6 +246,9 @@ def _speaks(view: SentenceView, pos: int, count: int) -> bool:
     ("X has claimed around 170 attacks", "X claimed responsibility for 100 launches") or it speaks of
     itself ("Israel says it has hit hundreds of targets", "X says its forces have attacked 100 ships")."""
     after = view.after(pos, 40)
+    counting = _COUNTING_VERB.match(after)
+    if counting:
+        return True  # "Iraqi security officials counted at least 39 attacks": who counts did none of them
     verb = view.tools.lexicon.pattern("speech_verbs").search(after)
     if not verb or not _TWO_WORDS.fullmatch(after[:verb.start()]):
         return False
@@ -212,6 +257,7 @@ def _speaks(view: SentenceView, pos: int, count: int) -> bool:
     return not (claims and _RESPONSIBILITY_FOR.fullmatch(rest)) and not _SELF.match(rest)
 
 
+_COUNTING_VERB = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:(?:has|have|had)\s+)?(?:counted|documented|recorded|registered|tallied)\b")
 _TWO_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}\s+")
 _RESPONSIBILITY_FOR = re.compile(r"\s+(?:responsibility\s+for\s+)?")
 _SELF = re.compile(r"\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s")
