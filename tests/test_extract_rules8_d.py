@@ -201,3 +201,29 @@ def test_a_name_in_a_relative_clause_is_not_the_actor(reference):
 def test_one_incidents_fatalities_are_no_statistic(reference):
     x = run(reference, "A drone hit the gas field on Friday. The operator said there are three fatalities among its staff.", PUB)
     assert not x.statistics
+
+
+def test_sustained_injuries_in_a_running_tally(reference):
+    x = run(reference, "Since October 17, US troops have been attacked 90 times, and more than 40 U.S. personnel have "
+                       "sustained injuries over that period.", PUB)
+    assert (40, "more_than") in [(s.count, s.qualifier) for s in x.statistics]
+
+
+def test_a_governments_ministry_speaks_for_the_government(reference):
+    x = run(reference, "Rockets hit Erbil airport on Monday. The Kurdistan Regional Government's interior ministry said "
+                       "that one civilian had been killed and four people wounded.", PUB)
+    reports = [(c.claimant.key if c.claimant else None, c.killed, c.injured) for c in x.claims if c.type == "casualty_report"]
+    assert reports == [("kurdistan-regional-government", 1, 4)]
+
+
+def test_a_ministry_puts_the_toll(reference):
+    x = run(reference, "Israeli jets struck Hezbollah targets in southern Lebanon on Sunday. The Lebanese Health Ministry "
+                       "puts the toll from the strikes at four dead and six wounded.", PUB)
+    assert [(i.killed, i.injured) for i in x.incidents] == [(4, 6)]
+
+
+def test_with_personnel_sustaining_injuries_after_a_tally_is_its_toll(reference):
+    x = run(reference, "US troops have been attacked at least 30 times since October 17, according to the Pentagon, "
+                       "with 21 personnel sustaining minor injuries.", PUB)
+    assert {(s.count, s.what) for s in x.statistics} >= {(21, "personnel wounded")}
+    assert not [c for c in x.claims if c.type == "casualty_report"]

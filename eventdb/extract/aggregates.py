@@ -438,11 +438,12 @@ _INCLUDED = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.IGNOREC
 
 
 def _after_stat(view: SentenceView, pos: int) -> bool:
-    """The toll is the counted acts' own: a participle after the statistic's count ("..., killing four sailors")."""
+    """The toll is the counted acts' own: a participle after the statistic's count ("..., killing four sailors", "...,
+    with 56 personnel sustaining minor injuries")."""
     return _PARTICIPLE_TOLL.search(view.before(pos, 40)) is not None
 
 
-_PARTICIPLE_TOLL = re.compile(r"\b(?:killing|wounding|injuring)\s+(?:\w+ly\s+)?$|\band\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_PARTICIPLE_TOLL = re.compile(r"\b(?:killing|wounding|injuring)\s+(?:\w+ly\s+)?$|\band\s+(?:\w+\s+){0,2}$|,\s+with\s+$", re.IGNORECASE)
 
 
 def _killed_by(view: SentenceView, pos: int) -> ActorRef | None:

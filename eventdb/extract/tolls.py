@@ -470,8 +470,8 @@ def _victims_as_written(view: SentenceView, pos: int) -> str | None:
         return "of them" if of_end is not None and view.text[of_end - 4:of_end].lower() in ("them", "hose") else None
     words = m.group(0).split()
     for i, w in enumerate(words[:4]):
-        if w != w.rstrip(".,;:") and i < len(words) - 1:
-            return None  # the phrase ends before any victim noun
+        if (w.endswith((",", ";", ":")) or w.endswith(".") and "." not in w[:-1]) and i < len(words) - 1:
+            return None  # the phrase ends before any victim noun ("U.S." does not end it)
         if view.tools.lexicon.is_a("victims", w.rstrip(".,;:")):
             named = " ".join(words[:i + 1]).rstrip(".,;:")
             return f"{view.text[pos:start].strip()} {named}" if start > pos else named
