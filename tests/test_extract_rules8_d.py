@@ -227,3 +227,13 @@ def test_with_personnel_sustaining_injuries_after_a_tally_is_its_toll(reference)
                        "with 21 personnel sustaining minor injuries.", PUB)
     assert {(s.count, s.what) for s in x.statistics} >= {(21, "personnel wounded")}
     assert not [c for c in x.claims if c.type == "casualty_report"]
+
+
+def test_a_count_and_one_more_named_victim(reference):
+    assert tolls(reference, "A rocket attack on Camp Taji on Monday killed two U.S. troops and a British medic.") == [(3, None)]
+    # negative: "a number of" is no one victim
+    assert tolls(reference, "A strike on Tyre on Monday killed two fighters and a number of civilians.") == [(2, None)]
+
+
+def test_did_not_cause_any_casualties_is_a_zero(reference):
+    assert tolls(reference, "A rocket fell inside Harir air base on Monday but did not cause any casualties.") == [(0, 0)]

@@ -162,7 +162,7 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
         for w in words:
             for c in in_window:
                 if c.start >= w.end() and ADVERB_ONLY.fullmatch(view.text[w.end():c.start]) and _counted_victims(view, c.end, ws):
-                    objects.append(c.value)
+                    objects.append(c.value + _one_more(view, c.end, we))  # "killed two U.S. troops and a British medic"
                 elif kind == "killed" and c.start >= w.end() and _deaths_of(view, w, c.start) and _victim_noun(view, c.end):
                     objects.append(c.value)  # "confirmed the deaths of two fighters"
                 elif c.start >= w.end() and named_with_others(view, w.end(), c.start) and _victim_noun(view, c.end):
@@ -222,6 +222,18 @@ def _bare_count_of(view: SentenceView, c, w: re.Match[str]) -> bool:
 _BARE_WORDS = ("dead", "wounded", "injured")
 _ZERO_IN_DOUBT = re.compile(r"\b(?:whether|if|unclear|not clear|not known|unknown)\b(?:\s+(?:the|all|its|their|any)\b)?"
                             r"(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+
+
+def _one_more(view: SentenceView, pos: int, we: int) -> int:
+    """ "two U.S. troops and a British medic": one more victim named after the counted ones (1), else 0."""
+    return 1 if view.tools.lexicon.derived(_one_more_pattern).match(view.text, pos, we) else 0
+
+
+def _one_more_pattern(lex: Lexicon) -> re.Pattern[str]:
+    victims = _alternation(lex.words["victims"])
+    single = _alternation(lex.words["single_victim_words"])
+    return re.compile(rf"\s+(?:[\w.’'-]+\s+){{0,2}}?(?:{victims})\s+and\s+(?:an?|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{single})\b"
+                      rf"(?!-|\s+and\b)", re.IGNORECASE)
 
 
 def _counted_subject(between: str) -> bool:
