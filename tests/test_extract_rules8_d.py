@@ -237,3 +237,19 @@ def test_a_count_and_one_more_named_victim(reference):
 
 def test_did_not_cause_any_casualties_is_a_zero(reference):
     assert tolls(reference, "A rocket fell inside Harir air base on Monday but did not cause any casualties.") == [(0, 0)]
+
+
+# --- a total over an operation split per place ---------------------------------------------------------------------
+
+def test_a_toll_after_an_operation_on_two_places_is_its_total_not_a_toll(reference):
+    x = run(reference, "US warplanes struck Houthi targets in Sanaa and Saada on Saturday. The Houthi-run health "
+                       "ministry said 20 people were killed and 45 wounded.", PUB)
+    assert [(i.killed, i.injured) for i in x.incidents] == [(None, None), (None, None)]
+    assert {(s.count, s.actor.key if s.actor else None) for s in x.statistics} == {(20, "united-states"), (45, "united-states")}
+
+
+def test_a_toll_naming_one_place_of_the_operation_is_that_places(reference):
+    x = run(reference, "US warplanes struck Houthi targets in Sanaa and Saada on Saturday. The Houthi-run health "
+                       "ministry said nine people were killed in Sanaa.", PUB)
+    assert sorted((i.killed or 0) for i in x.incidents) == [0, 9]
+    assert not x.statistics

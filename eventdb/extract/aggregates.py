@@ -456,3 +456,22 @@ def _killed_by(view: SentenceView, pos: int) -> ActorRef | None:
 
 
 _BY_AGENT = re.compile(r"(?:\s+(?:in|on|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+by\s+(?:the\s+)?")
+
+
+def operation_totals(view: SentenceView, about: list) -> list[Statistic]:
+    """ "US warplanes struck targets in Sanaa and Saada on Saturday. The health ministry said 31 people were killed and
+    101 wounded.": a toll told after one operation split into an incident per place, naming none of the places, sums
+    the operation; a total is never one incident's toll (tests/GOLD.md), so it is a statistic of the operation's
+    perpetrator. `about`: the incidents the sentence refers back to (`references.referred`)."""
+    drafts = list({id(f.incident): f.incident for f in about}.values())
+    if len(drafts) < 2 or len({d.span for d in drafts}) != 1 or len({d.sentence_index for d in drafts}) != 1:
+        return []
+    if not (view.has("killed_words") or view.has("injured_words")) or any(m.place for m in view.mentions):
+        return []  # "Thirteen of the dead were in Sanaa's Shouab district": that place's incident
+    from eventdb.extract.tolls import tally_counts  # tolls imports incident_actors, which needs this module
+    out = []
+    for c, kind, noun, _word, _subject in tally_counts(view, view.start, view.end):
+        what = f"{noun or 'people'} {'killed' if kind == 'killed' else 'wounded'}"
+        out.append(Statistic(drafts[0].perpetrator, c.value, c.text, c.qualifier, what, None, None, None, None,
+                             view.span(), stance=_stance(view), confidence=0.5))
+    return out
