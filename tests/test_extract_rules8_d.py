@@ -253,3 +253,12 @@ def test_a_toll_naming_one_place_of_the_operation_is_that_places(reference):
                        "ministry said nine people were killed in Sanaa.", PUB)
     assert sorted((i.killed or 0) for i in x.incidents) == [0, 9]
     assert not x.statistics
+
+
+# --- outcomes ------------------------------------------------------------------------------------------------------
+
+def test_a_tally_after_an_attack_does_not_make_it_a_hit(reference):
+    x = run(reference, "Hezbollah said it targeted an Israeli army post near Metula with an anti-tank missile on Monday. "
+                       "The Israeli military did not comment. The army says it has struck more than 3,000 Hezbollah "
+                       "targets since October 8.", PUB)
+    assert [i.outcome for i in x.incidents] == ["unknown"]
