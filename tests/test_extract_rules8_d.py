@@ -262,3 +262,22 @@ def test_a_tally_after_an_attack_does_not_make_it_a_hit(reference):
                        "The Israeli military did not comment. The army says it has struck more than 3,000 Hezbollah "
                        "targets since October 8.", PUB)
     assert [i.outcome for i in x.incidents] == ["unknown"]
+
+
+# --- ordinals counting events over a period ------------------------------------------------------------------------
+
+def test_an_ordinal_over_a_period_is_a_statistic(reference):
+    x = run(reference, "A drone hit Harir air base on Monday. It was the fourth drone attack on the base since March.", PUB)
+    assert [(s.count, s.actor) for s in x.statistics] == [(4, None)]
+
+
+def test_an_ordinal_names_its_actor_in_the_counted_words_or_after_by(reference):
+    got = {(s.count, s.actor.key if s.actor else None) for s in run(
+        reference, "It was the third Israeli strike on Tyre in five days. The commander was the fifth Hezbollah "
+                   "commander killed by Israel since January.", PUB).statistics}
+    assert {(3, "israel"), (5, "israel")} <= got
+
+
+def test_an_ordinal_of_something_else_is_no_statistic(reference):
+    x = run(reference, "It was the third day of fighting since the truce. He was the second son of the commander since 2010.", PUB)
+    assert not x.statistics

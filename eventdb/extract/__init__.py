@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from eventdb.assertions import Article, Claim, Extraction
 from eventdb.extract.tolls import no_harm
-from eventdb.extract.aggregates import affiliations, casualty_tallies, operation_totals, last_armed_group, statistics, tally_sequel
+from eventdb.extract.aggregates import affiliations, casualty_tallies, operation_totals, ordinal_tallies, last_armed_group, statistics, tally_sequel
 from eventdb.extract.claimed_details import complete
 from eventdb.extract.claims import sentence_claims, without_spokesman_repeats
 from eventdb.extract.speakers import voice
@@ -138,6 +138,7 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
         sentence_stats = previous_stats = sentence_stats or sequel
         group = last_armed_group(view, group)
         stats.extend(sentence_stats)
+        stats.extend(ordinal_tallies(view))  # "the third drone attack on Erbil airport since April"
         affs.extend(affiliations(view))
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []

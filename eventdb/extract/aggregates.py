@@ -475,3 +475,65 @@ def operation_totals(view: SentenceView, about: list) -> list[Statistic]:
         out.append(Statistic(drafts[0].perpetrator, c.value, c.text, c.qualifier, what, None, None, None, None,
                              view.span(), stance=_stance(view), confidence=0.5))
     return out
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10, "eleventh": 11, "twelfth": 12}
+_ORDINAL = re.compile(r"\b(?:is|was|marks|marked|as)\s+(?:the\s+)?(?P<n>" + "|".join(_ORDINALS) + r")\s+", re.IGNORECASE)
+
+
+def ordinal_tallies(view: SentenceView) -> list[Statistic]:
+    """ "This was the third drone attack on Erbil airport since April", "It was the second Israeli strike on the Dahiyeh
+    in five days", "The attack on Conoco is the third on the base this week": an ordinal counting events over a period
+    (`ordinal_periods`) is a statistic of that count; the actor is one named in the counted words ("Israeli strike") or
+    after "by", else none."""
+    words = view.words()
+    if words is not None and words.isdisjoint(_ORDINALS):
+        return []
+    lex = view.tools.lexicon
+    out = []
+    for m in _ORDINAL.finditer(view.text, view.start, view.end):
+        rest = view.text[m.end():view.end]
+        period = lex.pattern("ordinal_periods").search(rest[:90])
+        if period is None or _CLAUSE_CUT.search(rest[:period.start()]):
+            continue
+        head = rest[:period.start()]
+        noun = _head_noun(lex, head)
+        if noun is None and not (_ELIDED.match(head) and view.has("triggers", view.start, m.start())):
+            continue  # "the third day of fighting since ...", "the second son of ...": not a count of attacks
+        what_end = m.end() + (noun.end() if noun else 0)
+        what = view.text[m.end():what_end].strip() or "attacks"
+        by = _BY.search(head)
+        agents = view.actors(m.end() + by.end(), min(view.end, m.end() + by.end() + 30)) if by else []
+        inside = view.actors(m.end(), what_end)
+        if agents and agents[0].start == m.end() + by.end():
+            actor = actor_ref(agents[0])  # "the third commander killed by Israel since October"
+        elif inside and not (by and lex.pattern("killed_words").search(head)):
+            actor = actor_ref(inside[0])  # "the second Israeli strike on the Dahiyeh"
+        else:
+            actor = None
+        out.append(Statistic(actor, _ORDINALS[m.group("n").lower()], m.group("n"), "exact", what, None,
+                             view.text[m.end() + period.start():m.end() + period.end()], None, None, view.span(),
+                             stance=_stance(view), confidence=0.4))
+    return out
+
+
+_CLAUSE_CUT = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b")
+_WORD_START = re.compile(r"[\w’'-]+\s*")
+_STOP_WORDS = frozenset({"of", "on", "in", "at", "against", "between", "by", "since", "to"})
+
+
+def _head_noun(lex: Lexicon, head: str) -> re.Match[str] | None:
+    """The counted noun after up to three modifiers ("drone attack", "Israeli strike"), before any preposition."""
+    pos = 0
+    for _ in range(4):
+        noun = lex.pattern("ordinal_nouns").match(head, pos)
+        if noun is not None:
+            return noun
+        word = _WORD_START.match(head, pos)
+        if word is None or word.group(0).strip().lower() in _STOP_WORDS:
+            return None
+        pos = word.end()
+    return None
+_BY = re.compile(r"\bby\s+(?:the\s+)?")
+_ELIDED = re.compile(r"(?:on|against|in|at)\s", re.IGNORECASE)
