@@ -281,3 +281,9 @@ def test_an_ordinal_names_its_actor_in_the_counted_words_or_after_by(reference):
 def test_an_ordinal_of_something_else_is_no_statistic(reference):
     x = run(reference, "It was the third day of fighting since the truce. He was the second son of the commander since 2010.", PUB)
     assert not x.statistics
+
+
+def test_one_of_the_deadliest_is_no_count(reference):
+    x = run(reference, "Israeli strikes on Homs on Monday killed nine people, in one of the deadliest Israeli attacks on "
+                       "Syria since the start of the year.", PUB)
+    assert not [s for s in x.statistics if s.count == 1]

@@ -46,8 +46,8 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
     waves = {c for _, c in strike_waves(view)}
     last_end, last_actor = None, None
     for c in view.counts:
-        if c in waves:
-            continue
+        if c in waves or _ONE_OF_THE_MOST.match(view.text, c.end) and c.value == 1:
+            continue  # "in one of the deadliest Israeli attacks on Syria": a ranking, not a count
         listed = last_end is not None and _BREAKDOWN.fullmatch(view.text, last_end, c.start) is not None
         after_verb = (verbs.search(view.before(c.start, 30)) is not None or listed) and (period or (c.qualifier != "exact" and not one_day))
         found = _counted_noun(view, c.end, nouns, target_nouns, after_verb, projectiles)
@@ -69,6 +69,7 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
     return out
 
 
+_ONE_OF_THE_MOST = re.compile(r"[\s“\"]+of\s+(?:the|its|their)\s+[\s“\"]*(?:\w+est|most|biggest)\b", re.IGNORECASE)
 # Between one count of a breakdown and the next: "151 times, 66 times in Iraq and 85 times in Syria".
 _BREAKDOWN = re.compile(r"(?:\s+(?:in|on|against|at)\s+[^,;.]{1,40}?)?(?:,\s*|\s+and\s+|,\s+and\s+)")
 
