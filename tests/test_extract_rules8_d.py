@@ -287,3 +287,9 @@ def test_one_of_the_deadliest_is_no_count(reference):
     x = run(reference, "Israeli strikes on Homs on Monday killed nine people, in one of the deadliest Israeli attacks on "
                        "Syria since the start of the year.", PUB)
     assert not [s for s in x.statistics if s.count == 1]
+
+
+def test_groups_in_apposition_do_not_take_the_count_from_the_named_group(reference):
+    got = only_stat(reference, "The Islamic Resistance in Iraq, an umbrella of Iran-backed militias that has claimed 60 "
+                               "attacks on US troops since October, said it had attacked the base.")
+    assert [(n, a) for n, a in got if n == 60] == [(60, "Islamic Resistance in Iraq")]

@@ -197,7 +197,8 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
               and not _in_relative_clause(view, m.start, pos)]  # "The Houthis, who have been fighting a Saudi-led coalition, say"
     generic = lex.derived(_backed_groups_pattern).search(view.text, view.start, pos)
     if generic and not (actors and actors[-1].start > generic.end()) and not _speaks(view, generic.end(), pos) \
-            and not lex.derived(_verb_object_pattern).search(view.before(generic.start(), 30)):
+            and not lex.derived(_verb_object_pattern).search(view.before(generic.start(), 30)) \
+            and not _OF_BEFORE.search(view.before(generic.start(), 5)):  # "X, an umbrella of Iran-backed militias that ...": X
         return ActorRef(generic.group(0), None, generic.start(), generic.end())  # "Iran-backed groups have attacked ..."
     anaphor = view.find("group_anaphora", actors[-1].end if actors else view.start, pos)
     if anaphor:
@@ -226,6 +227,7 @@ def _backed_groups_pattern(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\b[A-Z][\w]+-(?:{'|'.join(lex.words['backing_suffixes'])})\s+(?:{lex.alternation('generic_groups')})\b")
 
 
+_OF_BEFORE = re.compile(r"\bof\s+$")
 _RELATIVE = re.compile(r",\s+(?:who|which|that)\s+[^,;]{3,120},", re.IGNORECASE)
 
 
