@@ -293,3 +293,10 @@ def test_groups_in_apposition_do_not_take_the_count_from_the_named_group(referen
     got = only_stat(reference, "The Islamic Resistance in Iraq, an umbrella of Iran-backed militias that has claimed 60 "
                                "attacks on US troops since October, said it had attacked the base.")
     assert [(n, a) for n, a in got if n == 60] == [(60, "Islamic Resistance in Iraq")]
+
+
+def test_treated_or_evaluated_for_injuries_counts_the_injured(reference):
+    assert tolls(reference, "Rockets hit Ain al-Asad on Saturday. Three U.S. personnel were treated for traumatic brain "
+                            "injuries and have since returned to duty, the Pentagon said.") == [(None, 3)]
+    assert tolls(reference, "A drone struck Tower 22 in Jordan on Sunday. At least 12 service members were being "
+                            "evaluated for injuries, the Pentagon said.") == [(None, 12)]

@@ -63,9 +63,12 @@ def _completed(incident: IncidentReport, claims: list[Claim], lexicon: Lexicon, 
 
 def _tally(quote: str, lexicon: Lexicon) -> bool:
     """ "Since October 8, ... have killed 13", "450 people have been killed": a toll over a period."""
-    if lexicon.pattern("period_openers").search(quote):
-        return True
+    if lexicon.pattern("period_openers").search(_ADVERBIAL_SINCE.sub("", quote)):
+        return True  # (not "have since returned to duty": "since" as an adverb opens no period)
     return lexicon.derived(_perfect_casualty_pattern).search(quote) is not None
+
+
+_ADVERBIAL_SINCE = re.compile(r"\b(?:have|has|had)\s+since\b", re.IGNORECASE)
 
 
 def _perfect_casualty_pattern(lexicon: Lexicon) -> re.Pattern[str]:

@@ -156,6 +156,8 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
         objects: list[int] = []  # "injured six others": the count after the verb is its own
         subjects: list[int] = []  # "two people were injured"
         words = view.find(category, ws, we)
+        if kind == "injured" and view.has("injury_care_words"):  # "34 service members were being evaluated for injuries"
+            words = sorted(words + view.find("injury_care_words", ws, we), key=lambda m: m.start())
         if kind == "killed" and view.has("death_nouns"):
             words = sorted(words + [d for d in view.find("death_nouns", ws, we) if all(d.start() != w.start() for w in words)],
                            key=lambda m: m.start())
@@ -195,7 +197,7 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
     return result.get("killed"), result.get("injured")
 
 
-_TOLL_CATEGORIES = ("killed_words", "injured_words", "no_casualties", "death_nouns")  # every rule of `casualties` needs a phrase of one
+_TOLL_CATEGORIES = ("killed_words", "injured_words", "no_casualties", "death_nouns", "injury_care_words")  # every rule of `casualties` needs a phrase of one
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -251,7 +253,7 @@ _OF_SUBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){1,2}of\s+(?:[\w.’'-]+\s+){1,7}
 _CLAUSE_WORDS = re.compile(r"\b(?:that|who|which|where|when|said|says|after|before|as|while)\b", re.IGNORECASE)
 
 
-_SUBJECT_WORDS = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?")
+_SUBJECT_WORDS = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:being\s+)?(?:\w+ly\s+)?")
 _LIST_WORDS = re.compile(r"\b(?:and|or)\b|[,;]")
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;]{1,40},")  # "one crew member, a Filipino sailor, was killed"
 _NONE_OF = re.compile(r"\bnone\s+of\s+the\s+$", re.IGNORECASE)  # "None of the 23 crew were hurt": not 23
