@@ -300,3 +300,10 @@ def test_treated_or_evaluated_for_injuries_counts_the_injured(reference):
                             "injuries and have since returned to duty, the Pentagon said.") == [(None, 3)]
     assert tolls(reference, "A drone struck Tower 22 in Jordan on Sunday. At least 12 service members were being "
                             "evaluated for injuries, the Pentagon said.") == [(None, 12)]
+
+
+def test_victims_joined_by_and_are_summed(reference):
+    assert tolls(reference, "A drone struck a car near Qaim on Monday, killing four fighters and two civilians.") == [(6, None)]
+    # negatives: another kind after "and", and a part of the first count
+    assert tolls(reference, "A drone struck a car near Qaim on Monday, killing four people and wounding three.") == [(4, 3)]
+    assert tolls(reference, "A strike on Tyre on Monday killed nine people and two of them were children.") == [(9, None)]

@@ -164,9 +164,10 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
         for w in words:
             for c in in_window:
                 if c.start >= w.end() and ADVERB_ONLY.fullmatch(view.text[w.end():c.start]) and _counted_victims(view, c.end, ws):
-                    objects.append(c.value + _one_more(view, c.end, we))  # "killed two U.S. troops and a British medic"
+                    objects.append(c.value + _one_more(view, c.end, we) + _and_more(view, c.end, we))
+                    # "killed two U.S. troops and a British medic", "killing three fighters and two civilians"
                 elif kind == "killed" and c.start >= w.end() and _deaths_of(view, w, c.start) and _victim_noun(view, c.end):
-                    objects.append(c.value)  # "confirmed the deaths of two fighters"
+                    objects.append(c.value + _and_more(view, c.end, we))  # "the martyrdom of three children and two women"
                 elif c.start >= w.end() and named_with_others(view, w.end(), c.start) and _victim_noun(view, c.end):
                     objects.append(c.value + 1)  # "killed businessman X and three members of his family"
                 elif c.end <= w.start() and (_counted_subject(view.text[c.end:w.start()]) and _victim_noun(view, c.end)
@@ -224,6 +225,26 @@ def _bare_count_of(view: SentenceView, c, w: re.Match[str]) -> bool:
 _BARE_WORDS = ("dead", "wounded", "injured")
 _ZERO_IN_DOUBT = re.compile(r"\b(?:whether|if|unclear|not clear|not known|unknown)\b(?:\s+(?:the|all|its|their|any)\b)?"
                             r"(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+
+
+def _and_more(view: SentenceView, pos: int, we: int) -> int:
+    """ "three fighters and two civilians": the counts of more victims joined by "and" to the counted ones (their sum),
+    not "three of them" (part of the first) nor "and wounded nine" (another kind)."""
+    more = 0
+    for _ in range(3):
+        m = _VICTIMS_AND.match(view.text, pos, we)
+        if m is None or not any(view.tools.lexicon.is_a("victims", w.rstrip(".,")) for w in m.group("noun").split()):
+            return more
+        nxt = next((c for c in view.counts if c.start == m.end()), None)
+        if nxt is None or not _victim_noun(view, nxt.end) or _PART_OF.match(view.text, nxt.end):
+            return more
+        more += nxt.value
+        pos = nxt.end
+    return more
+
+
+_VICTIMS_AND = re.compile(r"\s+(?P<noun>(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+and\s+")
+_PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|the\s+dead|the\s+wounded)\b", re.IGNORECASE)
 
 
 def _one_more(view: SentenceView, pos: int, we: int) -> int:
