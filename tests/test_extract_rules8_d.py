@@ -307,3 +307,10 @@ def test_victims_joined_by_and_are_summed(reference):
     # negatives: another kind after "and", and a part of the first count
     assert tolls(reference, "A drone struck a car near Qaim on Monday, killing four people and wounding three.") == [(4, 3)]
     assert tolls(reference, "A strike on Tyre on Monday killed nine people and two of them were children.") == [(9, None)]
+
+
+def test_the_ships_a_campaign_sank_are_its_statistic(reference):
+    got = stats(reference, "The Houthis attacked more than 60 merchant vessels between March 2024 and June 2024, "
+                           "sinking one vessel and killing three sailors.")
+    assert {(60, "houthis"), (1, "houthis"), (3, "houthis")} <= got
+    assert not run(reference, "A Houthi missile hit a tanker on Monday, sinking two boats.", PUB).statistics

@@ -408,6 +408,13 @@ def casualty_tallies(view: SentenceView, stats: list[Statistic], previous_tally:
         return []
     known = {s.count for s in stats}
     out: list[Statistic] = []
+    if base is not None:  # "..., sinking two vessels and killing four sailors": the ships the counted attacks sank
+        for m in _SINKING.finditer(view.text, view.start, view.end):
+            c = next((c for c in view.counts if c.start == m.end()), None)
+            noun = _SUNK_NOUN.match(view.text, c.end) if c else None
+            if c is not None and noun and c.value not in known:
+                out.append(replace(base, count=c.value, count_text=c.text, qualifier=c.qualifier,
+                                   what=f"{noun.group(1)} sunk", target=None))
     actor = None
     for c, kind, noun, word, subject in tally_counts(view, view.start, view.end):
         if c.value in known:
@@ -437,6 +444,8 @@ def _perfect_toll(view: SentenceView) -> bool:
     return perfect_toll(view, view.start, view.end)
 
 
+_SINKING = re.compile(r"\bsinking\s+", re.IGNORECASE)
+_SUNK_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(vessels?|ships?|boats?|tankers?)\b", re.IGNORECASE)
 _INCLUDED = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.IGNORECASE)
 
 
