@@ -65,7 +65,7 @@ def test_aggregates_become_statistics_not_incidents(ref):
 def test_described_groups_are_not_the_state(ref):
     x = run(ref, "Iranian-backed militias have launched about 70 attacks in recent weeks.")
     (s,) = x.statistics
-    assert s.actor is None and s.count == 70
+    assert (s.actor is None or s.actor.key is None) and s.count == 70  # rules-8: kept as written, never Iran
 
 
 def test_two_attacks_in_one_sentence_are_two_incidents(ref):

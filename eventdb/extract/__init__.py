@@ -33,7 +33,8 @@ article. The passes, each a module:
 from __future__ import annotations
 
 from eventdb.assertions import Article, Claim, Extraction
-from eventdb.extract.aggregates import affiliations, last_armed_group, statistics, tally_sequel
+from eventdb.extract.tolls import no_harm
+from eventdb.extract.aggregates import affiliations, casualty_tallies, operation_totals, ordinal_tallies, last_armed_group, statistics, tally_sequel
 from eventdb.extract.claimed_details import complete
 from eventdb.extract.claims import sentence_claims, without_spokesman_repeats
 from eventdb.extract.speakers import voice
@@ -103,6 +104,8 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
     group = None  # the armed group named last: what "the group" refers to
     said = None  # the last speaker: who "it" is in "..., it added"
     previous_stats: list = []  # the last sentence's statistics: what "These strikes killed 118" counts
+    summed: set[int] = set()  # sentences whose toll sums an operation split into several incidents
+    previous_tally = False  # the last sentence counted casualties over a period: "On the Israeli side, 10 soldiers have been killed"
     book = SpeakerBook()  # who speaks for whom, as the article has told so far
     quotation = None  # the last sentence if it was a bare quotation: the next may name its speaker
     last_date = None  # (sentence, date) of the last event date named: what "the same day" counts from
@@ -130,10 +133,14 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
         view.dates = resolve_sequels(view.dates, last_event_date(drafts, last_date))
         last_date = latest_date(view, last_date)
         sentence_stats = statistics(view, group)
+        tallies = casualty_tallies(view, sentence_stats, previous_tally)  # "... have killed 330 people since October 8"
+        previous_tally = bool(tallies)
+        sentence_stats = sentence_stats + tallies
         sequel = [] if sentence_stats else tally_sequel(view, previous_stats)  # "These strikes killed 118": the tally's
         sentence_stats = previous_stats = sentence_stats or sequel
         group = last_armed_group(view, group)
         stats.extend(sentence_stats)
+        stats.extend(ordinal_tallies(view))  # "the third drone attack on Erbil airport since April"
         affs.extend(affiliations(view))
         blocked = [(view.start, view.end) for _ in sentence_stats[:1]] if sentence_stats else []
         stat_spans = [(view.start, view.end)] if sentence_stats else []
@@ -145,13 +152,20 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
         about = with_the_other(view, found, drafts) if found else referred(view, drafts)
         if not found:
             told_again(view, about, drafts)
+        totals = operation_totals(view, about) if not found and len(about) > 1 else []  # "... 31 people were killed"
+        stats.extend(totals)
+        if totals:
+            summed.add(view.sentence.index)  # the operation's total: no incident's toll (claimed_details.complete)
         if not sequel:  # a tally's toll is no one's claim about an incident
-            claims.extend(sentence_claims(view, about, stat_spans, said))
+            said_here = sentence_claims(view, about, stat_spans, said)
+            claims.extend([c for c in said_here if c.type != "casualty_report"] if tallies else said_here)  # a tally is no toll
         said = last_speaker(frames) or (voice(view, view.end, said) if view.has("speech_verbs") else said)
     claims = relinked(claims, settle(drafts, views))  # the document-level sieves may join incidents
     claims = without_spokesman_repeats(claims, tools.reference)
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
-    incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon, shared_sentences(drafts))
+    incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon, shared_sentences(drafts) | summed)
+    claims = [c for c in claims if c.type != "casualty_report" or c.claimant is not None or no_harm(c.killed, c.injured)]
+    # the outlet telling a toll ("These strikes killed four people.") gives the incident its toll, and is no one's claim
     incidents = air_strikes_by_claims(incidents, drafts, tools.lexicon, tools.actor_kind)
     incidents = decide_outcomes(incidents, drafts, tools.lexicon)  # after the tolls and kinds are final
     return Extraction(EXTRACTOR_VERSION, incidents, tuple(claims), tuple(dedupe_statistics(stats)),

@@ -44,19 +44,34 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
     one_day = any(d.precision == "day" and not opens_period(view, d) for d in view.dates)  # "... overnight": one wave
     projectiles = lex.pattern("statistic_projectile_nouns") if period or view.has("multi_day_periods") else None
     waves = {c for _, c in strike_waves(view)}
+    last_end, last_actor = None, None
     for c in view.counts:
-        if c in waves:
-            continue
-        after_verb = verbs.search(view.before(c.start, 30)) is not None and (period or (c.qualifier != "exact" and not one_day))
+        if c in waves or _ONE_OF_THE_MOST.match(view.text, c.end) and c.value == 1:
+            continue  # "in one of the deadliest Israeli attacks on Syria": a ranking, not a count
+        listed = last_end is not None and _BREAKDOWN.fullmatch(view.text, last_end, c.start) is not None
+        after_verb = (verbs.search(view.before(c.start, 30)) is not None or listed) and (period or (c.qualifier != "exact" and not one_day))
         found = _counted_noun(view, c.end, nouns, target_nouns, after_verb, projectiles)
         if not found:
             continue
         what_end, what = found
         if not period and _one_days_count(view, c.start, what_end, what):
             continue  # "three drone attacks on Eilat and the Golan on Sunday", "about 15 launches were identified": events
-        out.append(Statistic(_stat_actor(view, c.start, what_end, antecedent), c.value, c.text.removesuffix(" of"), c.qualifier, what,
+        if not period and lex.is_a("killed_words", what.split()[-1]) and not view.has("cumulative_markers") \
+                and not view.has("plural_triggers"):
+            continue  # "there are four fatalities among contractor staff": one incident's toll (not "... as strikes go on")
+        if listed:
+            actor = last_actor  # "attacked 151 times, 66 times in Iraq and 85 times in Syria": the total's
+        else:
+            actor = _stat_actor(view, c.start, what_end, antecedent)
+        last_end, last_actor = what_end, actor
+        out.append(Statistic(actor, c.value, c.text.removesuffix(" of"), c.qualifier, what,
                              _stat_target(view, what_end), *_period(view), view.span(), stance=_stance(view), confidence=0.6))
     return out
+
+
+_ONE_OF_THE_MOST = re.compile(r"[\s“\"]+of\s+(?:the|its|their)\s+[\s“\"]*(?:\w+est|most|biggest)\b", re.IGNORECASE)
+# Between one count of a breakdown and the next: "151 times, 66 times in Iraq and 85 times in Syria".
+_BREAKDOWN = re.compile(r"(?:\s+(?:in|on|against|at)\s+[^,;.]{1,40}?)?(?:,\s*|\s+and\s+|,\s+and\s+)")
 
 
 def _one_days_count(view: SentenceView, start: int, end: int, what: str) -> bool:
@@ -173,10 +188,18 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
     group had launched about 20 ..." counts the group's launches, and "the group" is the armed group named before)."""
     if _PASSIVE_VERB.search(view.before(pos, 40)):
         return None  # "US forces have been attacked more than 140 times": the subject is the target
+    lex = view.tools.lexicon
     actors = [m for m in view.actors(view.start, pos)
               if not _OBJECT_BEFORE.search(view.before(m.start, 14))
               and not _speaks(view, m.end, pos)
-              and not _ACCORDING_BEFORE.search(view.before(m.start, 30))]
+              and not _ACCORDING_BEFORE.search(view.before(m.start, 30))
+              and not lex.derived(_verb_object_pattern).search(view.before(m.start, 30))  # "attacked US forces ... 78 times"
+              and not _in_relative_clause(view, m.start, pos)]  # "The Houthis, who have been fighting a Saudi-led coalition, say"
+    generic = lex.derived(_backed_groups_pattern).search(view.text, view.start, pos)
+    if generic and not (actors and actors[-1].start > generic.end()) and not _speaks(view, generic.end(), pos) \
+            and not lex.derived(_verb_object_pattern).search(view.before(generic.start(), 30)) \
+            and not _OF_BEFORE.search(view.before(generic.start(), 5)):  # "X, an umbrella of Iran-backed militias that ...": X
+        return ActorRef(generic.group(0), None, generic.start(), generic.end())  # "Iran-backed groups have attacked ..."
     anaphor = view.find("group_anaphora", actors[-1].end if actors else view.start, pos)
     if anaphor:
         return ActorRef(anaphor[-1].group(0), antecedent.key, anaphor[-1].start(), anaphor[-1].end()) if antecedent else None
@@ -194,6 +217,28 @@ def _stat_actor(view: SentenceView, pos: int, end: int, antecedent: ActorRef | N
     return None
 
 
+def _verb_object_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """A statistic verb right before a name: the name is what was attacked ("have attacked US forces")."""
+    return re.compile(rf"\b(?:{lex.alternation('statistic_verbs')})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _backed_groups_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """ "Iran-backed groups", "Iran-aligned militias": unnamed groups described by their backer, as written."""
+    return re.compile(rf"\b[A-Z][\w]+-(?:{'|'.join(lex.words['backing_suffixes'])})\s+(?:{lex.alternation('generic_groups')})\b")
+
+
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_RELATIVE = re.compile(r",\s+(?:who|which|that)\s+[^,;]{3,120},", re.IGNORECASE)
+
+
+def _in_relative_clause(view: SentenceView, start: int, pos: int) -> bool:
+    """The name stands inside a relative clause between commas before the count."""
+    for m in _RELATIVE.finditer(view.text, view.start, pos):
+        if m.start() < start < m.end():
+            return True
+    return False
+
+
 _OBJECT_BEFORE = re.compile(r"\b(?:on|against|at|in|inside|of|targeting|across|into)\s+(?:the\s+)?$")
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
@@ -204,6 +249,9 @@ def _speaks(view: SentenceView, pos: int, count: int) -> bool:
     ("X has claimed around 170 attacks", "X claimed responsibility for 100 launches") or it speaks of
     itself ("Israel says it has hit hundreds of targets", "X says its forces have attacked 100 ships")."""
     after = view.after(pos, 40)
+    counting = _COUNTING_VERB.match(after)
+    if counting:
+        return True  # "Iraqi security officials counted at least 39 attacks": who counts did none of them
     verb = view.tools.lexicon.pattern("speech_verbs").search(after)
     if not verb or not _TWO_WORDS.fullmatch(after[:verb.start()]):
         return False
@@ -212,6 +260,7 @@ def _speaks(view: SentenceView, pos: int, count: int) -> bool:
     return not (claims and _RESPONSIBILITY_FOR.fullmatch(rest)) and not _SELF.match(rest)
 
 
+_COUNTING_VERB = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:(?:has|have|had)\s+)?(?:counted|documented|recorded|registered|tallied)\b")
 _TWO_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}\s+")
 _RESPONSIBILITY_FOR = re.compile(r"\s+(?:responsibility\s+for\s+)?")
 _SELF = re.compile(r"\s+(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s")
@@ -338,3 +387,165 @@ def _demonstrative_toll(lex: Lexicon) -> re.Pattern[str]:
     hurt = f"{lex.alternation('killed_words')}|{lex.alternation('injured_words')}"
     return re.compile(rf"\s*(?:These|Those|The|Such)\s+(?:[\w-]+\s+)?(?:{plural})\s+(?:(?:have|has|had)\s+)?(?:\w+ly\s+)?"
                       rf"(?P<verb>{hurt})\s+", re.IGNORECASE)
+
+
+def casualty_tallies(view: SentenceView, stats: list[Statistic], previous_tally: bool = False) -> list[Statistic]:
+    """The dead and wounded a toll over a period counts (`tolls.running_total`), each count its own statistic: "Israeli
+    strikes in Lebanon have killed about 330 people since October 8, including about 60 civilians" (330 and 60 people
+    killed, by Israel); "10 soldiers and six civilians have been killed, according to the army" (no one named does the
+    killing: no actor); and the toll a statistic of the same sentence counts ("The group attacked more than 100 ships
+    between ... and ..., killing four sailors": its actor's, over its period). `stats`: the sentence's other statistics; `previous_tally`: the
+    sentence before counted casualties over a period, so a perfect-tense toll in this one continues the tally ("On the
+    Israeli side, 10 soldiers have been killed")."""
+    if not view.counts or not (view.has("killed_words") or view.has("injured_words")):
+        return []
+    from eventdb.extract.tolls import bounded_period, running_total, tally_counts  # tolls imports incident_actors, which needs this module
+    if running_total(view, view.start, view.end) or (previous_tally and _perfect_toll(view)):
+        base = None
+    elif stats and _spans_period(view) or stats and bounded_period(view):
+        base = stats[0]  # "attacked more than 100 ships between ... and ..., killing four sailors" (not one night's wave)
+    else:
+        return []
+    known = {s.count for s in stats}
+    out: list[Statistic] = []
+    if base is not None:  # "..., sinking two vessels and killing four sailors": the ships the counted attacks sank
+        for m in _SINKING.finditer(view.text, view.start, view.end):
+            c = next((c for c in view.counts if c.start == m.end()), None)
+            noun = _SUNK_NOUN.match(view.text, c.end) if c else None
+            if c is not None and noun and c.value not in known:
+                out.append(replace(base, count=c.value, count_text=c.text, qualifier=c.qualifier,
+                                   what=f"{noun.group(1)} sunk", target=None))
+    actor = None
+    for c, kind, noun, word, subject in tally_counts(view, view.start, view.end):
+        if c.value in known:
+            continue  # counted already ("more than 100 fatalities")
+        if base is not None:
+            if not _after_stat(view, c.start):
+                continue
+            who = base.actor
+        elif _INCLUDED.search(view.before(c.start, 20)) and out:
+            who = actor  # "including about 60 civilians": the total's
+        elif subject:
+            who = _killed_by(view, word.end())
+        else:
+            who = _stat_actor(view, word.start(), word.end())
+        actor = who
+        what = f"{noun} {'killed' if kind == 'killed' else 'wounded'}".strip()
+        if base is not None:
+            out.append(replace(base, count=c.value, count_text=c.text, qualifier=c.qualifier, what=what, target=None))
+        else:
+            out.append(Statistic(who, c.value, c.text, c.qualifier, what, None, *_period(view), view.span(),
+                                 stance=_stance(view), confidence=0.5))
+    return out
+
+
+def _perfect_toll(view: SentenceView) -> bool:
+    from eventdb.extract.tolls import perfect_toll
+    return perfect_toll(view, view.start, view.end)
+
+
+_SINKING = re.compile(r"\bsinking\s+", re.IGNORECASE)
+_SUNK_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?(vessels?|ships?|boats?|tankers?)\b", re.IGNORECASE)
+_INCLUDED = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.IGNORECASE)
+
+
+def _after_stat(view: SentenceView, pos: int) -> bool:
+    """The toll is the counted acts' own: a participle after the statistic's count ("..., killing four sailors", "...,
+    with 56 personnel sustaining minor injuries")."""
+    return _PARTICIPLE_TOLL.search(view.before(pos, 40)) is not None
+
+
+_PARTICIPLE_TOLL = re.compile(r"\b(?:killing|wounding|injuring)\s+(?:\w+ly\s+)?$|\band\s+(?:\w+\s+){0,2}$|,\s+with\s+$", re.IGNORECASE)
+
+
+def _killed_by(view: SentenceView, pos: int) -> ActorRef | None:
+    """ "people killed in Lebanon by Israeli fire": the agent after "by" in the clause, else no one."""
+    m = _BY_AGENT.match(view.text, pos, min(view.end, pos + 50))
+    if m is None:
+        return None
+    agents = view.actors(m.end(), min(view.end, m.end() + 30))
+    return actor_ref(agents[0]) if agents and _MAYBE_SPACES.fullmatch(view.text[m.end():agents[0].start]) else None
+
+
+_BY_AGENT = re.compile(r"(?:\s+(?:in|on|at)\s+(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)?\s+by\s+(?:the\s+)?")
+
+
+def operation_totals(view: SentenceView, about: list) -> list[Statistic]:
+    """ "US warplanes struck targets in Sanaa and Saada on Saturday. The health ministry said 31 people were killed and
+    101 wounded.": a toll told after one operation split into an incident per place, naming none of the places, sums
+    the operation; a total is never one incident's toll (tests/GOLD.md), so it is a statistic of the operation's
+    perpetrator. `about`: the incidents the sentence refers back to (`references.referred`)."""
+    drafts = list({id(f.incident): f.incident for f in about}.values())
+    if len(drafts) < 2 or len({d.span for d in drafts}) != 1 or len({d.sentence_index for d in drafts}) != 1:
+        return []
+    if not (view.has("killed_words") or view.has("injured_words")) or any(m.place for m in view.mentions):
+        return []  # "Thirteen of the dead were in Sanaa's Shouab district": that place's incident
+    from eventdb.extract.tolls import tally_counts  # tolls imports incident_actors, which needs this module
+    out = []
+    for c, kind, noun, _word, _subject in tally_counts(view, view.start, view.end):
+        what = f"{noun or 'people'} {'killed' if kind == 'killed' else 'wounded'}"
+        out.append(Statistic(drafts[0].perpetrator, c.value, c.text, c.qualifier, what, None, None, None, None,
+                             view.span(), stance=_stance(view), confidence=0.5))
+    return out
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10, "eleventh": 11, "twelfth": 12}
+_ORDINAL = re.compile(r"\b(?:is|was|marks|marked|as)\s+(?:the\s+)?(?P<n>" + "|".join(_ORDINALS) + r")\s+", re.IGNORECASE)
+
+
+def ordinal_tallies(view: SentenceView) -> list[Statistic]:
+    """ "This was the third drone attack on Erbil airport since April", "It was the second Israeli strike on the Dahiyeh
+    in five days", "The attack on Conoco is the third on the base this week": an ordinal counting events over a period
+    (`ordinal_periods`) is a statistic of that count; the actor is one named in the counted words ("Israeli strike") or
+    after "by", else none."""
+    words = view.words()
+    if words is not None and words.isdisjoint(_ORDINALS):
+        return []
+    lex = view.tools.lexicon
+    out = []
+    for m in _ORDINAL.finditer(view.text, view.start, view.end):
+        rest = view.text[m.end():view.end]
+        period = lex.pattern("ordinal_periods").search(rest[:90])
+        if period is None or _CLAUSE_CUT.search(rest[:period.start()]):
+            continue
+        head = rest[:period.start()]
+        noun = _head_noun(lex, head)
+        if noun is None and not (_ELIDED.match(head) and view.has("triggers", view.start, m.start())):
+            continue  # "the third day of fighting since ...", "the second son of ...": not a count of attacks
+        what_end = m.end() + (noun.end() if noun else 0)
+        what = view.text[m.end():what_end].strip() or "attacks"
+        by = _BY.search(head)
+        agents = view.actors(m.end() + by.end(), min(view.end, m.end() + by.end() + 30)) if by else []
+        inside = view.actors(m.end(), what_end)
+        if agents and agents[0].start == m.end() + by.end():
+            actor = actor_ref(agents[0])  # "the third commander killed by Israel since October"
+        elif inside and not (by and lex.pattern("killed_words").search(head)):
+            actor = actor_ref(inside[0])  # "the second Israeli strike on the Dahiyeh"
+        else:
+            actor = None
+        out.append(Statistic(actor, _ORDINALS[m.group("n").lower()], m.group("n"), "exact", what, None,
+                             view.text[m.end() + period.start():m.end() + period.end()], None, None, view.span(),
+                             stance=_stance(view), confidence=0.4))
+    return out
+
+
+_CLAUSE_CUT = re.compile(r"[;:]|,\s+(?:and|but|while|which|who)\b")
+_WORD_START = re.compile(r"[\w’'-]+\s*")
+_STOP_WORDS = frozenset({"of", "on", "in", "at", "against", "between", "by", "since", "to"})
+
+
+def _head_noun(lex: Lexicon, head: str) -> re.Match[str] | None:
+    """The counted noun after up to three modifiers ("drone attack", "Israeli strike"), before any preposition."""
+    pos = 0
+    for _ in range(4):
+        noun = lex.pattern("ordinal_nouns").match(head, pos)
+        if noun is not None:
+            return noun
+        word = _WORD_START.match(head, pos)
+        if word is None or word.group(0).strip().lower() in _STOP_WORDS:
+            return None
+        pos = word.end()
+    return None
+_BY = re.compile(r"\bby\s+(?:the\s+)?")
+_ELIDED = re.compile(r"(?:on|against|in|at)\s", re.IGNORECASE)

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from eventdb.assertions import ActorRef, Claim, IncidentReport
 from eventdb.extract.lexicon import Lexicon
+from eventdb.extract.tolls import zeros_of_others
 
 _TOLL_TYPES = ("casualty_report", "responsibility_claimed")  # a claim of an attack may carry its toll
 
@@ -51,6 +52,8 @@ def _completed(incident: IncidentReport, claims: list[Claim], lexicon: Lexicon, 
             changes["perpetrator"], changes["perpetrator_basis"] = named
     tolls = [c for c in claims if c.type in _TOLL_TYPES and not _tally(c.span.quote, lexicon)
              and c.span.sentence_index not in shared]
+    known = [(incident.killed, incident.injured)] + [(c.killed, c.injured) for c in tolls]
+    tolls = [c for c in tolls if not zeros_of_others((c.killed, c.injured), known)]  # "no soldiers were hurt" beside a death
     for name in ("killed", "injured"):
         values = {getattr(c, name) for c in tolls} - {None}
         if getattr(incident, name) is None and len(values) == 1:
@@ -60,9 +63,12 @@ def _completed(incident: IncidentReport, claims: list[Claim], lexicon: Lexicon, 
 
 def _tally(quote: str, lexicon: Lexicon) -> bool:
     """ "Since October 8, ... have killed 13", "450 people have been killed": a toll over a period."""
-    if lexicon.pattern("period_openers").search(quote):
-        return True
+    if lexicon.pattern("period_openers").search(_ADVERBIAL_SINCE.sub("", quote)):
+        return True  # (not "have since returned to duty": "since" as an adverb opens no period)
     return lexicon.derived(_perfect_casualty_pattern).search(quote) is not None
+
+
+_ADVERBIAL_SINCE = re.compile(r"\b(?:have|has|had)\s+since\b", re.IGNORECASE)
 
 
 def _perfect_casualty_pattern(lexicon: Lexicon) -> re.Pattern[str]:

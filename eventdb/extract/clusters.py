@@ -8,6 +8,7 @@ from eventdb.extract.dates import DateMention
 from eventdb.extract.incidents import Draft, Found, standalone
 from eventdb.extract.lexicon import fold
 from eventdb.extract.retold import opens_with_a_sequel, retold
+from eventdb.extract.tolls import zeros_of_others
 
 _COMPATIBLE_TYPES = {frozenset({"attack", "airstrike"})}
 
@@ -160,7 +161,10 @@ def merge(old: Draft, new: Draft, view: SentenceView) -> None:
             old.weapons.append(w)
     if new.reference_only:
         return  # a denial names the incident; it asserts none of its details
+    others = zeros_of_others((new.killed, new.injured), [(old.killed, old.injured)])  # "no soldiers were hurt" after a death
     for name in ("perpetrator", "target", "killed", "injured", "projectiles"):
+        if others and name in ("killed", "injured") and getattr(new, name) == 0:
+            continue
         if getattr(old, name) is None and getattr(new, name) is not None:
             setattr(old, name, getattr(new, name))
     if old.perpetrator_basis == "unknown" and new.perpetrator_basis != "unknown":

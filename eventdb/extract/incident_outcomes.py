@@ -19,6 +19,8 @@ Decisions:
   the rest fell in open areas"); an interception word that is negated ("was not intercepted") does not count;
 - unknown otherwise: "fired at", "launched at", "targeted", "landed in an empty field".
 A hit wins over an interception: "most of the missiles were intercepted, while others impacted on the base".
+A sentence referring back that counts over a period ("the military says it has struck more than 4,500 targets since
+October 8") tells a tally, not this incident's outcome.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ def _attempted(draft: Draft) -> bool:
 
 def _hits(told: Told, lexicon: Lexicon) -> bool:
     view = told.view
+    if told.trigger is None and (view.has("period_openers") or view.has("cumulative_markers")):
+        return False  # "The military says it has struck more than 4,500 targets since October 8": a tally, not this attack
     for category in ("hit_words", "strike_on_words") if told.trigger else ("hit_words",):
         for m in view.find(category, told.start, told.end):
             if not _negated(told, m.start(), lexicon) and not _missed(told, m.end(), lexicon) \

@@ -160,7 +160,16 @@ def _story_only(text: str, spans: list[tuple[int, int]], headline: int, lexicon:
         elif _line_start(text, start):
             stamp = _TIME_STAMP.match(text, start, end)
             start = stamp.end() if stamp else start
-        if start < end and text.rfind("\n", 0, start) + 1 not in wrapping:
+        if start < end and text.rfind("\n", 0, start) + 1 in wrapping:
+            # "Photo: ... (AFP)" or "Related: ..." with no full stop: the splitter may run on into the story's next
+            # line, which is kept (only the wrapping line is dropped)
+            nl = text.find("\n", start, end)
+            start = end if nl < 0 else nl + 1
+            while start < end and text[start].isspace():
+                start += 1
+            if start < end and start in wrapping:
+                continue
+        if start < end:
             out.append((start, end))
     return out
 

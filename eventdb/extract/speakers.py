@@ -304,6 +304,10 @@ def _possessed_body(view: SentenceView, verb: int) -> ActorRef | None:
     start = m.start("owner")
     if government is not None:
         return ActorRef(view.text[start:m.end("body")], government, start, m.end("body"))
+    bodies = [a for a in view.actors(start, m.end("owner")) if a.start == start and a.end == m.end("owner")
+              and view.actor_kind(a.actor) == "government_body"]
+    if bodies:  # "The Kurdistan Regional Government's interior ministry said": the government speaks (rules-8 d)
+        return ref(view, bodies[0])
     return None
 
 

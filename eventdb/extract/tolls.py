@@ -92,7 +92,7 @@ def single_victim(view: SentenceView, kind: str, ws: int, we: int) -> int | None
 
 
 def _single_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
-    return _passive_toll(r"(?:^|(?<=[\s“\"]))(?:an?|one)\s+(?:[\w-]+\s+){0,3}?", "single_victim_words", "was", lex)
+    return _passive_toll(r"(?:^|(?<=[\s“\"]))(?:an?|one)\s+(?:[\w-]+\s+){0,3}?", "single_victim_words", r"was(?:\s+found)?", lex)
 
 
 def _single_object_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -124,7 +124,7 @@ def elliptic_victims(view: SentenceView, count_end: int, ws: int) -> bool:
     """ "killed three people and wounded nine": a bare count closing its clause, victims named just before."""
     if not _CLAUSE_END.match(view.text, count_end):
         return False
-    before = view.text[max(ws, count_end - 60):count_end]
+    before = view.text[max(ws, count_end - 200):count_end]  # "killed ten people, seven of them civilians ..., and wounded eleven"
     return any(view.tools.lexicon.is_a("victims", w) for w in _WORDS.findall(before))
 
 
@@ -156,18 +156,22 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
         objects: list[int] = []  # "injured six others": the count after the verb is its own
         subjects: list[int] = []  # "two people were injured"
         words = view.find(category, ws, we)
+        if kind == "injured" and view.has("injury_care_words"):  # "34 service members were being evaluated for injuries"
+            words = sorted(words + view.find("injury_care_words", ws, we), key=lambda m: m.start())
         if kind == "killed" and view.has("death_nouns"):
             words = sorted(words + [d for d in view.find("death_nouns", ws, we) if all(d.start() != w.start() for w in words)],
                            key=lambda m: m.start())
         for w in words:
             for c in in_window:
                 if c.start >= w.end() and ADVERB_ONLY.fullmatch(view.text[w.end():c.start]) and _counted_victims(view, c.end, ws):
-                    objects.append(c.value)
+                    objects.append(c.value + _one_more(view, c.end, we) + _and_more(view, c.end, we))
+                    # "killed two U.S. troops and a British medic", "killing three fighters and two civilians"
                 elif kind == "killed" and c.start >= w.end() and _deaths_of(view, w, c.start) and _victim_noun(view, c.end):
-                    objects.append(c.value)  # "confirmed the deaths of two fighters"
+                    objects.append(c.value + _and_more(view, c.end, we))  # "the martyrdom of three children and two women"
                 elif c.start >= w.end() and named_with_others(view, w.end(), c.start) and _victim_noun(view, c.end):
                     objects.append(c.value + 1)  # "killed businessman X and three members of his family"
-                elif c.end <= w.start() and _counted_subject(view.text[c.end:w.start()]) and _victim_noun(view, c.end) \
+                elif c.end <= w.start() and (_counted_subject(view.text[c.end:w.start()]) and _victim_noun(view, c.end)
+                                              or _bare_count_of(view, c, w)) \
                         and not casualty_word.search(view.before(c.start, 20)) and not _NONE_OF.search(view.before(c.start, 15)):
                     subjects.append(c.value)
         if not objects and kind == "killed":
@@ -177,17 +181,24 @@ def _casualties(view: SentenceView, ws: int, we: int) -> tuple[int | None, int |
             objects = [one_victim] if one_victim is not None else []
         if objects or subjects:
             result[kind] = (objects or subjects)[0]
+    counted = dict(result)
     for m in view.find("no_casualties", ws, we):
         phrase = m.group(0)
-        for kind, only in (("killed", "zero_injuries_only"), ("injured", "zero_deaths_only")):
-            if not view.tools.lexicon.is_a(only, phrase):  # "No injuries were reported": nothing said of the dead
+        if _ZERO_IN_DOUBT.search(view.before(m.start(), 40)):
+            continue  # "it was unclear whether the crew were safe": asked, not told
+        kinds = [kind for kind, only in (("killed", "zero_injuries_only"), ("injured", "zero_deaths_only"))
+                 if not view.tools.lexicon.is_a(only, phrase)]  # "No injuries were reported": nothing said of the dead
+        if not any(counted.get(k) for k in kinds):  # "killed two militants ... no civilian casualties": others' zero
+            for kind in kinds:
                 result.setdefault(kind, 0)
-    for kind, zero in zero_victims(view, ws, we).items():
-        result.setdefault(kind, zero)
+    zeros = zero_victims(view, ws, we)
+    if not any(counted.get(k) for k in zeros):  # "killed a man ..., and no soldiers were hurt": said of other people
+        for kind, zero in zeros.items():
+            result.setdefault(kind, zero)
     return result.get("killed"), result.get("injured")
 
 
-_TOLL_CATEGORIES = ("killed_words", "injured_words", "no_casualties", "death_nouns")  # every rule of `casualties` needs a phrase of one
+_TOLL_CATEGORIES = ("killed_words", "injured_words", "no_casualties", "death_nouns", "injury_care_words")  # every rule of `casualties` needs a phrase of one
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -205,14 +216,65 @@ def _no_toll_words(view: SentenceView, we: int) -> bool:
     return True
 
 
+def _bare_count_of(view: SentenceView, c, w: re.Match[str]) -> bool:
+    """ "the toll had risen to seven dead", "four people were killed ..., and seven wounded": a count right before a
+    casualty word, no noun between, counts the dead or wounded themselves (not "killed", which needs its victims)."""
+    return view.text[c.end:w.start()] == " " and w.group(0).lower() in _BARE_WORDS
+
+
+_BARE_WORDS = ("dead", "wounded", "injured")
+_ZERO_IN_DOUBT = re.compile(r"\b(?:whether|if|unclear|not clear|not known|unknown)\b(?:\s+(?:the|all|its|their|any)\b)?"
+                            r"(?:\s+\w+){0,3}\s*$", re.IGNORECASE)
+
+
+def _and_more(view: SentenceView, pos: int, we: int) -> int:
+    """ "three fighters and two civilians": the counts of more victims joined by "and" to the counted ones (their sum),
+    not "three of them" (part of the first) nor "and wounded nine" (another kind)."""
+    more = 0
+    for _ in range(3):
+        m = _VICTIMS_AND.match(view.text, pos, we)
+        if m is None or not any(view.tools.lexicon.is_a("victims", w.rstrip(".,")) for w in m.group("noun").split()):
+            return more
+        nxt = next((c for c in view.counts if c.start == m.end()), None)
+        if nxt is None or not _victim_noun(view, nxt.end) or _PART_OF.match(view.text, nxt.end):
+            return more
+        more += nxt.value
+        pos = nxt.end
+    return more
+
+
+_VICTIMS_AND = re.compile(r"\s+(?P<noun>(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+)\s+and\s+")
+_PART_OF = re.compile(r"\s+of\s+(?:them|whom|those|the\s+dead|the\s+wounded)\b", re.IGNORECASE)
+
+
+def _one_more(view: SentenceView, pos: int, we: int) -> int:
+    """ "two U.S. troops and a British medic": one more victim named after the counted ones (1), else 0."""
+    return 1 if view.tools.lexicon.derived(_one_more_pattern).match(view.text, pos, we) else 0
+
+
+def _one_more_pattern(lex: Lexicon) -> re.Pattern[str]:
+    victims = _alternation(lex.words["victims"])
+    single = _alternation(lex.words["single_victim_words"])
+    return re.compile(rf"\s+(?:[\w.’'-]+\s+){{0,2}}?(?:{victims})\s+and\s+(?:an?|one)\s+(?:[\w’'-]+\s+){{0,2}}?(?:{single})\b"
+                      rf"(?!-|\s+and\b)", re.IGNORECASE)
+
+
 def _counted_subject(between: str) -> bool:
     """ "16 people, including civilians, were killed": what stands between a count and a casualty word after it (asides
     dropped) may be up to three words and a passive auxiliary, no list ("and", "or", a comma)."""
     between = _APPOSITIVE.sub("", _INCLUDING.sub("", between))
-    return _SUBJECT_WORDS.fullmatch(between) is not None and not _LIST_WORDS.search(between)
+    if _LIST_WORDS.search(between):
+        return False
+    return _SUBJECT_WORDS.fullmatch(between) is not None or \
+        (_OF_SUBJECT.fullmatch(between) is not None and not _CLAUSE_WORDS.search(between))
 
 
-_SUBJECT_WORDS = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:\w+ly\s+)?")
+# "two Syrian members of a militia loyal to Iran's Revolutionary Guard were killed": victims qualified by an "of" phrase
+_OF_SUBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){1,2}of\s+(?:[\w.’'-]+\s+){1,7}(?:were|was|have been|had been)\s+(?:\w+ly\s+)?")
+_CLAUSE_WORDS = re.compile(r"\b(?:that|who|which|where|when|said|says|after|before|as|while)\b", re.IGNORECASE)
+
+
+_SUBJECT_WORDS = re.compile(r"\s+(?:[\w.’'-]+\s+){0,3}(?:were|was|have been|had been)?\s*(?:being\s+)?(?:\w+ly\s+)?")
 _LIST_WORDS = re.compile(r"\b(?:and|or)\b|[,;]")
 _APPOSITIVE = re.compile(r",\s+(?:an?|the)\s+[^,;]{1,40},")  # "one crew member, a Filipino sailor, was killed"
 _NONE_OF = re.compile(r"\bnone\s+of\s+the\s+$", re.IGNORECASE)  # "None of the 23 crew were hurt": not 23
@@ -247,7 +309,7 @@ def _singular_pattern(view: SentenceView) -> re.Pattern[str]:
     roles = "|".join(re.escape(w) for w in sorted(lex.words["single_victim_words"], key=len, reverse=True))
     victims = "|".join(re.escape(w) for w in sorted(lex.words["victims"], key=len, reverse=True))
     pattern = re.compile(rf"\s+(?:an?|one)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{roles})\b(?!-)"
-                         rf"(?P<more>\s+and\s+(?P<n>[\w-]+)\s+(?:of\s+(?:his|her|their|its)\s+)?(?:{victims})\b)?")
+                         rf"(?P<more>\s+and\s+(?:(?:his|her|their)\s+)?(?P<n>[\w-]+)\s+(?:of\s+(?:his|her|their|its)\s+)?(?:{victims})\b)?")
     _SINGULAR[id(lex)] = (lex, pattern)
     return pattern
 
@@ -288,10 +350,23 @@ def running_total(view: SentenceView, ws: int, we: int) -> bool:
     lex = view.tools.lexicon
     perfect = lex.derived(_perfect_toll_pattern).search(view.text, ws, we)
     if perfect is None:
-        return False
+        return _bounded_toll(view, ws, we)
     if view.has("period_openers") or view.has("cumulative_markers"):
         return True
     return lex.derived(_plural_subject_pattern).search(view.text, max(view.start, perfect.start() - 60), perfect.start()) is not None
+
+
+def perfect_toll(view: SentenceView, ws: int, we: int) -> bool:
+    """A perfect-tense casualty verb in the stretch: "have killed", "have been killed", "has announced the deaths of"."""
+    lex = view.tools.lexicon
+    return lex.derived(_perfect_toll_pattern).search(view.text, ws, we) is not None or \
+        lex.derived(_perfect_deaths_pattern).search(view.text, ws, we) is not None
+
+
+def _perfect_deaths_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """ "has announced the deaths of", "have confirmed the deaths of": a perfect tense telling of deaths."""
+    aux = lex.alternation("perfect_auxiliaries")
+    return re.compile(rf"\b(?:{aux})\s+(?:\w+ly\s+)?\w+ed\s+the\s+(?:{lex.alternation('death_nouns')})\s+of\b", re.IGNORECASE)
 
 
 def _perfect_toll_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -309,6 +384,24 @@ def _plural_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
                       rf"(?:\s+(?:in|on|against|along|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){{1,3}}?)?\s*$")
 
 
+def zeros_of_others(toll: tuple[int | None, int | None], known: list[tuple[int | None, int | None]]) -> bool:
+    """A toll with a zero where another toll of the same incident counts victims of that kind ("Hezbollah rockets
+    killed a man", then "no soldiers were hurt"): its zeros are said of other people (tests/GOLD.md), so none of them
+    is the incident's toll, for either kind."""
+    for other in known:
+        for mine, theirs in zip(toll, other):
+            if mine == 0 and theirs:
+                return True
+    return False
+
+
+def no_harm(killed: int | None, injured: int | None) -> bool:
+    """A toll the outlet may report in its own voice, as a casualty report of no one: a zero ("There were no
+    casualties.", "No injuries were reported."). "In Israel, a navy sailor was killed." is the outlet telling the
+    incident, its toll the incident's, no one's claim (tests/GOLD.md: a claim is an assertion by someone)."""
+    return (killed == 0 or injured == 0) and not killed and not injured
+
+
 def toll_owner(view: SentenceView, found: list):
     """Of the incidents a sentence names (`events.Found`, in the order named), the one whose clause holds the first
     casualty word: the last one named before it, else the first; None when the sentence names none."""
@@ -322,3 +415,102 @@ def toll_owner(view: SentenceView, found: list):
     if not before:
         return found[0]
     return next(f for f in found if f.pos == before[-1].pos)  # "came under attack at A and B": the first one listed
+
+
+# --- running totals as statistics ---------------------------------------------------------------------------------
+
+# "between October 2023 and the ceasefire": a period with two bounds after a casualty word (a plain past-tense toll
+# over it is a running total too: "more than 4,000 people were killed in Lebanon between October 2023 and ...").
+_BOUNDED_PERIOD = re.compile(r"\bbetween\s+(?:\w+\s+){1,3}?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b|\bbetween\s+(?:early\s+|mid-|late\s+)?"
+                             r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+# What may stand between a count and the casualty word it is the subject of: "10 soldiers and six civilians have been
+# killed", "101 wounded", "two of its fighters had been killed", "14 of its fighters killed".
+_AFTER_COUNT = re.compile(r"\s+(?:of\s+(?:them|its|his|their|the)\s+)?(?:(?!(?:and|or)\s)[\w.’'-]+\s+){0,3}?(?:(?:were|was|have|has|had)\s+)?"
+                          r"(?:been\s+)?(?:now\s+)?(?:\w+ly\s+)?$")
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+$", re.IGNORECASE)
+
+
+def bounded_period(view: SentenceView) -> bool:
+    """The sentence names a period with two bounds ("between November 2023 and January 2025")."""
+    words = view.words()
+    if words is not None and "between" not in words:
+        return False
+    return _BOUNDED_PERIOD.search(view.text, view.start, view.end) is not None
+
+
+def _bounded_toll(view: SentenceView, ws: int, we: int) -> bool:
+    """A casualty word followed in its clause by a period with two bounds: "more than 4,000 people were killed in
+    Lebanon between October 2023 and the ceasefire"."""
+    words = view.words()
+    if words is not None and "between" not in words:
+        return False
+    hurt = view.find("killed_words", ws, we) + view.find("injured_words", ws, we)
+    return any(_BOUNDED_PERIOD.search(view.text, w.end(), min(we, w.end() + 60)) for w in hurt)
+
+
+def tally_counts(view: SentenceView, ws: int, we: int) -> list[tuple[object, str, str, re.Match[str], bool]]:
+    """The counts of dead or wounded people in a toll over a period (the caller has decided it is one), in order:
+    (count, "killed" or "injured", the victims as written, the casualty word, whether the count is its subject).
+
+    "Israeli strikes have killed about 330 people since October 8, including about 60 civilians": 330 and 60, killed,
+    objects of "killed"; "10 soldiers and six civilians have been killed": both subjects of "killed"; "31 people were
+    killed and 101 wounded": 101 is the subject of "wounded"; a count of things ("launched 200 rockets") is none."""
+    lex = view.tools.lexicon
+    words = sorted(((w, kind) for kind, cat in _KINDS.items() for w in view.find(cat, ws, we)), key=lambda x: x[0].start())
+    if not words:
+        return []
+    counts = [c for c in view.counts if ws <= c.start < we]
+    subjects: dict[int, tuple] = {}
+    for i in range(len(counts) - 1, -1, -1):  # from the last: "10 soldiers and six civilians have been killed"
+        c = counts[i]
+        noun = _victims_named(view, c.end)
+        after = next(((w, k) for w, k in words if w.start() >= c.end and _AFTER_COUNT.fullmatch(view.text, c.end, w.start())), None)
+        if after is not None and (noun or _CLAUSE_END.match(view.text, after[0].end()) or after[0].start() == c.end + 1):
+            subjects[i] = (c, after[1], noun or "", after[0], True)  # "six civilians have been killed", "101 wounded"
+        elif noun and i + 1 in subjects and _LIST_JOIN.fullmatch(view.text, c.end, counts[i + 1].start):
+            subjects[i] = (c, *subjects[i + 1][1:2], noun, *subjects[i + 1][3:])  # "10 soldiers and" six ... killed
+    out = []
+    for i, c in enumerate(counts):
+        if i in subjects:
+            out.append(subjects[i])
+            continue
+        noun = _victims_named(view, c.end)
+        if noun is None:
+            continue
+        before = [(w, k) for w, k in words if w.end() <= c.start and ";" not in view.text[w.end():c.start]]
+        if not before:
+            continue
+        w, k = before[-1]
+        between = view.text[w.end():c.start]
+        if ADVERB_ONLY.fullmatch(between) or _INCLUDING_BEFORE.search(between) or _LISTED_BEFORE.search(between) \
+                or _deaths_of(view, w, c.start):  # "the deaths of 245 of its fighters"
+            out.append((c, k, noun, w, False))  # "have killed about 330 people", "including about 60 civilians", "and eight civilians"
+    return out
+
+
+_LIST_JOIN = re.compile(r"\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?:,\s+|\s+and\s+|,\s+and\s+)")
+_LISTED_BEFORE = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?(?:and|,)\s*$")
+
+
+def _victims_named(view: SentenceView, pos: int) -> str | None:
+    """The victims a count counts, as written ("people", "Israeli civilians", "of its fighters"), or None."""
+    return _victims_as_written(view, pos)
+
+
+def _victims_as_written(view: SentenceView, pos: int) -> str | None:
+    of_end = of_victims_end(view, pos)
+    start = of_end if of_end is not None else pos
+    m = _NOUN_RUN.match(view.text, start, view.end)
+    if m is None:
+        return "of them" if of_end is not None and view.text[of_end - 4:of_end].lower() in ("them", "hose") else None
+    words = m.group(0).split()
+    for i, w in enumerate(words[:4]):
+        if (w.endswith((",", ";", ":")) or w.endswith(".") and "." not in w[:-1]) and i < len(words) - 1:
+            return None  # the phrase ends before any victim noun ("U.S." does not end it)
+        if view.tools.lexicon.is_a("victims", w.rstrip(".,;:")):
+            named = " ".join(words[:i + 1]).rstrip(".,;:")
+            return f"{view.text[pos:start].strip()} {named}" if start > pos else named
+    return None
+
+
+_NOUN_RUN = re.compile(r"\s*(?:[\w.’'-]+\s+){0,3}[\w.’'-]+")
