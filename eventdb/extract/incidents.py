@@ -20,7 +20,7 @@ from eventdb.extract.incident_dates import find_date
 from eventdb.extract.incident_places import find_place, unknown_place
 from eventdb.extract.incident_weapons import find_weapons
 from eventdb.extract.lexicon import Lexicon, trigger_type
-from eventdb.extract.nonevents import opinion
+from eventdb.extract.nonevents import habitual, in_correction, opinion
 from eventdb.extract.interceptions import interception_refers
 from eventdb.extract.tolls import casualties
 from eventdb.extract.triggers import Trigger, irrealis_reason
@@ -161,6 +161,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         reason = None  # "asked whether the US had any role in the strike that killed X near Damascus on Monday": known
     if reason == "irrealis":
         return None
+    if habitual(view, t.start, t.end, ws, we) or in_correction(view):
+        return None  # "have often preceded rocket attacks on X": a habit; "Correction: An entry said a drone had struck X"
     if lex.is_a("impact_triggers", t.phrase) and not weapons and not find_weapons(view, view.start, we)[0]:
         return None  # "a van slammed into a lamppost": no weapon, no attack
     plural = lex.is_a("plural_triggers", t.phrase)

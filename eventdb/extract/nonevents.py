@@ -9,7 +9,11 @@ Decisions:
   times ("attacked at least 66 times");
 - a date after "since", "between", "from" or "until" bounds a period and dates no event;
 - a sentence voiced by an analyst, expert or researcher (the speaker of its speech verb) names incidents only as
-  opinion: it may refer to an incident already reported but creates none.
+  opinion: it may refer to an incident already reported but creates none;
+- an adverb of habit next to a trigger ("have often preceded rocket attacks on X", "was targeted by rockets repeatedly")
+  tells of events that recur, not of one;
+- a correction notice ("Correction: An entry at 06:05 said a drone had struck near X") restates or retracts the
+  article's account: it reports no incident.
 """
 
 from __future__ import annotations
@@ -79,3 +83,46 @@ def opinion(view: SentenceView) -> bool:
         if lex.pattern("opinion_speakers").search(near):
             return True
     return False
+
+
+def habitual(view: SentenceView, start: int, end: int, lo: int, hi: int) -> bool:
+    """An adverb of habit within a few words of the trigger [start, end) in its own clause [lo, hi) ("Statements of this
+    kind have often preceded rocket attacks on Baghdad airport", "The embassy has been targeted by rockets repeatedly
+    this year"): events that recur, not one incident. A connector that tells a background event between the two ("has
+    been targeted repeatedly since the March 2020 rocket attack on X") ends the adverb's reach: that event is one."""
+    if not view.has("habitual_markers"):
+        return False
+    for m in view.find("habitual_markers", max(lo, start - _HABIT_REACH), min(hi, end + _HABIT_REACH)):
+        between = (m.end(), start) if m.end() <= start else (end, m.start())
+        if not view.has("realis_connectors", *between):
+            return True
+    return False
+
+
+_HABIT_REACH = 40  # "has been targeted by rockets repeatedly": the adverb within a few words of the trigger
+
+
+def in_correction(view: SentenceView) -> bool:
+    """The sentence stands in a paragraph that opens with a correction label ("Correction: ...", "Correction, March 25:
+    This story has been corrected to show that ..."; a live page's time stamp may stand on the line before it)."""
+    text = view.text
+    para = text.rfind("\n\n", max(0, view.start - _PARAGRAPH_REACH), view.start)
+    para = text.rfind("\n", 0, view.start) + 1 if para < 0 else para + 2  # no break near: the sentence's own line
+    labels = view.tools.lexicon.derived(_correction_pattern)
+    for _ in range(3):  # the label line, after a time stamp or a blank line at most
+        if para >= view.end:
+            return False
+        if labels.match(text, para):
+            return True
+        nxt = text.find("\n", para, view.end)
+        if nxt < 0:
+            return False
+        para = nxt + 1
+    return False
+
+
+_PARAGRAPH_REACH = 3000
+
+
+def _correction_pattern(lex) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{lex.alternation('correction_labels')})\s*[:,(\u2014-]", re.IGNORECASE)
