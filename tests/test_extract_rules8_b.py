@@ -72,3 +72,64 @@ def test_a_closed_warning_adjunct_leaves_the_main_clause_real(reference):
 
 def test_a_warning_that_governs_the_trigger_stays_irrealis(reference):
     assert quotes(reference, "On Monday the army warned residents it would strike a building in Tyre.") == []
+
+
+# --- periods: the date of the event a period starts from dates nothing else -------------------------------------
+
+def test_the_date_of_an_event_a_period_starts_from_dates_no_strike(reference):
+    x = run(reference, "On Monday, an Israeli strike on a flat in Tyre killed a commander. It was the third Israeli strike "
+                       "on Tyre in a week, and the first since the truce of 2 February.")
+    assert len(x.incidents) == 1 and x.incidents[0].date.on == dt.date(2024, 3, 4)
+
+
+def test_a_date_after_a_plain_noun_still_dates_the_strike(reference):
+    i = run(reference, "The strike of 2 February on Tyre killed a commander.").incidents
+    assert len(i) == 1 and i[0].date.on == dt.date(2024, 2, 2)
+
+
+# --- questions: "who fired the rockets" asks about rockets already told ------------------------------------------
+
+def test_a_question_about_a_told_weapon_makes_no_incident(reference):
+    assert quotes(reference, "Nobody yet knows who fired the rockets in January.") == []
+
+
+def test_an_indefinite_object_after_who_is_still_reported(reference):
+    assert len(quotes(reference, "Militants who fired rockets at Erbil airport on Sunday were arrested.")) == 1
+
+
+# --- a frame that opens the sentence is where the reaction is, not the incident ----------------------------------
+
+def test_an_opening_place_frame_is_not_the_place_of_a_definite_mention(reference):
+    x = run(reference, "A drone struck the Khor Mor gas field on Monday. In Baghdad, the premier ordered an inquiry into the attack.")
+    assert len(x.incidents) == 1
+
+
+def test_a_place_named_with_the_trigger_still_places_it(reference):
+    x = run(reference, "A drone struck the Khor Mor gas field on Monday. In Basra, the attack on the port on Tuesday killed two.")
+    assert len(x.incidents) == 2
+
+
+# --- list items: the label files an item under a place, it is no actor -------------------------------------------
+
+def test_an_item_label_is_no_perpetrator(reference):
+    i = run(reference, "- Israel / Golan: A rocket struck a school in Majdal Shams on Saturday, wounding four.").incidents
+    assert len(i) == 1 and i[0].perpetrator is None
+
+
+def test_a_subject_after_the_label_is_still_the_perpetrator(reference):
+    i = run(reference, "- Iraq: A US drone strike hit a car in Jurf al-Sakhar on Saturday, killing two.").incidents
+    assert len(i) == 1 and i[0].perpetrator is not None and i[0].perpetrator.key == "united-states"
+
+
+# --- a participle describing the weapon already named tells the same event ---------------------------------------
+
+def test_a_described_weapon_retells_the_event(reference):
+    x = run(reference, "A rocket struck a school in Metula on Saturday, wounding four. The army said the rocket was an "
+                       "Iranian-made Burkan launched by Hezbollah from near Khiam.")
+    assert len(x.incidents) == 1
+
+
+def test_an_indefinite_weapon_launched_is_a_new_event(reference):
+    x = run(reference, "A rocket struck a school in Metula on Saturday, wounding four. On Sunday a drone was launched by "
+                       "Hezbollah at Kiryat Shmona.")
+    assert len(x.incidents) == 2

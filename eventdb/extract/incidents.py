@@ -19,6 +19,7 @@ from eventdb.extract.incident_actors import (attributed_to, find_killer, find_pe
 from eventdb.extract.incident_dates import find_date
 from eventdb.extract.incident_places import find_place, unknown_place
 from eventdb.extract.incident_weapons import find_weapons
+from eventdb.extract.layout import item_label_end
 from eventdb.extract.lexicon import Lexicon, trigger_type
 from eventdb.extract.nonevents import habitual, in_correction, opinion
 from eventdb.extract.interceptions import interception_refers
@@ -145,6 +146,9 @@ class Found:
 
 
 
+# "who fired the rockets", "whether Israel struck the convoy": a question (or a relative clause) about a weapon or target
+# already named, not a report of a new event
+_ASKED_WHO = re.compile(r"\b(?:who|whether)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _DEFINITE_OBJECT = re.compile(r"\s+(?:the|this|that)\s+(?!same\b)[a-z]", re.IGNORECASE)  # "struck the vessel"
 
 
@@ -171,9 +175,14 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         return None  # about a third of the drafts: none of the details below is computed for them
     place, place_text, country = find_place(view, ws, we, t.start, plural)
     date, statement = find_date(view, ws, we, t)
+    if definite and place and (date is None or statement) and _scene_of_the_sentence(view, place, t):
+        place, place_text, country = None, None, None  # "In Baghdad, the premier ordered an inquiry into the attack"
     if plural and reason != "negated" and not _plural_may_be_specific(view, place, date, statement):
         return None  # before the perpetrator, target and toll, which cannot make it specific without these
     perp, passive = find_perpetrator(view, t, ws, we)
+    label = item_label_end(view.text, view.start, t.start)
+    if perp is not None and perp.char_start is not None and perp.char_start < label:
+        perp = None  # "- Israel / Golan: A rocket struck ...": the item's label files it under a place, it did nothing
     claimed_by = None if perp else member_group(view, self_claimed(view, t))
     attributed = None if perp or claimed_by else attributed_to(view, t.end, we)
     perp = perp or claimed_by or attributed or (t.example_of.actor if t.example_of else None)
@@ -192,6 +201,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and _air_strike_by_state(view, perp, weapons, t):
         event_type = "airstrike"
     target = victim or find_target(view, t, ws, we, perp, passive)
+    if target is not None and target.char_start is not None and target.char_start < label:
+        target = None
     if target is None and event_type == "attack" and weapons:
         target = _killed_members_group(view, we)
     if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
@@ -220,9 +231,28 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if opinion(view) or reason == "negated":
         draft.reference_only = True  # an analyst's words, or a denial, may name an incident already reported, never a new one
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
+    if draft.definite_object and _is_verb(t) and _ASKED_WHO.search(view.before(t.start, 30)):
+        draft.reference_only = True  # "the question of who fired the rockets in March": asks about rockets already told
     draft.fragments = definite and _hit_by_fragments(view, t)
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
     return draft
+
+
+def _scene_of_the_sentence(view: SentenceView, place: str, t: Trigger) -> bool:
+    """ "In Baghdad, al-Sudani ordered a committee to investigate the attack": a place in a frame that opens the sentence
+    ("In X, ...") tells where the speaker or the reaction is; a definite mention later in it refers to an incident
+    told before, wherever that was, so the frame is not its place (unless the place is named again near the trigger, or
+    the mention has a day of its own: "In Basra, the attack on the port on Tuesday killed two" is placed there)."""
+    frame = _SCENE_FRAME.match(view.text, view.start, t.start)
+    if frame is None:
+        return False
+    first = [m for m in view.mentions if m.place == place]
+    return bool(first) and first[0].start == frame.end() and _FRAME_END.match(view.text, first[0].end) is not None \
+        and all(m.start < t.start - 60 for m in first[1:])
+
+
+_SCENE_FRAME = re.compile(r"\W*In\s+(?:the\s+)?")
+_FRAME_END = re.compile(r"\s*,")
 
 
 def told_as_known(view: SentenceView, t: Trigger) -> bool:
@@ -283,7 +313,26 @@ def _definite(view: SentenceView, t: Trigger, plural: bool) -> bool:
                 or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
         and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
                                      and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
-    return definite or _hit_by_fragments(view, t) or _ONE_OF_THEM.fullmatch(view.text, view.start, t.start) is not None
+    return definite or _hit_by_fragments(view, t) or _ONE_OF_THEM.fullmatch(view.text, view.start, t.start) is not None \
+        or _told_weapon_described(view, t)
+
+
+def _told_weapon_described(view: SentenceView, t: Trigger) -> bool:
+    """ "The IDF said the rocket was an Iranian-made Falaq-1 launched by Hezbollah": a participle that describes the
+    weapon already named ("the rocket", "the drone"), the subject of a copula, tells where it came from; the event is
+    the one told before."""
+    if not _is_verb(t):
+        return False
+    for m in view.mentions:
+        if m.weapon and m.end <= t.start and t.start - m.end <= _DESCRIBED_REACH and _THE_BEFORE.search(view.before(m.start, 12)) \
+                and _COPULA_THEN.fullmatch(view.text, m.end, t.start):
+            return True
+    return False
+
+
+_DESCRIBED_REACH = 60
+_THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+_COPULA_THEN = re.compile(r"\s+(?:was|were)\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,4}")
 
 
 # "fired two rockets toward the airport. One rocket fell in an empty area ...": a sentence that opens on one of the

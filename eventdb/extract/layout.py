@@ -192,3 +192,19 @@ def _opener_pattern(lex: Lexicon) -> re.Pattern[str]:
 def _credit_pattern(lex: Lexicon) -> re.Pattern[str]:
     """Credits as written (case-sensitive: "REUTERS/", "Getty Images")."""
     return re.compile(rf"(?:{lex.alternation('caption_credits')})")
+
+
+def item_label_end(text: str, start: int, end: int) -> int:
+    """Where a list item's label ends, when the sentence opens its line with one ("- Israel / Golan: A rocket struck ...",
+    "• Yemen / Red Sea: US forces destroyed ..."): a few capitalised names (places, a country) joined by slashes or
+    small words, then a colon and the item's first sentence. The label files the item under a place; it is no actor
+    of the item's events. `start` when there is none."""
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(" \t-\u2013\u2014*\u2022"):
+        return start  # the sentence does not open its line
+    m = _ITEM_LABEL.match(text, start, end)
+    return m.end() if m else start
+
+
+_LABEL_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|the|al|and|[A-Z][\w'’.-]*))*"
+_ITEM_LABEL = re.compile(rf"[ \t]*(?:[-\u2013\u2014*\u2022][ \t]*)?{_LABEL_NAME}(?:[ \t]*/[ \t]*{_LABEL_NAME})*:[ \t]+(?=[A-Z\"“])")

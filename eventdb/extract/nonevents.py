@@ -7,7 +7,8 @@ Decisions:
 - a trigger joined to a perfect auxiliary ("have fired", "attacks ... have killed") in a sentence that opens a
   period ("since October 8", "since 2015") is a tally of many incidents; so is a trigger followed by a count of
   times ("attacked at least 66 times");
-- a date after "since", "between", "from" or "until" bounds a period and dates no event;
+- a date after "since", "between", "from" or "until" bounds a period and dates no event, and so does the date of
+  the event a period starts from ("since the ceasefire of 27 November");
 - a sentence voiced by an analyst, expert or researcher (the speaker of its speech verb) names incidents only as
   opinion: it may refer to an incident already reported but creates none;
 - an adverb of habit next to a trigger ("have often preceded rocket attacks on X", "was targeted by rockets repeatedly")
@@ -66,7 +67,11 @@ def opens_period(view: SentenceView, d: DateMention) -> bool:
     words = view.before(d.start, 40).split()
     if words and view.tools.lexicon.is_a("period_date_openers", words[-1]):
         return True
-    return _BETWEEN.search(view.before(d.start, 45)) is not None
+    return _BETWEEN.search(view.before(d.start, 45)) is not None or _SINCE_EVENT_OF.search(view.before(d.start, 45)) is not None
+
+
+# "since the ceasefire of 27 November", "since the start of October": the date of the event a period starts from
+_SINCE_EVENT_OF = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w-]+\s+){1,3}of\s+$", re.IGNORECASE)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:which|that|who|when)\b")
