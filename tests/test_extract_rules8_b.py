@@ -133,3 +133,29 @@ def test_an_indefinite_weapon_launched_is_a_new_event(reference):
     x = run(reference, "A rocket struck a school in Metula on Saturday, wounding four. On Sunday a drone was launched by "
                        "Hezbollah at Kiryat Shmona.")
     assert len(x.incidents) == 2
+
+
+# --- a speaker's "it struck X": the group or force that says it claims an attack of its own -----------------------
+
+def test_a_group_saying_it_targeted_a_placed_target_is_a_claimed_attack(reference):
+    i = run(reference, "Kataib Hezbollah said on Sunday that it had targeted a US supply convoy near Erbil airport.").incidents
+    assert len(i) == 1 and i[0].perpetrator.key == "kataib-hezbollah" and i[0].perpetrator_basis == "claimed"
+
+
+def test_a_speaker_pronoun_with_only_a_country_is_no_incident(reference):
+    assert quotes(reference, "Kataib Hezbollah said on Sunday that it had targeted American interests in Iraq.") == []
+
+
+def test_a_speaker_that_is_no_armed_force_claims_no_attack(reference):
+    assert quotes(reference, "The company said on Sunday that it had targeted new customers near Erbil airport.") == []
+
+
+# --- "May" the month is no modal -------------------------------------------------------------------------------
+
+def test_the_month_may_is_not_a_modal(reference):
+    i = run(reference, "In May, drones hit a pumping station near Afif, forcing the company to shut the line.").incidents
+    assert len(i) == 1 and i[0].date.on == dt.date(2023, 5, 1) and i[0].weapons == ("drone",)
+
+
+def test_the_modal_may_is_still_a_hypothesis(reference):
+    assert quotes(reference, "Officials fear drones may hit a pumping station near Afif.") == []

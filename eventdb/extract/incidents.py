@@ -157,8 +157,11 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     """The incident a trigger describes, or None when it is irrealis, an aggregate, or too vague."""
     lex = view.tools.lexicon
     weapons, projectiles = find_weapons(view, ws, we)
+    speaker = None  # the state's forces or armed group that says "it" struck (`_speaker_struck`)
     if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave and not _force_struck_place(view, t):
-        return None  # tested before `irrealis_reason`, which costs more: either way the answer is None
+        speaker = _speaker_struck(view, t)
+        if speaker is None:
+            return None  # tested before `irrealis_reason`, which costs more: either way the answer is None
     reason = irrealis_reason(view, t, ws)
     presupposed = (reason is not None or lex.is_a("plural_triggers", t.phrase)) and told_as_known(view, t)
     if presupposed:
@@ -183,7 +186,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     label = item_label_end(view.text, view.start, t.start)
     if perp is not None and perp.char_start is not None and perp.char_start < label:
         perp = None  # "- Israel / Golan: A rocket struck ...": the item's label files it under a place, it did nothing
-    claimed_by = None if perp else member_group(view, self_claimed(view, t))
+    claimed_by = None if perp else member_group(view, self_claimed(view, t)) or speaker
     attributed = None if perp or claimed_by else attributed_to(view, t.end, we)
     perp = perp or claimed_by or attributed or (t.example_of.actor if t.example_of else None)
     event_type = _example_type(view, t) if t.example_of else t.event_type
@@ -297,6 +300,38 @@ def _force_struck_place(view: SentenceView, t: Trigger) -> bool:
     return view.actor_kind(actors[-1].actor) in lex.words["air_force_kinds"] + lex.words["armed_group_kinds"]
 
 
+def _speaker_struck(view: SentenceView, t: Trigger) -> ActorRef | None:
+    """ "The Houthis said on Monday night that they had targeted an American cargo ship, the Ocean Jazz, in the Gulf of
+    Aden": a weak verb with no weapon named is an attack when its subject is the pronoun of the state's forces or armed
+    group speaking just before it (the speaker tells an attack of its own) and its clause names where, closer than a
+    bare country. The speaker, who claims it, or None."""
+    before = view.before(t.start, 90)
+    said = view.tools.lexicon.derived(_speaker_pronoun).search(before)
+    if said is None:
+        return None
+    at = t.start - len(before) + said.start()
+    actors = view.actors(max(view.start, at - 50), at)
+    if not actors or not _SPEAKER_GAP.fullmatch(view.text, actors[-1].end, at):
+        return None
+    lex = view.tools.lexicon
+    who = actors[-1]
+    if view.actor_kind(who.actor) not in lex.words["air_force_kinds"] + lex.words["armed_group_kinds"]:
+        return None
+    places = view.tools.reference.places_by_key
+    if not any(places[m.place].kind != "country" for m in view.places(t.end, min(view.end, t.end + _SPEAKER_OBJECT_REACH))
+               if m.place in places):
+        return None
+    return ActorRef(who.text, who.actor, who.start, who.end)
+
+
+def _speaker_pronoun(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.alternation('statement_verbs')})\s+(?:(?:late\s+|early\s+)?on\s+\w+(?:\s+(?:night|morning|"
+                      rf"evening|afternoon))?\s+)?(?:that\s+)?(?:it|they|its\s+forces|its\s+fighters)\s+"
+                      rf"(?:(?:had|has|have|is|are|was|were)\s+)?$", re.IGNORECASE)
+
+
+_SPEAKER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+")  # "Israel's military says", "The Houthis said"
+_SPEAKER_OBJECT_REACH = 90
 _OBJECT_GAP = 30
 _OBJECT_BEFORE = re.compile(r"\s+(?:the\s+)?(?:(?:town|city|village|province|governorate|district)s?\s+of\s+)?")
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:forces|troops|jets|warplanes|aircraft|fighters)\s+)?(?:(?:also|then|later|again|reportedly|"
