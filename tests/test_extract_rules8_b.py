@@ -159,3 +159,24 @@ def test_the_month_may_is_not_a_modal(reference):
 
 def test_the_modal_may_is_still_a_hypothesis(reference):
     assert quotes(reference, "Officials fear drones may hit a pumping station near Afif.") == []
+
+
+# --- "the strikes hit X and Y": where a wave told before landed, one incident per place ---------------------------
+
+def test_a_definite_wave_with_places_gives_one_incident_per_place(reference):
+    x = run(reference, "US aircraft struck dozens of militia targets in Syria on Friday, officials said. In Syria, the "
+                       "strikes hit sites in the town of al-Mayadin and in the Abu Kamal area.")
+    placed = sorted(i.place.key for i in x.incidents if i.place and i.place.key in ("mayadin", "abu-kamal"))
+    assert placed == ["abu-kamal", "mayadin"]
+    for i in x.incidents:
+        if i.place and i.place.key in ("mayadin", "abu-kamal"):
+            assert i.date.on == dt.date(2024, 3, 1) and i.perpetrator.key == "united-states"
+
+
+def test_the_strikes_with_no_wave_told_before_make_nothing(reference):
+    assert quotes(reference, "In Syria, the strikes hit sites in the town of al-Mayadin.") == []
+
+
+def test_the_strikes_referred_to_without_a_verb_of_striking_stay_one(reference):
+    x = run(reference, "US aircraft struck militia targets near al-Mayadin on Friday. The strikes were condemned in Damascus.")
+    assert len(x.incidents) == 1

@@ -29,6 +29,8 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
         draft = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
         if draft is None:
             continue
+        if draft.distributes and not from_wave(drafts, draft):
+            continue  # "the strikes hit X" with no strikes told before: nothing to take the day from
         if found:
             same_day_as(view, found[-1], trigger.start, draft)  # "..., hours after US warplanes struck X"
         story = None if found or draft.date is not None else _story_date(view, drafts, draft)
@@ -49,6 +51,26 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
                 found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
     _mark_asides(view, found)
     return found
+
+
+def from_wave(drafts: list[Draft], new: Draft) -> bool:
+    """ "The United States struck 85 targets on Friday ... In Iraq, the strikes hit positions in al-Qaim": a place the
+    strikes told before landed on takes that wave's day, side and kind (the last plural wave of strikes told with a
+    day), and stays an incident of its own beside it. False when no such wave was told."""
+    for old in sorted(drafts, key=lambda d: d.last_sentence, reverse=True):
+        if old.date is None or old.date.on is None or old.date_is_statement or old.event_type not in ("attack", "airstrike"):
+            continue
+        if not (old.plural or old.projectiles or old.air_verb):
+            continue
+        new.date, new.date_is_statement = old.date, False
+        if old.perpetrator is not None:  # the wave's side ("In Iraq, the strikes hit ...": Iraq is where, not who)
+            new.perpetrator, new.perpetrator_basis = old.perpetrator, old.perpetrator_basis
+        if old.event_type == "airstrike":
+            new.event_type = "airstrike"
+        new.separate = True
+        new.decisions.append(f"from_wave: date {old.local_id}")
+        return True
+    return False
 
 
 def _story_date(view: SentenceView, drafts: list[Draft], new: Draft) -> DateMention | None:

@@ -83,6 +83,7 @@ class Draft:
     air_verb: bool = False  # "struck", "hit": an air strike if a state's forces did it (known perhaps only from the claims)
     series: bool = False  # "A third drone was shot down ...": one more weapon of a series the article counted (`series_item`)
     presupposed: bool = False  # "the strikes which targeted X on Friday": a definite told as known (`told_as_known`)
+    distributes: bool = False  # "In Iraq, the strikes hit positions in al-Qaim": where a wave told before struck (`_distributes`)
     told: list[Told] = field(default_factory=list)  # every clause and sentence about it, in order (document passes)
     decisions: list[str] = field(default_factory=list)  # which document-level sieve changed what ("site_description: place")
 
@@ -174,6 +175,9 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         return None  # "a van slammed into a lamppost": no weapon, no attack
     plural = lex.is_a("plural_triggers", t.phrase)
     definite = _definite(view, t, plural)
+    distributes = reason is None and plural and definite and not presupposed and _distributes(view, t)
+    if distributes:
+        definite = False  # each place it names is an incident of its own, dated from the wave (events.from_wave)
     if _dismissed_early(view, t, reason, plural, definite and not presupposed):
         return None  # about a third of the drafts: none of the details below is computed for them
     place, place_text, country = find_place(view, ws, we, t.start, plural)
@@ -219,6 +223,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
                   "asserted", None, view.sentence.index, definite, False, plural)
     draft.series = reason is None and series_item(view, t, ws)
     draft.presupposed = presupposed
+    draft.distributes = distributes
     kept = definite if reason == "negated" else _specific(view, draft, t)  # a denial only refers to a named incident
     if not kept:
         return None  # decided before the details below, which `_specific` does not read: many drafts end here
@@ -298,6 +303,18 @@ def _force_struck_place(view: SentenceView, t: Trigger) -> bool:
         return False
     lex = view.tools.lexicon
     return view.actor_kind(actors[-1].actor) in lex.words["air_force_kinds"] + lex.words["armed_group_kinds"]
+
+
+def _distributes(view: SentenceView, t: Trigger) -> bool:
+    """ "In Iraq, the strikes hit positions of the PMF in al-Qaim and in the desert area of Akashat": a definite plural
+    that is the subject of a verb of striking, with a named place after it closer than a province, tells where the
+    strikes told before landed: one incident per place (its date and side are the wave's)."""
+    verb = view.tools.lexicon.derived(_wave_verb_after).match(view.text, t.end, view.end)
+    return verb is not None and any(view.is_specific_place(m.place) for m in view.places(verb.end(), view.end))
+
+
+def _wave_verb_after(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:also\s+)?(?:{lex.alternation('wave_verbs')})\b", re.IGNORECASE)
 
 
 def _speaker_struck(view: SentenceView, t: Trigger) -> ActorRef | None:
