@@ -180,3 +180,18 @@ def test_the_strikes_with_no_wave_told_before_make_nothing(reference):
 def test_the_strikes_referred_to_without_a_verb_of_striking_stay_one(reference):
     x = run(reference, "US aircraft struck militia targets near al-Mayadin on Friday. The strikes were condemned in Damascus.")
     assert len(x.incidents) == 1
+
+
+def test_an_attempt_to_attack_is_an_incident(reference):
+    assert len(quotes(reference, "On Sunday a drone attempted to attack the Conoco gas field but was shot down.")) == 1
+
+
+# --- "a wave of air strikes ... on Saturday": one day's operation, not attacks in general -------------------------
+
+def test_a_wave_told_with_its_day_is_an_incident(reference):
+    i = run(reference, "Israel launched a wave of air strikes on Tyre on Saturday, killing four people.").incidents
+    assert len(i) == 1 and i[0].date.on == dt.date(2024, 3, 2)
+
+
+def test_a_wave_with_no_day_stays_general_talk(reference):
+    assert quotes(reference, "Israel has launched a wave of air strikes on Tyre, residents say.") == []

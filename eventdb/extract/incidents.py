@@ -21,7 +21,7 @@ from eventdb.extract.incident_places import find_place, unknown_place
 from eventdb.extract.incident_weapons import find_weapons
 from eventdb.extract.layout import item_label_end
 from eventdb.extract.lexicon import Lexicon, trigger_type
-from eventdb.extract.nonevents import habitual, in_correction, opinion
+from eventdb.extract.nonevents import habitual, in_correction, opens_period, opinion
 from eventdb.extract.interceptions import interception_refers
 from eventdb.extract.tolls import casualties
 from eventdb.extract.triggers import Trigger, irrealis_reason
@@ -400,7 +400,28 @@ def _dismissed_early(view: SentenceView, t: Trigger, reason: str | None, plural:
     aside), so deciding first drops the same drafts and keeps the others unchanged."""
     if reason == "negated":
         return not definite
-    return plural and (definite or view.has("generic_markers", max(view.start, t.start - 35), t.end))
+    return plural and (definite or _generic(view, t))
+
+
+def _generic(view: SentenceView, t: Trigger) -> bool:
+    """A plural named as talk of attacks in general ("recent attacks", "a wave of attacks", "such strikes"); not a wave
+    told with its day ("launched a wave of air strikes against the Houthis on Saturday, hitting targets in Sanaa"),
+    which is one operation (`one_day_wave`)."""
+    lo = max(view.start, t.start - 35)
+    marks = view.find("generic_markers", lo, t.end)
+    return bool(marks) and not (all(view.tools.lexicon.is_a("wave_nouns", m.group(0)) for m in marks) and _one_day_wave(view, t))
+
+
+def _one_day_wave(view: SentenceView, t: Trigger) -> bool:
+    """A day-precise date within the clause after the plural ("a wave of air strikes ... on Saturday"), not one that
+    opens a period."""
+    for d in view.dates:
+        if t.end <= d.start <= t.end + _WAVE_DAY_REACH and d.precision == "day" and d.on is not None and not opens_period(view, d):
+            return True
+    return False
+
+
+_WAVE_DAY_REACH = 60
 
 
 def _plural_may_be_specific(view: SentenceView, place: str | None, date: DateMention | None, statement: bool) -> bool:
@@ -530,7 +551,7 @@ _SHORT_PHRASE = re.compile(r"[\w\s“”-]{0,25}")
 def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
     has_date = d.date is not None and not d.date_is_statement
     if d.plural:
-        if d.definite and not d.presupposed or view.has("generic_markers", max(view.start, t.start - 35), t.end):
+        if d.definite and not d.presupposed or _generic(view, t):
             return False
         return view.is_specific_place(d.place) or (has_date and d.perpetrator is not None)
     if d.event_type == "assassination":
