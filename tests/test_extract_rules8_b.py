@@ -195,3 +195,14 @@ def test_a_wave_told_with_its_day_is_an_incident(reference):
 
 def test_a_wave_with_no_day_stays_general_talk(reference):
     assert quotes(reference, "Israel has launched a wave of air strikes on Tyre, residents say.") == []
+
+
+# --- "raids" in the plural are air raids ------------------------------------------------------------------------
+
+def test_raids_on_a_named_place_are_an_airstrike(reference):
+    i = run(reference, "The aggression warplanes launched four raids on the port of Ras Isa on Monday, the channel said.").incidents
+    assert len(i) == 1 and i[0].event_type == "airstrike"
+
+
+def test_raids_in_general_are_no_incident(reference):
+    assert quotes(reference, "Such raids have become part of daily life in the north.") == []
