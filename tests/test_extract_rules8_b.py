@@ -206,3 +206,15 @@ def test_raids_on_a_named_place_are_an_airstrike(reference):
 
 def test_raids_in_general_are_no_incident(reference):
     assert quotes(reference, "Such raids have become part of daily life in the north.") == []
+
+
+def test_a_told_drone_launched_from_a_town_is_the_same_attack(reference):
+    x = run(reference, "A drone struck the Khor Mor gas field on Friday, halting output. Officials believe the drone had "
+                       "been launched by a militia from an area near Tuz Khurmatu.")
+    assert len(x.incidents) == 1 and x.incidents[0].place.key == "khor-mor-gas-field"
+
+
+def test_a_new_drone_launched_from_a_town_at_a_target_is_kept(reference):
+    x = run(reference, "A drone struck the Khor Mor gas field on Friday. On Sunday, rockets launched from Tuz Khurmatu hit "
+                       "Kirkuk airport.")
+    assert len(x.incidents) == 2

@@ -182,7 +182,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         return None  # about a third of the drafts: none of the details below is computed for them
     place, place_text, country = find_place(view, ws, we, t.start, plural)
     date, statement = find_date(view, ws, we, t)
-    if definite and place and (date is None or statement) and _scene_of_the_sentence(view, place, t):
+    if definite and place and (date is None or statement) and (_scene_of_the_sentence(view, place, t) or _origin_only(view, place, ws, we)):
         place, place_text, country = None, None, None  # "In Baghdad, the premier ordered an inquiry into the attack"
     if plural and reason != "negated" and not _plural_may_be_specific(view, place, date, statement):
         return None  # before the perpetrator, target and toll, which cannot make it specific without these
@@ -259,6 +259,16 @@ def _scene_of_the_sentence(view: SentenceView, place: str, t: Trigger) -> bool:
         and all(m.start < t.start - 60 for m in first[1:])
 
 
+def _origin_only(view: SentenceView, place: str, ws: int, we: int) -> bool:
+    """ "believed the drone had been launched by an outlaw faction from an area near Tuz Khurmatu": where a weapon
+    already told was launched from is not where it struck; a definite mention placed only so joins the incident told
+    before."""
+    spots = [m for m in view.places(ws, we) if m.place == place]
+    return bool(spots) and all(_ORIGIN_BEFORE.search(view.before(m.start, 40)) for m in spots)
+
+
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:(?:area|areas|direction|outskirts|territory|region|side)\s+"
+                            r"(?:of|near|north\s+of|south\s+of|east\s+of|west\s+of)\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE)
 _SCENE_FRAME = re.compile(r"\W*In\s+(?:the\s+)?")
 _FRAME_END = re.compile(r"\s*,")
 
@@ -370,9 +380,9 @@ def _definite(view: SentenceView, t: Trigger, plural: bool) -> bool:
 
 
 def _told_weapon_described(view: SentenceView, t: Trigger) -> bool:
-    """ "The IDF said the rocket was an Iranian-made Falaq-1 launched by Hezbollah": a participle that describes the
-    weapon already named ("the rocket", "the drone"), the subject of a copula, tells where it came from; the event is
-    the one told before."""
+    """ "The IDF said the rocket was an Iranian-made Falaq-1 launched by Hezbollah", "believed the drone had been launched
+    by an outlaw faction": a participle that describes the weapon already named ("the rocket", "the drone"), the subject
+    of a copula or a passive, tells where it came from; the event is the one told before."""
     if not _is_verb(t):
         return False
     for m in view.mentions:
@@ -384,7 +394,7 @@ def _told_weapon_described(view: SentenceView, t: Trigger) -> bool:
 
 _DESCRIBED_REACH = 60
 _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
-_COPULA_THEN = re.compile(r"\s+(?:was|were)\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,4}")
+_COPULA_THEN = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,4}")
 
 
 # "fired two rockets toward the airport. One rocket fell in an empty area ...": a sentence that opens on one of the
