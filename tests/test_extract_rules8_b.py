@@ -218,3 +218,17 @@ def test_a_new_drone_launched_from_a_town_at_a_target_is_kept(reference):
     x = run(reference, "A drone struck the Khor Mor gas field on Friday. On Sunday, rockets launched from Tuz Khurmatu hit "
                        "Kirkuk airport.")
     assert len(x.incidents) == 2
+
+
+# --- "Later on Wednesday, jets struck X": a step in time opens another event ----------------------------------------
+
+def test_a_sequel_opening_keeps_a_second_strike_apart(reference):
+    x = run(reference, "An Israeli strike on a house in Hebbariyeh killed two people early on Monday. Later on Monday, "
+                       "Israeli jets struck the village of Tayr Harfa, killing four.")
+    assert len(x.incidents) == 2
+
+
+def test_a_definite_mention_after_a_sequel_opening_still_refers_back(reference):
+    x = run(reference, "An Israeli strike on a house in Hebbariyeh killed two people early on Monday. Later on Monday, "
+                       "the strike was condemned by the government.")
+    assert len(x.incidents) == 1

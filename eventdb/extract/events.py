@@ -11,6 +11,7 @@ from eventdb.extract.headings import from_heading
 from eventdb.extract.incident_lists import split_listed
 from eventdb.extract.incidents import Draft, Found, Told, draft_from_trigger
 from eventdb.extract.nonevents import aggregate
+from eventdb.extract.retold import opens_with_a_sequel
 from eventdb.extract.triggers import example_triggers, find_triggers, windows
 
 
@@ -38,7 +39,8 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
             new.local_id = f"i{len(drafts) + 1}"
             from_heading(view, new, drafts)
             _basis(new, claimant, view)
-            new.separate = new.separate or _caused(view, found, trigger)
+            new.separate = new.separate or _caused(view, found, trigger) or (not new.definite and not found and opens_with_a_sequel(view))
+            # "Later on Wednesday, Israeli jets struck X": a step in time opens another event, whoever did it
             kept = attach(view, drafts, new)
             if kept is new and story and new.date is None:
                 new.date = story  # a new incident, not a reference to one told before
