@@ -232,3 +232,9 @@ def test_a_definite_mention_after_a_sequel_opening_still_refers_back(reference):
     x = run(reference, "An Israeli strike on a house in Hebbariyeh killed two people early on Monday. Later on Monday, "
                        "the strike was condemned by the government.")
     assert len(x.incidents) == 1
+
+
+def test_a_speaker_saying_its_forces_intercepted_is_no_attacker(reference):
+    x = run(reference, "The Houthis fired a missile at a tanker on Monday. CENTCOM said its forces intercepted targets over "
+                       "the Gulf of Aden.")
+    assert all(i.perpetrator is None or i.perpetrator.key != "us-central-command" for i in x.incidents)

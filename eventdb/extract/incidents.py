@@ -331,7 +331,10 @@ def _speaker_struck(view: SentenceView, t: Trigger) -> ActorRef | None:
     """ "The Houthis said on Monday night that they had targeted an American cargo ship, the Ocean Jazz, in the Gulf of
     Aden": a weak verb with no weapon named is an attack when its subject is the pronoun of the state's forces or armed
     group speaking just before it (the speaker tells an attack of its own) and its clause names where, closer than a
-    bare country. The speaker, who claims it, or None."""
+    bare country. The speaker, who claims it, or None (not for an interception: "said its forces intercepted ..." tells
+    who defended, not who attacked)."""
+    if view.tools.lexicon.is_a("interception", t.phrase):
+        return None
     before = view.before(t.start, 90)
     said = view.tools.lexicon.derived(_speaker_pronoun).search(before)
     if said is None:
