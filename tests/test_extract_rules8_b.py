@@ -238,3 +238,28 @@ def test_a_speaker_saying_its_forces_intercepted_is_no_attacker(reference):
     x = run(reference, "The Houthis fired a missile at a tanker on Monday. CENTCOM said its forces intercepted targets over "
                        "the Gulf of Aden.")
     assert all(i.perpetrator is None or i.perpetrator.key != "us-central-command" for i in x.incidents)
+
+
+# --- live pages: an entry's event with no date of its own happened on the page's day ------------------------------
+
+LIVE = ("Border live: rockets and strikes\n\n08:10 GMT - Welcome to our coverage of the border.\n\n"
+        "09:30 GMT - Rockets struck Kiryat Shmona, wounding two people, the army says.\n\n"
+        "10:45 GMT - Residents say the sirens have stopped.\n\n11:20 GMT - More updates soon.")
+
+
+def test_an_undated_event_on_a_live_page_takes_the_page_day(reference):
+    i = run(reference, LIVE, PUB).incidents
+    assert len(i) == 1 and i[0].date.on == PUB and i[0].date.text == "09:30 GMT"
+
+
+def test_an_undated_event_in_a_plain_story_stays_undated(reference):
+    i = run(reference, "Rockets struck Kiryat Shmona, wounding two people, the army says. Residents say the sirens "
+                       "have stopped.").incidents
+    assert len(i) == 1 and i[0].date.on is None
+
+
+def test_post_time_lines_do_not_make_a_live_page(reference):
+    text = ("Islamic Resistance in Iraq\n23:34 · 21 Oct 2024\n\nIDF\n11:58 PM · Oct 21, 2024\n\nIDF\n6:47 AM · Oct 22, 2024\n\n"
+            "Rockets struck Kiryat Shmona, wounding two people.")
+    i = run(reference, text).incidents
+    assert len(i) == 1 and i[0].date.on is None

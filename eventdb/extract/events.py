@@ -9,6 +9,7 @@ from eventdb.extract.context import SentenceView
 from eventdb.extract.dates import DateMention
 from eventdb.extract.headings import from_heading
 from eventdb.extract.incident_lists import split_listed
+from eventdb.extract.layout import entry_stamp, live_page
 from eventdb.extract.incidents import Draft, Found, Told, draft_from_trigger
 from eventdb.extract.nonevents import aggregate
 from eventdb.extract.retold import opens_with_a_sequel
@@ -30,6 +31,7 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
         draft = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
         if draft is None:
             continue
+        live_day(view, draft)
         if draft.distributes and not from_wave(drafts, draft):
             continue  # "the strikes hit X" with no strikes told before: nothing to take the day from
         if found:
@@ -53,6 +55,18 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
                 found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
     _mark_asides(view, found)
     return found
+
+
+def live_day(view: SentenceView, new: Draft) -> None:
+    """ "09:40 GMT - The bulk carrier True Confidence was hit by a missile": on a live page an event an entry tells with
+    no date of its own happened on the page's day (a reference to one told before keeps the day it has)."""
+    if new.date is None and not new.definite and not new.reference_only and view.published is not None and live_page(view.text):
+        stamp = entry_stamp(view.text, view.start + 1)
+        if stamp is None:
+            return  # before the first entry: the page's lead
+        new.date = DateMention(stamp[0], stamp[1], view.text[stamp[0]:stamp[1]], view.published, "day")
+        new.date_is_statement = False
+        new.decisions.append("live_day: date")
 
 
 def from_wave(drafts: list[Draft], new: Draft) -> bool:
