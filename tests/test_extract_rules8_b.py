@@ -263,3 +263,16 @@ def test_post_time_lines_do_not_make_a_live_page(reference):
             "Rockets struck Kiryat Shmona, wounding two people.")
     i = run(reference, text).incidents
     assert len(i) == 1 and i[0].date.on is None
+
+
+# --- "This is a flagrant assassination": a predicate noun characterizes the incident told before ------------------
+
+def test_a_predicate_noun_reports_no_new_incident(reference):
+    x = run(reference, "A US drone strike killed a Kataib Hezbollah commander in Baghdad on Wednesday. \"This is a flagrant "
+                       "assassination in the heart of the capital,\" Yehia Rasool said.")
+    assert len(x.incidents) == 1
+
+
+def test_a_noun_after_is_in_another_frame_is_kept(reference):
+    x = run(reference, "Officials said there was a rocket attack on Ain al-Asad air base on Monday.")
+    assert len(x.incidents) == 1

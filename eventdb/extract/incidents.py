@@ -236,7 +236,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         draft.separate = True  # "A third drone was shot down before it reached X": one more of the weapons counted before
     elif interception_refers(view, t, draft.date if not statement else None, place, perp):
         return None  # how an attack already reported ended: the sentence refers to it (references.referred)
-    if opinion(view) or reason == "negated":
+    if opinion(view) or reason == "negated" or _predicate_noun(view, t):
         draft.reference_only = True  # an analyst's words, or a denial, may name an incident already reported, never a new one
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
     if draft.definite_object and _is_verb(t) and _ASKED_WHO.search(view.before(t.start, 30)):
@@ -379,7 +379,16 @@ def _definite(view: SentenceView, t: Trigger, plural: bool) -> bool:
         and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
                                      and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
     return definite or _hit_by_fragments(view, t) or _ONE_OF_THEM.fullmatch(view.text, view.start, t.start) is not None \
-        or _told_weapon_described(view, t)
+        or _told_weapon_described(view, t) or _predicate_noun(view, t)
+
+
+def _predicate_noun(view: SentenceView, t: Trigger) -> bool:
+    return not _is_verb(t) and _PREDICATE_NOUN.search(view.before(t.start, 45)) is not None
+
+
+# '"This is a flagrant assassination in the heart of the capital," he said', "It was a cowardly attack": a noun said of
+# what "this" or "it" points to names the incident told before: it characterizes that one, it reports none.
+_PREDICATE_NOUN = re.compile(r"(?:^|[\"“\s])(?:this|that|it)\s+(?:is|was)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _told_weapon_described(view: SentenceView, t: Trigger) -> bool:
