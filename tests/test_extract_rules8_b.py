@@ -276,3 +276,47 @@ def test_a_predicate_noun_reports_no_new_incident(reference):
 def test_a_noun_after_is_in_another_frame_is_kept(reference):
     x = run(reference, "Officials said there was a rocket attack on Ain al-Asad air base on Monday.")
     assert len(x.incidents) == 1
+
+
+# --- section headings restate their section ------------------------------------------------------------------
+
+def test_a_section_heading_makes_no_incident_of_its_own(reference):
+    text = ("Strikes on Tyre and Sidon\n\nIsraeli jets struck a building in Tyre on Monday, killing three people.")
+    x = run(reference, text)
+    assert len(x.incidents) == 1 and "Tyre on Monday" in x.incidents[0].span.quote
+
+
+def test_a_short_sentence_with_a_full_stop_is_no_heading(reference):
+    assert len(quotes(reference, "Officials spoke.\n\nRockets hit Metula on Monday.\n\nNo one was hurt.")) == 1
+
+
+# --- "the first time X has attacked Y" compares with the incident just told --------------------------------------
+
+def test_the_first_time_clause_makes_no_incident(reference):
+    x = run(reference, "Israeli drones struck a radar site near Isfahan on Saturday, the first time Israel has openly attacked "
+                       "Iranian territory.")
+    assert len(x.incidents) == 1
+
+
+# --- an order for a strike is no strike -------------------------------------------------------------------------
+
+def test_an_ordered_strike_is_not_made(reference):
+    assert quotes(reference, "The supreme leader was reported to have ordered a direct strike on Israel in retaliation.") == []
+
+
+def test_an_ordered_strike_that_killed_someone_was_made(reference):
+    assert len(quotes(reference, "Biden ordered the strike that killed a militia commander in Baghdad on Wednesday.")) == 1
+
+
+# --- counts and periods are tallies -------------------------------------------------------------------------------
+
+def test_the_number_of_rockets_fired_is_a_tally(reference):
+    assert quotes(reference, "Israeli figures put the number of rockets fired from Lebanon in the same period at 16,000.") == []
+
+
+def test_people_killed_in_a_country_between_two_dates_is_a_tally(reference):
+    assert quotes(reference, "More than 4,000 people were killed by strikes in Lebanon between October 2023 and the ceasefire.") == []
+
+
+def test_a_small_number_of_missiles_striking_a_base_is_one_event(reference):
+    assert len(quotes(reference, "A small number of ballistic missiles struck the Nevatim air base on Sunday.")) == 1

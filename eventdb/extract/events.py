@@ -74,10 +74,10 @@ def from_wave(drafts: list[Draft], new: Draft) -> bool:
     strikes told before landed on takes that wave's day, side and kind (the last plural wave of strikes told with a
     day), and stays an incident of its own beside it. False when no such wave was told."""
     for old in sorted(drafts, key=lambda d: d.last_sentence, reverse=True):
-        if old.date is None or old.date.on is None or old.date_is_statement or old.event_type not in ("attack", "airstrike"):
-            continue
-        if not (old.plural or old.projectiles or old.air_verb):
-            continue
+        if not (old.plural or old.air_verb) or old.event_type not in ("attack", "airstrike"):
+            continue  # the strikes told last, whatever else was told since
+        if old.date is None or old.date.on is None or old.date_is_statement:
+            return False  # told with no day: nothing to date the places by
         new.date, new.date_is_statement = old.date, False
         if old.perpetrator is not None:  # the wave's side ("In Iraq, the strikes hit ...": Iraq is where, not who)
             new.perpetrator, new.perpetrator_basis = old.perpetrator, old.perpetrator_basis

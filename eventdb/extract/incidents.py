@@ -19,7 +19,7 @@ from eventdb.extract.incident_actors import (attributed_to, find_killer, find_pe
 from eventdb.extract.incident_dates import find_date
 from eventdb.extract.incident_places import find_place, unknown_place
 from eventdb.extract.incident_weapons import find_weapons
-from eventdb.extract.layout import item_label_end
+from eventdb.extract.layout import is_subheading, item_label_end
 from eventdb.extract.lexicon import Lexicon, trigger_type
 from eventdb.extract.nonevents import habitual, in_correction, opens_period, opinion
 from eventdb.extract.interceptions import interception_refers
@@ -236,7 +236,10 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         draft.separate = True  # "A third drone was shot down before it reached X": one more of the weapons counted before
     elif interception_refers(view, t, draft.date if not statement else None, place, perp):
         return None  # how an attack already reported ended: the sentence refers to it (references.referred)
-    if opinion(view) or reason == "negated" or _predicate_noun(view, t):
+    if opinion(view) or reason == "negated" or _predicate_noun(view, t) or is_subheading(view.text, view.start, view.end) \
+            or _FIRST_TIME.search(view.before(t.start, 60)):
+        # "Raids on Sanaa and Hodeidah" over a section: its sentences tell the raids; "the first time Israel has openly
+        # attacked the Islamic Republic": a comparison with the incident just told
         draft.reference_only = True  # an analyst's words, or a denial, may name an incident already reported, never a new one
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
     if draft.definite_object and _is_verb(t) and _ASKED_WHO.search(view.before(t.start, 30)):
@@ -388,6 +391,8 @@ def _predicate_noun(view: SentenceView, t: Trigger) -> bool:
 
 # '"This is a flagrant assassination in the heart of the capital," he said', "It was a cowardly attack": a noun said of
 # what "this" or "it" points to names the incident told before: it characterizes that one, it reports none.
+_FIRST_TIME = re.compile(r"\bthe\s+(?:first|second|third|last)\s+time\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}(?:has|have|had)\s+"
+                         r"(?:\w+ly\s+)?$", re.IGNORECASE)
 _PREDICATE_NOUN = re.compile(r"(?:^|[\"“\s])(?:this|that|it)\s+(?:is|was)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 

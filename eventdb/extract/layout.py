@@ -241,3 +241,22 @@ _LIVE_ENTRIES = 3
 _LIVE_CACHE: list = [None, False]  # the last page asked about and its answer
 _LIVE_STAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|GMT|UTC|BST|CET))?(?:[ \t]*$|[ \t]+[-\u2013\u2014|][ \t])",
                          re.IGNORECASE | re.MULTILINE)
+
+
+def is_subheading(text: str, start: int, end: int) -> bool:
+    """A section heading inside the story ("Raids on Sanaa and Hodeidah", "How the old rules worked"): a paragraph of one
+    short line with no closing punctuation, not a list item or a time stamp. It restates what its section tells; an
+    incident it names is told in the section's own sentences."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    if not line or line[-1] in _CLOSING or not line[0].isupper() or len(line.split()) > _SUBHEADING_WORDS:
+        return False
+    before = text[max(0, line_start - 2):line_start]
+    after = text[line_end:line_end + 2]
+    return (line_start == 0 or before == "\n\n") and (line_end == len(text) or after.startswith("\n\n") or after == "\n")
+
+
+_CLOSING = ".!?:;,”\"'’)"
+_SUBHEADING_WORDS = 8

@@ -6,7 +6,8 @@ Decisions:
   hypothetical, unless the modal is followed by "have" ("the strike may have killed ..."), which hedges a real event;
 - a trigger joined to a perfect auxiliary ("have fired", "attacks ... have killed") in a sentence that opens a
   period ("since October 8", "since 2015") is a tally of many incidents; so is a trigger followed by a count of
-  times ("attacked at least 66 times");
+  times ("attacked at least 66 times"), and so is a trigger after "the number of" ("the number of rockets fired") or
+  right before a period ("were killed in Lebanon between October 2023 and the ceasefire", "has struck X since");
 - a date after "since", "between", "from" or "until" bounds a period and dates no event, and so does the date of
   the event a period starts from ("since the ceasefire of 27 November");
 - a sentence voiced by an analyst, expert or researcher (the speaker of its speech verb) names incidents only as
@@ -51,6 +52,10 @@ def aggregate(view: SentenceView, start: int, end: int) -> bool:
     for c in view.counts:
         if end <= c.start <= end + 25 and lex.pattern("frequency_nouns").match(view.text, c.end + 1, c.end + 12):
             return True
+    if _NUMBER_OF.search(view.before(start, 60)):
+        return True  # "put the number of rockets, missiles and drones fired from Lebanon at more than 16,000": a count
+    if _PERIOD_AFTER.match(view.text, end, min(view.end, end + 60)):
+        return True  # "4,000 people were killed in Lebanon between October 2023 and the ceasefire": over a period
     if not view.has("period_openers"):
         return False
     before = view.text[max(view.start, start - 30):start]
@@ -74,6 +79,8 @@ def opens_period(view: SentenceView, d: DateMention) -> bool:
 _SINCE_EVENT_OF = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w-]+\s+){1,3}of\s+$", re.IGNORECASE)
 
 
+_PERIOD_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between\s+[^,;.]{2,30}\s+and|since)\s", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\bthe\s+number\s+of\s+(?:[\w-]+,?\s+){0,6}$", re.IGNORECASE)  # not "a small number of missiles struck X"
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:which|that|who|when)\b")
 _BETWEEN = re.compile(r"\bbetween\b[^,;.]{1,30}\band\s+$", re.IGNORECASE)
 
