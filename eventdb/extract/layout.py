@@ -255,7 +255,8 @@ def is_subheading(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, line_start - 2):line_start]
     after = text[line_end:line_end + 2]
-    return (line_start == 0 or before == "\n\n") and (line_end == len(text) or after.startswith("\n\n") or after == "\n")
+    return line_start > 0 and before == "\n\n" and after.startswith("\n\n") and bool(text[line_end:].strip())
+    # (the first line is the headline's, read by `headline_end`; a heading closes no story: a section follows it)
 
 
 _CLOSING = ".!?:;,”\"'’)"
