@@ -320,3 +320,18 @@ def test_people_killed_in_a_country_between_two_dates_is_a_tally(reference):
 
 def test_a_small_number_of_missiles_striking_a_base_is_one_event(reference):
     assert len(quotes(reference, "A small number of ballistic missiles struck the Nevatim air base on Sunday.")) == 1
+
+
+# --- a list item with its own day is an event of its own --------------------------------------------------------
+
+def test_a_dated_list_item_does_not_join_a_claim_about_the_same_base(reference):
+    text = ("The Islamic Resistance in Iraq said on Sunday that its fighters had attacked the al-Tanf garrison with drones. "
+            "Among the earlier attacks:\n- Oct. 18: two drones attacked the al-Tanf garrison, wounding 20 US personnel.")
+    x = run(reference, text, dt.date(2024, 1, 29))
+    assert len(x.incidents) == 2
+
+
+def test_a_plain_later_sentence_at_the_same_base_still_joins(reference):
+    text = ("Two drones attacked the al-Tanf garrison on Sunday. The drones attacked the al-Tanf garrison from the east, "
+            "officials said.")
+    assert len(run(reference, text, dt.date(2024, 1, 29)).incidents) == 1

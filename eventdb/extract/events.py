@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from eventdb.assertions import ActorRef, Statistic
 from eventdb.extract.speakers import own_side, voice
 from eventdb.extract.clusters import also_meant, attach, same_day_as
@@ -41,7 +43,9 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
             new.local_id = f"i{len(drafts) + 1}"
             from_heading(view, new, drafts)
             _basis(new, claimant, view)
-            new.separate = new.separate or _caused(view, found, trigger) or (not new.definite and not found and opens_with_a_sequel(view))
+            new.own_item = not new.definite and not found and _dated_item(view)
+            new.separate = new.separate or _caused(view, found, trigger) or new.own_item \
+                or (not new.definite and not found and opens_with_a_sequel(view))
             # "Later on Wednesday, Israeli jets struck X": a step in time opens another event, whoever did it
             kept = attach(view, drafts, new)
             if kept is new and story and new.date is None:
@@ -55,6 +59,19 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
                 found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
     _mark_asides(view, found)
     return found
+
+
+def _dated_item(view: SentenceView) -> bool:
+    """ "- Oct. 18: two drones attacked the al-Tanf garrison": a list item labelled with its own day opens an event of
+    its own, not one told before at the same place (a claim told on another day may name the same base)."""
+    bullet = _ITEM_BULLET.match(view.text, view.start, view.end)
+    if bullet is None:
+        return False
+    return any(d.start == bullet.end() and _LABEL_COLON.match(view.text, d.end) for d in view.dates)
+
+
+_ITEM_BULLET = re.compile(r"[ \t]*[-\u2013\u2014*\u2022][ \t]*")
+_LABEL_COLON = re.compile(r"[ \t]*:")
 
 
 def live_day(view: SentenceView, new: Draft) -> None:

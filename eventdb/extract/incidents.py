@@ -83,6 +83,7 @@ class Draft:
     air_verb: bool = False  # "struck", "hit": an air strike if a state's forces did it (known perhaps only from the claims)
     series: bool = False  # "A third drone was shot down ...": one more weapon of a series the article counted (`series_item`)
     presupposed: bool = False  # "the strikes which targeted X on Friday": a definite told as known (`told_as_known`)
+    own_item: bool = False  # "- Oct. 18: two drones attacked X": a list item with its own day (events._dated_item)
     distributes: bool = False  # "In Iraq, the strikes hit positions in al-Qaim": where a wave told before struck (`_distributes`)
     told: list[Told] = field(default_factory=list)  # every clause and sentence about it, in order (document passes)
     decisions: list[str] = field(default_factory=list)  # which document-level sieve changed what ("site_description: place")
