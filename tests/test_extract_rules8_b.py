@@ -335,3 +335,25 @@ def test_a_plain_later_sentence_at_the_same_base_still_joins(reference):
     text = ("Two drones attacked the al-Tanf garrison on Sunday. The drones attacked the al-Tanf garrison from the east, "
             "officials said.")
     assert len(run(reference, text, dt.date(2024, 1, 29)).incidents) == 1
+
+
+# --- "since Dec. 20, when rockets struck X": the when-clause's event is on that day -------------------------------
+
+def test_a_since_when_clause_is_dated_by_the_period_start(reference):
+    x = run(reference, "Rockets struck Erbil airport on Monday. It was the first attack there since Dec. 20, when a salvo of "
+                       "rockets struck the Green Zone in Baghdad.", dt.date(2021, 2, 16))
+    green = [i for i in x.incidents if i.place and i.place.key == "green-zone"]
+    assert len(green) == 1 and green[0].date.on == dt.date(2020, 12, 20)
+
+
+def test_a_since_date_without_when_dates_nothing(reference):
+    x = run(reference, "Rockets have struck the Green Zone in Baghdad since Dec. 20.", dt.date(2021, 2, 16))
+    assert all(i.date.on != dt.date(2020, 12, 20) for i in x.incidents)
+
+
+# --- a statement's day after a definite mention is the day of the saying -----------------------------------------
+
+def test_the_day_of_a_saying_does_not_date_a_reference(reference):
+    x = run(reference, "Rockets struck Erbil airport late on Monday, killing a contractor. Iran rejected attempts to link "
+                       "Tehran to the attack, saying in a statement on Tuesday that it wanted calm.", dt.date(2021, 2, 16))
+    assert len(x.incidents) == 1

@@ -183,6 +183,10 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         return None  # about a third of the drafts: none of the details below is computed for them
     place, place_text, country = find_place(view, ws, we, t.start, plural)
     date, statement = find_date(view, ws, we, t)
+    if date is None:
+        date = _since_when(view, t)  # "the first attack since Dec. 20, when a salvo of rockets struck the Green Zone"
+    if definite and date is not None and not statement and date.start > t.end and _STATEMENT_BETWEEN.search(view.text, t.end, date.start):
+        statement = True  # "link Tehran to the attack, saying in a statement on Tuesday ...": the day of the saying
     if definite and place and (date is None or statement) and (_scene_of_the_sentence(view, place, t) or _origin_only(view, place, ws, we)):
         place, place_text, country = None, None, None  # "In Baghdad, the premier ordered an inquiry into the attack"
     if plural and reason != "negated" and not _plural_may_be_specific(view, place, date, statement):
@@ -364,6 +368,21 @@ def _speaker_pronoun(lex: Lexicon) -> re.Pattern[str]:
                       rf"(?:(?:had|has|have|is|are|was|were)\s+)?$", re.IGNORECASE)
 
 
+def _since_when(view: SentenceView, t: Trigger) -> DateMention | None:
+    """ "... since Dec. 20, when a salvo of rockets struck the Green Zone": the day a period starts from is the day of the
+    event its "when" clause tells (the period is the other clause's; `nonevents.opens_period` keeps it from that one)."""
+    for d in view.dates:
+        if d.end < t.start and d.on is not None and _SINCE_BEFORE.search(view.before(d.start, 8)):
+            when = _WHEN_AFTER.match(view.text, d.end, t.start)
+            if when and t.start - when.end() <= _WHEN_REACH:
+                return d
+    return None
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",?\s+when\s+")
+_WHEN_REACH = 40
+_STATEMENT_BETWEEN = re.compile(r",\s+(?:saying|adding|stating|telling)\b|\bin\s+a\s+statement\b", re.IGNORECASE)
 _SPEAKER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+")  # "Israel's military says", "The Houthis said"
 _SPEAKER_OBJECT_REACH = 90
 _OBJECT_GAP = 30
