@@ -357,3 +357,13 @@ def test_the_day_of_a_saying_does_not_date_a_reference(reference):
     x = run(reference, "Rockets struck Erbil airport late on Monday, killing a contractor. Iran rejected attempts to link "
                        "Tehran to the attack, saying in a statement on Tuesday that it wanted calm.", dt.date(2021, 2, 16))
     assert len(x.incidents) == 1
+
+
+# --- a named ship is a specific target ---------------------------------------------------------------------------
+
+def test_a_named_ship_struck_at_sea_is_an_incident(reference):
+    assert len(quotes(reference, "The naval forces also targeted the ship \"Olympic Grace\" in the Arabian Sea with drones.")) == 1
+
+
+def test_an_unnamed_ship_at_sea_with_nothing_else_is_not(reference):
+    assert quotes(reference, "The naval forces also targeted a ship in the Arabian Sea with drones.") == []

@@ -611,7 +611,22 @@ def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
     # a toll names an incident, but "no personnel were hurt" may close any sentence about one: a zero is no detail;
     # a governorate or province names where as well as a town does ("a drone hit a house in Daraa province")
     return (has_date or view.is_specific_place(d.place) or view.is_subdivision(d.place) or d.projectiles is not None or bool(d.killed) or bool(d.injured)
-            or (d.perpetrator is not None and (d.target is not None or d.place is not None)))
+            or (d.perpetrator is not None and (d.target is not None or d.place is not None))
+            or _named_vessel(view, t))
+
+
+def _named_vessel(view: SentenceView, t: Trigger) -> bool:
+    """ "the naval forces also targeted the ship "Olympic Grace" in the Arabian Sea": a ship named right after the
+    trigger is as specific a target as a named place."""
+    return view.tools.lexicon.derived(_vessel_pattern).match(view.text, t.end, min(view.end, t.end + _VESSEL_REACH)) is not None
+
+
+_VESSEL_REACH = 80
+
+
+def _vessel_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?i:\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('vessel_nouns')})\s*,?\s+"
+                      rf"(?:the\s+)?)[\"“']?[A-Z][\w-]+")  # the name capitalised, as written
 
 
 def standalone(view: SentenceView, d: Draft) -> bool:
