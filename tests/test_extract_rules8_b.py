@@ -367,3 +367,14 @@ def test_a_named_ship_struck_at_sea_is_an_incident(reference):
 
 def test_an_unnamed_ship_at_sea_with_nothing_else_is_not(reference):
     assert quotes(reference, "The naval forces also targeted a ship in the Arabian Sea with drones.") == []
+
+
+# --- "have fired ..., mostly at X, most of which were intercepted": a spread over times and targets ---------------
+
+def test_a_perfect_spread_over_targets_is_a_tally(reference):
+    assert quotes(reference, "They have also fired missiles at Israel, mostly at the port city of Eilat, almost all of which "
+                             "were intercepted.") == []
+
+
+def test_one_barrage_mostly_at_a_town_is_an_incident(reference):
+    assert len(quotes(reference, "Hezbollah fired 30 rockets on Monday, mostly at Kiryat Shmona.")) == 1

@@ -54,6 +54,9 @@ def aggregate(view: SentenceView, start: int, end: int) -> bool:
             return True
     if _NUMBER_OF.search(view.before(start, 60)):
         return True  # "put the number of rockets, missiles and drones fired from Lebanon at more than 16,000": a count
+    if _PERFECT_BEFORE.search(view.before(start, 25)) and _SPREAD_AFTER.search(view.text, end, min(view.end, end + 80)):
+        return True  # "They have also fired missiles and drones at Israel, mostly at Eilat, almost all of which were
+        # intercepted": a perfect spread over targets and times, not one launch
     if _PERIOD_AFTER.match(view.text, end, min(view.end, end + 60)):
         return True  # "4,000 people were killed in Lebanon between October 2023 and the ceasefire": over a period
     if not view.has("period_openers"):
@@ -79,6 +82,9 @@ def opens_period(view: SentenceView, d: DateMention) -> bool:
 _SINCE_EVENT_OF = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w-]+\s+){1,3}of\s+$", re.IGNORECASE)
 
 
+_PERFECT_BEFORE = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
+_SPREAD_AFTER = re.compile(r",\s+(?:mostly|mainly|largely|chiefly)\s+(?:at|on|in|against|toward|towards)\b|"
+                           r"\b(?:most|almost\s+all|nearly\s+all|many)\s+of\s+which\b", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between\s+[^,;.]{2,30}\s+and|since)\s", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\bthe\s+number\s+of\s+(?:[\w-]+,?\s+){0,6}$", re.IGNORECASE)  # not "a small number of missiles struck X"
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:which|that|who|when)\b")
