@@ -378,3 +378,13 @@ def test_a_perfect_spread_over_targets_is_a_tally(reference):
 
 def test_one_barrage_mostly_at_a_town_is_an_incident(reference):
     assert len(quotes(reference, "Hezbollah fired 30 rockets on Monday, mostly at Kiryat Shmona.")) == 1
+
+
+# --- a gerund subject names a kind of act ---------------------------------------------------------------------------
+
+def test_a_gerund_subject_is_no_event(reference):
+    assert quotes(reference, "The logic is simple: striking Erbil lets Tehran signal to Washington.") == []
+
+
+def test_a_progressive_is_still_an_event(reference):
+    assert len(quotes(reference, "On Monday the army was striking targets in Tyre, killing two people.")) == 1

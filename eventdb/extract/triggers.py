@@ -168,7 +168,7 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
         last = marks[-1].end()
         if not lex.pattern("realis_connectors").search(before[last:]) and not _NEW_CLAUSE.search(before[last:]):
             return "irrealis"
-    if _purpose_infinitive(view, t):
+    if _purpose_infinitive(view, t) or _gerund_subject(view, t):
         return "irrealis"
     if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or _HYPOTHETICAL_AFTER.match(view.text, t.end, view.end) \
             or hypothetical(view, t.end):
@@ -203,6 +203,19 @@ def _purpose_infinitive(view: SentenceView, t: Trigger) -> bool:
     return not lex.derived(_aspect_before).search(view.text, max(view.start, t.start - 25), t.start)
 
 
+def _gerund_subject(view: SentenceView, t: Trigger) -> bool:
+    """ "Tehran's calculation is simple: striking Erbil lets it signal to Israel": a gerund that opens a clause and is the
+    subject of its verb names a kind of act, not an event."""
+    if not t.phrase.endswith("ing") or " " in t.phrase:
+        return False
+    if not _CLAUSE_OPENING.search(view.text, max(view.start - 1, t.start - 3), t.start) and t.start != view.start:
+        return False
+    return _GERUND_VERB_AFTER.match(view.text, t.end, min(view.end, t.end + 50)) is not None
+
+
+_CLAUSE_OPENING = re.compile(r"[:;—–]\s*$")
+_GERUND_VERB_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:lets|let|allows|gives|would|could|is|was|means|makes|remains|"
+                                r"has\s+become|risks)\b", re.IGNORECASE)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
 
 
