@@ -388,3 +388,17 @@ def test_a_gerund_subject_is_no_event(reference):
 
 def test_a_progressive_is_still_an_event(reference):
     assert len(quotes(reference, "On Monday the army was striking targets in Tyre, killing two people.")) == 1
+
+
+# --- a summary sentence and its detail in the next one are one attack ---------------------------------------------
+
+def test_a_summary_then_its_detail_is_one_attack(reference):
+    x = run(reference, "US forces in eastern Syria came under attack on Friday. An official said rockets were fired at the "
+                       "Conoco gas field base, causing no damage.")
+    assert len(x.incidents) == 1 and x.incidents[0].place.key == "conoco-gas-field"
+
+
+def test_a_detail_in_another_country_is_another_attack(reference):
+    x = run(reference, "US forces in eastern Syria came under attack on Friday. An official said rockets were fired at "
+                       "Ain al-Asad air base, causing no damage.")
+    assert len(x.incidents) == 2
