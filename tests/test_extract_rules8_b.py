@@ -402,3 +402,16 @@ def test_a_detail_in_another_country_is_another_attack(reference):
     x = run(reference, "US forces in eastern Syria came under attack on Friday. An official said rockets were fired at "
                        "Ain al-Asad air base, causing no damage.")
     assert len(x.incidents) == 2
+
+
+# --- a headline may end with a closing quote ---------------------------------------------------------------------
+
+def test_a_headline_ending_in_a_quoted_phrase_is_a_headline(reference):
+    from eventdb.extract.layout import headline_end
+    text = 'Militia Claims Drone Attack on Eilat, Threatens "New Phase"\n\nThe group said it attacked Eilat.'
+    assert headline_end(text) == text.index("\n")
+
+
+def test_a_first_line_ending_in_a_quoted_sentence_is_not_a_headline(reference):
+    from eventdb.extract.layout import headline_end
+    assert headline_end('He said: "We struck the base."\n\nMore followed.') == 0

@@ -30,7 +30,8 @@ def _ends_with_elision(text: str) -> bool:
     return _ELISION_END.search(text, max(0, len(text) - 6)) is not None and _ELISION.search(text) is not None
 
 
-_HEADLINE = re.compile(r"[ \t]*(?P<line>[^\n]*[^\s.!?:;,”\"])[ \t]*\n\s*\S")
+# a closing quote may end a headline when no stop stands before it ('... Threatens "New Phase"'; not '... strike."')
+_HEADLINE = re.compile(r"[ \t]*(?P<line>[^\n]*[^\s.!?:;,”\"][”\"]?)[ \t]*\n\s*\S")
 _HEADLINE_MAX_WORDS = 20
 
 
