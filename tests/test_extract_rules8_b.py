@@ -415,3 +415,18 @@ def test_a_headline_ending_in_a_quoted_phrase_is_a_headline(reference):
 def test_a_first_line_ending_in_a_quoted_sentence_is_not_a_headline(reference):
     from eventdb.extract.layout import headline_end
     assert headline_end('He said: "We struck the base."\n\nMore followed.') == 0
+
+
+# --- a standfirst under the headline restates it ------------------------------------------------------------------
+
+def test_a_standfirst_line_is_read_with_the_headline(reference):
+    from eventdb.extract.layout import headline_end
+    text = ("Israel strikes sites in Iran\nJets hit missile sites in three provinces, the first time Israel has openly "
+            "attacked Iran\nIsraeli warplanes struck targets in Iran before dawn on Saturday.")
+    assert headline_end(text) == text.index("\nIsraeli")
+
+
+def test_a_body_paragraph_after_a_blank_line_is_no_standfirst(reference):
+    from eventdb.extract.layout import headline_end
+    text = "Israel strikes sites in Iran\n\nJets hit missile sites in three provinces\nMore later."
+    assert headline_end(text) == text.index("\n")

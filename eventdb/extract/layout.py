@@ -36,11 +36,19 @@ _HEADLINE_MAX_WORDS = 20
 
 
 def headline_end(text: str) -> int:
-    """End of a headline: a short first line without a final stop, followed by the body; 0 when there is none."""
+    """End of a headline: a short first line without a final stop, followed by the body (with the standfirst on the line
+    right under it, when that has no stop either); 0 when there is none."""
     m = _HEADLINE.match(text)
     if not m or len(m.group("line").split()) > _HEADLINE_MAX_WORDS:
         return 0
+    below = text.find("\n", m.end("line")) + 1
+    dek = _HEADLINE.match(text, below)  # a standfirst right under it, a line of its own with no stop either
+    if dek and len(dek.group("line").split()) <= _DEK_MAX_WORDS:
+        return dek.end("line")  # "Jets hit missile sites in three provinces, the first time Israel has openly attacked Iran"
     return m.end("line")
+
+
+_DEK_MAX_WORDS = 35
 
 
 def article_sentences(text: str, headline: int = 0, lexicon: Lexicon | None = None) -> list[Sentence]:
