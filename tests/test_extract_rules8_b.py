@@ -430,3 +430,17 @@ def test_a_body_paragraph_after_a_blank_line_is_no_standfirst(reference):
     from eventdb.extract.layout import headline_end
     text = "Israel strikes sites in Iran\n\nJets hit missile sites in three provinces\nMore later."
     assert headline_end(text) == text.index("\n")
+
+
+# --- "the vessel had been targeted": a passive on a target already named tells the same attack -------------------
+
+def test_a_passive_on_a_told_vessel_retells_the_attack(reference):
+    x = run(reference, "A bulk carrier was struck by a missile in the Red Sea on Monday. The Houthis said the vessel had "
+                       "been targeted with a drone boat and ballistic missiles.")
+    assert len(x.incidents) == 1
+
+
+def test_a_passive_on_a_new_named_ship_with_a_day_is_its_own_attack(reference):
+    x = run(reference, "A bulk carrier was struck by a missile in the Red Sea on Monday. On Wednesday a tanker was targeted "
+                       "with drones in the Gulf of Aden.")
+    assert len(x.incidents) == 2

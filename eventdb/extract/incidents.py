@@ -402,7 +402,18 @@ def _definite(view: SentenceView, t: Trigger, plural: bool) -> bool:
         and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
                                      and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
     return definite or _hit_by_fragments(view, t) or _ONE_OF_THEM.fullmatch(view.text, view.start, t.start) is not None \
-        or _told_weapon_described(view, t) or _predicate_noun(view, t)
+        or _told_weapon_described(view, t) or _predicate_noun(view, t) or _told_target_passive(view, t)
+
+
+def _told_target_passive(view: SentenceView, t: Trigger) -> bool:
+    """ "stating that the vessel had been targeted with a drone boat", "the base was hit twice": a passive whose subject is
+    a definite target noun (a ship, a base) tells again what happened to the target already named."""
+    return _is_verb(t) and view.tools.lexicon.derived(_target_passive).search(view.before(t.start, 60)) is not None
+
+
+def _target_passive(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{lex.alternation('vessel_nouns')}|base|convoy|outpost)\s+"
+                      rf"(?:had\s+been|has\s+been|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _predicate_noun(view: SentenceView, t: Trigger) -> bool:
