@@ -223,14 +223,18 @@ def live_page(text: str) -> bool:
     """A live page: at least three lines open with a time stamp that heads an entry ("09:40 GMT - The carrier was hit",
     "05:05" alone on its line), not a post's time line ("23:34 · 21 Oct 2024"). Its entries tell the day's events: an
     event one tells with no date of its own happened on the page's day (events.live_day)."""
-    if _LIVE_CACHE[0] is not text:  # asked once per new draft: the page's answer is kept (one article is read at a time)
-        count = 0
-        for _ in _LIVE_STAMP.finditer(text):
-            count += 1
-            if count >= _LIVE_ENTRIES:
-                break
-        _LIVE_CACHE[:] = [text, count >= _LIVE_ENTRIES]
-    return bool(_LIVE_CACHE[1])
+    global _LIVE_LAST
+    text_seen, answer = _LIVE_LAST  # read once: the pair is replaced whole, never changed in place
+    if text_seen is text:
+        return answer
+    count = 0
+    for _ in _LIVE_STAMP.finditer(text):
+        count += 1
+        if count >= _LIVE_ENTRIES:
+            break
+    answer = count >= _LIVE_ENTRIES
+    _LIVE_LAST = (text, answer)  # asked once per new draft: the last page's answer is kept
+    return answer
 
 
 def entry_stamp(text: str, pos: int) -> tuple[int, int] | None:
@@ -247,7 +251,7 @@ def entry_stamp(text: str, pos: int) -> tuple[int, int] | None:
 _ENTRY_REACH = 3000
 _STAMP_ONLY = re.compile(r"[ \t]*(\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|GMT|UTC|BST|CET))?)", re.IGNORECASE)
 _LIVE_ENTRIES = 3
-_LIVE_CACHE: list = [None, False]  # the last page asked about and its answer
+_LIVE_LAST: tuple[str | None, bool] = (None, False)  # the last page asked about and its answer
 _LIVE_STAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|GMT|UTC|BST|CET))?(?:[ \t]*$|[ \t]+[-\u2013\u2014|][ \t])",
                          re.IGNORECASE | re.MULTILINE)
 
