@@ -88,8 +88,8 @@ def _sided(view: SentenceView, x: ActorRef | None, y: ActorRef | None) -> bool:
 
 
 def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> bool:
-    if old.place and old.place == new.place and view.is_specific_place(old.place):
-        return True
+    if old.place and old.place == new.place and view.is_specific_place(old.place) and not new.own_item:
+        return True  # (not a list item with a day of its own: "- Oct. 18: two drones attacked the al-Tanf garrison")
     if same_day(old, new) and (same_key(old.perpetrator, new.perpetrator) or same_key(old.target, new.target)) and not new.separate:
         return True  # "near Isfahan on Friday" and "attacked Isfahan on Friday": one strike at two grains
     if old.place and new.place and view.is_specific_place(old.place) and view.is_specific_place(new.place) \

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from eventdb.assertions import ActorRef, Statistic
 from eventdb.extract.speakers import own_side, voice
 from eventdb.extract.clusters import also_meant, attach, same_day_as
@@ -9,8 +11,10 @@ from eventdb.extract.context import SentenceView
 from eventdb.extract.dates import DateMention
 from eventdb.extract.headings import from_heading
 from eventdb.extract.incident_lists import split_listed
+from eventdb.extract.layout import entry_stamp, live_page
 from eventdb.extract.incidents import Draft, Found, Told, draft_from_trigger
 from eventdb.extract.nonevents import aggregate
+from eventdb.extract.retold import opens_with_a_sequel
 from eventdb.extract.triggers import example_triggers, find_triggers, windows
 
 
@@ -29,6 +33,9 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
         draft = draft_from_trigger(view, trigger, ws, we, f"i{len(drafts) + 1}")
         if draft is None:
             continue
+        live_day(view, draft)
+        if draft.distributes and not from_wave(drafts, draft):
+            continue  # "the strikes hit X" with no strikes told before: nothing to take the day from
         if found:
             same_day_as(view, found[-1], trigger.start, draft)  # "..., hours after US warplanes struck X"
         story = None if draft.date is not None else _same_sentence_date(view, found, draft) if found else _story_date(view, drafts, draft)
@@ -36,7 +43,10 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
             new.local_id = f"i{len(drafts) + 1}"
             from_heading(view, new, drafts)
             _basis(new, claimant, view)
-            new.separate = new.separate or _caused(view, found, trigger)
+            new.own_item = not new.definite and not found and _dated_item(view)
+            new.separate = new.separate or _caused(view, found, trigger) or new.own_item \
+                or (not new.definite and not found and opens_with_a_sequel(view))
+            # "Later on Wednesday, Israeli jets struck X": a step in time opens another event, whoever did it
             kept = attach(view, drafts, new)
             if kept is new and story and new.date is None:
                 new.date = story  # a new incident, not a reference to one told before
@@ -49,6 +59,51 @@ def sentence_incidents(view: SentenceView, drafts: list[Draft], blocked: list[tu
                 found.extend(Found(trigger.start, d) for d in also_meant(view, drafts, kept, new))
     _mark_asides(view, found)
     return found
+
+
+def _dated_item(view: SentenceView) -> bool:
+    """ "- Oct. 18: two drones attacked the al-Tanf garrison": a list item labelled with its own day opens an event of
+    its own, not one told before at the same place (a claim told on another day may name the same base)."""
+    bullet = _ITEM_BULLET.match(view.text, view.start, view.end)
+    if bullet is None:
+        return False
+    return any(d.start == bullet.end() and _LABEL_COLON.match(view.text, d.end) for d in view.dates)
+
+
+_ITEM_BULLET = re.compile(r"[ \t]*[-\u2013\u2014*\u2022][ \t]*")
+_LABEL_COLON = re.compile(r"[ \t]*:")
+
+
+def live_day(view: SentenceView, new: Draft) -> None:
+    """ "09:40 GMT - The bulk carrier True Confidence was hit by a missile": on a live page an event an entry tells with
+    no date of its own happened on the page's day (a reference to one told before keeps the day it has)."""
+    if new.date is None and not new.definite and not new.reference_only and view.published is not None and live_page(view.text):
+        stamp = entry_stamp(view.text, view.start + 1)
+        if stamp is None:
+            return  # before the first entry: the page's lead
+        new.date = DateMention(stamp[0], stamp[1], view.text[stamp[0]:stamp[1]], view.published, "day")
+        new.date_is_statement = False
+        new.decisions.append("live_day: date")
+
+
+def from_wave(drafts: list[Draft], new: Draft) -> bool:
+    """ "The United States struck 85 targets on Friday ... In Iraq, the strikes hit positions in al-Qaim": a place the
+    strikes told before landed on takes that wave's day, side and kind (the last plural wave of strikes told with a
+    day), and stays an incident of its own beside it. False when no such wave was told."""
+    for old in sorted(drafts, key=lambda d: d.last_sentence, reverse=True):
+        if not (old.plural or old.air_verb) or old.event_type not in ("attack", "airstrike"):
+            continue  # the strikes told last, whatever else was told since
+        if old.date is None or old.date.on is None or old.date_is_statement:
+            return False  # told with no day: nothing to date the places by
+        new.date, new.date_is_statement = old.date, False
+        if old.perpetrator is not None:  # the wave's side ("In Iraq, the strikes hit ...": Iraq is where, not who)
+            new.perpetrator, new.perpetrator_basis = old.perpetrator, old.perpetrator_basis
+        if old.event_type == "airstrike":
+            new.event_type = "airstrike"
+        new.separate = True
+        new.decisions.append(f"from_wave: date {old.local_id}")
+        return True
+    return False
 
 
 def _story_date(view: SentenceView, drafts: list[Draft], new: Draft) -> DateMention | None:

@@ -28,7 +28,8 @@ def find_weapons(view: SentenceView, ws: int, we: int) -> tuple[list[str], int |
 def _planned_weapon(view: SentenceView, start: int) -> bool:
     """ "were preparing to launch drones", "threatened to fire missiles": a weapon not used in this incident."""
     lo = max(view.start, start - 30)
-    near = [m for m in view.find("irrealis") if lo <= m.start() and m.end() <= start]  # the sentence's cached matches
+    near = [m for m in view.find("irrealis") if lo <= m.start() and m.end() <= start  # the sentence's cached matches
+            and m.group(0) != "May"]  # "In May, drones hit ...": the month, not the modal
     return bool(near) and not any(lo <= m.start() and m.end() <= start for m in view.find("realis_connectors"))
 
 

@@ -19,8 +19,9 @@ from eventdb.extract.incident_actors import (attributed_to, find_killer, find_pe
 from eventdb.extract.incident_dates import find_date
 from eventdb.extract.incident_places import find_place, unknown_place
 from eventdb.extract.incident_weapons import find_weapons
+from eventdb.extract.layout import is_subheading, item_label_end
 from eventdb.extract.lexicon import Lexicon, trigger_type
-from eventdb.extract.nonevents import opinion
+from eventdb.extract.nonevents import habitual, in_correction, opens_period, opinion
 from eventdb.extract.interceptions import interception_refers
 from eventdb.extract.tolls import casualties
 from eventdb.extract.triggers import Trigger, irrealis_reason
@@ -84,6 +85,8 @@ class Draft:
     presupposed: bool = False  # "the strikes which targeted X on Friday": a definite told as known (`told_as_known`)
     strike_noun: bool = False  # "an Israeli strike on a building": a bare strike noun, no weapon named (`air_strikes_by_claims`)
     air_noun: bool = False  # "a drone strike on a motorcycle": a strike noun with only air weapons named (`air_strikes_by_claims`)
+    own_item: bool = False  # "- Oct. 18: two drones attacked X": a list item with its own day (events._dated_item)
+    distributes: bool = False  # "In Iraq, the strikes hit positions in al-Qaim": where a wave told before struck (`_distributes`)
     told: list[Told] = field(default_factory=list)  # every clause and sentence about it, in order (document passes)
     decisions: list[str] = field(default_factory=list)  # which document-level sieve changed what ("site_description: place")
 
@@ -147,6 +150,9 @@ class Found:
 
 
 
+# "who fired the rockets", "whether Israel struck the convoy": a question (or a relative clause) about a weapon or target
+# already named, not a report of a new event
+_ASKED_WHO = re.compile(r"\b(?:who|whether)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 _DEFINITE_OBJECT = re.compile(r"\s+(?:the|this|that)\s+(?!same\b)[a-z]", re.IGNORECASE)  # "struck the vessel"
 
 
@@ -155,26 +161,43 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     """The incident a trigger describes, or None when it is irrealis, an aggregate, or too vague."""
     lex = view.tools.lexicon
     weapons, projectiles = find_weapons(view, ws, we)
+    speaker = None  # the state's forces or armed group that says "it" struck (`_speaker_struck`)
     if lex.is_a("weak_triggers", t.phrase) and not weapons and not t.wave and not _force_struck_place(view, t):
-        return None  # tested before `irrealis_reason`, which costs more: either way the answer is None
+        speaker = _speaker_struck(view, t)
+        if speaker is None:
+            return None  # tested before `irrealis_reason`, which costs more: either way the answer is None
     reason = irrealis_reason(view, t, ws)
     presupposed = (reason is not None or lex.is_a("plural_triggers", t.phrase)) and told_as_known(view, t)
     if presupposed:
         reason = None  # "asked whether the US had any role in the strike that killed X near Damascus on Monday": known
     if reason == "irrealis":
         return None
+    if habitual(view, t.start, t.end, ws, we) or in_correction(view):
+        return None  # "have often preceded rocket attacks on X": a habit; "Correction: An entry said a drone had struck X"
     if lex.is_a("impact_triggers", t.phrase) and not weapons and not find_weapons(view, view.start, we)[0]:
         return None  # "a van slammed into a lamppost": no weapon, no attack
     plural = lex.is_a("plural_triggers", t.phrase)
     definite = _definite(view, t, plural)
+    distributes = reason is None and plural and definite and not presupposed and _distributes(view, t)
+    if distributes:
+        definite = False  # each place it names is an incident of its own, dated from the wave (events.from_wave)
     if _dismissed_early(view, t, reason, plural, definite and not presupposed):
         return None  # about a third of the drafts: none of the details below is computed for them
     place, place_text, country = find_place(view, ws, we, t.start, plural)
     date, statement = find_date(view, ws, we, t)
+    if date is None:
+        date = _since_when(view, t)  # "the first attack since Dec. 20, when a salvo of rockets struck the Green Zone"
+    if definite and date is not None and not statement and date.start > t.end and _STATEMENT_BETWEEN.search(view.text, t.end, date.start):
+        statement = True  # "link Tehran to the attack, saying in a statement on Tuesday ...": the day of the saying
+    if definite and place and (date is None or statement) and (_scene_of_the_sentence(view, place, t) or _origin_only(view, place, ws, we)):
+        place, place_text, country = None, None, None  # "In Baghdad, the premier ordered an inquiry into the attack"
     if plural and reason != "negated" and not _plural_may_be_specific(view, place, date, statement):
         return None  # before the perpetrator, target and toll, which cannot make it specific without these
     perp, passive = find_perpetrator(view, t, ws, we)
-    claimed_by = None if perp else member_group(view, self_claimed(view, t))
+    label = item_label_end(view.text, view.start, t.start)
+    if perp is not None and perp.char_start is not None and perp.char_start < label:
+        perp = None  # "- Israel / Golan: A rocket struck ...": the item's label files it under a place, it did nothing
+    claimed_by = None if perp else member_group(view, self_claimed(view, t)) or speaker
     attributed = None if perp or claimed_by else attributed_to(view, t.end, we)
     perp = perp or claimed_by or attributed or (t.example_of.actor if t.example_of else None)
     event_type = _example_type(view, t) if t.example_of else t.event_type
@@ -193,6 +216,8 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
     if event_type == "attack" and (_air_strike_by_state(view, perp, weapons, t) or _aircraft_struck(view, t)):
         event_type = "airstrike"
     target = victim or find_target(view, t, ws, we, perp, passive)
+    if target is not None and target.char_start is not None and target.char_start < label:
+        target = None
     if target is None and event_type == "attack" and weapons:
         target = _killed_members_group(view, we)
     if event_type == "attack" and (_drone_on_armed_group(view, weapons, target) or _state_strikes_group(view, perp, weapons, t, target)):
@@ -214,6 +239,7 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
                   "asserted", None, view.sentence.index, definite, False, plural)
     draft.series = reason is None and series_item(view, t, ws)
     draft.presupposed = presupposed
+    draft.distributes = distributes
     kept = definite if reason == "negated" else _specific(view, draft, t)  # a denial only refers to a named incident
     if not kept:
         return None  # decided before the details below, which `_specific` does not read: many drafts end here
@@ -226,14 +252,46 @@ def draft_from_trigger(view: SentenceView, t: Trigger, ws: int, we: int, local_i
         draft.separate = True  # "A third drone was shot down before it reached X": one more of the weapons counted before
     elif interception_refers(view, t, draft.date if not statement else None, place, perp):
         return None  # how an attack already reported ended: the sentence refers to it (references.referred)
-    if opinion(view) or reason == "negated":
+    if opinion(view) or reason == "negated" or _predicate_noun(view, t) or is_subheading(view.text, view.start, view.end) \
+            or _FIRST_TIME.search(view.before(t.start, 60)):
+        # "Raids on Sanaa and Hodeidah" over a section: its sentences tell the raids; "the first time Israel has openly
+        # attacked the Islamic Republic": a comparison with the incident just told
         draft.reference_only = True  # an analyst's words, or a denial, may name an incident already reported, never a new one
     draft.definite_object = _DEFINITE_OBJECT.match(view.text, t.end, view.end) is not None
+    if draft.definite_object and _is_verb(t) and _ASKED_WHO.search(view.before(t.start, 30)):
+        draft.reference_only = True  # "the question of who fired the rockets in March": asks about rockets already told
     draft.fragments = definite and _hit_by_fragments(view, t)
     draft.air_verb = t.wave or lex.is_a("air_strike_verbs", t.phrase)
     draft.strike_noun = not weapons and lex.is_a("air_strike_nouns", t.phrase)
     draft.air_noun = bool(weapons) and lex.is_a("air_strike_nouns", t.phrase) and all(w in lex.words["air_weapons"] for w in weapons)
     return draft
+
+
+def _scene_of_the_sentence(view: SentenceView, place: str, t: Trigger) -> bool:
+    """ "In Baghdad, al-Sudani ordered a committee to investigate the attack": a place in a frame that opens the sentence
+    ("In X, ...") tells where the speaker or the reaction is; a definite mention later in it refers to an incident
+    told before, wherever that was, so the frame is not its place (unless the place is named again near the trigger, or
+    the mention has a day of its own: "In Basra, the attack on the port on Tuesday killed two" is placed there)."""
+    frame = _SCENE_FRAME.match(view.text, view.start, t.start)
+    if frame is None:
+        return False
+    first = [m for m in view.mentions if m.place == place]
+    return bool(first) and first[0].start == frame.end() and _FRAME_END.match(view.text, first[0].end) is not None \
+        and all(m.start < t.start - 60 for m in first[1:])
+
+
+def _origin_only(view: SentenceView, place: str, ws: int, we: int) -> bool:
+    """ "believed the drone had been launched by an outlaw faction from an area near Tuz Khurmatu": where a weapon
+    already told was launched from is not where it struck; a definite mention placed only so joins the incident told
+    before."""
+    spots = [m for m in view.places(ws, we) if m.place == place]
+    return bool(spots) and all(_ORIGIN_BEFORE.search(view.before(m.start, 40)) for m in spots)
+
+
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:(?:an?|the)\s+)?(?:(?:area|areas|direction|outskirts|territory|region|side)\s+"
+                            r"(?:of|near|north\s+of|south\s+of|east\s+of|west\s+of)\s+|near\s+)?(?:the\s+)?$", re.IGNORECASE)
+_SCENE_FRAME = re.compile(r"\W*In\s+(?:the\s+)?")
+_FRAME_END = re.compile(r"\s*,")
 
 
 def told_as_known(view: SentenceView, t: Trigger) -> bool:
@@ -278,6 +336,68 @@ def _force_struck_place(view: SentenceView, t: Trigger) -> bool:
     return view.actor_kind(actors[-1].actor) in lex.words["air_force_kinds"] + lex.words["armed_group_kinds"]
 
 
+def _distributes(view: SentenceView, t: Trigger) -> bool:
+    """ "In Iraq, the strikes hit positions of the PMF in al-Qaim and in the desert area of Akashat": a definite plural
+    that is the subject of a verb of striking, with a named place after it closer than a province, tells where the
+    strikes told before landed: one incident per place (its date and side are the wave's)."""
+    verb = view.tools.lexicon.derived(_wave_verb_after).match(view.text, t.end, view.end)
+    return verb is not None and any(view.is_specific_place(m.place) for m in view.places(verb.end(), view.end))
+
+
+def _wave_verb_after(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:also\s+)?(?:{lex.alternation('wave_verbs')})\b", re.IGNORECASE)
+
+
+def _speaker_struck(view: SentenceView, t: Trigger) -> ActorRef | None:
+    """ "The Houthis said on Monday night that they had targeted an American cargo ship, the Ocean Jazz, in the Gulf of
+    Aden": a weak verb with no weapon named is an attack when its subject is the pronoun of the state's forces or armed
+    group speaking just before it (the speaker tells an attack of its own) and its clause names where, closer than a
+    bare country. The speaker, who claims it, or None (not for an interception: "said its forces intercepted ..." tells
+    who defended, not who attacked)."""
+    if view.tools.lexicon.is_a("interception", t.phrase):
+        return None
+    before = view.before(t.start, 90)
+    said = view.tools.lexicon.derived(_speaker_pronoun).search(before)
+    if said is None:
+        return None
+    at = t.start - len(before) + said.start()
+    actors = view.actors(max(view.start, at - 50), at)
+    if not actors or not _SPEAKER_GAP.fullmatch(view.text, actors[-1].end, at):
+        return None
+    lex = view.tools.lexicon
+    who = actors[-1]
+    if view.actor_kind(who.actor) not in lex.words["air_force_kinds"] + lex.words["armed_group_kinds"]:
+        return None
+    places = view.tools.reference.places_by_key
+    if not any(places[m.place].kind != "country" for m in view.places(t.end, min(view.end, t.end + _SPEAKER_OBJECT_REACH))
+               if m.place in places):
+        return None
+    return ActorRef(who.text, who.actor, who.start, who.end)
+
+
+def _speaker_pronoun(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.alternation('statement_verbs')})\s+(?:(?:late\s+|early\s+)?on\s+\w+(?:\s+(?:night|morning|"
+                      rf"evening|afternoon))?\s+)?(?:that\s+)?(?:it|they|its\s+forces|its\s+fighters)\s+"
+                      rf"(?:(?:had|has|have|is|are|was|were)\s+)?$", re.IGNORECASE)
+
+
+def _since_when(view: SentenceView, t: Trigger) -> DateMention | None:
+    """ "... since Dec. 20, when a salvo of rockets struck the Green Zone": the day a period starts from is the day of the
+    event its "when" clause tells (the period is the other clause's; `nonevents.opens_period` keeps it from that one)."""
+    for d in view.dates:
+        if d.end < t.start and d.on is not None and _SINCE_BEFORE.search(view.before(d.start, 8)):
+            when = _WHEN_AFTER.match(view.text, d.end, t.start)
+            if when and t.start - when.end() <= _WHEN_REACH:
+                return d
+    return None
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",?\s+when\s+")
+_WHEN_REACH = 40
+_STATEMENT_BETWEEN = re.compile(r",\s+(?:saying|adding|stating|telling)\b|\bin\s+a\s+statement\b", re.IGNORECASE)
+_SPEAKER_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+")  # "Israel's military says", "The Houthis said"
+_SPEAKER_OBJECT_REACH = 90
 _OBJECT_GAP = 30
 _OBJECT_BEFORE = re.compile(r"\s+(?:the\s+)?(?:(?:town|city|village|province|governorate|district)s?\s+of\s+)?")
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:forces|troops|jets|warplanes|aircraft|fighters)\s+)?(?:(?:also|then|later|again|reportedly|"
@@ -294,7 +414,48 @@ def _definite(view: SentenceView, t: Trigger, plural: bool) -> bool:
                 or plural and bool(_PLURAL_DETERMINER.search(view.before(t.start, 30)))) and not _introduces_example(view, t) \
         and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
                                      and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
-    return definite or _hit_by_fragments(view, t) or _ONE_OF_THEM.fullmatch(view.text, view.start, t.start) is not None
+    return definite or _hit_by_fragments(view, t) or _ONE_OF_THEM.fullmatch(view.text, view.start, t.start) is not None \
+        or _told_weapon_described(view, t) or _predicate_noun(view, t) or _told_target_passive(view, t)
+
+
+def _told_target_passive(view: SentenceView, t: Trigger) -> bool:
+    """ "stating that the vessel had been targeted with a drone boat", "the base was hit twice": a passive whose subject is
+    a definite target noun (a ship, a base) tells again what happened to the target already named."""
+    return _is_verb(t) and view.tools.lexicon.derived(_target_passive).search(view.before(t.start, 60)) is not None
+
+
+def _target_passive(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{lex.alternation('vessel_nouns')}|base|convoy|outpost)\s+"
+                      rf"(?:had\s+been|has\s+been|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _predicate_noun(view: SentenceView, t: Trigger) -> bool:
+    return not _is_verb(t) and _PREDICATE_NOUN.search(view.before(t.start, 45)) is not None
+
+
+# '"This is a flagrant assassination in the heart of the capital," he said', "It was a cowardly attack": a noun said of
+# what "this" or "it" points to names the incident told before: it characterizes that one, it reports none.
+_FIRST_TIME = re.compile(r"\bthe\s+(?:first|second|third|last)\s+time\s+(?:that\s+)?(?:[\w'’-]+\s+){1,3}(?:has|have|had)\s+"
+                         r"(?:\w+ly\s+)?$", re.IGNORECASE)
+_PREDICATE_NOUN = re.compile(r"(?:^|[\"“\s])(?:this|that|it)\s+(?:is|was)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _told_weapon_described(view: SentenceView, t: Trigger) -> bool:
+    """ "The IDF said the rocket was an Iranian-made Falaq-1 launched by Hezbollah", "believed the drone had been launched
+    by an outlaw faction": a participle that describes the weapon already named ("the rocket", "the drone"), the subject
+    of a copula or a passive, tells where it came from; the event is the one told before."""
+    if not _is_verb(t):
+        return False
+    for m in view.mentions:
+        if m.weapon and m.end <= t.start and t.start - m.end <= _DESCRIBED_REACH and _THE_BEFORE.search(view.before(m.start, 12)) \
+                and _COPULA_THEN.fullmatch(view.text, m.end, t.start):
+            return True
+    return False
+
+
+_DESCRIBED_REACH = 60
+_THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+_COPULA_THEN = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,4}")
 
 
 # "fired two rockets toward the airport. One rocket fell in an empty area ...": a sentence that opens on one of the
@@ -310,7 +471,28 @@ def _dismissed_early(view: SentenceView, t: Trigger, reason: str | None, plural:
     aside), so deciding first drops the same drafts and keeps the others unchanged."""
     if reason == "negated":
         return not definite
-    return plural and (definite or view.has("generic_markers", max(view.start, t.start - 35), t.end))
+    return plural and (definite or _generic(view, t))
+
+
+def _generic(view: SentenceView, t: Trigger) -> bool:
+    """A plural named as talk of attacks in general ("recent attacks", "a wave of attacks", "such strikes"); not a wave
+    told with its day ("launched a wave of air strikes against the Houthis on Saturday, hitting targets in Sanaa"),
+    which is one operation (`one_day_wave`)."""
+    lo = max(view.start, t.start - 35)
+    marks = view.find("generic_markers", lo, t.end)
+    return bool(marks) and not (all(view.tools.lexicon.is_a("wave_nouns", m.group(0)) for m in marks) and _one_day_wave(view, t))
+
+
+def _one_day_wave(view: SentenceView, t: Trigger) -> bool:
+    """A day-precise date within the clause after the plural ("a wave of air strikes ... on Saturday"), not one that
+    opens a period."""
+    for d in view.dates:
+        if t.end <= d.start <= t.end + _WAVE_DAY_REACH and d.precision == "day" and d.on is not None and not opens_period(view, d):
+            return True
+    return False
+
+
+_WAVE_DAY_REACH = 60
 
 
 def _plural_may_be_specific(view: SentenceView, place: str | None, date: DateMention | None, statement: bool) -> bool:
@@ -498,7 +680,7 @@ _SHORT_PHRASE = re.compile(r"[\w\s“”-]{0,25}")
 def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
     has_date = d.date is not None and not d.date_is_statement
     if d.plural:
-        if d.definite and not d.presupposed or view.has("generic_markers", max(view.start, t.start - 35), t.end):
+        if d.definite and not d.presupposed or _generic(view, t):
             return False
         return view.is_specific_place(d.place) or (has_date and d.perpetrator is not None)
     if d.event_type == "assassination":
@@ -511,7 +693,22 @@ def _specific(view: SentenceView, d: Draft, t: Trigger) -> bool:
     # a toll names an incident, but "no personnel were hurt" may close any sentence about one: a zero is no detail;
     # a governorate or province names where as well as a town does ("a drone hit a house in Daraa province")
     return (has_date or view.is_specific_place(d.place) or view.is_subdivision(d.place) or d.projectiles is not None or bool(d.killed) or bool(d.injured)
-            or (d.perpetrator is not None and (d.target is not None or d.place is not None)))
+            or (d.perpetrator is not None and (d.target is not None or d.place is not None))
+            or _named_vessel(view, t))
+
+
+def _named_vessel(view: SentenceView, t: Trigger) -> bool:
+    """ "the naval forces also targeted the ship "Olympic Grace" in the Arabian Sea": a ship named right after the
+    trigger is as specific a target as a named place."""
+    return view.tools.lexicon.derived(_vessel_pattern).match(view.text, t.end, min(view.end, t.end + _VESSEL_REACH)) is not None
+
+
+_VESSEL_REACH = 80
+
+
+def _vessel_pattern(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?i:\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){{0,3}}?(?:{lex.alternation('vessel_nouns')})\s*,?\s+"
+                      rf"(?:the\s+)?)[\"“']?[A-Z][\w-]+")  # the name capitalised, as written
 
 
 def standalone(view: SentenceView, d: Draft) -> bool:

@@ -30,16 +30,25 @@ def _ends_with_elision(text: str) -> bool:
     return _ELISION_END.search(text, max(0, len(text) - 6)) is not None and _ELISION.search(text) is not None
 
 
-_HEADLINE = re.compile(r"[ \t]*(?P<line>[^\n]*[^\s.!?:;,”\"])[ \t]*\n\s*\S")
+# a closing quote may end a headline when no stop stands before it ('... Threatens "New Phase"'; not '... strike."')
+_HEADLINE = re.compile(r"[ \t]*(?P<line>[^\n]*[^\s.!?:;,”\"][”\"]?)[ \t]*\n\s*\S")
 _HEADLINE_MAX_WORDS = 20
 
 
 def headline_end(text: str) -> int:
-    """End of a headline: a short first line without a final stop, followed by the body; 0 when there is none."""
+    """End of a headline: a short first line without a final stop, followed by the body (with the standfirst on the line
+    right under it, when that has no stop either); 0 when there is none."""
     m = _HEADLINE.match(text)
     if not m or len(m.group("line").split()) > _HEADLINE_MAX_WORDS:
         return 0
+    below = text.find("\n", m.end("line")) + 1
+    dek = _HEADLINE.match(text, below)  # a standfirst right under it, a line of its own with no stop either
+    if dek and len(dek.group("line").split()) <= _DEK_MAX_WORDS:
+        return dek.end("line")  # "Jets hit missile sites in three provinces, the first time Israel has openly attacked Iran"
     return m.end("line")
+
+
+_DEK_MAX_WORDS = 35
 
 
 def article_sentences(text: str, headline: int = 0, lexicon: Lexicon | None = None) -> list[Sentence]:
@@ -201,3 +210,76 @@ def _opener_pattern(lex: Lexicon) -> re.Pattern[str]:
 def _credit_pattern(lex: Lexicon) -> re.Pattern[str]:
     """Credits as written (case-sensitive: "REUTERS/", "Getty Images")."""
     return re.compile(rf"(?:{lex.alternation('caption_credits')})")
+
+
+def item_label_end(text: str, start: int, end: int) -> int:
+    """Where a list item's label ends, when the sentence opens its line with one ("- Israel / Golan: A rocket struck ...",
+    "• Yemen / Red Sea: US forces destroyed ..."): a few capitalised names (places, a country) joined by slashes or
+    small words, then a colon and the item's first sentence. The label files the item under a place; it is no actor
+    of the item's events. `start` when there is none."""
+    line = text.rfind("\n", 0, start) + 1
+    if text[line:start].strip(" \t-\u2013\u2014*\u2022"):
+        return start  # the sentence does not open its line
+    m = _ITEM_LABEL.match(text, start, end)
+    return m.end() if m else start
+
+
+_LABEL_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of|the|al|and|[A-Z][\w'’.-]*))*"
+_ITEM_LABEL = re.compile(rf"[ \t]*(?:[-\u2013\u2014*\u2022][ \t]*)?{_LABEL_NAME}(?:[ \t]*/[ \t]*{_LABEL_NAME})*:[ \t]+(?=[A-Z\"“])")
+
+
+def live_page(text: str) -> bool:
+    """A live page: at least three lines open with a time stamp that heads an entry ("09:40 GMT - The carrier was hit",
+    "05:05" alone on its line), not a post's time line ("23:34 · 21 Oct 2024"). Its entries tell the day's events: an
+    event one tells with no date of its own happened on the page's day (events.live_day)."""
+    global _LIVE_LAST
+    text_seen, answer = _LIVE_LAST  # read once: the pair is replaced whole, never changed in place
+    if text_seen is text:
+        return answer
+    count = 0
+    for _ in _LIVE_STAMP.finditer(text):
+        count += 1
+        if count >= _LIVE_ENTRIES:
+            break
+    answer = count >= _LIVE_ENTRIES
+    _LIVE_LAST = (text, answer)  # asked once per new draft: the last page's answer is kept
+    return answer
+
+
+def entry_stamp(text: str, pos: int) -> tuple[int, int] | None:
+    """Where the time stamp of the live-page entry holding `pos` is written (the last stamp line before it), or None."""
+    last = None
+    for m in _LIVE_STAMP.finditer(text, max(0, pos - _ENTRY_REACH), pos):
+        last = m
+    if last is None:
+        return None
+    stamp = _STAMP_ONLY.match(text, last.start(), last.end())
+    return (stamp.start(1), stamp.end(1)) if stamp else None
+
+
+_ENTRY_REACH = 3000
+_STAMP_ONLY = re.compile(r"[ \t]*(\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|GMT|UTC|BST|CET))?)", re.IGNORECASE)
+_LIVE_ENTRIES = 3
+_LIVE_LAST: tuple[str | None, bool] = (None, False)  # the last page asked about and its answer
+_LIVE_STAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*(?:[ap]\.?m\.?|GMT|UTC|BST|CET))?(?:[ \t]*$|[ \t]+[-\u2013\u2014|][ \t])",
+                         re.IGNORECASE | re.MULTILINE)
+
+
+def is_subheading(text: str, start: int, end: int) -> bool:
+    """A section heading inside the story ("Raids on Sanaa and Hodeidah", "How the old rules worked"): a paragraph of one
+    short line with no closing punctuation, not a list item or a time stamp. It restates what its section tells; an
+    incident it names is told in the section's own sentences."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    if not line or line[-1] in _CLOSING or not line[0].isupper() or len(line.split()) > _SUBHEADING_WORDS:
+        return False
+    before = text[max(0, line_start - 2):line_start]
+    after = text[line_end:line_end + 2]
+    return line_start > 0 and before == "\n\n" and after.startswith("\n\n") and bool(text[line_end:].strip())
+    # (the first line is the headline's, read by `headline_end`; a heading closes no story: a section follows it)
+
+
+_CLOSING = ".!?:;,”\"'’)"
+_SUBHEADING_WORDS = 8

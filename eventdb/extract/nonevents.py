@@ -6,10 +6,16 @@ Decisions:
   hypothetical, unless the modal is followed by "have" ("the strike may have killed ..."), which hedges a real event;
 - a trigger joined to a perfect auxiliary ("have fired", "attacks ... have killed") in a sentence that opens a
   period ("since October 8", "since 2015") is a tally of many incidents; so is a trigger followed by a count of
-  times ("attacked at least 66 times");
-- a date after "since", "between", "from" or "until" bounds a period and dates no event;
+  times ("attacked at least 66 times"), and so is a trigger after "the number of" ("the number of rockets fired") or
+  right before a period ("were killed in Lebanon between October 2023 and the ceasefire", "has struck X since");
+- a date after "since", "between", "from" or "until" bounds a period and dates no event, and so does the date of
+  the event a period starts from ("since the ceasefire of 27 November");
 - a sentence voiced by an analyst, expert or researcher (the speaker of its speech verb) names incidents only as
-  opinion: it may refer to an incident already reported but creates none.
+  opinion: it may refer to an incident already reported but creates none;
+- an adverb of habit next to a trigger ("have often preceded rocket attacks on X", "was targeted by rockets repeatedly")
+  tells of events that recur, not of one;
+- a correction notice ("Correction: An entry at 06:05 said a drone had struck near X") restates or retracts the
+  article's account: it reports no incident.
 """
 
 from __future__ import annotations
@@ -46,6 +52,13 @@ def aggregate(view: SentenceView, start: int, end: int) -> bool:
     for c in view.counts:
         if end <= c.start <= end + 25 and lex.pattern("frequency_nouns").match(view.text, c.end + 1, c.end + 12):
             return True
+    if _NUMBER_OF.search(view.before(start, 60)):
+        return True  # "put the number of rockets, missiles and drones fired from Lebanon at more than 16,000": a count
+    if _PERFECT_BEFORE.search(view.before(start, 25)) and _SPREAD_AFTER.search(view.text, end, min(view.end, end + 80)):
+        return True  # "They have also fired missiles and drones at Israel, mostly at Eilat, almost all of which were
+        # intercepted": a perfect spread over targets and times, not one launch
+    if _PERIOD_AFTER.match(view.text, end, min(view.end, end + 60)):
+        return True  # "4,000 people were killed in Lebanon between October 2023 and the ceasefire": over a period
     if not view.has("period_openers"):
         return False
     before = view.text[max(view.start, start - 30):start]
@@ -62,9 +75,18 @@ def opens_period(view: SentenceView, d: DateMention) -> bool:
     words = view.before(d.start, 40).split()
     if words and view.tools.lexicon.is_a("period_date_openers", words[-1]):
         return True
-    return _BETWEEN.search(view.before(d.start, 45)) is not None
+    return _BETWEEN.search(view.before(d.start, 45)) is not None or _SINCE_EVENT_OF.search(view.before(d.start, 45)) is not None
 
 
+# "since the ceasefire of 27 November", "since the start of October": the date of the event a period starts from
+_SINCE_EVENT_OF = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?(?:[\w-]+\s+){1,3}of\s+$", re.IGNORECASE)
+
+
+_PERFECT_BEFORE = re.compile(r"\b(?:have|has)\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
+_SPREAD_AFTER = re.compile(r",\s+(?:mostly|mainly|largely|chiefly)\s+(?:at|on|in|against|toward|towards)\b|"
+                           r"\b(?:most|almost\s+all|nearly\s+all|many)\s+of\s+which\b", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:between\s+[^,;.]{2,30}\s+and|since)\s", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\bthe\s+number\s+of\s+(?:[\w-]+,?\s+){0,6}$", re.IGNORECASE)  # not "a small number of missiles struck X"
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:which|that|who|when)\b")
 _BETWEEN = re.compile(r"\bbetween\b[^,;.]{1,30}\band\s+$", re.IGNORECASE)
 
@@ -79,3 +101,46 @@ def opinion(view: SentenceView) -> bool:
         if lex.pattern("opinion_speakers").search(near):
             return True
     return False
+
+
+def habitual(view: SentenceView, start: int, end: int, lo: int, hi: int) -> bool:
+    """An adverb of habit within a few words of the trigger [start, end) in its own clause [lo, hi) ("Statements of this
+    kind have often preceded rocket attacks on Baghdad airport", "The embassy has been targeted by rockets repeatedly
+    this year"): events that recur, not one incident. A connector that tells a background event between the two ("has
+    been targeted repeatedly since the March 2020 rocket attack on X") ends the adverb's reach: that event is one."""
+    if not view.has("habitual_markers"):
+        return False
+    for m in view.find("habitual_markers", max(lo, start - _HABIT_REACH), min(hi, end + _HABIT_REACH)):
+        between = (m.end(), start) if m.end() <= start else (end, m.start())
+        if not view.has("realis_connectors", *between):
+            return True
+    return False
+
+
+_HABIT_REACH = 40  # "has been targeted by rockets repeatedly": the adverb within a few words of the trigger
+
+
+def in_correction(view: SentenceView) -> bool:
+    """The sentence stands in a paragraph that opens with a correction label ("Correction: ...", "Correction, March 25:
+    This story has been corrected to show that ..."; a live page's time stamp may stand on the line before it)."""
+    text = view.text
+    para = text.rfind("\n\n", max(0, view.start - _PARAGRAPH_REACH), view.start)
+    para = text.rfind("\n", 0, view.start) + 1 if para < 0 else para + 2  # no break near: the sentence's own line
+    labels = view.tools.lexicon.derived(_correction_pattern)
+    for _ in range(3):  # the label line, after a time stamp or a blank line at most
+        if para >= view.end:
+            return False
+        if labels.match(text, para):
+            return True
+        nxt = text.find("\n", para, view.end)
+        if nxt < 0:
+            return False
+        para = nxt + 1
+    return False
+
+
+_PARAGRAPH_REACH = 3000
+
+
+def _correction_pattern(lex) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{lex.alternation('correction_labels')})\s*[:,(\u2014-]", re.IGNORECASE)

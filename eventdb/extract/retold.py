@@ -11,7 +11,9 @@ just before when
   the Gulf of Aden on Saturday" after a ship struck in the Gulf of Aden over the weekend);
 - their places are the same, or one lies inside the other (not inside a bare country, unless its sentence
   already retold the incident), or either has none (a mention with neither actor nor place names no unknown place);
-- their weapons overlap (a generic word, "the missiles", overlaps each of its kinds), or either names none.
+- their weapons overlap (a generic word, "the missiles", overlaps each of its kinds), or either names none;
+and a summary that names no weapon and no place closer than a region ("US forces in eastern Syria came under attack on
+Friday.") is told in detail by an undated attack at a place inside it in the very next sentence.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def retold(view: SentenceView, old: Draft, new: Draft) -> bool:
         return False  # even "earlier this month" unresolved: another time (the same day told again is no other time)
     if opens_with_a_sequel(view):
         return False  # "Hours later, a bulk carrier was hit in the Gulf of Aden": what came next, not the same again
+    if _detail_of_summary(view, old, new):
+        return True
     same_actor = bool(old.perpetrator and new.perpetrator and old.perpetrator.key and old.perpetrator.key == new.perpetrator.key)
     told_here = new.perpetrator is None and old.last_sentence == new.sentence_index  # "... and that a few had struck X"
     bare = new.perpetrator is None and (new.place is None and new.place_text is None or new.place == old.place) \
@@ -42,6 +46,19 @@ def retold(view: SentenceView, old: Draft, new: Draft) -> bool:
                                                                    and (told_here or not _country(view, old.place))):
         return False
     return not (old.weapons and new.weapons and not any(one_family(a, b) for a in old.weapons for b in new.weapons))
+
+
+def _detail_of_summary(view: SentenceView, old: Draft, new: Draft) -> bool:
+    """ "US forces in eastern Syria came under attack on Friday. A US defense official said rockets were fired at the
+    Conoco gas field base": a sentence that names no weapon and no place closer than a country or region, then the very
+    next sentence with an undated attack at a place inside it and no other actor: the detail of the one attack."""
+    if old.weapons or new.date is not None or new.sentence_index - old.last_sentence != 1 or old.last_sentence != old.sentence_index:
+        return False
+    if not (old.place and new.place and not view.is_specific_place(old.place) and view.is_specific_place(new.place)
+            and view.nested(old.place, new.place)):
+        return False
+    return not (old.perpetrator and new.perpetrator and old.perpetrator.key != new.perpetrator.key) \
+        and not (old.target and new.target and old.target.key != new.target.key)
 
 
 def opens_with_a_sequel(view: SentenceView) -> bool:

@@ -162,11 +162,14 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
         return "negated"
     lo = max(window_start, t.start - 70, view.start)
     before = view.text[lo:t.start]
-    marks = list(lex.pattern("irrealis").finditer(before))
+    marks = [m for m in lex.pattern("irrealis").finditer(before) if not _closed_adjunct(before, m) and m.group(0) != "May"]
+    # ("In May, drones hit two pumping stations": the month, not the modal)
     if marks:
         last = marks[-1].end()
         if not lex.pattern("realis_connectors").search(before[last:]) and not _NEW_CLAUSE.search(before[last:]):
             return "irrealis"
+    if _purpose_infinitive(view, t) or _gerund_subject(view, t):
+        return "irrealis"
     if lex.pattern("irrealis_after").search(view.after(t.end, 30)) or _HYPOTHETICAL_AFTER.match(view.text, t.end, view.end) \
             or hypothetical(view, t.end):
         return "irrealis"
@@ -177,6 +180,47 @@ def irrealis_reason(view: SentenceView, t: Trigger, window_start: int) -> str | 
     if negations and not _COORDINATED.search(near, negations[-1].end()):
         return "negated"
     return None  # "the drone was not intercepted and struck the base": the negation's verb, not the trigger, is denied
+
+
+def _closed_adjunct(before: str, mark: re.Match[str]) -> bool:
+    """ "after warning residents to leave, its aircraft struck a building": the irrealis word heads a fronted adjunct
+    ("after", "before", "despite" + its -ing form) that a comma closes before the trigger; the main clause is real."""
+    return _ADJUNCT_HEAD.search(before, 0, mark.start()) is not None and "," in before[mark.end():]
+
+
+_ADJUNCT_HEAD = re.compile(r"\b(?:after|before|despite|without)\s+$", re.IGNORECASE)
+
+
+def _purpose_infinitive(view: SentenceView, t: Trigger) -> bool:
+    """ "denies ... the use of its territory to attack the Saudi oil facilities", "sent drones to strike X": a trigger
+    verb in the infinitive tells a purpose or an intent, not an event ("continued to strike targets" is real:
+    `aspect_verbs`). Only a bare trigger word that may be a verb ("attack", "strike", "target"), not a plural noun."""
+    if not _TO_BEFORE.search(view.text, max(view.start, t.start - 4), t.start) or " " in t.phrase:
+        return False
+    lex = view.tools.lexicon
+    if lex.is_a("plural_triggers", t.phrase) or t.phrase.endswith(("ed", "ing")) or t.phrase in ("struck", "hit"):
+        return False
+    return not lex.derived(_aspect_before).search(view.text, max(view.start, t.start - 25), t.start)
+
+
+def _gerund_subject(view: SentenceView, t: Trigger) -> bool:
+    """ "Tehran's calculation is simple: striking Erbil lets it signal to Israel": a gerund that opens a clause and is the
+    subject of its verb names a kind of act, not an event."""
+    if not t.phrase.endswith("ing") or " " in t.phrase:
+        return False
+    if not _CLAUSE_OPENING.search(view.text, max(view.start - 1, t.start - 3), t.start) and t.start != view.start:
+        return False
+    return _GERUND_VERB_AFTER.match(view.text, t.end, min(view.end, t.end + 50)) is not None
+
+
+_CLAUSE_OPENING = re.compile(r"[:;—–]\s*$")
+_GERUND_VERB_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,4}?(?:lets|let|allows|gives|would|could|is|was|means|makes|remains|"
+                                r"has\s+become|risks)\b", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+
+
+def _aspect_before(lex) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{lex.alternation('aspect_verbs')})\s+to\s+$", re.IGNORECASE)
 
 
 # A coordinated clause with a subject or a time of its own ends the scope of a threat, plan or wish before it:
