@@ -52,6 +52,40 @@ def _for_both_speakers(view: SentenceView, claims: list[Claim]) -> list[Claim]:
 
 
 
+_COORDINATED_TYPES = ("attribution", "non_confirmation", "involvement_denied", "responsibility_denied", "confirmation",
+                      "responsibility_claimed")
+_AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
+_CLAUSE_START = re.compile(r"(?:[,;:—–]\s*|\b(?:but|while|whereas)\s+)(?:[Bb]oth\s+|[Tt]he\s+)?$")
+_OPENERS = re.compile(r"\s*(?:[-–—•*]\s*)?(?:[Bb]oth\s+|[Tt]he\s+)?")
+
+
+def _opens_clause(view: SentenceView, pos: int) -> bool:
+    """A name at `pos` opens the sentence or a clause (after a comma, a semicolon, "but")."""
+    return _OPENERS.fullmatch(view.text, view.start, pos) is not None or _CLAUSE_START.search(view.before(pos, 15)) is not None
+
+
+def _for_coordinated_subjects(view: SentenceView, claims: list[Claim]) -> list[Claim]:
+    """ "X and Y did not respond to requests for comment", "X and Y blamed Z": a claim whose claimant is the second of
+    two names joined as the subject of its clause is the first one's too (not "strikes on X and Y said ...": the first
+    name must open its clause; not a name the claim blames)."""
+    out = list(claims)
+    for c in claims:
+        who = c.claimant
+        if c.type not in _COORDINATED_TYPES or who is None or not who.key or who.char_start is None \
+                or not view.start <= who.char_start < view.end:
+            continue
+        gap = _AND_BEFORE.search(view.text, max(view.start, who.char_start - 12), who.char_start)
+        if gap is None:
+            continue
+        first = next((m for m in view.mentions if m.actor and m.end == gap.start() and not view.is_descriptor(m)), None)
+        if first is None or first.actor == who.key or (c.perpetrator is not None and c.perpetrator.key == first.actor) \
+                or not _opens_clause(view, first.start) \
+                or any(o.claimant and o.claimant.key == first.actor and o.type == c.type and o.incident == c.incident for o in out):
+            continue
+        out.append(replace(c, claimant=actor_ref(first), perpetrator=actor_ref(first) if c.perpetrator == who else c.perpetrator))
+    return out
+
+
 _COMMON_SUBJECT = re.compile(r"\b(?:the|this|a|an)\s+[a-z]+\s+$")
 
 
@@ -196,11 +230,15 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 out = _with_casualties(out, Claim("casualty_report", i, reporter, said, span, killed=killed,
                                                   injured=injured, confidence=0.6))
     out = _for_both_speakers(view, out) if out and view.has("joint_speakers") else out
+    out = _for_coordinated_subjects(view, out) if out and " and " in view.sentence.text else out
     return _toll_left_open(out) if out and view.has("open_circumstances") else out
 
 
 _SELF_SUBJECT = re.compile(r"(?:^|[,;:“\"]\s*|\b(?:and|but)\s+)(?:I|we|We|it|It|they|They|he|He|she|She)\s+"
                            r"(?:(?:am|are|is|was|were|have|has|had|do|does|did|would|could|can|will|still|also|not|'m|’m|'re|’re|'ve|’ve)\s*)*$")
+
+
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:an?|the)\s|;\s")
 
 
 def framed_claimant(view: SentenceView, pos: int, subject: ActorRef | None, previous: ActorRef | None) -> ActorRef | None:
@@ -211,6 +249,10 @@ def framed_claimant(view: SentenceView, pos: int, subject: ActorRef | None, prev
     any frame ("It did not mention Safed") is the last speaker."""
     framed, speaker = framed_speaker(view, pos)
     pronoun = _SELF_SUBJECT.search(view.before(pos, 40)) is not None
+    if framed and speaker is not None and subject is not None and subject.char_start is not None \
+            and speaker.char_end is not None and speaker.char_end <= subject.char_start \
+            and _NEW_CLAUSE.search(view.text, speaker.char_end, subject.char_start):
+        return subject  # "The US military has not confirmed it, and a Pentagon spokesperson declined to comment"
     if framed and speaker is not None:
         if subject is None or pronoun or (subject.key and speaker.key and own_side(view, speaker, subject)):
             return speaker

@@ -79,6 +79,8 @@ class SpeakerBook:
             kind = self.kinds.get(m.actor) if m.actor else None  # type: ignore[union-attr]
             if kind in kinds and not view.is_descriptor(m):
                 self.groups.append(ActorRef(m.text, m.actor, m.start, m.end))
+            if kind == "person" and " " in m.text.strip():
+                self._add_family_name(m.text, ActorRef(m.text, m.actor, m.start, m.end))
             if (m.outlet or kind in bodies) and not view.is_descriptor(m):
                 self.bodies.append(ActorRef(m.text, m.actor, m.start, m.end))
             elif kind == "state" and _MISSION_AFTER.match(view.text, m.end):
@@ -175,6 +177,13 @@ class SpeakerBook:
         self.people[_fold(name)] = body
         if len(words) > 1 and len(words[-1]) > 2:
             self.people.setdefault(_fold(words[-1]), body)  # "Ryder said" after "Pat Ryder"
+
+    def _add_family_name(self, name: str, person: ActorRef) -> None:
+        """A reference person named in full ("Yahya Saree") is who his family name alone stands for later ("Saree
+        said"), unless the article has named someone else of that family name first."""
+        last = name.split()[-1]
+        if len(last) > 2 and last[:1].isupper():
+            self.people.setdefault(_fold(last), person)
 
     def frames_of(self, index: int) -> list | None:
         """The speech frames of a sentence already read (None: not read yet)."""

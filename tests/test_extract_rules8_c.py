@@ -1,0 +1,74 @@
+"""Claims other than casualty reports (rules-8, area c): claimants and stances of responsibility, attribution,
+confirmation and non-confirmation claims.
+
+Sentences written for these tests (not taken from any article set); the default reference is used, as the
+extractor does on real articles. Each test states one behaviour."""
+
+from __future__ import annotations
+
+from tests.test_extract_incidents5 import reference, run  # noqa: F401  (the module's fixture and helper)
+
+
+def claims(x, typ: str) -> list[tuple[str | None, str | None]]:
+    return sorted((c.claimant.key if c.claimant else None, c.incident) for c in x.claims if c.type == typ)
+
+
+# --- a reference person's family name alone is that person ------------------------------------------------------
+
+def test_a_family_name_after_the_full_name_is_that_person(reference):
+    x = run(reference, "Yahya Saree spoke on television on Monday. Saree said the Houthis had attacked a container ship "
+                       "in the Gulf of Aden on Sunday with drones.")
+    assert ("yahya-saree", "i1") in claims(x, "responsibility_claimed")
+    assert not [c for c in x.claims if c.type == "attribution"]
+
+
+def test_a_family_name_the_article_never_gave_in_full_stays_as_written(reference):
+    x = run(reference, "Saree said the Houthis had attacked a container ship in the Gulf of Aden on Sunday with drones.")
+    assert all(c.claimant is None or c.claimant.key != "yahya-saree" for c in x.claims)
+
+
+# --- two names joined as the subject: a claim for each ----------------------------------------------------------
+
+def test_two_groups_that_did_not_respond_each_leave_it_unconfirmed(reference):
+    x = run(reference, "A drone hit a base near Erbil on Monday. Kataib Hezbollah and Harakat al-Nujaba did not respond "
+                       "to requests for comment.")
+    assert claims(x, "non_confirmation") == [("harakat-al-nujaba", "i1"), ("kataib-hezbollah", "i1")]
+
+
+def test_two_states_that_blame_a_group_each_attribute(reference):
+    x = run(reference, "A rocket struck a football pitch in the Golan Heights on Saturday. Israel and the United States "
+                       "blamed Hezbollah.")
+    assert {k for k, _ in claims(x, "attribution")} == {"israel", "united-states"}
+
+
+def test_a_name_inside_an_object_is_no_second_subject(reference):
+    x = run(reference, "A rocket struck a football pitch in the Golan Heights on Saturday. Strikes on Hamas and Hezbollah "
+                       "followed, and the United States blamed Hezbollah.")
+    assert {k for k, _ in claims(x, "attribution")} <= {"united-states"}
+
+
+# --- a new clause with its own subject speaks for itself --------------------------------------------------------
+
+def test_a_coordinated_clause_has_its_own_claimant(reference):
+    x = run(reference, "A drone struck a car near al-Qaim on Monday. The US military has not confirmed carrying out any "
+                       "strike, and a Pentagon spokesperson declined to comment.")
+    assert claims(x, "non_confirmation") == [("pentagon", "i1"), ("us-armed-forces", "i1")]
+
+
+# --- silences that leave an incident unconfirmed ----------------------------------------------------------------
+
+def test_no_answer_to_messages_is_a_non_confirmation(reference):
+    x = run(reference, "A drone struck a gas field near Sulaymaniyah on Monday. The Islamic Resistance in Iraq did not "
+                       "respond to messages about the attack.")
+    assert claims(x, "non_confirmation") == [("islamic-resistance-in-iraq", "i1")]
+
+
+def test_a_pronoun_that_did_not_address_the_deaths_is_the_last_speaker(reference):
+    x = run(reference, "A drone struck a car near al-Qaim on Monday. The Israeli military said it had carried out the "
+                       "strike. It did not address the deaths of the two paramedics.")
+    assert ("israel-defense-forces", "i1") in claims(x, "non_confirmation")
+
+
+def test_a_speech_that_did_not_address_a_topic_is_no_claim(reference):
+    x = run(reference, "A drone struck a car near al-Qaim on Monday. The minister's speech did not address the economy.")
+    assert claims(x, "non_confirmation") == []
