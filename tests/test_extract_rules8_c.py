@@ -72,3 +72,26 @@ def test_a_pronoun_that_did_not_address_the_deaths_is_the_last_speaker(reference
 def test_a_speech_that_did_not_address_a_topic_is_no_claim(reference):
     x = run(reference, "A drone struck a car near al-Qaim on Monday. The minister's speech did not address the economy.")
     assert claims(x, "non_confirmation") == []
+
+
+# --- the one who ordered the strikes claims them ----------------------------------------------------------------
+
+def test_a_leader_who_says_he_ordered_the_strikes_claims_them(reference):
+    x = run(reference, "US warplanes struck Houthi targets in Sanaa on Saturday. Trump said he had ordered the strikes "
+                       "to protect shipping.")
+    assert claims(x, "responsibility_claimed") == [("donald-trump", "i1")]
+
+
+def test_an_order_for_an_investigation_is_no_claim_of_the_attack(reference):
+    x = run(reference, "A rocket struck a market in Erbil on Monday. Lloyd Austin said he had ordered an investigation "
+                       "into the attack.")
+    assert claims(x, "responsibility_claimed") == []
+
+
+# --- "launched by members of X": X is blamed --------------------------------------------------------------------
+
+def test_members_of_a_group_as_the_agent_blame_the_group(reference):
+    x = run(reference, "Rockets struck Erbil airport on Monday night. Iraqi officials said they believed the rockets were "
+                       "launched by members of Kataib Hezbollah.")
+    [c] = [c for c in x.claims if c.type == "attribution"]
+    assert (c.claimant.key, c.perpetrator.key, c.incident) == ("iraq", "kataib-hezbollah", "i1")

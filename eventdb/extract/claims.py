@@ -9,7 +9,9 @@ from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.incidents import Draft, Found
 from eventdb.extract.lexicon import Lexicon
-from eventdb.extract.reported import OwnAct, characterizations, denied_acts, may_hold, own_acts, own_denials, speaks_last
+from eventdb.extract.reported import (
+    OwnAct, characterizations, denied_acts, may_hold, ordered_acts, own_acts, own_denials, speaks_last,
+)
 from eventdb.extract.speakers import (
     BY_AGENT,
     casualty_speaker,
@@ -402,7 +404,7 @@ def _participle_speaker(view: SentenceView, found: list[Found], act: OwnAct) -> 
 def _own_act_claims(view: SentenceView, found: list[Found], previous: ActorRef | None) -> list[Claim]:
     """ "The Pentagon said it had carried out the strike", "X said its aircraft had hit ...": the speaker reports an act
     of its own, a claim of responsibility for the incident that act names (the speaker is its perpetrator)."""
-    for act in own_acts(view):
+    for act in own_acts(view) + ordered_acts(view):
         if negated_clause(view, act.verb_start):
             continue
         if _PARTICIPLE_SAY.search(view.before(act.verb_end, 10)):
@@ -615,12 +617,16 @@ def _reported_agent(view: SentenceView) -> ActorRef | None:
     for t in view.find("triggers"):
         by = BY_AGENT.match(view.text, t.end())
         if by and _PASSIVE_BEFORE.search(view.before(t.start(), 40)):
-            names = [m for m in view.mentions if m.actor and by.end() <= m.start < by.end() + 5 and not view.is_descriptor(m)]
+            part = _MEMBERS_OF.match(view.text, by.end())  # "launched by members of X": X's
+            at = part.end() if part else by.end()
+            names = [m for m in view.mentions if m.actor and at <= m.start < at + 5 and not view.is_descriptor(m)]
             if names:
                 return actor_ref(names[0])
     return None
 
 
+_MEMBERS_OF = re.compile(r"(?:(?:some|several|two|three|a\s+cell\s+of)\s+)?(?:members|fighters|elements|militants|operatives|a\s+unit)"
+                         r"\s+(?:of|from)\s+(?:the\s+)?")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:[“\"]?[\w-]+[”\"]?\s+){0,3}$", re.IGNORECASE)
 
 

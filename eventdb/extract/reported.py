@@ -56,6 +56,29 @@ def own_acts(view: SentenceView) -> list[OwnAct]:
     return out
 
 
+# "X said he had ordered the strikes", "said it had authorized strikes on ...": the speaker (a leader, a command) reports
+# an act it had done by its order; the act is the attack named right after the verb (at most three words between, so
+# "ordered an investigation into the attack" is no order of the attack).
+_ORDERED = re.compile(r"(?:\s+that)?\s+(?:he|she|it|they|we|I)\s+(?:(?:had|has|have|personally|also|just)\s+)*"
+                      r"(?P<act>ordered|authori[sz]ed|directed)\s+")
+_ORDER_OBJECT = re.compile(r"(?:[“\"]?[\w-]+[”\"]?\s+){0,3}[“\"]?")
+
+
+def ordered_acts(view: SentenceView) -> list[OwnAct]:
+    """Every "X said he had ordered <attack>" in the sentence: the act is the trigger right after the ordering verb."""
+    if not view.has("statement_verbs") or not ({"ordered", "authorized", "authorised", "directed"} & (view.words() or {"ordered"})):
+        return []
+    out = []
+    for v in view.find("statement_verbs"):
+        m = _ORDERED.match(view.text, v.end(), view.end)
+        if m is None:
+            continue
+        trigger = view.first("triggers", m.end(), min(view.end, m.end() + 60))
+        if trigger is not None and _ORDER_OBJECT.fullmatch(view.text, m.end(), trigger.start()):
+            out.append(OwnAct(v.start(), v.end(), m.start("act"), m.end("act")))
+    return out
+
+
 _TRAILING_SAY = re.compile(r"\s*(?:(?:on|late on|early on)\s+\w+day|in\s+an?\s+(?:[\w-]+\s+){0,2}?statement|"
                            r"(?:also|later|earlier|at\s+the\s+time)|,\s*(?:adding|citing|declining|saying)\b[^.]*)?\s*[.!]?[”\"]?\s*$", re.IGNORECASE)
 
