@@ -95,3 +95,17 @@ def test_members_of_a_group_as_the_agent_blame_the_group(reference):
                        "launched by members of Kataib Hezbollah.")
     [c] = [c for c in x.claims if c.type == "attribution"]
     assert (c.claimant.key, c.perpetrator.key, c.incident) == ("iraq", "kataib-hezbollah", "i1")
+
+
+# --- an opening quotation mark is no closing one; an adjective opening a sentence is no speaker ------------------
+
+def test_the_speaker_after_a_straight_quotation_is_who_speaks_it(reference):
+    x = run(reference, 'Rockets struck Erbil airport on Monday night. "Initial reports indicate one contractor was killed," '
+                       'Marotto wrote on Twitter.')
+    assert all(c.claimant is None or c.claimant.text != "Initial" for c in x.claims)
+    assert [c.claimant.text for c in x.claims if c.type == "casualty_report"] == ["Marotto"]
+
+
+def test_a_name_after_a_closing_straight_quotation_still_speaks(reference):
+    x = run(reference, 'A drone struck a car near al-Qaim on Monday. "Two of our fighters were killed," Kataib Hezbollah said.')
+    assert ("kataib-hezbollah", "i1") in claims(x, "casualty_report")

@@ -355,6 +355,8 @@ def _after_quote(view: SentenceView, verb: int) -> ActorRef | None:
     closing = max(view.text.rfind("”", view.start, verb), view.text.rfind('"', view.start, verb))
     if closing == -1 or closing < verb - 200:
         return None
+    if view.text[closing] == '"' and view.text.count('"', view.text.rfind("\n", 0, view.start) + 1, closing) % 2 == 0:
+        return None  # a straight quotation mark that opens a quotation ('"Initial reports indicate ...," X said')
     m = view.tools.lexicon.derived(_name_pattern).match(view.text, closing, verb)
     if m is None or not view.text[closing:m.start("name")].strip(" ,”\"").replace(".", "").replace(" ", "").isalpha() \
             and view.text[closing:m.start("name")].strip(" ,”\""):
