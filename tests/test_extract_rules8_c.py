@@ -109,3 +109,31 @@ def test_the_speaker_after_a_straight_quotation_is_who_speaks_it(reference):
 def test_a_name_after_a_closing_straight_quotation_still_speaks(reference):
     x = run(reference, 'A drone struck a car near al-Qaim on Monday. "Two of our fighters were killed," Kataib Hezbollah said.')
     assert ("kataib-hezbollah", "i1") in claims(x, "casualty_report")
+
+
+# --- the side attacked names the attacker with an aggression noun -----------------------------------------------
+
+def test_an_outlet_calling_the_strikes_an_israeli_aggression_blames_israel(reference):
+    x = run(reference, "Air strikes hit a weapons depot near Damascus on Monday night. SANA said the strikes were a "
+                       "flagrant Israeli aggression.")
+    [c] = [c for c in x.claims if c.type == "attribution"]
+    assert (c.claimant.text, c.perpetrator.key, c.incident) == ("SANA", "israel", "i1")
+
+
+def test_a_crime_by_the_enemy_blames_the_enemy(reference):
+    x = run(reference, 'US warplanes struck Sanaa on Saturday. The Houthis called the strikes "a war crime" by '
+                       '"the American enemy".')
+    [c] = [c for c in x.claims if c.type == "attribution"]
+    assert (c.claimant.key, c.perpetrator.key) == ("houthis", "united-states")
+
+
+def test_an_attack_in_response_to_aggression_is_not_blamed_on_the_aggressor(reference):
+    x = run(reference, "Houthi drones struck a tanker in the Red Sea on Monday. The Houthis said the attack answered "
+                       "the continued American aggression on Yemen.")
+    assert [c for c in x.claims if c.type == "attribution"] == []
+
+
+def test_the_enemy_named_in_a_denial_is_blamed_for_nothing(reference):
+    x = run(reference, 'A drone boat struck a tanker off Aden on Monday. The Houthis denied they were behind the attack, '
+                       'calling the reports "fabrications of the American enemy".')
+    assert [c for c in x.claims if c.type == "attribution"] == []

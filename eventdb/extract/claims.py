@@ -207,6 +207,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         about = _appositive_incident(view, found, m.start()) or iid
         out.append(Claim("attribution", None if plural else about, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
+    if found and not any(c.type == "attribution" for c in out) and may_hold(view, "aggression_nouns"):
+        out.extend(_aggression_named(view, found, previous))
     who = voice(view, view.end, previous)
     if who is None and incident and all(f.incident.sentence_index < view.sentence.index for f in found) and unvoiced(view):
         killed, injured = casualties(view, view.start, view.end)
@@ -594,6 +596,58 @@ def _act_noun_after(lex: Lexicon) -> re.Pattern[str]:
     """An act noun right after an adjective, past at most one weapon word: "Israeli strike", "Israeli drone strike"."""
     acts = lex.alternation("claimable_acts")
     return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{acts})\b", re.IGNORECASE)
+
+
+def _aggression_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """ "the Israeli enemy", "American-British aggression", "a flagrant American aggression", "the aggression of the
+    criminal Zionist regime": the attacker's name or demonym (group `who`) with an aggression noun."""
+    nouns = lex.alternation("aggression_nouns")
+    name = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+    return re.compile(rf"\b(?P<who>{name})\s+(?:(?:air|aerial|flagrant|criminal|brutal|blatant|treacherous|military)\s+)?(?:{nouns})\b"
+                      rf"|\b(?:{nouns})\s+of\s+(?:the\s+)?(?:(?:criminal|usurping)\s+)?(?P<of>{name})")
+
+
+_AGGRESSION_AS_CAUSE = re.compile(r"\b(?:response\s+to|retaliation\s+(?:for|to)|revenge\s+for|against|face\s+of|of|on|to|"
+                                  r"continu\w+|depth|capital|confronting|resist\w*)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_DOER_AFTER_ENEMY = re.compile(r"[”\"]?\s+(?:(?:has|had|have|also)\s+)?(?:carried\s+out|launched|struck|targeted|bombed|committed|"
+                               r"attacked|shelled|fired)\b")
+_BY_BEFORE = re.compile(r"\bby\s+[“\"]?(?:the\s+)?$")
+_NAMING_CUE = re.compile(r"\b(?:called|calling|described|describing|condemned|condemning|denounced|denouncing|accused|"
+                         r"accusing|termed|blamed|held)\b")
+
+
+def _aggression_named(view: SentenceView, found: list[Found], previous: ActorRef | None) -> list[Claim]:
+    """ "Saba said the Israeli enemy carried out an air aggression on X", "the group called the strikes a crime by the
+    American-British enemy": a speaker naming the attacker with an aggression noun blames it for the incident; never
+    a speaker of the attacker's own side, nor an incident someone else is said to have done (a group's own attack "in
+    response to the American aggression")."""
+    for m in view.tools.lexicon.derived(_aggression_pattern).finditer(view.text, view.start, view.end):
+        at = m.start("who") if m.group("who") else m.start("of")
+        if _AGGRESSION_AS_CAUSE.search(view.before(m.start(), 40)):
+            continue  # "in response to the continued American aggression", "the capital of the Saudi enemy"
+        if m.group(0).endswith("enemy") and not (_DOER_AFTER_ENEMY.match(view.text, m.end())
+                                                 or _BY_BEFORE.search(view.before(m.start(), 12))):
+            continue  # "fabrications of the American enemy": a name of the other side, not the doer of anything
+        perps = [n for n in view.mentions if n.actor and n.start == at]
+        if not perps:
+            continue
+        perp = actor_ref(perps[0])
+        cue = None
+        for c in _NAMING_CUE.finditer(view.text, view.start, at):
+            cue = c
+        who = voice(view, at, previous) if view.has("speech_verbs", view.start, at) else None
+        if who is None and cue is not None:
+            who = subject_before(view, cue.start())
+        if who is None or (who.key and perp.key and own_side(view, who, perp)) or who.key == perp.key:
+            continue
+        target = nearest(found, at)
+        if target is None or target.incident.reference_only:
+            continue
+        doer = target.incident.perpetrator
+        if doer is not None and doer.key and perp.key and not own_side(view, perp, doer) and doer.key != perp.key:
+            continue  # "X said it fired at Y in response to the American aggression": X's own attack, not the one blamed
+        return [Claim("attribution", target.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+    return []
 
 
 def _appositive_incident(view: SentenceView, found: list[Found], pos: int) -> str | None:
