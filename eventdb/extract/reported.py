@@ -61,12 +61,14 @@ def own_acts(view: SentenceView) -> list[OwnAct]:
 # "ordered an investigation into the attack" is no order of the attack).
 _ORDERED = re.compile(r"(?:\s+that)?\s+(?:he|she|it|they|we|I)\s+(?:(?:had|has|have|personally|also|just)\s+)*"
                       r"(?P<act>ordered|authori[sz]ed|directed)\s+")
+_ORDER_WORDS = frozenset({"ordered", "authorized", "authorised", "directed"})
 _ORDER_OBJECT = re.compile(r"(?:[“\"]?[\w-]+[”\"]?\s+){0,3}[“\"]?")
 
 
 def ordered_acts(view: SentenceView) -> list[OwnAct]:
     """Every "X said he had ordered <attack>" in the sentence: the act is the trigger right after the ordering verb."""
-    if not view.has("statement_verbs") or not ({"ordered", "authorized", "authorised", "directed"} & (view.words() or {"ordered"})):
+    words = view.words()
+    if (words is not None and _ORDER_WORDS.isdisjoint(words)) or not view.has("statement_verbs"):
         return []
     out = []
     for v in view.find("statement_verbs"):
