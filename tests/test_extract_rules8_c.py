@@ -137,3 +137,23 @@ def test_the_enemy_named_in_a_denial_is_blamed_for_nothing(reference):
     x = run(reference, 'A drone boat struck a tanker off Aden on Monday. The Houthis denied they were behind the attack, '
                        'calling the reports "fabrications of the American enemy".')
     assert [c for c in x.claims if c.type == "attribution"] == []
+
+
+# --- "its fighter jets", "its mujahideen": the speaker's own forces did the act ---------------------------------
+
+def test_an_army_saying_its_fighter_jets_struck_claims_the_strike(reference):
+    x = run(reference, 'A strike hit a building in Hebbariyeh on Tuesday. The Israeli military said its fighter jets had '
+                       'struck "a military compound" in Hebbariyeh.')
+    assert claims(x, "responsibility_claimed") == [("israel-defense-forces", "i1")]
+
+
+def test_a_group_saying_its_mujahideen_targeted_the_town_claims_the_attack(reference):
+    x = run(reference, "Rockets hit Kiryat Shmona on Tuesday. Hezbollah said its mujahideen had targeted the town with "
+                       "Katyusha rockets.")
+    assert claims(x, "responsibility_claimed") == [("hezbollah", "i1")]
+
+
+def test_jets_of_someone_else_are_no_claim(reference):
+    x = run(reference, "A strike hit a building in Hebbariyeh on Tuesday. Hezbollah said Israeli fighter jets had struck "
+                       "the building.")
+    assert claims(x, "responsibility_claimed") == []
