@@ -157,3 +157,26 @@ def test_jets_of_someone_else_are_no_claim(reference):
     x = run(reference, "A strike hit a building in Hebbariyeh on Tuesday. Hezbollah said Israeli fighter jets had struck "
                        "the building.")
     assert claims(x, "responsibility_claimed") == []
+
+
+# --- an incident not acknowledged, not claimed -------------------------------------------------------------------
+
+def test_a_state_that_never_acknowledged_the_strike_leaves_it_unconfirmed(reference):
+    x = run(reference, "An air strike hit a building in Damascus on Monday. Israel never formally acknowledged the strike.")
+    assert claims(x, "non_confirmation") == [("israel", "i1")]
+
+
+def test_a_group_that_has_not_claimed_the_attack_leaves_it_unconfirmed(reference):
+    x = run(reference, "Rockets hit Safed on Wednesday. Hezbollah has not claimed the Safed attack.")
+    assert claims(x, "non_confirmation") == [("hezbollah", "i1")]
+    assert claims(x, "responsibility_claimed") == []
+
+
+def test_no_group_claiming_is_no_one_s_non_confirmation(reference):
+    x = run(reference, "Rockets hit Safed on Wednesday. No group has claimed the attack.")
+    assert x.claims == ()
+
+
+def test_no_claim_of_any_attack_since_a_date_is_about_no_incident(reference):
+    x = run(reference, "Rockets hit Safed on Wednesday. Kataib Hezbollah has not claimed an attack on US forces since February.")
+    assert claims(x, "non_confirmation") == []

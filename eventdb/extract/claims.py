@@ -54,6 +54,27 @@ def _for_both_speakers(view: SentenceView, claims: list[Claim]) -> list[Claim]:
 
 
 
+_NOT_CLAIMED = re.compile(r"\b(?:has|have|had)\s+(?:not|never)\s+(?:\w+ly\s+)?$|\bnever\s+$|\b(?:did|does)\s+not\s+$")
+_DEFINITE_ACT = re.compile(r"claimed\s+(?:the|that|this|[A-Z][a-z]+day['’]s)\s")
+
+
+def _unclaimed(view: SentenceView, m: re.Match[str], found: list[Found]) -> list[Claim]:
+    """ "Hezbollah has not claimed the Safed attack": a named actor that has not claimed an incident named definitely
+    leaves it unconfirmed; not "No group has claimed ..." (no one named), "It has not claimed an attack on US forces
+    since February" (no one incident), nor a sentence that goes on to a denial (the denial is the claim)."""
+    if not found or not _NOT_CLAIMED.search(view.before(m.start(), 25)) or not _DEFINITE_ACT.match(m.group(0)) \
+            or view.has("denial_verbs"):
+        return []
+    who = subject_before(view, m.start())
+    target = nearest(found, m.end())
+    if who is None or not who.key or target is None or not _NOT_CLAIMED_SUBJECT.fullmatch(view.text, who.char_end or 0, m.start()):
+        return []
+    return [Claim("non_confirmation", target.incident.local_id, who, "not_confirmed", view.span(), confidence=0.5)]
+
+
+_NOT_CLAIMED_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|did|does|not|never|yet|so\s+far|publicly|formally|officially)\s+)+")
+
+
 _COORDINATED_TYPES = ("attribution", "non_confirmation", "involvement_denied", "responsibility_denied", "confirmation",
                       "responsibility_claimed")
 _AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
@@ -126,8 +147,11 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         return any(s - 60 <= pos <= e for s, e in stats_spans)
 
     for m in _claim_phrases(view) if found else view.find("responsibility_claimed"):
-        if about_statistic(m.end()) or negated_clause(view, m.start()):
-            continue  # "No group claimed responsibility", "has not claimed responsibility"
+        if about_statistic(m.end()):
+            continue
+        if negated_clause(view, m.start()):  # "No group claimed responsibility", "has not claimed responsibility"
+            out.extend(_unclaimed(view, m, found))
+            continue
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
         both = _CLAIMED_PLURAL.search(view.text, m.start(), min(view.end, m.end() + 25))  # "claimed both attacks"
