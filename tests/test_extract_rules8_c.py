@@ -180,3 +180,28 @@ def test_no_group_claiming_is_no_one_s_non_confirmation(reference):
 def test_no_claim_of_any_attack_since_a_date_is_about_no_incident(reference):
     x = run(reference, "Rockets hit Safed on Wednesday. Kataib Hezbollah has not claimed an attack on US forces since February.")
     assert claims(x, "non_confirmation") == []
+
+
+# --- a spokesman of a body named by its noun alone; a part in the strikes denied --------------------------------
+
+def test_a_spokesman_of_the_coalition_named_by_its_noun_speaks_for_it(reference):
+    x = run(reference, 'Rockets struck Erbil airport on Monday, the U.S.-led coalition said. Coalition spokesman Colonel '
+                       'Wayne Marotto said 14 rockets were fired. "One contractor was killed," Marotto said.')
+    assert [c.claimant.key for c in x.claims if c.claimant and c.claimant.text == "Marotto"] == ["global-coalition-against-daesh"]
+
+
+def test_a_body_noun_the_article_never_named_resolves_to_nothing(reference):
+    x = run(reference, 'Rockets struck Erbil airport on Monday. Ministry spokesman Ali Hassan said 14 rockets were fired. '
+                       '"One contractor was killed," Hassan said.')
+    assert all(c.claimant is None or c.claimant.key is None for c in x.claims)
+
+
+def test_a_government_saying_it_had_not_taken_part_denies_involvement(reference):
+    x = run(reference, "US jets struck Sanaa on Saturday. A British government spokesperson said the UK had not taken part "
+                       "in Saturday's strikes.")
+    assert claims(x, "involvement_denied") == [("united-kingdom", "i1")]
+
+
+def test_a_group_that_took_no_part_denies_responsibility(reference):
+    x = run(reference, "Rockets hit the Green Zone on Sunday. Kataib Hezbollah said it took no part in the attack.")
+    assert claims(x, "responsibility_denied") == [("kataib-hezbollah", "i1")]

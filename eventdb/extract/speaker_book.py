@@ -42,6 +42,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     return after_body, name_before, role_after, for_body
 
 
+_BODY_NOUN = re.compile(r"(?<![\w'’-])(?P<noun>Coalition|Ministry|Command|Agency|Directorate|Embassy|Mission)(?=\s+[a-z])")
 _NAME_AFTER = re.compile(rf",\s+(?P<name>{_NAME}),")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+")
 _PLACE_USE = re.compile(r"\b(?:in|inside|near|into|over|across|from|of|to|within|outside|around|at|toward|towards)\s+"
@@ -132,6 +133,19 @@ class SpeakerBook:
                     names.append(n.group("name"))
             for name in names:
                 self._add(view, name, body)
+        self._learn_described_people(view)
+
+    def _learn_described_people(self, view: SentenceView) -> None:
+        """ "Coalition spokesman Colonel Wayne Marotto", "Ministry spokesman Anees al-Asbahi": a body named by its common
+        noun alone (no reference name) stands for the body the article named last with that noun."""
+        after_body = view.tools.lexicon.derived(_patterns)[0]
+        for m in _BODY_NOUN.finditer(view.text, view.start, view.end):
+            if any(n.start <= m.start() < n.end for n in view.mentions):
+                continue  # part of a name the gazetteer read ("Central Command spokesman"): `_learn_people` has it
+            a = after_body.match(view.text, m.end(), min(len(view.text), m.end() + 80))
+            body = self.body(f"the {m.group('noun').casefold()}", m.start()) if a else None
+            if body is not None and body.key:
+                self._add(view, a.group("name"), body)  # type: ignore[union-attr]
 
     def _learn_source(self, view: SentenceView) -> None:
         """A short paragraph that introduces a statement quoted after it: "1. Islamic Resistance in Iraq, statement
