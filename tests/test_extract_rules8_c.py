@@ -205,3 +205,27 @@ def test_a_government_saying_it_had_not_taken_part_denies_involvement(reference)
 def test_a_group_that_took_no_part_denies_responsibility(reference):
     x = run(reference, "Rockets hit the Green Zone on Sunday. Kataib Hezbollah said it took no part in the attack.")
     assert claims(x, "responsibility_denied") == [("kataib-hezbollah", "i1")]
+
+
+# --- a denial about "the attack on X in <country>": the one attack told there ------------------------------------
+
+TWO_ATTACKS = ("A drone attack killed three US soldiers at an outpost in Jordan on Sunday. On Friday, US jets struck "
+               "militia sites in Iraq. ")
+
+
+def test_a_denial_about_the_attack_in_a_country_links_the_one_attack_there(reference):
+    x = run(reference, TWO_ATTACKS + "Iran has denied any involvement in the attack on the Tower 22 outpost in northeast "
+                                     "Jordan, which also wounded 40 soldiers.")
+    assert claims(x, "involvement_denied") == [("iran", "i1")]
+    assert not [c for c in x.claims if c.type == "casualty_report" and c.claimant and c.claimant.key == "iran"]
+
+
+def test_a_country_named_as_a_speaker_refers_to_no_attack_there(reference):
+    x = run(reference, TWO_ATTACKS + "Jordan denied any involvement in the strikes.")
+    assert claims(x, "involvement_denied") == [("jordan", "i2")]
+
+
+def test_an_open_count_of_the_dead_is_no_toll(reference):
+    x = run(reference, "US jets struck militia sites in Iraq on Friday. The Pentagon said it was still assessing how many "
+                       "militants had been killed.")
+    assert [c for c in x.claims if c.type == "casualty_report"] == []

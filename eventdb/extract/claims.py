@@ -815,7 +815,10 @@ def _naming_toll(view: SentenceView) -> bool:
 def _naming_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
     acts = lex.alternation("claimable_acts")
     casualty = "|".join(re.escape(w) for w in lex.words["killed_words"] + lex.words["injured_words"])
-    return re.compile(rf"\bthe\s+(?:[\w,-]+\s+){{0,5}}?(?i:{acts})\s+that\s+(?:had\s+)?(?i:{casualty})", re.IGNORECASE)
+    return re.compile(rf"\bthe\s+(?:[\w,-]+\s+){{0,5}}?(?i:{acts})\s+that\s+(?:had\s+)?(?i:{casualty})"
+                      rf"|\b(?:in|for|of|to)\s+the\s+(?:[\w-]+\s+){{0,3}}?(?i:{acts})\s+(?:on|at|in|near|against)\s+[^,;.]{{3,80}},\s+which\s+"
+                      rf"(?:also\s+)?(?:had\s+)?(?i:{casualty})", re.IGNORECASE)  # "denied any role in the attack on X, which
+    # also wounded 40 soldiers": the toll names the incident denied
 
 
 def _only_blames(view: SentenceView) -> bool:
@@ -837,7 +840,7 @@ def _reports(view: SentenceView, verb: re.Match[str], pos: int) -> bool:
     return lex.is_a("statement_verbs", verb.group(0)) and speaks_last(view, verb.end())
 
 
-_IN_DOUBT = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_IN_DOUBT = re.compile(r"\b(?:whether|if|how\s+many)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
 
