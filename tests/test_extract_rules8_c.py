@@ -229,3 +229,22 @@ def test_an_open_count_of_the_dead_is_no_toll(reference):
     x = run(reference, "US jets struck militia sites in Iraq on Friday. The Pentagon said it was still assessing how many "
                        "militants had been killed.")
     assert [c for c in x.claims if c.type == "casualty_report"] == []
+
+
+# --- "X claimed it."; a confirmation is of the incident it names --------------------------------------------------
+
+def test_a_group_that_claimed_it_claims_the_attack_just_told(reference):
+    x = run(reference, "Missiles struck Ain al-Asad air base on Saturday. The Islamic Resistance in Iraq claimed it.")
+    assert claims(x, "responsibility_claimed") == [("islamic-resistance-in-iraq", "i1")]
+
+
+def test_claimed_it_had_a_right_is_no_claim_of_the_attack(reference):
+    x = run(reference, "Missiles struck Ain al-Asad air base on Saturday. Kataib Hezbollah claimed it had the right to respond.")
+    assert claims(x, "responsibility_claimed") == []
+
+
+def test_a_confirmation_is_of_the_incident_its_clause_names(reference):
+    x = run(reference, "Rockets hit Safed on Wednesday. The IDF confirmed that rockets had hit Safed and that a heavy rocket "
+                       "had hit Metula.")
+    safed = next(i.local_id for i in x.incidents if i.place and i.place.key == "safed")
+    assert claims(x, "confirmation") == [("israel-defense-forces", safed)]

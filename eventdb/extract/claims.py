@@ -196,9 +196,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         for m in view.find("confirmation"):  # "confirmed that an MQ-9 had crashed but would not say whether ...": both
             if negated_clause(view, m.start()) or _NOT_BEFORE.search(view.before(m.start(), 20)):
                 break  # "did not confirm", "has not confirmed"
-            if iid and _confirms_incident(view, m.end(), mention):
+            confirmed = nearest(found, m.end())  # "confirmed that a rocket had hit Branit": the incident it names
+            if confirmed is not None and _confirms_incident(view, m.end(), confirmed.mention):
                 who = framed_claimant(view, m.start(), subject_before(view, m.start()), previous)
-                out.append(Claim("confirmation", iid, who, stance(view), span, confidence=0.6))
+                out.append(Claim("confirmation", confirmed.incident.local_id, who, stance(view), span, confidence=0.6))
             break
     for m in interceptions(view, view.start, view.end):  # "the drone was not intercepted": no interception (outcomes)
         if _ATTRIBUTIVE.search(view.before(m.start(), 6)):
@@ -328,7 +329,7 @@ def _toll_left_open(claims: list[Claim]) -> list[Claim]:
 def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
     """ "claimed responsibility", "claimed the attack", and a claim verb before an act noun ("claimed drone attacks on
     ...", "claimed Sunday's strike"), never before a tally ("claimed scores of attacks", "claimed 150 attacks")."""
-    fixed = view.find("responsibility_claimed")
+    fixed = view.find("responsibility_claimed") + _claimed_it(view)
     if not (view.has("claim_verbs") and may_hold(view, "claimable_acts")) and not may_hold(view, "claimed_act_nouns"):
         return fixed
     starts = {m.start() for m in fixed}
@@ -336,6 +337,19 @@ def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
              if m.start() not in starts and not _TALLY.search(_DATE_IN.sub("", m.group(0)))]  # (a title's "Claims Drone
     # Attack" is no sentence; a date is no tally: "claimed the February 15, 2021 rocket attack")
     return sorted(fixed + found, key=lambda m: m.start())
+
+
+_CLAIMED_IT = re.compile(r"\bclaimed\s+(?:it|them)(?=\s*[.,;]|\s+(?:on|in|via|through|within|hours|shortly|later|soon|the\s+same|"
+                         r"as|minutes|days)\b)")
+
+
+def _claimed_it(view: SentenceView) -> list[re.Match[str]]:
+    """ "The Islamic Resistance in Iraq claimed it.", "X claimed it on Telegram": the incident just told, claimed (only
+    with an incident the sentence refers to: the caller asks with one)."""
+    words = view.words()
+    if words is not None and "claimed" not in words:
+        return []
+    return list(_CLAIMED_IT.finditer(view.text, view.start, view.end))
 
 
 def _claimed_act_pattern(lex: Lexicon) -> re.Pattern[str]:
