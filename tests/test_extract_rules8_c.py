@@ -248,3 +248,17 @@ def test_a_confirmation_is_of_the_incident_its_clause_names(reference):
                        "had hit Metula.")
     safed = next(i.local_id for i in x.incidents if i.place and i.place.key == "safed")
     assert claims(x, "confirmation") == [("israel-defense-forces", safed)]
+
+
+# --- the service before a rank is no part of the name; the US National Security Council ------------------------
+
+def test_a_rank_after_the_service_leaves_the_family_name_to_the_body(reference):
+    x = run(reference, "Missiles struck Ain al-Asad air base on Saturday. Pentagon Press Secretary Air Force Maj. Gen. "
+                       "Pat Ryder briefed reporters. Ryder said Kataib Hezbollah was behind the attack.")
+    assert [(c.claimant.key, c.perpetrator.key) for c in x.claims if c.type == "attribution"] == [("pentagon", "kataib-hezbollah")]
+
+
+def test_the_us_national_security_council_is_the_white_house_not_the_un(reference):
+    x = run(reference, 'A rocket struck a football pitch in Majdal Shams on Saturday. A US National Security Council '
+                       'spokesperson said the attack "was carried out by Lebanese Hezbollah".')
+    assert {c.claimant.key for c in x.claims if c.type == "attribution"} == {"white-house"}
