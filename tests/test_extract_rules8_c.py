@@ -262,3 +262,12 @@ def test_the_us_national_security_council_is_the_white_house_not_the_un(referenc
     x = run(reference, 'A rocket struck a football pitch in Majdal Shams on Saturday. A US National Security Council '
                        'spokesperson said the attack "was carried out by Lebanese Hezbollah".')
     assert {c.claimant.key for c in x.claims if c.type == "attribution"} == {"white-house"}
+
+
+# --- "the army" is not the army of the country the rockets came from ---------------------------------------------
+
+def test_the_army_reporting_rockets_from_lebanon_is_not_lebanon_s(reference):
+    x = run(reference, "An Israeli strike on Hebbariyeh in south Lebanon killed seven paramedics on Wednesday, Lebanon's "
+                       "health ministry said. Hezbollah said it fired rockets at Kiryat Shmona on Wednesday. The army said "
+                       "about 30 rockets had been fired from Lebanon, some of which were intercepted.")
+    assert [c.claimant.key for c in x.claims if c.type == "interception"] == ["israel-defense-forces"]

@@ -297,7 +297,10 @@ class SpeakerBook:
         if here:
             country = view.actor_country(here[-1].actor)
         else:
-            told = [p for p in self.parties if (p.char_start or 0) < pos]
+            origins = {view.actor_country(m.actor) or view.country_of(m.place) for m in view.mentions
+                       if (m.actor or m.place) and _FROM_BEFORE.search(view.before(m.start, 12))}
+            # "the army said 30 rockets had been fired from Lebanon": not the army of the country they came from
+            told = [p for p in self.parties if (p.char_start or 0) < pos and view.actor_country(p.key) not in origins]
             country = view.actor_country(told[-1].key) if told else None
         if not country:  # "..., the IDF said. Most were intercepted, the army said": the army of the state that spoke last
             spoke = self.last_speaker()
@@ -316,6 +319,7 @@ _SOURCE_HEADING = re.compile(r"\s*(?:\d+[.)]\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?
                              r"(?:\s*\([^)]{1,30}\))?,\s+(?:\w+\s+){0,2}statement\b")
 
 
+_FROM_BEFORE = re.compile(r"\b(?:fired|launched|came|coming|crossed|crossing)\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _ALL_CAPS = re.compile(r"[A-Z]{2,8}")
 
 
