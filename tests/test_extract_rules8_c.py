@@ -271,3 +271,17 @@ def test_the_army_reporting_rockets_from_lebanon_is_not_lebanon_s(reference):
                        "health ministry said. Hezbollah said it fired rockets at Kiryat Shmona on Wednesday. The army said "
                        "about 30 rockets had been fired from Lebanon, some of which were intercepted.")
     assert [c.claimant.key for c in x.claims if c.type == "interception"] == ["israel-defense-forces"]
+
+
+# --- a name introduced with its acronym is its own; "received no report" -----------------------------------------
+
+def test_a_name_introduced_with_its_acronym_is_not_the_state_it_starts_with(reference):
+    x = run(reference, "Drones struck a container ship in the Gulf of Aden on Thursday. The UK Maritime Trade Operations "
+                       "(UKMTO) agency said it had received no report of an incident matching the description.")
+    assert [(c.claimant.text, c.claimant.key) for c in x.claims if c.type == "non_confirmation"] == \
+        [("UK Maritime Trade Operations", None)]
+
+
+def test_a_reference_name_with_its_acronym_stays_that_name(reference):
+    x = run(reference, "US Central Command (CENTCOM) said it had struck Houthi radar sites in Yemen on Friday.")
+    assert claims(x, "responsibility_claimed") == [("us-central-command", "i1")]

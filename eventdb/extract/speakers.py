@@ -465,7 +465,14 @@ def ref(view: SentenceView, m) -> ActorRef:
     end = m.end + group.end() if group and m.adjective else m.end
     media = end != m.end and view.tools.lexicon.is_a("media_groups", view.text[m.end:end].strip())
     body = end != m.end and _OWN_BODY.fullmatch(view.text, m.end, end) is not None  # "Lebanese Health Ministry"
+    if not m.adjective:
+        named = _NAMED_WITH_ACRONYM.match(view.text, m.start, view.end)
+        if named is not None and named.end("name") > m.end:  # "the UK Maritime Trade Operations (UKMTO) agency": a
+            return ActorRef(named.group("name"), None, m.start, named.end("name"))  # name of its own, not the UK
     return ActorRef(view.text[m.start:end], None if media or body else m.actor, m.start, end)
+
+
+_NAMED_WITH_ACRONYM = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){1,5})\s*\([A-Z]{2,8}\)")
 
 
 # A named ministry after a demonym is a body of its own that the reference lacks (the reference names its bodies,
