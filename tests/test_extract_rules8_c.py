@@ -285,3 +285,19 @@ def test_a_name_introduced_with_its_acronym_is_not_the_state_it_starts_with(refe
 def test_a_reference_name_with_its_acronym_stays_that_name(reference):
     x = run(reference, "US Central Command (CENTCOM) said it had struck Houthi radar sites in Yemen on Friday.")
     assert claims(x, "responsibility_claimed") == [("us-central-command", "i1")]
+
+
+# --- "it" is a body, not the spokesman heard before; "Iran-backed Houthi militants" are the Houthis ----------------
+
+def test_it_after_a_spokesman_is_the_body_named_since(reference):
+    x = run(reference, 'Houthi military spokesman Yahya Saree said the group had targeted the ship Star Nasia in the Red Sea '
+                       'on Tuesday. US Central Command gave a different account. In a statement, it said that "Iran-backed '
+                       'Houthi militants fired three anti-ship ballistic missiles toward MV Star Nasia".')
+    assert "us-central-command" in [c.claimant.key for c in x.claims if c.type == "attribution"]
+    assert all(c.claimant.key != "yahya-saree" for c in x.claims if c.type == "responsibility_claimed" and c.span.quote.startswith("In a"))
+
+
+def test_he_after_a_spokesman_is_still_the_spokesman(reference):
+    x = run(reference, "Houthi military spokesman Yahya Saree said the Houthis would respond. US Central Command gave a "
+                       "different account. He said the Houthis had attacked the ship Star Nasia in the Red Sea on Monday.")
+    assert [c.claimant.key for c in x.claims if c.type == "responsibility_claimed"] == ["yahya-saree"]

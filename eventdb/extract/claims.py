@@ -737,6 +737,9 @@ def _described_before(view: SentenceView, pos: int) -> ActorRef | None:
         verb = view.first("triggers", d.end(), min(view.end, d.end() + 40))
         if verb is not None and verb.start() <= pos and (view.text[d.end():verb.start()].isspace()
                                                          or _AUXILIARIES.fullmatch(view.text, d.end(), verb.start())):
+            named = [m for m in view.mentions if m.actor and d.start() <= m.start < d.end() and not view.is_descriptor(m)]
+            if named:  # "Iran-backed Houthi militants fired ...": the Houthis
+                return actor_ref(named[-1])
             return ActorRef(d.group(0), None, d.start(), d.end())
     return None
 
@@ -926,7 +929,7 @@ _AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|been|being|als
 _DESCRIBED = r"(?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies|militants)"
 _DESCRIBED_SUBJECT = re.compile(rf"({_DESCRIBED})[”\"]?(?:{_AUXILIARIES.pattern}|\s+)$")  # '"Iran-aligned militia groups" were behind' 
 # A described group with its backer ("Iran-backed militants", "pro-Iranian factions"); "Twitter the group" is no one.
-_DESCRIBED_ANYWHERE = re.compile(r"(?:pro[-\s][A-Z][\w-]*|[A-Z][\w]*[-\s](?:backed|affiliated|aligned|linked))\s+(?:[a-z]+\s+)?"
+_DESCRIBED_ANYWHERE = re.compile(r"(?:pro[-\s][A-Z][\w-]*|[A-Z][\w]*[-\s](?:backed|affiliated|aligned|linked))\s+(?:[A-Za-z]+\s+)?"
                                  r"(?:militias?|factions?|groups?|proxies|militants)\b")
 
 

@@ -232,6 +232,13 @@ class SpeakerBook:
                     return f.speaker
         return None
 
+    def last_body(self, pos: int) -> ActorRef | None:
+        """The body (not a person) named or heard last before `pos`, within the last two sentences' reach."""
+        for b in reversed(self.bodies):
+            if (b.char_start or 0) < pos and pos - (b.char_start or 0) < 400 and b.key and not self._is_person(b):
+                return b
+        return None
+
     def body(self, head: str, pos: int) -> ActorRef | None:
         """ "the ministry said", "according to the directorate": the body named last before `pos` whose name has the
         description's noun ("the Kurdistan Region's Ministry of Natural Resources", "Iran's Foreign Ministry"), else

@@ -304,6 +304,10 @@ def _subject(view: SentenceView, verb: int, previous: ActorRef | None) -> tuple[
     if pronoun is not None and _starts_clause(view, verb - len(view.before(verb, 60)) + pronoun.start()):
         at = verb - len(view.before(verb, 60)) + pronoun.start()
         word = pronoun.group("p").lower()
+        if word == "it" and previous is not None and view.book is not None and view.book._is_person(previous):  # type: ignore[attr-defined]
+            body = view.book.last_body(at)  # type: ignore[attr-defined]
+            return (body or previous), at  # "CENTCOM gave another account. In a statement, it said ...": not the
+            # spokesman heard before (a person is "he", not "it")
         return (previous if word != "we" else None), at
     quoted = _after_quote(view, verb)
     if quoted is not None:
