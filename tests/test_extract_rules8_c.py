@@ -301,3 +301,22 @@ def test_he_after_a_spokesman_is_still_the_spokesman(reference):
     x = run(reference, "Houthi military spokesman Yahya Saree said the Houthis would respond. US Central Command gave a "
                        "different account. He said the Houthis had attacked the ship Star Nasia in the Red Sea on Monday.")
     assert [c.claimant.key for c in x.claims if c.type == "responsibility_claimed"] == ["yahya-saree"]
+
+
+# --- what a denial denies is never claimed or blamed ------------------------------------------------------------
+
+def test_a_denial_that_its_state_directed_the_attack_denies_involvement(reference):
+    x = run(reference, "Rockets hit Ain al-Asad on Monday. Iran's Foreign Ministry spokesman Nasser Kanaani denied that "
+                       "Tehran directed the attack.")
+    assert [(c.type, c.claimant.key) for c in x.claims] == [("involvement_denied", "iranian-foreign-ministry")]
+
+
+def test_denying_that_another_did_it_blames_no_one(reference):
+    x = run(reference, "Rockets hit Ain al-Asad on Monday. Iran denied that Israel had ordered the attack.")
+    assert [c for c in x.claims if c.type in ("attribution", "responsibility_claimed")] == []
+
+
+def test_a_group_denying_any_relation_to_the_rocket_denies_responsibility(reference):
+    x = run(reference, "A rocket fell near Baghdad airport on Monday. Kata'ib Sayyid al-Shuhada denied any relation to "
+                       "the rocket.")
+    assert claims(x, "responsibility_denied") == [("kataib-sayyid-al-shuhada", "i1")]

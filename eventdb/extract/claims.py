@@ -489,6 +489,8 @@ def _said_perpetrator_in_frame(view: SentenceView, who: ActorRef, f: Found) -> l
     framed, teller = framed_speaker(view, f.pos)
     if framed and teller is None:
         return []
+    if _DENIAL_VERB.search(view.text, view.start, f.pos) and _denied_here(view, f.pos):
+        return []  # "Iran denied that Tehran directed the attack": a denial, never a claim nor a blame
     return _said_perpetrator(view, teller if framed else who, f)
 
 

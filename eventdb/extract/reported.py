@@ -120,16 +120,25 @@ class DeniedAct:
     act_start: int
 
 
+# Acts of a state behind an attack that a denial may deny of it ("denied that Tehran directs the attacks").
+_DIRECTING_ACTS = frozenset({"directs", "directed", "orchestrated", "ordered", "controls", "commands", "sponsored", "armed",
+                             "supplied"})
+
+
 def _denied_act_pattern(lex: Lexicon) -> re.Pattern[str]:
     """After a denial verb: an optional "in a statement" or day, "that", a short doer, auxiliaries, then an act."""
     return re.compile(rf"\s+(?:in\s+an?\s+(?:[\w-]+\s+){{0,2}}?statement\s+|(?:on\s+)?\w+day\s+)?that\s+"
-                      rf"(?P<doer>[^,;.“”\"]{{2,60}}?)\s+(?:(?:had|has|have|ever|any)\s+)*(?P<act>{lex.alternation('claimed_actions')})\b",
+                      rf"(?P<doer>[^,;.“”\"]{{2,60}}?)\s+(?:(?:had|has|have|ever|any)\s+)*(?P<act>{lex.alternation('claimed_actions')}"
+                      rf"|{'|'.join(sorted(_DIRECTING_ACTS))})\b",
                       re.IGNORECASE)
 
 
 def denied_acts(view: SentenceView) -> list[DeniedAct]:
     """Every "X denied that Y carried out ..." in the sentence (who X and Y are is the caller's question)."""
-    if not view.has("denial_verbs") or not may_hold(view, "claimed_actions"):
+    if not view.has("denial_verbs"):
+        return []
+    words = view.words()
+    if words is not None and _DIRECTING_ACTS.isdisjoint(words) and not may_hold(view, "claimed_actions"):
         return []
     pattern = view.tools.lexicon.derived(_denied_act_pattern)
     out = []
