@@ -320,3 +320,20 @@ def test_a_group_denying_any_relation_to_the_rocket_denies_responsibility(refere
     x = run(reference, "A rocket fell near Baghdad airport on Monday. Kata'ib Sayyid al-Shuhada denied any relation to "
                        "the rocket.")
     assert claims(x, "responsibility_denied") == [("kataib-sayyid-al-shuhada", "i1")]
+
+
+# --- "X, which Washington holds responsible for the attack": Washington blames X ---------------------------------
+
+def test_a_relative_clause_holding_the_group_responsible_attributes_the_attack(reference):
+    x = run(reference, "A drone killed three US soldiers at Tower 22 in Jordan on Sunday. The strikes targeted Kataib "
+                       "Hezbollah, which Washington holds responsible for the Jordan attack.")
+    [c] = [c for c in x.claims if c.type == "attribution"]
+    assert (c.claimant.key, c.perpetrator.key, c.incident) == ("united-states", "kataib-hezbollah", "i1")
+
+
+def test_a_relative_blame_for_an_attack_elsewhere_is_not_linked_to_the_sentence_s_own_strike(reference):
+    x = run(reference, "A rocket killed 12 children in Majdal Shams on Saturday. Israeli jets killed Fuad Shukr, whom "
+                       "Israel blamed for the Majdal Shams attack, in Beirut on Tuesday.")
+    beirut = next(i for i in x.incidents if i.place and i.place.key == "beirut")
+    assert all(c.incident != beirut.local_id for c in x.claims if c.type == "attribution")
+    assert beirut.perpetrator is None or beirut.perpetrator.text != "Fuad Shukr"

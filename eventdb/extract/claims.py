@@ -232,6 +232,8 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         about = _appositive_incident(view, found, m.start()) or iid
         out.append(Claim("attribution", None if plural else about, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
+    if not any(c.type == "attribution" for c in out) and view.has("attribution"):
+        out.extend(_relative_blame(view, found))
     if found and not any(c.type == "attribution" for c in out) and may_hold(view, "aggression_nouns"):
         out.extend(_aggression_named(view, found, previous))
     who = voice(view, view.end, previous)
@@ -636,6 +638,36 @@ def _act_noun_after(lex: Lexicon) -> re.Pattern[str]:
     """An act noun right after an adjective, past at most one weapon word: "Israeli strike", "Israeli drone strike"."""
     acts = lex.alternation("claimable_acts")
     return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{acts})\b", re.IGNORECASE)
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|Abu)[-\s])?[A-Z][\w'’-]+){1,3}$")
+_RELATIVE_BLAME = re.compile(r",?\s+(?:which|whom|who)\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+[A-Z][\w'’.-]*"
+                             r"(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:(?:long|repeatedly|also|publicly)\s+)?"
+                             r"(?:holds|held|blamed|blames|hold)\s+(?:(?:directly|ultimately|largely)\s+)?(?:responsible\s+)?for\b")
+
+
+def _relative_blame(view: SentenceView, found: list[Found]) -> list[Claim]:
+    """ "Kataib Hezbollah, which Washington holds responsible for the Jordan attack", "Fuad Shukr, whom Israel blamed
+    for the Majdal Shams attack": the speaker of the relative clause blames its antecedent for the attack named after."""
+    for m in _RELATIVE_BLAME.finditer(view.text, view.start, view.end):
+        ante = [actor_ref(n) for n in view.mentions if n.actor and n.end == m.start() and not view.is_descriptor(n)]
+        if not ante:  # a person the reference lacks, as written ("Fuad Shukr, whom ...")
+            name = _NAME_BEFORE.search(view.text, max(view.start, m.start() - 60), m.start())
+            ante = [ActorRef(name.group(0), None, name.start(), name.end())] if name else []
+        speakers = [n for n in view.mentions if n.actor and m.start("who") <= n.start < m.end("who") and not view.is_descriptor(n)]
+        if not ante or not speakers or ante[0].key == speakers[0].actor:
+            continue
+        before = {f.incident.local_id for f in found if f.pos < m.start()}
+        after = [f for f in found if m.end() <= f.pos <= m.end() + 40]  # the attack named right after "for", not the
+        target = after[0] if after and after[0].incident.local_id not in before else None  # sentence's own act
+        named = next((n.place for n in view.mentions if n.place and m.end() <= n.start < m.end() + 40), None)
+        if target is not None and named and named != target.incident.place \
+                and not (view.tools.reference.places_by_key[named].kind == "country"
+                         and view.country_of(named) == (target.incident.country or view.country_of(target.incident.place))):
+            target = None  # "blamed for the Majdal Shams attack": not an incident somewhere else
+        return [Claim("attribution", target.incident.local_id if target else None, ref(view, speakers[0]), stance(view),
+                      view.span(), perpetrator=ante[0], confidence=0.5)]
+    return []
 
 
 def _aggression_pattern(lex: Lexicon) -> re.Pattern[str]:
