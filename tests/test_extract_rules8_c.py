@@ -337,3 +337,17 @@ def test_a_relative_blame_for_an_attack_elsewhere_is_not_linked_to_the_sentence_
     beirut = next(i for i in x.incidents if i.place and i.place.key == "beirut")
     assert all(c.incident != beirut.local_id for c in x.claims if c.type == "attribution")
     assert beirut.perpetrator is None or beirut.perpetrator.text != "Fuad Shukr"
+
+
+# --- "Israel's military says it is striking ...": the army claims the strikes under way ---------------------------
+
+def test_an_army_saying_it_is_striking_claims_the_strikes(reference):
+    x = run(reference, "Israeli jets struck Hezbollah targets in southern Lebanon on Sunday. Israel's military says it is "
+                       "striking Hezbollah targets in southern Lebanon.")
+    assert claims(x, "responsibility_claimed") == [("israel-defense-forces", "i1")]
+
+
+def test_a_group_saying_it_is_targeted_claims_nothing(reference):
+    x = run(reference, "Israeli jets struck Hezbollah targets in southern Lebanon on Sunday. Hezbollah said it is targeted "
+                       "by Israel.")
+    assert claims(x, "responsibility_claimed") == []

@@ -32,12 +32,16 @@ def _own_act_pattern(lex: Lexicon) -> re.Pattern[str]:
     A modal ("would strike"), a negation ("had not fired") or a passive ("had been targeted") leaves no match."""
     pronouns = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in lex.words["self_pronouns"])
     acts = lex.alternation("claimed_actions")
+    ongoing = r"striking|conducting|carrying\s+out|targeting|attacking|bombing|shelling|launching"  # "says it is striking ..."
     return re.compile(
         rf"(?:\s+[^,;.“”\"]{{0,80}}?\bthat|\s+(?:(?:late|early)\s+)?on\s+\w+day|\s+in\s+an?\s+(?:[\w-]+\s+){{0,2}}?statement)?"
         rf"\s+(?:{pronouns})(?:,[^,;.“”\"]{{1,60}},)?(?:\s+(?:was|were)(?=\s+(?:behind|responsible)))?"
-        rf"\s+(?:(?:had|has|have|also|already|successfully|then|\w+ly)\s+)*[“\"]?"
-        rf"(?P<act>{acts}|(?<=was\s)behind|(?<=were\s)behind|(?<=was\s)responsible\s+for|(?<=were\s)responsible\s+for)\b",
+        rf"\s+(?:(?:had|has|have|also|already|successfully|then|now|currently|\w+ly)\s+|(?:is|are)\s+(?=(?:now\s+|currently\s+)?(?:{ongoing})\b))*[“\"]?"
+        rf"(?P<act>{acts}|{ongoing}|(?<=was\s)behind|(?<=were\s)behind|(?<=was\s)responsible\s+for|(?<=were\s)responsible\s+for)\b",
         re.IGNORECASE)
+
+
+_ONGOING_WORDS = frozenset({"striking", "conducting", "carrying", "targeting", "attacking", "bombing", "shelling", "launching"})
 
 
 def own_acts(view: SentenceView) -> list[OwnAct]:
@@ -45,7 +49,10 @@ def own_acts(view: SentenceView) -> list[OwnAct]:
     The pattern needs a self pronoun fenced by spaces or a comma, so each of its words stands whole in the sentence:
     without one of their key words (`may_hold`) nothing can match, and the verbs are not scanned."""
     lex = view.tools.lexicon
-    if not may_hold(view, "claimed_actions", "denied_roles") or not may_hold(view, "self_pronouns") or not view.has("statement_verbs"):
+    words = view.words()
+    ongoing = words is None or not _ONGOING_WORDS.isdisjoint(words)
+    if not (ongoing or may_hold(view, "claimed_actions", "denied_roles")) or not may_hold(view, "self_pronouns") \
+            or not view.has("statement_verbs"):
         return []
     pattern = lex.derived(_own_act_pattern)
     out = []

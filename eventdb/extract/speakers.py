@@ -465,6 +465,12 @@ def ref(view: SentenceView, m) -> ActorRef:
     end = m.end + group.end() if group and m.adjective else m.end
     media = end != m.end and view.tools.lexicon.is_a("media_groups", view.text[m.end:end].strip())
     body = end != m.end and _OWN_BODY.fullmatch(view.text, m.end, end) is not None  # "Lebanese Health Ministry"
+    army = _STATES_ARMY.match(view.text, m.end, view.end) if not m.adjective else None
+    if army is not None and view.actor_kind(m.actor) == "state":  # "Israel's military says": its army speaks
+        from eventdb.extract.speaker_book import _armies  # (speaker_book imports this module)
+        key = _armies(view).get(view.actor_country(m.actor) or "")
+        if key is not None and key != m.actor:
+            return ActorRef(view.text[m.start:army.end()], key, m.start, army.end())
     if not m.adjective:
         named = _NAMED_WITH_ACRONYM.match(view.text, m.start, view.end)
         if named is not None and named.end("name") > m.end:  # "the UK Maritime Trade Operations (UKMTO) agency": a
@@ -472,6 +478,7 @@ def ref(view: SentenceView, m) -> ActorRef:
     return ActorRef(view.text[m.start:end], None if media or body else m.actor, m.start, end)
 
 
+_STATES_ARMY = re.compile(r"['’]s\s+(?:military|army|armed\s+forces)\b")
 _NAMED_WITH_ACRONYM = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){1,5})\s*\([A-Z]{2,8}\)")
 
 
