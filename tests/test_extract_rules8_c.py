@@ -351,3 +351,22 @@ def test_a_group_saying_it_is_targeted_claims_nothing(reference):
     x = run(reference, "Israeli jets struck Hezbollah targets in southern Lebanon on Sunday. Hezbollah said it is targeted "
                        "by Israel.")
     assert claims(x, "responsibility_claimed") == []
+
+
+# --- a body's spokesperson's unit is the body; an interception someone claims is not the outlet's ----------------
+
+def test_the_idf_spokespersons_unit_speaks_for_the_idf(reference):
+    x = run(reference, "Rockets were fired at Safed on Wednesday. In a statement, the IDF Spokesperson's Unit said: "
+                       '"A number of the launches were intercepted by the Aerial Defense Array."')
+    assert [c.claimant.key for c in x.claims if c.type == "interception"] == ["israel-defense-forces"]
+
+
+def test_an_interception_claimed_by_an_unnamed_speaker_is_not_the_outlet_s(reference):
+    x = run(reference, "Drones struck an Aramco depot in Jeddah on Friday. The spokesman of the aggression coalition "
+                       "admitted the fire, while claiming that its air defences had intercepted a number of drones.")
+    assert [c for c in x.claims if c.type == "interception"] == []
+
+
+def test_an_interception_the_outlet_states_is_still_its_own(reference):
+    x = run(reference, "Drones struck an Aramco depot in Jeddah on Friday. Two of the drones were intercepted.")
+    assert claims(x, "interception") == [(None, "i1")]

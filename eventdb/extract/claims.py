@@ -209,8 +209,9 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if _open_question(view, m.start()):
             break  # "would not say whether it had been shot down": asked, not asserted
         who = clause_speaker(view, m.start()) or voice(view, m.start(), previous)
-        if who is None and not unvoiced(view):
-            break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
+        if who is None and (not unvoiced(view) or _CLAIMING.search(view.text, view.start, m.start())):
+            break  # "..., the army said", "claiming that its air defences had intercepted": someone we cannot name
+            # speaks; never the outlet's own claim
         said = "denied" if _denied_here(view, m.start()) else stance(view)  # "rejected claims that it was shot down"
         out.append(Claim("interception", iid, who, said, span, confidence=0.6))
         break
@@ -801,6 +802,8 @@ def _described(found: list[Found]) -> list[str | None]:
 
 
 
+_CLAIMING = re.compile(r"\b(?:claiming|claimed|claims|admitted|admitting|insisted|insisting|asserting|asserted|alleging|"
+                       r"alleged)\s+(?:that\s+)?")
 _ATTRIBUTIVE = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 _CLAIMED_PLURAL = re.compile(r"\b(?:both|the two|the|these)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b", re.IGNORECASE)
 _PLURAL_OBJECT = re.compile(r"\s+(?:\w+\s+){0,2}attacks\b")

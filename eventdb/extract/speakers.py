@@ -263,7 +263,15 @@ _AFTER_ACCORDING = re.compile(r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
 def _as_written(view: SentenceView, name: str, start: int) -> ActorRef | None:
     if name.split()[0] in _PRONOUNS:
         return None
+    office = _OFFICE.search(name)
+    if office is not None:  # "the IDF Spokesperson's Unit", "the Pentagon press office": the body whose office it is
+        body = [m for m in view.mentions if m.actor and m.start == start and m.end == start + office.start()]
+        if body and view.actor_kind(body[0].actor) != "person":
+            return ActorRef(name, body[0].actor, start, start + len(name))
     return ActorRef(name, None, start, start + len(name))
+
+
+_OFFICE = re.compile(r"\s+(?:[Ss]pokes(?:person|man|woman)['’]s\s+(?:[Uu]nit|[Oo]ffice)|[Pp]ress\s+[Oo]ffice|[Mm]edia\s+[Oo]ffice)$")
 
 
 # "strikes on what Washington described as Huthi radar sites": a characterization inside the sentence, not its source
