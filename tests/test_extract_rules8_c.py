@@ -370,3 +370,16 @@ def test_an_interception_claimed_by_an_unnamed_speaker_is_not_the_outlet_s(refer
 def test_an_interception_the_outlet_states_is_still_its_own(reference):
     x = run(reference, "Drones struck an Aramco depot in Jeddah on Friday. Two of the drones were intercepted.")
     assert claims(x, "interception") == [(None, "i1")]
+
+
+# --- the doer's side confirming its own act claims it ------------------------------------------------------------
+
+def test_a_spokesman_confirming_his_group_s_hits_claims_the_attack(reference):
+    x = run(reference, "Houthi drones struck Aramco facilities in Khamis Mushait on Friday. Yahya Saree confirmed that the "
+                       "drones had hit their targets.")
+    assert claims(x, "responsibility_claimed") == [("yahya-saree", "i1")] and claims(x, "confirmation") == []
+
+
+def test_the_side_attacked_confirming_a_hit_confirms_it(reference):
+    x = run(reference, "Hezbollah rockets hit the Branit barracks on Friday. The IDF confirmed that a rocket had hit Branit.")
+    assert claims(x, "confirmation") == [("israel-defense-forces", "i1")]

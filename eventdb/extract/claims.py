@@ -199,7 +199,14 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
             confirmed = nearest(found, m.end())  # "confirmed that a rocket had hit Branit": the incident it names
             if confirmed is not None and _confirms_incident(view, m.end(), confirmed.mention):
                 who = framed_claimant(view, m.start(), subject_before(view, m.start()), previous)
-                out.append(Claim("confirmation", confirmed.incident.local_id, who, stance(view), span, confidence=0.6))
+                doer = confirmed.incident.perpetrator
+                if who is not None and who.key and doer is not None and doer.key and own_side(view, who, doer):
+                    # "Saree ... confirmed that the hits of the operation were accurate": the doer's side confirming
+                    # its own act claims it
+                    out.append(Claim("responsibility_claimed", confirmed.incident.local_id, who, stance(view), span,
+                                     perpetrator=doer, confidence=0.6))
+                else:
+                    out.append(Claim("confirmation", confirmed.incident.local_id, who, stance(view), span, confidence=0.6))
             break
     for m in interceptions(view, view.start, view.end):  # "the drone was not intercepted": no interception (outcomes)
         if _ATTRIBUTIVE.search(view.before(m.start(), 6)):
