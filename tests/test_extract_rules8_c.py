@@ -383,3 +383,17 @@ def test_a_spokesman_confirming_his_group_s_hits_claims_the_attack(reference):
 def test_the_side_attacked_confirming_a_hit_confirms_it(reference):
     x = run(reference, "Hezbollah rockets hit the Branit barracks on Friday. The IDF confirmed that a rocket had hit Branit.")
     assert claims(x, "confirmation") == [("israel-defense-forces", "i1")]
+
+
+# --- "“...,” a spokesman for X said": X speaks the quotation ------------------------------------------------------
+
+def test_a_quotation_closed_by_a_spokesman_for_a_group_is_the_group_s(reference):
+    x = run(reference, "A drone struck Tower 22 in Jordan on Sunday, killing three US soldiers. \"We had no part in the "
+                       "operation in Jordan,\" a spokesman for Kata'ib Sayyid al-Shuhada said.")
+    assert claims(x, "responsibility_denied") == [("kataib-sayyid-al-shuhada", "i1")]
+
+
+def test_a_spokesman_for_a_group_before_his_words_speaks_for_it_too(reference):
+    x = run(reference, "A drone struck Tower 22 in Jordan on Sunday. A spokesman for Kata'ib Hezbollah said the group had "
+                       "no part in the attack.")
+    assert claims(x, "responsibility_denied") == [("kataib-hezbollah", "i1")]

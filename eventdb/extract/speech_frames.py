@@ -309,6 +309,9 @@ def _subject(view: SentenceView, verb: int, previous: ActorRef | None) -> tuple[
             return (body or previous), at  # "CENTCOM gave another account. In a statement, it said ...": not the
             # spokesman heard before (a person is "he", not "it")
         return (previous if word != "we" else None), at
+    spoken_for = _spokesman_for(view, verb)
+    if spoken_for is not None:  # "“...,” a spokesman for Kata'ib Sayyid al-Shuhada said": the group speaks
+        return spoken_for
     quoted = _after_quote(view, verb)
     if quoted is not None:
         closing = max(view.text.rfind("”", view.start, verb), view.text.rfind('"', view.start, verb))
@@ -338,6 +341,21 @@ def _subject(view: SentenceView, verb: int, previous: ActorRef | None) -> tuple[
     if written is not None and written.char_start is not None:
         return resolved(view, written), written.char_start
     return None, None
+
+
+_SPOKESMAN_FOR = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEAKER_GAP = re.compile(r"\s+(?:(?:also|later|had|has|have|then)\s+)?")
+
+
+def _spokesman_for(view: SentenceView, verb: int) -> tuple[ActorRef | None, int] | None:
+    """ "a spokesman for X said": X, the body named right before the verb after "a spokesman for", and where the
+    speaker's phrase starts."""
+    for m in view.mentions:
+        if (m.actor or m.outlet) and m.end < verb and _SPEAKER_GAP.fullmatch(view.text, m.end, verb) and not view.is_descriptor(m):
+            role = _SPOKESMAN_FOR.search(view.before(m.start, 40))
+            if role is not None:
+                return resolved(view, ref(view, m)), m.start - len(view.before(m.start, 40)) + role.start()
+    return None
 
 
 def _anonymous_pattern(lex: Lexicon) -> re.Pattern[str]:
