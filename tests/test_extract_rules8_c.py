@@ -397,3 +397,14 @@ def test_a_spokesman_for_a_group_before_his_words_speaks_for_it_too(reference):
     x = run(reference, "A drone struck Tower 22 in Jordan on Sunday. A spokesman for Kata'ib Hezbollah said the group had "
                        "no part in the attack.")
     assert claims(x, "responsibility_denied") == [("kataib-hezbollah", "i1")]
+
+
+# --- "the army" right after an army spoke is that army; confronting an aggression blames the aggressor ---------------
+
+def test_the_army_after_iran_s_armed_forces_spoke_is_iran_s(reference):
+    x = run(reference, "Israeli jets struck military bases in Tehran province on Saturday. Iran's armed forces said the "
+                       "attack had targeted bases in Tehran province. In a later statement, the army said four soldiers had "
+                       'been killed "while confronting the aggression of the Zionist regime".')
+    assert {c.claimant.key for c in x.claims if c.span.quote.startswith("In a later")} == {"iranian-armed-forces"}
+    assert ("iranian-armed-forces", "israel") in [(c.claimant.key, c.perpetrator.key) for c in x.claims
+                                                  if c.type == "attribution" and c.perpetrator]

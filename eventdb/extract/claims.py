@@ -688,7 +688,7 @@ def _aggression_pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 _AGGRESSION_AS_CAUSE = re.compile(r"\b(?:response\s+to|retaliation\s+(?:for|to)|revenge\s+for|against|face\s+of|of|on|to|"
-                                  r"continu\w+|depth|capital|confronting|resist\w*)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+                                  r"continu\w+|depth|capital|resist\w*)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _DOER_AFTER_ENEMY = re.compile(r"[”\"]?\s+(?:(?:has|had|have|also)\s+)?(?:carried\s+out|launched|struck|targeted|bombed|committed|"
                                r"attacked|shelled|fired)\b")
 _BY_BEFORE = re.compile(r"\bby\s+[“\"]?(?:the\s+)?$")

@@ -309,6 +309,11 @@ class SpeakerBook:
             # "the army said 30 rockets had been fired from Lebanon": not the army of the country they came from
             told = [p for p in self.parties if (p.char_start or 0) < pos and view.actor_country(p.key) not in origins]
             country = view.actor_country(told[-1].key) if told else None
+            spoke = self.last_speaker()
+            if spoke is not None and spoke.key and view.actor_kind(spoke.key) == "state_force" \
+                    and 0 < pos - (spoke.char_start or 0) < 400 and view.actor_country(spoke.key) not in origins:
+                country = view.actor_country(spoke.key) or country  # "Iran's armed forces said ... In a later
+                # statement, the army said": the army that spoke just before
         if not country:  # "..., the IDF said. Most were intercepted, the army said": the army of the state that spoke last
             spoke = self.last_speaker()
             country = view.actor_country(spoke.key) if spoke is not None and view.actor_kind(spoke.key) in state_kinds else None
