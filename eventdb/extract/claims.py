@@ -9,7 +9,9 @@ from eventdb.assertions import ActorRef, Claim
 from eventdb.extract.context import SentenceView, actor_ref
 from eventdb.extract.incidents import Draft, Found
 from eventdb.extract.lexicon import Lexicon
-from eventdb.extract.reported import OwnAct, characterizations, denied_acts, may_hold, own_acts, own_denials, speaks_last
+from eventdb.extract.reported import (
+    OwnAct, characterizations, denied_acts, may_hold, ordered_acts, own_acts, own_denials, speaks_last,
+)
 from eventdb.extract.speakers import (
     BY_AGENT,
     casualty_speaker,
@@ -52,6 +54,61 @@ def _for_both_speakers(view: SentenceView, claims: list[Claim]) -> list[Claim]:
 
 
 
+_NOT_CLAIMED = re.compile(r"\b(?:has|have|had)\s+(?:not|never)\s+(?:\w+ly\s+)?$|\bnever\s+$|\b(?:did|does)\s+not\s+$")
+_DEFINITE_ACT = re.compile(r"claimed\s+(?:the|that|this|[A-Z][a-z]+day['’]s)\s")
+
+
+def _unclaimed(view: SentenceView, m: re.Match[str], found: list[Found]) -> list[Claim]:
+    """ "Hezbollah has not claimed the Safed attack": a named actor that has not claimed an incident named definitely
+    leaves it unconfirmed; not "No group has claimed ..." (no one named), "It has not claimed an attack on US forces
+    since February" (no one incident), nor a sentence that goes on to a denial (the denial is the claim)."""
+    if not found or not _NOT_CLAIMED.search(view.before(m.start(), 25)) or not _DEFINITE_ACT.match(m.group(0)) \
+            or view.has("denial_verbs"):
+        return []
+    who = subject_before(view, m.start())
+    target = nearest(found, m.end())
+    if who is None or not who.key or target is None or not _NOT_CLAIMED_SUBJECT.fullmatch(view.text, who.char_end or 0, m.start()):
+        return []
+    return [Claim("non_confirmation", target.incident.local_id, who, "not_confirmed", view.span(), confidence=0.5)]
+
+
+_NOT_CLAIMED_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|did|does|not|never|yet|so\s+far|publicly|formally|officially)\s+)+")
+
+
+_COORDINATED_TYPES = ("attribution", "non_confirmation", "involvement_denied", "responsibility_denied", "confirmation",
+                      "responsibility_claimed")
+_AND_BEFORE = re.compile(r"\s+and\s+(?:the\s+)?$")
+_CLAUSE_START = re.compile(r"(?:[,;:—–]\s*|\b(?:but|while|whereas)\s+)(?:[Bb]oth\s+|[Tt]he\s+)?$")
+_OPENERS = re.compile(r"\s*(?:[-–—•*]\s*)?(?:[Bb]oth\s+|[Tt]he\s+)?")
+
+
+def _opens_clause(view: SentenceView, pos: int) -> bool:
+    """A name at `pos` opens the sentence or a clause (after a comma, a semicolon, "but")."""
+    return _OPENERS.fullmatch(view.text, view.start, pos) is not None or _CLAUSE_START.search(view.before(pos, 15)) is not None
+
+
+def _for_coordinated_subjects(view: SentenceView, claims: list[Claim]) -> list[Claim]:
+    """ "X and Y did not respond to requests for comment", "X and Y blamed Z": a claim whose claimant is the second of
+    two names joined as the subject of its clause is the first one's too (not "strikes on X and Y said ...": the first
+    name must open its clause; not a name the claim blames)."""
+    out = list(claims)
+    for c in claims:
+        who = c.claimant
+        if c.type not in _COORDINATED_TYPES or who is None or not who.key or who.char_start is None \
+                or not view.start <= who.char_start < view.end:
+            continue
+        gap = _AND_BEFORE.search(view.text, max(view.start, who.char_start - 12), who.char_start)
+        if gap is None:
+            continue
+        first = next((m for m in view.mentions if m.actor and m.end == gap.start() and not view.is_descriptor(m)), None)
+        if first is None or first.actor == who.key or (c.perpetrator is not None and c.perpetrator.key == first.actor) \
+                or not _opens_clause(view, first.start) \
+                or any(o.claimant and o.claimant.key == first.actor and o.type == c.type and o.incident == c.incident for o in out):
+            continue
+        out.append(replace(c, claimant=actor_ref(first), perpetrator=actor_ref(first) if c.perpetrator == who else c.perpetrator))
+    return out
+
+
 _COMMON_SUBJECT = re.compile(r"\b(?:the|this|a|an)\s+[a-z]+\s+$")
 
 
@@ -90,8 +147,11 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         return any(s - 60 <= pos <= e for s, e in stats_spans)
 
     for m in _claim_phrases(view) if found else view.find("responsibility_claimed"):
-        if about_statistic(m.end()) or negated_clause(view, m.start()):
-            continue  # "No group claimed responsibility", "has not claimed responsibility"
+        if about_statistic(m.end()):
+            continue
+        if negated_clause(view, m.start()):  # "No group claimed responsibility", "has not claimed responsibility"
+            out.extend(_unclaimed(view, m, found))
+            continue
         who = subject_before(view, m.start())
         target = nearest(found, m.end())
         both = _CLAIMED_PLURAL.search(view.text, m.start(), min(view.end, m.end() + 25))  # "claimed both attacks"
@@ -136,9 +196,17 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         for m in view.find("confirmation"):  # "confirmed that an MQ-9 had crashed but would not say whether ...": both
             if negated_clause(view, m.start()) or _NOT_BEFORE.search(view.before(m.start(), 20)):
                 break  # "did not confirm", "has not confirmed"
-            if iid and _confirms_incident(view, m.end(), mention):
+            confirmed = nearest(found, m.end())  # "confirmed that a rocket had hit Branit": the incident it names
+            if confirmed is not None and _confirms_incident(view, m.end(), confirmed.mention):
                 who = framed_claimant(view, m.start(), subject_before(view, m.start()), previous)
-                out.append(Claim("confirmation", iid, who, stance(view), span, confidence=0.6))
+                doer = confirmed.incident.perpetrator
+                if who is not None and who.key and doer is not None and doer.key and own_side(view, who, doer):
+                    # "Saree ... confirmed that the hits of the operation were accurate": the doer's side confirming
+                    # its own act claims it
+                    out.append(Claim("responsibility_claimed", confirmed.incident.local_id, who, stance(view), span,
+                                     perpetrator=doer, confidence=0.6))
+                else:
+                    out.append(Claim("confirmation", confirmed.incident.local_id, who, stance(view), span, confidence=0.6))
             break
     for m in interceptions(view, view.start, view.end):  # "the drone was not intercepted": no interception (outcomes)
         if _ATTRIBUTIVE.search(view.before(m.start(), 6)):
@@ -148,8 +216,9 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         if _open_question(view, m.start()):
             break  # "would not say whether it had been shot down": asked, not asserted
         who = clause_speaker(view, m.start()) or voice(view, m.start(), previous)
-        if who is None and not unvoiced(view):
-            break  # "..., the army said": someone we cannot name speaks; never the outlet's own claim
+        if who is None and (not unvoiced(view) or _CLAIMING.search(view.text, view.start, m.start())):
+            break  # "..., the army said", "claiming that its air defences had intercepted": someone we cannot name
+            # speaks; never the outlet's own claim
         said = "denied" if _denied_here(view, m.start()) else stance(view)  # "rejected claims that it was shot down"
         out.append(Claim("interception", iid, who, said, span, confidence=0.6))
         break
@@ -171,6 +240,10 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
         about = _appositive_incident(view, found, m.start()) or iid
         out.append(Claim("attribution", None if plural else about, who, stance(view), span, perpetrator=perp, confidence=0.5))
         break
+    if not any(c.type == "attribution" for c in out) and view.has("attribution"):
+        out.extend(_relative_blame(view, found))
+    if found and not any(c.type == "attribution" for c in out) and may_hold(view, "aggression_nouns"):
+        out.extend(_aggression_named(view, found, previous))
     who = voice(view, view.end, previous)
     if who is None and incident and all(f.incident.sentence_index < view.sentence.index for f in found) and unvoiced(view):
         killed, injured = casualties(view, view.start, view.end)
@@ -196,11 +269,15 @@ def sentence_claims(view: SentenceView, found: list[Found], stats_spans: list[tu
                 out = _with_casualties(out, Claim("casualty_report", i, reporter, said, span, killed=killed,
                                                   injured=injured, confidence=0.6))
     out = _for_both_speakers(view, out) if out and view.has("joint_speakers") else out
+    out = _for_coordinated_subjects(view, out) if out and " and " in view.sentence.text else out
     return _toll_left_open(out) if out and view.has("open_circumstances") else out
 
 
 _SELF_SUBJECT = re.compile(r"(?:^|[,;:“\"]\s*|\b(?:and|but)\s+)(?:I|we|We|it|It|they|They|he|He|she|She)\s+"
                            r"(?:(?:am|are|is|was|were|have|has|had|do|does|did|would|could|can|will|still|also|not|'m|’m|'re|’re|'ve|’ve)\s*)*$")
+
+
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while)\s+(?:an?|the)\s|;\s")
 
 
 def framed_claimant(view: SentenceView, pos: int, subject: ActorRef | None, previous: ActorRef | None) -> ActorRef | None:
@@ -211,6 +288,10 @@ def framed_claimant(view: SentenceView, pos: int, subject: ActorRef | None, prev
     any frame ("It did not mention Safed") is the last speaker."""
     framed, speaker = framed_speaker(view, pos)
     pronoun = _SELF_SUBJECT.search(view.before(pos, 40)) is not None
+    if framed and speaker is not None and subject is not None and subject.char_start is not None \
+            and speaker.char_end is not None and speaker.char_end <= subject.char_start \
+            and _NEW_CLAUSE.search(view.text, speaker.char_end, subject.char_start):
+        return subject  # "The US military has not confirmed it, and a Pentagon spokesperson declined to comment"
     if framed and speaker is not None:
         if subject is None or pronoun or (subject.key and speaker.key and own_side(view, speaker, subject)):
             return speaker
@@ -258,7 +339,7 @@ def _toll_left_open(claims: list[Claim]) -> list[Claim]:
 def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
     """ "claimed responsibility", "claimed the attack", and a claim verb before an act noun ("claimed drone attacks on
     ...", "claimed Sunday's strike"), never before a tally ("claimed scores of attacks", "claimed 150 attacks")."""
-    fixed = view.find("responsibility_claimed")
+    fixed = view.find("responsibility_claimed") + _claimed_it(view)
     if not (view.has("claim_verbs") and may_hold(view, "claimable_acts")) and not may_hold(view, "claimed_act_nouns"):
         return fixed
     starts = {m.start() for m in fixed}
@@ -266,6 +347,19 @@ def _claim_phrases(view: SentenceView) -> list[re.Match[str]]:
              if m.start() not in starts and not _TALLY.search(_DATE_IN.sub("", m.group(0)))]  # (a title's "Claims Drone
     # Attack" is no sentence; a date is no tally: "claimed the February 15, 2021 rocket attack")
     return sorted(fixed + found, key=lambda m: m.start())
+
+
+_CLAIMED_IT = re.compile(r"\bclaimed\s+(?:it|them)(?=\s*[.,;]|\s+(?:on|in|via|through|within|hours|shortly|later|soon|the\s+same|"
+                         r"as|minutes|days)\b)")
+
+
+def _claimed_it(view: SentenceView) -> list[re.Match[str]]:
+    """ "The Islamic Resistance in Iraq claimed it.", "X claimed it on Telegram": the incident just told, claimed (only
+    with an incident the sentence refers to: the caller asks with one)."""
+    words = view.words()
+    if words is not None and "claimed" not in words:
+        return []
+    return list(_CLAIMED_IT.finditer(view.text, view.start, view.end))
 
 
 def _claimed_act_pattern(lex: Lexicon) -> re.Pattern[str]:
@@ -360,7 +454,7 @@ def _participle_speaker(view: SentenceView, found: list[Found], act: OwnAct) -> 
 def _own_act_claims(view: SentenceView, found: list[Found], previous: ActorRef | None) -> list[Claim]:
     """ "The Pentagon said it had carried out the strike", "X said its aircraft had hit ...": the speaker reports an act
     of its own, a claim of responsibility for the incident that act names (the speaker is its perpetrator)."""
-    for act in own_acts(view):
+    for act in own_acts(view) + ordered_acts(view):
         if negated_clause(view, act.verb_start):
             continue
         if _PARTICIPLE_SAY.search(view.before(act.verb_end, 10)):
@@ -405,6 +499,8 @@ def _said_perpetrator_in_frame(view: SentenceView, who: ActorRef, f: Found) -> l
     framed, teller = framed_speaker(view, f.pos)
     if framed and teller is None:
         return []
+    if _DENIAL_VERB.search(view.text, view.start, f.pos) and _denied_here(view, f.pos):
+        return []  # "Iran denied that Tehran directed the attack": a denial, never a claim nor a blame
     return _said_perpetrator(view, teller if framed else who, f)
 
 
@@ -552,6 +648,88 @@ def _act_noun_after(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\s+(?:[\w-]+\s+)?(?:{acts})\b", re.IGNORECASE)
 
 
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|Abu)[-\s])?[A-Z][\w'’-]+){1,3}$")
+_RELATIVE_BLAME = re.compile(r",?\s+(?:which|whom|who)\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+[A-Z][\w'’.-]*"
+                             r"(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?(?:(?:long|repeatedly|also|publicly)\s+)?"
+                             r"(?:holds|held|blamed|blames|hold)\s+(?:(?:directly|ultimately|largely)\s+)?(?:responsible\s+)?for\b")
+
+
+def _relative_blame(view: SentenceView, found: list[Found]) -> list[Claim]:
+    """ "Kataib Hezbollah, which Washington holds responsible for the Jordan attack", "Fuad Shukr, whom Israel blamed
+    for the Majdal Shams attack": the speaker of the relative clause blames its antecedent for the attack named after."""
+    for m in _RELATIVE_BLAME.finditer(view.text, view.start, view.end):
+        ante = [actor_ref(n) for n in view.mentions if n.actor and n.end == m.start() and not view.is_descriptor(n)]
+        if not ante:  # a person the reference lacks, as written ("Fuad Shukr, whom ...")
+            name = _NAME_BEFORE.search(view.text, max(view.start, m.start() - 60), m.start())
+            ante = [ActorRef(name.group(0), None, name.start(), name.end())] if name else []
+        speakers = [n for n in view.mentions if n.actor and m.start("who") <= n.start < m.end("who") and not view.is_descriptor(n)]
+        if not ante or not speakers or ante[0].key == speakers[0].actor:
+            continue
+        before = {f.incident.local_id for f in found if f.pos < m.start()}
+        after = [f for f in found if m.end() <= f.pos <= m.end() + 40]  # the attack named right after "for", not the
+        target = after[0] if after and after[0].incident.local_id not in before else None  # sentence's own act
+        named = next((n.place for n in view.mentions if n.place and m.end() <= n.start < m.end() + 40), None)
+        if target is not None and named and named != target.incident.place \
+                and not (view.tools.reference.places_by_key[named].kind == "country"
+                         and view.country_of(named) == (target.incident.country or view.country_of(target.incident.place))):
+            target = None  # "blamed for the Majdal Shams attack": not an incident somewhere else
+        return [Claim("attribution", target.incident.local_id if target else None, ref(view, speakers[0]), stance(view),
+                      view.span(), perpetrator=ante[0], confidence=0.5)]
+    return []
+
+
+def _aggression_pattern(lex: Lexicon) -> re.Pattern[str]:
+    """ "the Israeli enemy", "American-British aggression", "a flagrant American aggression", "the aggression of the
+    criminal Zionist regime": the attacker's name or demonym (group `who`) with an aggression noun."""
+    nouns = lex.alternation("aggression_nouns")
+    name = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?"
+    return re.compile(rf"\b(?P<who>{name})\s+(?:(?:air|aerial|flagrant|criminal|brutal|blatant|treacherous|military)\s+)?(?:{nouns})\b"
+                      rf"|\b(?:{nouns})\s+of\s+(?:the\s+)?(?:(?:criminal|usurping)\s+)?(?P<of>{name})")
+
+
+_AGGRESSION_AS_CAUSE = re.compile(r"\b(?:response\s+to|retaliation\s+(?:for|to)|revenge\s+for|against|face\s+of|of|on|to|"
+                                  r"continu\w+|depth|capital|resist\w*)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_DOER_AFTER_ENEMY = re.compile(r"[”\"]?\s+(?:(?:has|had|have|also)\s+)?(?:carried\s+out|launched|struck|targeted|bombed|committed|"
+                               r"attacked|shelled|fired)\b")
+_BY_BEFORE = re.compile(r"\bby\s+[“\"]?(?:the\s+)?$")
+_NAMING_CUE = re.compile(r"\b(?:called|calling|described|describing|condemned|condemning|denounced|denouncing|accused|"
+                         r"accusing|termed|blamed|held)\b")
+
+
+def _aggression_named(view: SentenceView, found: list[Found], previous: ActorRef | None) -> list[Claim]:
+    """ "Saba said the Israeli enemy carried out an air aggression on X", "the group called the strikes a crime by the
+    American-British enemy": a speaker naming the attacker with an aggression noun blames it for the incident; never
+    a speaker of the attacker's own side, nor an incident someone else is said to have done (a group's own attack "in
+    response to the American aggression")."""
+    for m in view.tools.lexicon.derived(_aggression_pattern).finditer(view.text, view.start, view.end):
+        at = m.start("who") if m.group("who") else m.start("of")
+        if _AGGRESSION_AS_CAUSE.search(view.before(m.start(), 40)):
+            continue  # "in response to the continued American aggression", "the capital of the Saudi enemy"
+        if m.group(0).endswith("enemy") and not (_DOER_AFTER_ENEMY.match(view.text, m.end())
+                                                 or _BY_BEFORE.search(view.before(m.start(), 12))):
+            continue  # "fabrications of the American enemy": a name of the other side, not the doer of anything
+        perps = [n for n in view.mentions if n.actor and n.start == at]
+        if not perps:
+            continue
+        perp = actor_ref(perps[0])
+        cue = None
+        for c in _NAMING_CUE.finditer(view.text, view.start, at):
+            cue = c
+        who = voice(view, at, previous) if view.has("speech_verbs", view.start, at) else None
+        if who is None and cue is not None:
+            who = subject_before(view, cue.start())
+        if who is None or (who.key and perp.key and own_side(view, who, perp)) or who.key == perp.key:
+            continue
+        target = nearest(found, at)
+        if target is None or target.incident.reference_only:
+            continue
+        doer = target.incident.perpetrator
+        if doer is not None and doer.key and perp.key and not own_side(view, perp, doer) and doer.key != perp.key:
+            continue  # "X said it fired at Y in response to the American aggression": X's own attack, not the one blamed
+        return [Claim("attribution", target.incident.local_id, who, stance(view), view.span(), perpetrator=perp, confidence=0.5)]
+    return []
+
+
 def _appositive_incident(view: SentenceView, found: list[Found], pos: int) -> str | None:
     """ "..., a drone struck Tower 22, killing three soldiers, an attack Washington has blamed on X and which Y has
     neither confirmed nor denied": a phrase inside an appositive noun ("an attack ...") is about the incident named
@@ -573,12 +751,16 @@ def _reported_agent(view: SentenceView) -> ActorRef | None:
     for t in view.find("triggers"):
         by = BY_AGENT.match(view.text, t.end())
         if by and _PASSIVE_BEFORE.search(view.before(t.start(), 40)):
-            names = [m for m in view.mentions if m.actor and by.end() <= m.start < by.end() + 5 and not view.is_descriptor(m)]
+            part = _MEMBERS_OF.match(view.text, by.end())  # "launched by members of X": X's
+            at = part.end() if part else by.end()
+            names = [m for m in view.mentions if m.actor and at <= m.start < at + 5 and not view.is_descriptor(m)]
             if names:
                 return actor_ref(names[0])
     return None
 
 
+_MEMBERS_OF = re.compile(r"(?:(?:some|several|two|three|a\s+cell\s+of)\s+)?(?:members|fighters|elements|militants|operatives|a\s+unit)"
+                         r"\s+(?:of|from)\s+(?:the\s+)?")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:[“\"]?[\w-]+[”\"]?\s+){0,3}$", re.IGNORECASE)
 
 
@@ -597,6 +779,9 @@ def _described_before(view: SentenceView, pos: int) -> ActorRef | None:
         verb = view.first("triggers", d.end(), min(view.end, d.end() + 40))
         if verb is not None and verb.start() <= pos and (view.text[d.end():verb.start()].isspace()
                                                          or _AUXILIARIES.fullmatch(view.text, d.end(), verb.start())):
+            named = [m for m in view.mentions if m.actor and d.start() <= m.start < d.end() and not view.is_descriptor(m)]
+            if named:  # "Iran-backed Houthi militants fired ...": the Houthis
+                return actor_ref(named[-1])
             return ActorRef(d.group(0), None, d.start(), d.end())
     return None
 
@@ -624,6 +809,8 @@ def _described(found: list[Found]) -> list[str | None]:
 
 
 
+_CLAIMING = re.compile(r"\b(?:claiming|claimed|claims|admitted|admitting|insisted|insisting|asserting|asserted|alleging|"
+                       r"alleged)\s+(?:that\s+)?")
 _ATTRIBUTIVE = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
 _CLAIMED_PLURAL = re.compile(r"\b(?:both|the two|the|these)\s+(?:\w+\s+)?(?:attacks|strikes|operations)\b", re.IGNORECASE)
 _PLURAL_OBJECT = re.compile(r"\s+(?:\w+\s+){0,2}attacks\b")
@@ -689,7 +876,10 @@ def _naming_toll(view: SentenceView) -> bool:
 def _naming_clause_pattern(lex: Lexicon) -> re.Pattern[str]:
     acts = lex.alternation("claimable_acts")
     casualty = "|".join(re.escape(w) for w in lex.words["killed_words"] + lex.words["injured_words"])
-    return re.compile(rf"\bthe\s+(?:[\w,-]+\s+){{0,5}}?(?i:{acts})\s+that\s+(?:had\s+)?(?i:{casualty})", re.IGNORECASE)
+    return re.compile(rf"\bthe\s+(?:[\w,-]+\s+){{0,5}}?(?i:{acts})\s+that\s+(?:had\s+)?(?i:{casualty})"
+                      rf"|\b(?:in|for|of|to)\s+the\s+(?:[\w-]+\s+){{0,3}}?(?i:{acts})\s+(?:on|at|in|near|against)\s+[^,;.]{{3,80}},\s+which\s+"
+                      rf"(?:also\s+)?(?:had\s+)?(?i:{casualty})", re.IGNORECASE)  # "denied any role in the attack on X, which
+    # also wounded 40 soldiers": the toll names the incident denied
 
 
 def _only_blames(view: SentenceView) -> bool:
@@ -711,7 +901,7 @@ def _reports(view: SentenceView, verb: re.Match[str], pos: int) -> bool:
     return lex.is_a("statement_verbs", verb.group(0)) and speaks_last(view, verb.end())
 
 
-_IN_DOUBT = re.compile(r"\b(?:whether|if)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_IN_DOUBT = re.compile(r"\b(?:whether|if|how\s+many)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
 
@@ -783,7 +973,7 @@ _AUXILIARIES = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are|been|being|als
 _DESCRIBED = r"(?:pro[-\s])?[A-Z][\w-]*(?:[-\s](?:backed|affiliated|aligned|linked))?\s+(?:[a-z]+\s+)?(?:militias?|factions?|groups?|proxies|militants)"
 _DESCRIBED_SUBJECT = re.compile(rf"({_DESCRIBED})[”\"]?(?:{_AUXILIARIES.pattern}|\s+)$")  # '"Iran-aligned militia groups" were behind' 
 # A described group with its backer ("Iran-backed militants", "pro-Iranian factions"); "Twitter the group" is no one.
-_DESCRIBED_ANYWHERE = re.compile(r"(?:pro[-\s][A-Z][\w-]*|[A-Z][\w]*[-\s](?:backed|affiliated|aligned|linked))\s+(?:[a-z]+\s+)?"
+_DESCRIBED_ANYWHERE = re.compile(r"(?:pro[-\s][A-Z][\w-]*|[A-Z][\w]*[-\s](?:backed|affiliated|aligned|linked))\s+(?:[A-Za-z]+\s+)?"
                                  r"(?:militias?|factions?|groups?|proxies|militants)\b")
 
 

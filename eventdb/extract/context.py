@@ -335,7 +335,12 @@ def _metonym_subject(text: str, start: int, m_start: int, m_end: int, end: int, 
     if not verb:
         return False
     word = verb.group(1)
-    return word.endswith("ed") or lex.is_a("speech_verbs", word) or lex.pattern("involvement_denied").match(after.lstrip()) is not None
+    return word.endswith("ed") or lex.is_a("speech_verbs", word) or word in _STANCE_VERBS \
+        or lex.pattern("involvement_denied").match(after.lstrip()) is not None
+
+
+_STANCE_VERBS = frozenset({"holds", "blames", "accuses", "maintains", "insists", "believes", "denies", "rejects"})
+# ("which Washington holds responsible for the attack": the capital takes a stance, it speaks)
 
 
 def _with_metonyms(text: str, start: int, end: int, mentions: list[Mention], tools: Tools,

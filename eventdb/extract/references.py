@@ -62,7 +62,17 @@ def _referred_by_name(view: SentenceView, drafts: list[Draft]) -> Draft | None:
     for d in reversed(drafts):
         if d.place is None and d.place_text and _names_place(view, d.place_text):
             return d  # a place the reference lacks, written the same way ("a house in Aita al-Shaab was destroyed")
+    located = {m.place for m in view.mentions if m.place and _LOCATIVE.search(view.before(m.start, 30))}
+    for d in reversed(drafts):
+        if d.place in located and view.tools.reference.places_by_key[d.place].kind == "country" \
+                and sum(1 for e in drafts if e.place == d.place) == 1 and view.has("triggers"):
+            return d  # "denied any involvement in the attack on the outpost in northeast Jordan": the one attack there
     return None
+
+
+# A place named as where something is: "in northeast Jordan", "near Syria" (not "Jordan condemned", "attacks on Iran").
+_LOCATIVE = re.compile(r"\b(?:in|inside|near)\s+(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                       r"south-?west|northern|southern|eastern|western|central)(?:ern)?\s+)?$", re.IGNORECASE)
 
 
 def _region_of_one(view: SentenceView, d: Draft, drafts: list[Draft]) -> bool:

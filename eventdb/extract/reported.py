@@ -32,12 +32,16 @@ def _own_act_pattern(lex: Lexicon) -> re.Pattern[str]:
     A modal ("would strike"), a negation ("had not fired") or a passive ("had been targeted") leaves no match."""
     pronouns = "|".join(re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in lex.words["self_pronouns"])
     acts = lex.alternation("claimed_actions")
+    ongoing = r"striking|conducting|carrying\s+out|targeting|attacking|bombing|shelling|launching"  # "says it is striking ..."
     return re.compile(
         rf"(?:\s+[^,;.“”\"]{{0,80}}?\bthat|\s+(?:(?:late|early)\s+)?on\s+\w+day|\s+in\s+an?\s+(?:[\w-]+\s+){{0,2}}?statement)?"
         rf"\s+(?:{pronouns})(?:,[^,;.“”\"]{{1,60}},)?(?:\s+(?:was|were)(?=\s+(?:behind|responsible)))?"
-        rf"\s+(?:(?:had|has|have|also|already|successfully|then|\w+ly)\s+)*[“\"]?"
-        rf"(?P<act>{acts}|(?<=was\s)behind|(?<=were\s)behind|(?<=was\s)responsible\s+for|(?<=were\s)responsible\s+for)\b",
+        rf"\s+(?:(?:had|has|have|also|already|successfully|then|now|currently|\w+ly)\s+|(?:is|are)\s+(?=(?:now\s+|currently\s+)?(?:{ongoing})\b))*[“\"]?"
+        rf"(?P<act>{acts}|{ongoing}|(?<=was\s)behind|(?<=were\s)behind|(?<=was\s)responsible\s+for|(?<=were\s)responsible\s+for)\b",
         re.IGNORECASE)
+
+
+_ONGOING_WORDS = frozenset({"striking", "conducting", "carrying", "targeting", "attacking", "bombing", "shelling", "launching"})
 
 
 def own_acts(view: SentenceView) -> list[OwnAct]:
@@ -45,13 +49,41 @@ def own_acts(view: SentenceView) -> list[OwnAct]:
     The pattern needs a self pronoun fenced by spaces or a comma, so each of its words stands whole in the sentence:
     without one of their key words (`may_hold`) nothing can match, and the verbs are not scanned."""
     lex = view.tools.lexicon
-    if not may_hold(view, "claimed_actions", "denied_roles") or not may_hold(view, "self_pronouns") or not view.has("statement_verbs"):
+    words = view.words()
+    ongoing = words is None or not _ONGOING_WORDS.isdisjoint(words)
+    if not (ongoing or may_hold(view, "claimed_actions", "denied_roles")) or not may_hold(view, "self_pronouns") \
+            or not view.has("statement_verbs"):
         return []
     pattern = lex.derived(_own_act_pattern)
     out = []
     for v in view.find("statement_verbs"):
         m = pattern.match(view.text, v.end(), view.end)
         if m:
+            out.append(OwnAct(v.start(), v.end(), m.start("act"), m.end("act")))
+    return out
+
+
+# "X said he had ordered the strikes", "said it had authorized strikes on ...": the speaker (a leader, a command) reports
+# an act it had done by its order; the act is the attack named right after the verb (at most three words between, so
+# "ordered an investigation into the attack" is no order of the attack).
+_ORDERED = re.compile(r"(?:\s+that)?\s+(?:he|she|it|they|we|I)\s+(?:(?:had|has|have|personally|also|just)\s+)*"
+                      r"(?P<act>ordered|authori[sz]ed|directed)\s+")
+_ORDER_WORDS = frozenset({"ordered", "authorized", "authorised", "directed"})
+_ORDER_OBJECT = re.compile(r"(?:[“\"]?[\w-]+[”\"]?\s+){0,3}[“\"]?")
+
+
+def ordered_acts(view: SentenceView) -> list[OwnAct]:
+    """Every "X said he had ordered <attack>" in the sentence: the act is the trigger right after the ordering verb."""
+    words = view.words()
+    if (words is not None and _ORDER_WORDS.isdisjoint(words)) or not view.has("statement_verbs"):
+        return []
+    out = []
+    for v in view.find("statement_verbs"):
+        m = _ORDERED.match(view.text, v.end(), view.end)
+        if m is None:
+            continue
+        trigger = view.first("triggers", m.end(), min(view.end, m.end() + 60))
+        if trigger is not None and _ORDER_OBJECT.fullmatch(view.text, m.end(), trigger.start()):
             out.append(OwnAct(v.start(), v.end(), m.start("act"), m.end("act")))
     return out
 
@@ -95,16 +127,25 @@ class DeniedAct:
     act_start: int
 
 
+# Acts of a state behind an attack that a denial may deny of it ("denied that Tehran directs the attacks").
+_DIRECTING_ACTS = frozenset({"directs", "directed", "orchestrated", "ordered", "controls", "commands", "sponsored", "armed",
+                             "supplied"})
+
+
 def _denied_act_pattern(lex: Lexicon) -> re.Pattern[str]:
     """After a denial verb: an optional "in a statement" or day, "that", a short doer, auxiliaries, then an act."""
     return re.compile(rf"\s+(?:in\s+an?\s+(?:[\w-]+\s+){{0,2}}?statement\s+|(?:on\s+)?\w+day\s+)?that\s+"
-                      rf"(?P<doer>[^,;.“”\"]{{2,60}}?)\s+(?:(?:had|has|have|ever|any)\s+)*(?P<act>{lex.alternation('claimed_actions')})\b",
+                      rf"(?P<doer>[^,;.“”\"]{{2,60}}?)\s+(?:(?:had|has|have|ever|any)\s+)*(?P<act>{lex.alternation('claimed_actions')}"
+                      rf"|{'|'.join(sorted(_DIRECTING_ACTS))})\b",
                       re.IGNORECASE)
 
 
 def denied_acts(view: SentenceView) -> list[DeniedAct]:
     """Every "X denied that Y carried out ..." in the sentence (who X and Y are is the caller's question)."""
-    if not view.has("denial_verbs") or not may_hold(view, "claimed_actions"):
+    if not view.has("denial_verbs"):
+        return []
+    words = view.words()
+    if words is not None and _DIRECTING_ACTS.isdisjoint(words) and not may_hold(view, "claimed_actions"):
         return []
     pattern = view.tools.lexicon.derived(_denied_act_pattern)
     out = []

@@ -42,6 +42,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     return after_body, name_before, role_after, for_body
 
 
+_BODY_NOUN = re.compile(r"(?<![\w'’-])(?P<noun>Coalition|Ministry|Command|Agency|Directorate|Embassy|Mission)(?=\s+[a-z])")
 _NAME_AFTER = re.compile(rf",\s+(?P<name>{_NAME}),")
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+")
 _PLACE_USE = re.compile(r"\b(?:in|inside|near|into|over|across|from|of|to|within|outside|around|at|toward|towards)\s+"
@@ -79,6 +80,8 @@ class SpeakerBook:
             kind = self.kinds.get(m.actor) if m.actor else None  # type: ignore[union-attr]
             if kind in kinds and not view.is_descriptor(m):
                 self.groups.append(ActorRef(m.text, m.actor, m.start, m.end))
+            if kind == "person" and " " in m.text.strip():
+                self._add_family_name(m.text, ActorRef(m.text, m.actor, m.start, m.end))
             if (m.outlet or kind in bodies) and not view.is_descriptor(m):
                 self.bodies.append(ActorRef(m.text, m.actor, m.start, m.end))
             elif kind == "state" and _MISSION_AFTER.match(view.text, m.end):
@@ -130,6 +133,19 @@ class SpeakerBook:
                     names.append(n.group("name"))
             for name in names:
                 self._add(view, name, body)
+        self._learn_described_people(view)
+
+    def _learn_described_people(self, view: SentenceView) -> None:
+        """ "Coalition spokesman Colonel Wayne Marotto", "Ministry spokesman Anees al-Asbahi": a body named by its common
+        noun alone (no reference name) stands for the body the article named last with that noun."""
+        after_body = view.tools.lexicon.derived(_patterns)[0]
+        for m in _BODY_NOUN.finditer(view.text, view.start, view.end):
+            if any(n.start <= m.start() < n.end for n in view.mentions):
+                continue  # part of a name the gazetteer read ("Central Command spokesman"): `_learn_people` has it
+            a = after_body.match(view.text, m.end(), min(len(view.text), m.end() + 80))
+            body = self.body(f"the {m.group('noun').casefold()}", m.start()) if a else None
+            if body is not None and body.key:
+                self._add(view, a.group("name"), body)  # type: ignore[union-attr]
 
     def _learn_source(self, view: SentenceView) -> None:
         """A short paragraph that introduces a statement quoted after it: "1. Islamic Resistance in Iraq, statement
@@ -176,6 +192,13 @@ class SpeakerBook:
         if len(words) > 1 and len(words[-1]) > 2:
             self.people.setdefault(_fold(words[-1]), body)  # "Ryder said" after "Pat Ryder"
 
+    def _add_family_name(self, name: str, person: ActorRef) -> None:
+        """A reference person named in full ("Yahya Saree") is who his family name alone stands for later ("Saree
+        said"), unless the article has named someone else of that family name first."""
+        last = name.split()[-1]
+        if len(last) > 2 and last[:1].isupper():
+            self.people.setdefault(_fold(last), person)
+
     def frames_of(self, index: int) -> list | None:
         """The speech frames of a sentence already read (None: not read yet)."""
         return self._frames.get(index)
@@ -207,6 +230,13 @@ class SpeakerBook:
             for f in reversed(self._frames[index]):
                 if f.speaker is not None:
                     return f.speaker
+        return None
+
+    def last_body(self, pos: int) -> ActorRef | None:
+        """The body (not a person) named or heard last before `pos`, within the last two sentences' reach."""
+        for b in reversed(self.bodies):
+            if (b.char_start or 0) < pos and pos - (b.char_start or 0) < 400 and b.key and not self._is_person(b):
+                return b
         return None
 
     def body(self, head: str, pos: int) -> ActorRef | None:
@@ -274,8 +304,16 @@ class SpeakerBook:
         if here:
             country = view.actor_country(here[-1].actor)
         else:
-            told = [p for p in self.parties if (p.char_start or 0) < pos]
+            origins = {view.actor_country(m.actor) or view.country_of(m.place) for m in view.mentions
+                       if (m.actor or m.place) and _FROM_BEFORE.search(view.before(m.start, 12))}
+            # "the army said 30 rockets had been fired from Lebanon": not the army of the country they came from
+            told = [p for p in self.parties if (p.char_start or 0) < pos and view.actor_country(p.key) not in origins]
             country = view.actor_country(told[-1].key) if told else None
+            spoke = self.last_speaker()
+            if spoke is not None and spoke.key and view.actor_kind(spoke.key) == "state_force" \
+                    and 0 < pos - (spoke.char_start or 0) < 400 and view.actor_country(spoke.key) not in origins:
+                country = view.actor_country(spoke.key) or country  # "Iran's armed forces said ... In a later
+                # statement, the army said": the army that spoke just before
         if not country:  # "..., the IDF said. Most were intercepted, the army said": the army of the state that spoke last
             spoke = self.last_speaker()
             country = view.actor_country(spoke.key) if spoke is not None and view.actor_kind(spoke.key) in state_kinds else None
@@ -293,6 +331,7 @@ _SOURCE_HEADING = re.compile(r"\s*(?:\d+[.)]\s+)?(?P<who>[A-Z][\w'’-]*(?:\s+(?
                              r"(?:\s*\([^)]{1,30}\))?,\s+(?:\w+\s+){0,2}statement\b")
 
 
+_FROM_BEFORE = re.compile(r"\b(?:fired|launched|came|coming|crossed|crossing)\s+from\s+(?:the\s+)?(?:[\w-]+\s+)?$")
 _ALL_CAPS = re.compile(r"[A-Z]{2,8}")
 
 

@@ -263,7 +263,15 @@ _AFTER_ACCORDING = re.compile(r"\s+(?:[Tt]he\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
 def _as_written(view: SentenceView, name: str, start: int) -> ActorRef | None:
     if name.split()[0] in _PRONOUNS:
         return None
+    office = _OFFICE.search(name)
+    if office is not None:  # "the IDF Spokesperson's Unit", "the Pentagon press office": the body whose office it is
+        body = [m for m in view.mentions if m.actor and m.start == start and m.end == start + office.start()]
+        if body and view.actor_kind(body[0].actor) != "person":
+            return ActorRef(name, body[0].actor, start, start + len(name))
     return ActorRef(name, None, start, start + len(name))
+
+
+_OFFICE = re.compile(r"\s+(?:[Ss]pokes(?:person|man|woman)['’]s\s+(?:[Uu]nit|[Oo]ffice)|[Pp]ress\s+[Oo]ffice|[Mm]edia\s+[Oo]ffice)$")
 
 
 # "strikes on what Washington described as Huthi radar sites": a characterization inside the sentence, not its source
@@ -469,7 +477,21 @@ def ref(view: SentenceView, m) -> ActorRef:
     end = m.end + group.end() if group and m.adjective else m.end
     media = end != m.end and view.tools.lexicon.is_a("media_groups", view.text[m.end:end].strip())
     body = end != m.end and _OWN_BODY.fullmatch(view.text, m.end, end) is not None  # "Lebanese Health Ministry"
+    army = _STATES_ARMY.match(view.text, m.end, view.end) if not m.adjective else None
+    if army is not None and view.actor_kind(m.actor) == "state":  # "Israel's military says": its army speaks
+        from eventdb.extract.speaker_book import _armies  # (speaker_book imports this module)
+        key = _armies(view).get(view.actor_country(m.actor) or "")
+        if key is not None and key != m.actor:
+            return ActorRef(view.text[m.start:army.end()], key, m.start, army.end())
+    if not m.adjective:
+        named = _NAMED_WITH_ACRONYM.match(view.text, m.start, view.end)
+        if named is not None and named.end("name") > m.end:  # "the UK Maritime Trade Operations (UKMTO) agency": a
+            return ActorRef(named.group("name"), None, m.start, named.end("name"))  # name of its own, not the UK
     return ActorRef(view.text[m.start:end], None if media or body else m.actor, m.start, end)
+
+
+_STATES_ARMY = re.compile(r"['’]s\s+(?:military|army|armed\s+forces)\b")
+_NAMED_WITH_ACRONYM = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){1,5})\s*\([A-Z]{2,8}\)")
 
 
 # A named ministry after a demonym is a body of its own that the reference lacks (the reference names its bodies,

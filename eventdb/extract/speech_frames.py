@@ -304,7 +304,14 @@ def _subject(view: SentenceView, verb: int, previous: ActorRef | None) -> tuple[
     if pronoun is not None and _starts_clause(view, verb - len(view.before(verb, 60)) + pronoun.start()):
         at = verb - len(view.before(verb, 60)) + pronoun.start()
         word = pronoun.group("p").lower()
+        if word == "it" and previous is not None and view.book is not None and view.book._is_person(previous):  # type: ignore[attr-defined]
+            body = view.book.last_body(at)  # type: ignore[attr-defined]
+            return (body or previous), at  # "CENTCOM gave another account. In a statement, it said ...": not the
+            # spokesman heard before (a person is "he", not "it")
         return (previous if word != "we" else None), at
+    spoken_for = _spokesman_for(view, verb)
+    if spoken_for is not None:  # "“...,” a spokesman for Kata'ib Sayyid al-Shuhada said": the group speaks
+        return spoken_for
     quoted = _after_quote(view, verb)
     if quoted is not None:
         closing = max(view.text.rfind("”", view.start, verb), view.text.rfind('"', view.start, verb))
@@ -336,6 +343,21 @@ def _subject(view: SentenceView, verb: int, previous: ActorRef | None) -> tuple[
     return None, None
 
 
+_SPOKESMAN_FOR = re.compile(r"\b(?:an?|the)\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEAKER_GAP = re.compile(r"\s+(?:(?:also|later|had|has|have|then)\s+)?")
+
+
+def _spokesman_for(view: SentenceView, verb: int) -> tuple[ActorRef | None, int] | None:
+    """ "a spokesman for X said": X, the body named right before the verb after "a spokesman for", and where the
+    speaker's phrase starts."""
+    for m in view.mentions:
+        if (m.actor or m.outlet) and m.end < verb and _SPEAKER_GAP.fullmatch(view.text, m.end, verb) and not view.is_descriptor(m):
+            role = _SPOKESMAN_FOR.search(view.before(m.start, 40))
+            if role is not None:
+                return resolved(view, ref(view, m)), m.start - len(view.before(m.start, 40)) + role.start()
+    return None
+
+
 def _anonymous_pattern(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[,;:—–]\s+|[”\"]\s*|^\s*)(?P<who>(?:[A-Z]?[a-z-]+\s+){{0,2}}(?i:{lex.alternation('anonymous_speakers')}))"
                       rf"(?:\s+(?:also|later|had|have|has))?\s+$")
@@ -355,6 +377,8 @@ def _after_quote(view: SentenceView, verb: int) -> ActorRef | None:
     closing = max(view.text.rfind("”", view.start, verb), view.text.rfind('"', view.start, verb))
     if closing == -1 or closing < verb - 200:
         return None
+    if view.text[closing] == '"' and view.text.count('"', view.text.rfind("\n", 0, view.start) + 1, closing) % 2 == 0:
+        return None  # a straight quotation mark that opens a quotation ('"Initial reports indicate ...," X said')
     m = view.tools.lexicon.derived(_name_pattern).match(view.text, closing, verb)
     if m is None or not view.text[closing:m.start("name")].strip(" ,”\"").replace(".", "").replace(" ", "").isalpha() \
             and view.text[closing:m.start("name")].strip(" ,”\""):
