@@ -24,11 +24,38 @@ _PERIOD_WORDS = frozenset({"between", "same", "recent", "since", "past", "over",
 
 
 def _spans_period(view: SentenceView) -> bool:
-    """ "between October 17 and November 30", "in recent weeks", "since 2023": the sentence names a period."""
+    """ "between October 17 and November 30", "in recent weeks", "since 2023": the sentence names a period. Not a
+    period that ranks one event ("six rockets were fired toward X, the first launches since the truce": the
+    ordinal's period, `_RANKED`), which counts nothing."""
     words = view.words()
     if words is not None and _PERIOD_WORDS.isdisjoint(words):
         return False
-    return _PERIOD.search(view.text, view.start, view.end) is not None
+    for m in _PERIOD.finditer(view.text, view.start, view.end):
+        if _RANKED.search(view.text, max(view.start, m.start() - _RANKED_REACH), m.start()) is None:
+            return True
+    return False
+
+
+# "the first launches since the truce", "the first such attack since 2023": an ordinal and its noun right before the period
+_RANKED = re.compile(r"\bthe\s+(?:first|second|third|last|latest)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_RANKED_REACH = 60
+
+
+def _in_since_when(view: SentenceView, pos: int) -> bool:
+    """ "since October 1, when Iran fired about 180 ballistic missiles": a count in the "when" clause of the day a period
+    starts from is that day's event (`incidents._since_when` dates it), not the period's tally."""
+    for d in view.dates:
+        if d.end <= pos and pos - d.end <= _WHEN_COUNT_REACH and _SINCE_BEFORE.search(view.before(d.start, 8)):
+            when = _WHEN_AFTER.match(view.text, d.end, pos)
+            if when and not _CLAUSE_END.search(view.text, when.end(), pos):
+                return True
+    return False
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",?\s+when\s+")
+_CLAUSE_END = re.compile(r"[,;:.]")
+_WHEN_COUNT_REACH = 50
 
 
 def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[Statistic]:
@@ -46,7 +73,7 @@ def statistics(view: SentenceView, antecedent: ActorRef | None = None) -> list[S
     waves = {c for _, c in strike_waves(view)}
     last_end, last_actor = None, None
     for c in view.counts:
-        if c in waves or _ONE_OF_THE_MOST.match(view.text, c.end) and c.value == 1:
+        if c in waves or _ONE_OF_THE_MOST.match(view.text, c.end) and c.value == 1 or period and _in_since_when(view, c.start):
             continue  # "in one of the deadliest Israeli attacks on Syria": a ranking, not a count
         listed = last_end is not None and _BREAKDOWN.fullmatch(view.text, last_end, c.start) is not None
         after_verb = (verbs.search(view.before(c.start, 30)) is not None or listed) and (period or (c.qualifier != "exact" and not one_day))

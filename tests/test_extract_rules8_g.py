@@ -1,0 +1,52 @@
+"""Rules-8, area g: incidents a statistic-looking phrase used to hide, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventdb.assertions import Article
+from eventdb.extract import extract
+from eventdb.reference import default_reference
+
+PUB = dt.date(2024, 11, 20)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return default_reference()
+
+
+def run(ref, text: str, published: dt.date | None = PUB):
+    return extract(Article(text=text, origin="test", published=published), ref)
+
+
+def test_ranked_period_is_not_a_tally(ref):
+    # the period belongs to "the first ... since", which ranks this one launch: an incident, no statistic
+    x = run(ref, "On 9 November, four rockets were launched from Syria toward Kiryat Shmona, the first such fire since the summer.")
+    assert not x.statistics
+    (i,) = x.incidents
+    assert i.date.on == dt.date(2024, 11, 9) and i.projectiles == 4
+
+
+def test_period_of_a_tally_still_counts(ref):
+    # negative: a real period with a perfect verb stays a statistic and names no incident
+    x = run(ref, "Militias have fired 120 rockets toward Kiryat Shmona since the summer.")
+    assert [s.count for s in x.statistics] == [120]
+    assert not x.incidents
+
+
+def test_when_clause_of_a_since_date_is_an_event(ref):
+    # the count stands in the "when" clause of the day the period starts from: that day's launch, dated by it
+    x = run(ref, "Israel has been on alert since September 14, when Hezbollah fired about 50 rockets at Kiryat Shmona.")
+    assert not x.statistics
+    (i,) = x.incidents
+    assert i.date.on == dt.date(2024, 9, 14) and i.perpetrator.key == "hezbollah"
+
+
+def test_count_after_a_since_date_without_when_stays_a_tally(ref):
+    # negative: no "when" clause, the count is the period's
+    x = run(ref, "Hezbollah has fired about 50 rockets at Kiryat Shmona since September 14.")
+    assert [s.count for s in x.statistics] == [50]
+    assert not x.incidents
