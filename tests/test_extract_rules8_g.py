@@ -50,3 +50,17 @@ def test_count_after_a_since_date_without_when_stays_a_tally(ref):
     x = run(ref, "Hezbollah has fired about 50 rockets at Kiryat Shmona since September 14.")
     assert [s.count for s in x.statistics] == [50]
     assert not x.incidents
+
+
+def test_state_strike_killing_another_states_forces_is_an_airstrike(ref):
+    # the strike's clause kills the other state's men where it fell: they are its victims, the strike was flown
+    x = run(ref, "On Monday, an Israeli strike in Aleppo killed three IRGC officers.")
+    (i,) = x.incidents
+    assert i.event_type == "airstrike" and i.perpetrator.key == "israel" and i.killed == 3
+
+
+def test_state_strike_on_another_states_site_stays_an_attack(ref):
+    # negative: a strike on the other state's site (its name before the toll) says nothing of how it was carried out
+    x = run(ref, "On Monday, an Israeli strike on the IRGC compound killed three people.")
+    (i,) = x.incidents
+    assert i.event_type == "attack"

@@ -618,11 +618,18 @@ def _deadly_state_strike(view: SentenceView, perp: ActorRef | None, weapons: lis
     strike on a house": a state's strike, with no weapon named, that killed or wounded people was an air strike (a state
     does not strike a building from the ground), and so are a state's plural strikes ("US strikes in Syria", "joint US-UK
     strikes on January 12": a wave is flown); a single strike without a toll says nothing of how (`_air_strike_by_state`),
-    nor does a strike on another state ("the United States' strikes on Iranian territory": missiles as likely as aircraft)."""
+    nor does a strike on another state ("the United States' strikes on Iranian territory": missiles as likely as aircraft).
+    Another state's forces killed where the strike fell ("an Israeli strike in Damascus killed five IRGC advisers") are
+    its victims, not a state struck: that strike was flown."""
     lex = view.tools.lexicon
     return bool(perp) and not weapons and lex.is_a("air_strike_nouns", t.phrase) \
         and view.actor_kind(perp.key) in lex.words["air_force_kinds"] \
-        and not (target and view.actor_kind(target.key) in lex.words["air_force_kinds"])
+        and not (target and view.actor_kind(target.key) in lex.words["air_force_kinds"]
+                 and not (view.actor_kind(target.key) != "state" and _KILLED_AFTER.match(view.text, t.end, view.end)))
+
+
+# "an Israeli strike in Damascus killed five IRGC advisers": the strike's own clause, a short place phrase at most, then the toll
+_KILLED_AFTER = re.compile(r"(?:\s+(?:in|on|near|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?\s+(?:killed|wounded|injured)\s")
 
 
 def _air_phrase(lex: Lexicon) -> re.Pattern[str]:
