@@ -64,3 +64,18 @@ def test_state_strike_on_another_states_site_stays_an_attack(ref):
     x = run(ref, "On Monday, an Israeli strike on the IRGC compound killed three people.")
     (i,) = x.incidents
     assert i.event_type == "attack"
+
+
+def test_bare_quantifier_subject_tells_the_barrage_again(ref):
+    # "but several struck ...": the quantifier counts the rockets of the sentence before, no second attack
+    x = run(ref, "On Monday, Hezbollah fired about 40 rockets at Israel. Most were shot down by air defences, "
+                 "but several struck near Kiryat Shmona, damaging a warehouse.")
+    (i,) = x.incidents
+    assert i.perpetrator.key == "hezbollah" and i.date.on == dt.date(2024, 11, 18)
+
+
+def test_quantifier_with_its_noun_is_a_new_incident(ref):
+    # negative: "several drones struck" names its weapons: an incident of its own
+    x = run(ref, "On Monday, several drones struck a base near Kiryat Shmona.")
+    (i,) = x.incidents
+    assert i.weapons == ("drone",)

@@ -415,7 +415,8 @@ def _definite(view: SentenceView, t: Trigger, plural: bool) -> bool:
         and not _is_verb(t) and not (_AUXILIARY.search(view.before(t.start, 20))
                                      and not _SUBJECT_DETERMINER.search(view.before(t.start, 45)))
     return definite or _hit_by_fragments(view, t) or _ONE_OF_THEM.fullmatch(view.text, view.start, t.start) is not None \
-        or _told_weapon_described(view, t) or _predicate_noun(view, t) or _told_target_passive(view, t)
+        or _told_weapon_described(view, t) or _predicate_noun(view, t) or _told_target_passive(view, t) \
+        or _is_verb(t) and _QUANTIFIER_SUBJECT.search(view.before(t.start, 40)) is not None
 
 
 def _told_target_passive(view: SentenceView, t: Trigger) -> bool:
@@ -456,6 +457,12 @@ def _told_weapon_described(view: SentenceView, t: Trigger) -> bool:
 _DESCRIBED_REACH = 60
 _THE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
 _COPULA_THEN = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:an?\s+)?(?:[\w'’-]+\s+){0,4}")
+
+
+# "Most were intercepted, but dozens struck near the base": a bare quantifier as the verb's subject, its noun left out,
+# counts the weapons told before (the barrage of the sentence before), it names no new attack.
+_QUANTIFIER_SUBJECT = re.compile(r"(?:^|[,;]|\bbut|\band|\bwhile)\s+(?:most|some|many|several|dozens|hundreds|scores|the\s+rest|"
+                                 r"(?:the\s+)?others)(?:\s+of\s+them)?\s+(?:also\s+|later\s+)?$", re.IGNORECASE)
 
 
 # "fired two rockets toward the airport. One rocket fell in an empty area ...": a sentence that opens on one of the
