@@ -79,3 +79,19 @@ def test_quantifier_with_its_noun_is_a_new_incident(ref):
     x = run(ref, "On Monday, several drones struck a base near Kiryat Shmona.")
     (i,) = x.incidents
     assert i.weapons == ("drone",)
+
+
+def test_wave_that_afternoon_is_that_days_incident(ref):
+    # "dozens of targets ... that afternoon": one day's wave, dated from the incident just told, not a tally
+    x = run(ref, "On Sunday morning, two rockets were fired from Lebanon at Kiryat Shmona. Nobody claimed the launch. "
+                 "The IDF struck dozens of Hezbollah targets in southern Lebanon that afternoon.")
+    assert not x.statistics
+    strike = next(i for i in x.incidents if i.event_type == "airstrike")
+    assert strike.date.on == dt.date(2024, 11, 17) and strike.target.key == "hezbollah"
+
+
+def test_dozens_of_strikes_over_a_period_stay_a_tally(ref):
+    # negative: no part of a day, a perfect over a period: a statistic, no incident
+    x = run(ref, "Since October, the IDF has struck dozens of Hezbollah targets in southern Lebanon, often at night.")
+    assert [s.count for s in x.statistics] == [24]
+    assert not x.incidents

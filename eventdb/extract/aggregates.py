@@ -115,10 +115,16 @@ def _one_days_count(view: SentenceView, start: int, end: int, what: str) -> bool
     for d in view.dates:
         if lo <= d.start < hi and _a_day(view, d) and ";" not in view.text[min(d.end, start):max(d.start, end)]:
             return True
+    for m in _THAT_DAY.finditer(view.text, end, hi):
+        if ";" not in view.text[end:m.start()]:
+            return True  # "the IDF struck dozens of Hezbollah targets in southern Lebanon that afternoon": the day told before
     return False
 
 
 _DAY_REACH = 70  # characters around the counted words within which the day they took place is named
+# A part of the day told before ("that afternoon", "later that night", "the same evening"), after the counted words:
+# the wave took place on one day, the one the text is telling.
+_THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
 
 
 def _a_day(view: SentenceView, d: DateMention) -> bool:

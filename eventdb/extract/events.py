@@ -111,11 +111,16 @@ def _story_date(view: SentenceView, drafts: list[Draft], new: Draft) -> DateMent
     undated incident that a speaker reports in the sentence right after a dated one, in an article with a date, is part
     of the same story when it is in the same country or the sentence ties it to the last ("in response", "later"): it
     took place that day (within the day matching allows). None when that does not hold."""
-    if not drafts or view.published is None or not (view.has("speech_verbs") or view.has("statement_words")):
+    that_day = _THAT_DAY.search(view.text, view.start, view.end) is not None
+    if not drafts or view.published is None or not (that_day or view.has("speech_verbs") or view.has("statement_words")):
         return None
     last = max(reversed(drafts), key=lambda d: d.last_sentence)
     if last.date is None or last.date.on is None or last.date.precision != "day" or last.date_is_statement:
         return None
+    if that_day:
+        # "the IDF struck dozens of targets in southern Lebanon that afternoon": the day of the incident just told, a few
+        # sentences of its aftermath between
+        return last.date if view.sentence.index - last.last_sentence <= _THAT_DAY_REACH else None
     # an operation placed nowhere (a name the reference lacks, "Aramco", may be a company): its parts come after it
     unplaced = last.place is None and last.country is None and _operation(view, last)
     if view.sentence.index - last.last_sentence > (_OPERATION_REACH if unplaced else 1):
@@ -125,6 +130,11 @@ def _story_date(view: SentenceView, drafts: list[Draft], new: Draft) -> DateMent
             and not (unplaced and country):
         return None
     return last.date
+
+
+# "that afternoon", "the same evening": a part of the day told before (no date of its own, `dates` leaves it)
+_THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:morning|afternoon|evening|night)\b", re.IGNORECASE)
+_THAT_DAY_REACH = 4
 
 
 # "The Armed Forces carried out yesterday a wide military operation ... The spokesman said the forces carried out the
