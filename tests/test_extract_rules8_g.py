@@ -95,3 +95,20 @@ def test_dozens_of_strikes_over_a_period_stay_a_tally(ref):
     x = run(ref, "Since October, the IDF has struck dozens of Hezbollah targets in southern Lebanon, often at night.")
     assert [s.count for s in x.statistics] == [24]
     assert not x.incidents
+
+
+def test_separate_attack_told_next_takes_the_storys_day(ref):
+    # "In a separate attack, ...": another incident of the same day's story, dated by the one just told
+    x = run(ref, "Hezbollah fired about 40 rockets at the Golan Heights on Monday, the army said. In a separate attack, an "
+                 "explosive drone launched from Lebanon slammed into a house in Metula, the army said.")
+    metula = next(i for i in x.incidents if i.place and i.place.key == "metula")
+    assert metula.date.on == dt.date(2024, 11, 18)
+    assert len(x.incidents) == 2
+
+
+def test_undated_attack_without_a_tie_stays_undated(ref):
+    # negative: no connector, another country: nothing ties the second attack to the first one's day
+    x = run(ref, "Hezbollah fired about 40 rockets at Kiryat Shmona on Monday, the army said. An explosive drone "
+                 "slammed into a house in Baghdad, police said.")
+    baghdad = next(i for i in x.incidents if i.place and i.place.key == "baghdad")
+    assert baghdad.date is None or baghdad.date.on is None
