@@ -265,6 +265,8 @@ def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[
     if by:
         pos = t.end + by.end()
         actors = [m for m in view.actors(pos, we) if m.start - pos < 45 and not _AGENT_ENDS.search(view.text, pos, m.start)]
+        if actors and _source_after_agent(view, pos, actors[0]):
+            actors = []  # "hit by a missile, a US official said": the source of the news, not the doer
         if actors:
             return actor_ref(possessed(view, actors[0])), True
     named = _named_in_noun_phrase(view, t, we)
@@ -288,6 +290,18 @@ def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[
             continue
         return (None if passive else actor_ref(m)), passive
     return None, passive
+
+
+def _source_after_agent(view: SentenceView, pos: int, m: Mention) -> bool:
+    """ "was hit by a missile, a US official tells us": a name after a comma that closes the "by" phrase, followed by
+    its speech verb (at most three words between: "official", "military officials"), speaks; it is not the agent."""
+    if "," not in view.text[pos:m.start]:
+        return False
+    verb = view.first("speech_verbs", m.end, min(view.end, m.end + 45))
+    return verb is not None and _SOURCE_TAIL.fullmatch(view.text, m.end, verb.start()) is not None
+
+
+_SOURCE_TAIL = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+")
 
 
 _MODIFIERS_BEFORE = re.compile(r"(?:['’]s)?[\s“”\"]*(?:[a-z“”\"-]+\s+){0,3}")

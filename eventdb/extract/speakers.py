@@ -34,7 +34,7 @@ def resolved(view: SentenceView, who: ActorRef | None) -> ActorRef | None:
     return book.resolve(who) if book is not None and who is not None and who.key is None else who  # type: ignore[attr-defined]
 
 
-_ANAPHOR_GAP = re.compile(r"\s+(?:(?:also|later|earlier|then|has|had|have|itself|quickly|swiftly|on\s+\w+day|in\s+a\s+statement)\s+)*$")
+_ANAPHOR_GAP = re.compile(r"\s+(?:(?:also|later|earlier|then|now|separately|has|had|have|itself|quickly|swiftly|on\s+\w+day|in\s+a\s+statement)\s+)*$")
 
 
 def described_body(view: SentenceView, verb: int) -> ActorRef | None:
@@ -234,6 +234,10 @@ _JOINT_GAP = re.compile(r"\s+(?:also\s+|later\s+|jointly\s+|have\s+|had\s+)?")
 
 
 
+# An adverb of time between a speaker and its verb: "the ministry now puts the toll at", "X separately said".
+_TIME_ADVERB = r"(?:now|also|later|earlier|separately)"
+
+
 def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
     """A capitalized name right before a speech verb, at the sentence's start or after a comma or dash: after an optional
     possessive and epithet ("Lebanon's state-run"), with an optional common head noun ("... regional government") and
@@ -244,7 +248,8 @@ def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
         rf"|[A-Z][\w]+-run\s+(?:[a-z]+\s+)?(?:{lex.alternation('speaker_heads')})"
         rf"|[A-Z][a-z]+['’]s\s+(?:[a-z]+\s+)?(?:{lex.alternation('speaker_heads')})"
         rf"|[a-z]+['’]s\s+(?:{lex.alternation('role_speakers')}))"
-        rf"(?:\s+(?:{lex.alternation('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
+        rf"(?:\s+(?:{lex.alternation('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?"
+        rf"(?:\s+{_TIME_ADVERB})?\s+$")  # "Lebanon's health ministry now puts the toll at ...": the adverb is the verb's
 
 
 def speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
@@ -295,7 +300,7 @@ def unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
 # "the Kurdistan Region's Ministry of Natural Resources", "Lebanon's health ministry": a body a place or state owns.
 _POSSESSED_BODY = re.compile(r"(?:^|(?<=[\s,;:“\"]))(?:[Tt]he\s+)?(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+"
                              r"(?P<body>(?:[A-Z][\w-]*\s+|[a-z]+\s+)?(?:[Mm]inistry|[Dd]irectorate|[Cc]ouncil)"
-                             r"(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w-]*){1,3})?)\s+(?:also\s+|later\s+)?$")
+                             r"(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w-]*){1,3})?)\s+(?:(?:also|later|now|earlier|separately)\s+)?$")
 
 
 def _possessed_body(view: SentenceView, verb: int) -> ActorRef | None:

@@ -1,0 +1,46 @@
+"""Who says it and who did it (rules-8, area f): a source is not the doer; an adverb does not lose the speaker.
+
+Sentences written for these tests (not taken from any article set); the default reference is used."""
+
+from __future__ import annotations
+
+from tests.test_extract_incidents5 import reference, run  # noqa: F401  (the module's fixture and helper)
+
+
+def _types(x):
+    return {(c.type, c.claimant.text if c.claimant else None) for c in x.claims}
+
+
+# --- a source of information after the "by" phrase is not the agent --------------------------------------------------
+
+def test_an_official_after_the_by_phrase_is_a_source_not_the_doer(reference):
+    x = run(reference, "The tanker Blue Heron was struck by a missile, a US official tells us.")
+    assert x.incidents and all(i.perpetrator is None or i.perpetrator.key != "united-states" for i in x.incidents)
+    assert not any(c.type == "responsibility_claimed" for c in x.claims)
+
+
+def test_an_official_said_after_the_by_phrase_is_not_the_doer(reference):
+    x = run(reference, "A freighter was hit by a drone off Mokha on Monday, a British official said.")
+    assert all(i.perpetrator is None or i.perpetrator.key != "united-kingdom" for i in x.incidents)
+
+
+def test_an_agent_named_after_by_still_does_it(reference):  # negative case: no speech verb after the name
+    x = run(reference, "A freighter was hit by a Houthi drone off Mokha on Monday.")
+    assert x.incidents and x.incidents[0].perpetrator is not None and x.incidents[0].perpetrator.key == "houthis"
+
+
+# --- an adverb between the speaker and its verb --------------------------------------------------------------------
+
+def test_an_adverb_between_a_possessed_body_and_its_verb_keeps_the_speaker(reference):
+    x = run(reference, "Syria's health ministry now puts the toll from the Israeli strike on Nabatieh at four dead.")
+    assert ("casualty_report", "Syria's health ministry") in _types(x)
+
+
+def test_an_adverb_after_a_body_said_at_the_end(reference):
+    x = run(reference, "The Israeli strike on Nabatieh killed four people, Syria's health ministry now says.")
+    assert ("casualty_report", "Syria's health ministry") in _types(x)
+
+
+def test_no_speaker_without_a_speech_verb(reference):  # negative case: "now" alone makes no one speak
+    x = run(reference, "Syria's health ministry building now lies in ruins after the Israeli strike on Nabatieh.")
+    assert not any(c.claimant and "ministry" in c.claimant.text for c in x.claims)
