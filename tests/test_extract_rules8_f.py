@@ -44,3 +44,26 @@ def test_an_adverb_after_a_body_said_at_the_end(reference):
 def test_no_speaker_without_a_speech_verb(reference):  # negative case: "now" alone makes no one speak
     x = run(reference, "Syria's health ministry building now lies in ruins after the Israeli strike on Nabatieh.")
     assert not any(c.claimant and "ministry" in c.claimant.text for c in x.claims)
+
+
+# --- the victims of a "when" clause, the receivers of a "to" phrase, are not the doers --------------------------------
+
+def test_the_wounded_before_a_when_clause_are_not_the_doers(reference):
+    x = run(reference, "Four US soldiers were hurt when rockets hit Harir air base on Tuesday, two US officials said.")
+    assert x.incidents and all(i.perpetrator is None or i.perpetrator.key != "united-states" for i in x.incidents)
+
+
+def test_a_name_after_to_is_a_receiver_not_the_doer(reference):
+    x = run(reference, "On Tuesday, hundreds of radios handed out to Hezbollah members blew up across Lebanon, killing nine people.")
+    assert all(i.perpetrator is None or i.perpetrator.key != "hezbollah" for i in x.incidents)
+
+
+def test_a_strike_in_response_to_keeps_its_named_doer(reference):  # negative case: the name qualifies the trigger
+    x = run(reference, "Hezbollah said its fighters shelled a barracks in Kiryat Shmona in response to the Israeli strike "
+                       "that killed two of its members in Nabatieh on Monday.")
+    assert any(i.perpetrator is not None and i.perpetrator.key == "israel" for i in x.incidents)
+
+
+def test_a_subject_before_the_trigger_still_does_it(reference):  # negative case: no "when", no "to"
+    x = run(reference, "Houthi forces fired two missiles at a tanker in the Red Sea on Tuesday.")
+    assert x.incidents and x.incidents[0].perpetrator is not None and x.incidents[0].perpetrator.key == "houthis"

@@ -103,7 +103,7 @@ _HELD = re.compile(r"-(?:controlled|held)\s+$")
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)  # "came under rocket fire"
-_BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since)\b", re.IGNORECASE)
+_BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since|when|while)\b", re.IGNORECASE)
 
 
 
@@ -279,6 +279,8 @@ def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
+        if _recipient(view, m, between):
+            continue  # "pagers distributed to Hezbollah members exploded": who received them, not who set them off
         if _MODIFIERS_BEFORE.fullmatch(between) and not _BLOCKERS.search(between):
             return (None if passive else actor_ref(_first_of_pair(view, m))), passive
     lo = max(ws, t.start - 90)
@@ -286,7 +288,7 @@ def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
-        if _BLOCKERS.search(between) or "," in between.strip(", "):
+        if _BLOCKERS.search(between) or "," in between.strip(", ") or _recipient(view, m, between):
             continue
         return (None if passive else actor_ref(m)), passive
     return None, passive
@@ -304,6 +306,15 @@ def _source_after_agent(view: SentenceView, pos: int, m: Mention) -> bool:
 _SOURCE_TAIL = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+")
 
 
+def _recipient(view: SentenceView, m: Mention, between: str) -> bool:
+    """ "pagers distributed to Hezbollah members exploded": a name after "to", "for" or "against", with a word of its
+    own phrase before the trigger, received or suffered something; it is not the subject ("in response to the Israeli
+    strike": the name that qualifies the trigger itself still does it)."""
+    return bool(between.strip()) and _RECIPIENT_BEFORE.search(view.before(m.start, 25)) is not None
+
+
+_RECIPIENT_BEFORE = re.compile(r"(?<!response )(?<!retaliation )(?<!revenge )\b(?:to|for|against|targeting|towards?)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 _MODIFIERS_BEFORE = re.compile(r"(?:['’]s)?[\s“”\"]*(?:[a-z“”\"-]+\s+){0,3}")
 
 
