@@ -67,3 +67,18 @@ def test_a_strike_in_response_to_keeps_its_named_doer(reference):  # negative ca
 def test_a_subject_before_the_trigger_still_does_it(reference):  # negative case: no "when", no "to"
     x = run(reference, "Houthi forces fired two missiles at a tanker in the Red Sea on Tuesday.")
     assert x.incidents and x.incidents[0].perpetrator is not None and x.incidents[0].perpetrator.key == "houthis"
+
+
+# --- a ship hit by an unnamed doer, then told again with its doer -----------------------------------------------------
+
+def test_a_hit_ship_told_again_with_its_doer_is_one_incident(reference):
+    x = run(reference, "10:05 GMT - The tanker Blue Heron was hit by a missile, a US official tells us. Its crew reported "
+                       "a fire. No one was hurt.\n\n11:30 GMT - CENTCOM says a missile launched by the Houthis struck "
+                       "the Blue Heron, causing minor damage.")
+    assert len(x.incidents) == 1 and x.incidents[0].perpetrator is not None and x.incidents[0].perpetrator.key == "houthis"
+
+
+def test_a_strike_told_with_another_doer_stays_apart(reference):  # negative case: two doers, two incidents
+    x = run(reference, "Houthi forces fired a missile at the tanker Blue Heron in the Red Sea on Tuesday. Its crew reported "
+                       "a fire. US jets then struck the launch site near Hodeidah on Tuesday.")
+    assert len(x.incidents) == 2
