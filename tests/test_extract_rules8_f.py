@@ -82,3 +82,44 @@ def test_a_strike_told_with_another_doer_stays_apart(reference):  # negative cas
     x = run(reference, "Houthi forces fired a missile at the tanker Blue Heron in the Red Sea on Tuesday. Its crew reported "
                        "a fire. US jets then struck the launch site near Hodeidah on Tuesday.")
     assert len(x.incidents) == 2
+
+
+# --- an interceptor is never the doer; "during the X barrage" is X's barrage ---------------------------------------------
+
+def test_an_interceptor_named_by_its_side_is_not_the_doer(reference):
+    x = run(reference, "Debris of an Israeli interceptor missile struck a school in Nahariya on Tuesday, injuring three people.")
+    assert all(i.perpetrator is None or i.perpetrator.key != "israel" for i in x.incidents)
+
+
+def test_the_side_of_an_interceptor_claims_nothing(reference):
+    x = run(reference, "The army said a reservist was killed near Haifa by debris of an Israeli interceptor missile fired "
+                       "during the Hezbollah barrage.")
+    assert not any(c.type == "responsibility_claimed" for c in x.claims)
+    assert all(i.target is None or i.target.key != "hezbollah" for i in x.incidents)
+
+
+def test_a_side_named_before_its_jets_still_does_it(reference):  # negative case: jets are no interceptor
+    x = run(reference, "Israeli jets struck a house in Bint Jbeil on Tuesday.")
+    assert x.incidents and x.incidents[0].perpetrator is not None and x.incidents[0].perpetrator.key == "israel"
+
+
+# --- "it" speaks, not the name before it; "it" after a sentence whose subject revised its account -----------------------
+
+def test_a_pronoun_before_the_verb_is_the_speaker_not_the_name_before_it(reference):
+    x = run(reference, "A reservist was killed near Haifa by debris of a falling rocket, not by a Hezbollah drone as it "
+                       "said on Monday.")
+    assert not any(c.claimant is not None and c.claimant.key == "hezbollah" for c in x.claims)
+
+
+def test_it_after_a_revised_account_is_the_reviser(reference):
+    x = run(reference, "The Pentagon said the United States did not take part in the strikes.\n\nUpdate: The Israeli military "
+                       "has revised its account of the incident. It now says a drone launched from Lebanon struck a navy "
+                       "patrol boat off Acre, killing one sailor.")
+    said = [c for c in x.claims if "It now says" in c.span.quote]
+    assert said and all(c.claimant is not None and c.claimant.key != "pentagon" and "Pentagon" not in c.claimant.text for c in said)
+
+
+def test_it_after_a_sentence_without_a_new_subject_keeps_the_last_speaker(reference):  # negative case
+    x = run(reference, "The Israeli military said a drone launched from Lebanon struck a navy patrol boat off Acre on Monday. "
+                       "It said one sailor was killed.")
+    assert any(c.claimant is not None and "Israeli" in c.claimant.text for c in x.claims if c.span.quote.startswith("It said"))

@@ -589,7 +589,8 @@ def _own_doer_before(view: SentenceView, who: ActorRef, pos: int) -> ActorRef | 
         return None  # "US forces shot down drones fired by the Houthis": the interceptor did not do the attack
     for m in view.mentions:
         if m.actor and m.end <= pos and pos - m.end < 30 and _DOER_GAP.fullmatch(view.text, m.end, pos) \
-                and not _OBJECT_BEFORE.search(view.before(m.start, 12)) and own_side(view, who, actor_ref(m)):
+                and not _OBJECT_BEFORE.search(view.before(m.start, 12)) and not view.has("interceptor_words", m.end, pos) \
+                and own_side(view, who, actor_ref(m)):  # (not "an Israeli interceptor missile fired": a defender)
             return actor_ref(m)
     return None
 

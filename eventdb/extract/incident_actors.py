@@ -279,8 +279,8 @@ def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
-        if _recipient(view, m, between):
-            continue  # "pagers distributed to Hezbollah members exploded": who received them, not who set them off
+        if _recipient(view, m, between) or view.has("interceptor_words", m.end, t.start):
+            continue  # (nor "an Israeli interceptor missile struck a house": the defender's weapon, no attacker's)  # "pagers distributed to Hezbollah members exploded": who received them, not who set them off
         if _MODIFIERS_BEFORE.fullmatch(between) and not _BLOCKERS.search(between):
             return (None if passive else actor_ref(_first_of_pair(view, m))), passive
     lo = max(ws, t.start - 90)
@@ -288,7 +288,8 @@ def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
-        if _BLOCKERS.search(between) or "," in between.strip(", ") or _recipient(view, m, between):
+        if _BLOCKERS.search(between) or "," in between.strip(", ") or _recipient(view, m, between) \
+                or view.has("interceptor_words", m.end, t.start):
             continue
         return (None if passive else actor_ref(m)), passive
     return None, passive
@@ -347,6 +348,8 @@ def find_target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef
             continue  # "..., Iraqi security sources told Reuters", "according to CENTCOM": the speaker, not the target
         if used_by(view, m.start):
             return actor_ref(possessed(view, m))  # "struck facilities used by X": X's facilities
+        if _DURING_BEFORE.search(view.before(m.start, 20)):
+            continue  # "an interceptor fired during the Hezbollah barrage": whose barrage it was, not whom it struck
         if _NOT_TARGET_BEFORE.search(view.before(m.start, 30)):
             continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, "from Lebanon" whence, not whom
         if owner_or_area(view, m):
@@ -356,6 +359,7 @@ def find_target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef
     return None
 
 
+_DURING_BEFORE = re.compile(r"\b(?:during|amid|amidst|throughout)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
 _TWO_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}\s+")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_TARGET_BEFORE = re.compile(r"\b(?:by|in|inside|from)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$")
