@@ -123,3 +123,30 @@ def test_it_after_a_sentence_without_a_new_subject_keeps_the_last_speaker(refere
     x = run(reference, "The Israeli military said a drone launched from Lebanon struck a navy patrol boat off Acre on Monday. "
                        "It said one sailor was killed.")
     assert any(c.claimant is not None and "Israeli" in c.claimant.text for c in x.claims if c.span.quote.startswith("It said"))
+
+
+# --- no side claims an attack on itself; a country a weapon came from did not fire it ------------------------------------
+
+def test_a_claim_of_retaliation_is_not_linked_to_the_attack_on_the_claimant(reference):
+    x = run(reference, "A drone attack killed an American contractor at a base near Hasakah on Thursday. The defense "
+                       "secretary, Lloyd Austin, said he had ordered precision air strikes against sites in eastern Syria.")
+    attack = [i for i in x.incidents if i.target is not None and i.target.key == "united-states"]
+    assert attack and all(i.perpetrator is None or i.perpetrator.key not in ("united-states", "lloyd-austin") for i in attack)
+    assert not any(c.type == "responsibility_claimed" and c.incident == attack[0].local_id and c.claimant
+                   and "Austin" in c.claimant.text for c in x.claims)
+
+
+def test_a_group_claiming_an_attack_on_others_stays_linked(reference):  # negative case
+    x = run(reference, "A drone attack killed an American contractor at a base near Hasakah on Thursday. The Islamic "
+                       "Resistance in Iraq said it had carried out the attack.")
+    assert any(c.type == "responsibility_claimed" and c.incident for c in x.claims)
+
+
+def test_the_country_a_missile_came_from_is_not_its_doer(reference):
+    x = run(reference, "On Tuesday, an anti-tank missile fired from Lebanon struck a house in Shlomi, the army said.")
+    assert all(i.perpetrator is None or i.perpetrator.key != "lebanon" for i in x.incidents)
+
+
+def test_a_group_after_from_still_fired(reference):  # negative case: an armed group, not a country
+    x = run(reference, "A barrage from Hezbollah struck Shlomi on Tuesday.")
+    assert x.incidents and x.incidents[0].perpetrator is not None and x.incidents[0].perpetrator.key == "hezbollah"

@@ -311,7 +311,12 @@ def _recipient(view: SentenceView, m: Mention, between: str) -> bool:
     """ "pagers distributed to Hezbollah members exploded": a name after "to", "for" or "against", with a word of its
     own phrase before the trigger, received or suffered something; it is not the subject ("in response to the Israeli
     strike": the name that qualifies the trigger itself still does it)."""
+    if _ORIGIN_BEFORE.search(view.before(m.start, 12)) and view.actor_kind(m.actor) == "state":
+        return True  # "an anti-tank missile fired from Lebanon struck a house": whence it came, not who fired it
     return bool(between.strip()) and _RECIPIENT_BEFORE.search(view.before(m.start, 25)) is not None
+
+
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _RECIPIENT_BEFORE = re.compile(r"(?<!response )(?<!retaliation )(?<!revenge )\b(?:to|for|against|targeting|towards?)\s+(?:the\s+)?$",
