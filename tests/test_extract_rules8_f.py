@@ -150,3 +150,25 @@ def test_the_country_a_missile_came_from_is_not_its_doer(reference):
 def test_a_group_after_from_still_fired(reference):  # negative case: an armed group, not a country
     x = run(reference, "A barrage from Hezbollah struck Shlomi on Tuesday.")
     assert x.incidents and x.incidents[0].perpetrator is not None and x.incidents[0].perpetrator.key == "hezbollah"
+
+
+def test_a_side_telling_its_own_dead_in_the_strike_answered_reports_losses(reference):
+    x = run(reference, "The Revolutionary Guards said they had fired missiles at Israel overnight in response to the strike "
+                       "on Iran's consular building in Damascus, in which five Guards officers were killed.")
+    damascus = [i for i in x.incidents if i.target is not None and i.target.key == "iran"]
+    assert damascus and (damascus[0].perpetrator is None
+                         or damascus[0].perpetrator.key != "islamic-revolutionary-guard-corps")
+    assert not any(c.type == "responsibility_claimed" and c.incident == damascus[0].local_id for c in x.claims)
+
+
+# --- the speaker after the toll is not the victim ----------------------------------------------------------------------
+
+def test_the_official_who_tells_a_strike_is_not_its_victim(reference):
+    x = run(reference, "An American drone strike on a warehouse in Jurf al-Sakhar on Friday killed three fighters, "
+                       "Defense Secretary Lloyd Austin said.")
+    assert x.incidents and (x.incidents[0].target is None or x.incidents[0].target.key != "lloyd-austin")
+
+
+def test_a_named_victim_is_still_the_target(reference):  # negative case
+    x = run(reference, "An Israeli strike in Beirut on Friday killed Fuad Shukr, a senior Hezbollah commander.")
+    assert x.incidents and x.incidents[0].target is not None and "Shukr" in x.incidents[0].target.text

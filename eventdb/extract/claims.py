@@ -1016,20 +1016,27 @@ def not_against_itself(claims: list[Claim], drafts: list[Draft], view: SentenceV
     """A claim or blame that names as the doer the side the incident struck ("Defense Secretary Lloyd Austin said he had
     ordered strikes ..." linked to the drone attack that killed an American): no side attacks itself, so the claim is
     about another incident. It moves to the one incident told in its sentence whose doer is that side (and whose target
-    is not), else it is linked to none; the incident never takes its own target's side as perpetrator."""
+    is not), else it is linked to none; the incident never takes its own target's side as perpetrator. With a toll
+    ("... in response to the strike on its consulate, in which seven Guards members were killed") it is the side's
+    report of its own losses: a casualty report, linked where it was."""
     if view is None or not drafts:
         return claims
     by_id = {d.local_id: d for d in drafts}
     out = []
     for c in claims:
         d = by_id.get(c.incident) if c.incident else None
-        if d is None or c.type not in ("responsibility_claimed", "attribution") or not _struck_itself(view, c.perpetrator, d.target):
+        if d is None or c.type != "responsibility_claimed" or not _struck_itself(view, c.perpetrator, d.target):
             out.append(c)
+            continue
+        if c.killed is not None or c.injured is not None:  # "..., in which seven Guards members were killed": its losses
+            out.append(replace(c, type="casualty_report", perpetrator=None))
             continue
         here = [o for o in drafts if o is not d and any(t.view.sentence.index == c.span.sentence_index for t in o.told)
                 and o.perpetrator is not None and _one_side(view, c.perpetrator, o.perpetrator)
                 and not _struck_itself(view, c.perpetrator, o.target)]
-        out.append(replace(c, incident=here[0].local_id if len(here) == 1 else None))
+        moved = replace(c, incident=here[0].local_id if len(here) == 1 else None)
+        if moved.incident is None or not any(o.type == c.type and o.incident == moved.incident and o.span == c.span for o in claims):
+            out.append(moved)  # (not twice the claim already linked to the incident it moves to)
     return out
 
 

@@ -365,6 +365,12 @@ def find_target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef
 
 
 _DURING_BEFORE = re.compile(r"\b(?:during|amid|amidst|throughout)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+def _speaks_after(view: SentenceView, m: Mention) -> bool:
+    """ "..., Iraqi security sources told Reuters", "..., Lloyd Austin said": the name is the subject of a speech verb."""
+    verb = view.tools.lexicon.pattern("speech_verbs").search(view.after(m.end, 30))
+    return bool(verb and _TWO_WORDS.fullmatch(view.after(m.end, 30)[:verb.start()]))
+
+
 _TWO_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}\s+")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _NOT_TARGET_BEFORE = re.compile(r"\b(?:by|in|inside|from)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:[A-Z][\w'’-]*\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?)?$")
@@ -374,8 +380,8 @@ _NAME_THEN_ROLE = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s]
 def find_victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
     """The person an assassination or killing names: a person actor, or a capitalized name after a role word."""
     for m in view.actors(t.end, min(we, t.end + 90)):
-        if view.actor_kind(m.actor) == "person":
-            return actor_ref(m)
+        if view.actor_kind(m.actor) == "person" and not _speaks_after(view, m):
+            return actor_ref(m)  # (not "killed two fighters, Defense Secretary Lloyd Austin said": the speaker)
     named = _NAME_THEN_ROLE.match(view.text, t.end, we)
     if named and view.has("roles", named.end(1), named.end()):
         return ActorRef(named.group(1), None, named.start(1), named.end(1))  # "killed Razi Mousavi, a senior adviser of ..."
