@@ -36,8 +36,8 @@ from eventdb.assertions import Article, Claim, Extraction
 from eventdb.extract.tolls import no_harm
 from eventdb.extract.aggregates import affiliations, casualty_tallies, operation_totals, ordinal_tallies, last_armed_group, statistics, tally_sequel
 from eventdb.extract.claimed_details import complete
-from eventdb.extract.claims import sentence_claims, without_spokesman_repeats
-from eventdb.extract.speakers import voice
+from eventdb.extract.claims import not_against_itself, sentence_claims, without_spokesman_repeats
+from eventdb.extract.speakers import revised_subject, voice
 from eventdb.extract.clusters import last_event_date, latest_date
 from eventdb.extract.context import SentenceView, Tools
 from eventdb.extract.dates import filing_date, resolve_sequels, running_years, stated_year, year_before, year_hint
@@ -159,8 +159,9 @@ def _extract(article: Article, reference: Reference | None = None) -> tuple[Extr
         if not sequel:  # a tally's toll is no one's claim about an incident
             said_here = sentence_claims(view, about, stat_spans, said)
             claims.extend([c for c in said_here if c.type != "casualty_report"] if tallies else said_here)  # a tally is no toll
-        said = last_speaker(frames) or (voice(view, view.end, said) if view.has("speech_verbs") else said)
+        said = last_speaker(frames) or (voice(view, view.end, said) if view.has("speech_verbs") else revised_subject(view) or said)
     claims = relinked(claims, settle(drafts, views))  # the document-level sieves may join incidents
+    claims = not_against_itself(claims, drafts, views[0] if views else None)  # no side claims an attack on itself
     claims = without_spokesman_repeats(claims, tools.reference)
     claims = in_the_issuers_voice(placed_claims(dedupe_claims(claims), tools.lexicon), issuer(article, tools))
     incidents = complete(tuple(d.report() for d in drafts), claims, tools.lexicon, shared_sentences(drafts) | summed)

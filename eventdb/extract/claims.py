@@ -589,7 +589,8 @@ def _own_doer_before(view: SentenceView, who: ActorRef, pos: int) -> ActorRef | 
         return None  # "US forces shot down drones fired by the Houthis": the interceptor did not do the attack
     for m in view.mentions:
         if m.actor and m.end <= pos and pos - m.end < 30 and _DOER_GAP.fullmatch(view.text, m.end, pos) \
-                and not _OBJECT_BEFORE.search(view.before(m.start, 12)) and own_side(view, who, actor_ref(m)):
+                and not _OBJECT_BEFORE.search(view.before(m.start, 12)) and not view.has("interceptor_words", m.end, pos) \
+                and own_side(view, who, actor_ref(m)):  # (not "an Israeli interceptor missile fired": a defender)
             return actor_ref(m)
     return None
 
@@ -1009,3 +1010,42 @@ def _named_after(view: SentenceView, pos: int) -> ActorRef | None:
 
 
 _DESCRIBED_AFTER = re.compile(rf"\s+(?:[a-z]+\s+){{0,3}}?(?:(?:by|to|on)\s+)?[“\"]?(?:the\s+)?(?:[a-z]+\s+)?({_DESCRIBED})")
+
+
+def not_against_itself(claims: list[Claim], drafts: list[Draft], view: SentenceView | None) -> list[Claim]:
+    """A claim or blame that names as the doer the side the incident struck ("Defense Secretary Lloyd Austin said he had
+    ordered strikes ..." linked to the drone attack that killed an American): no side attacks itself, so the claim is
+    about another incident. It moves to the one incident told in its sentence whose doer is that side (and whose target
+    is not), else it is linked to none; the incident never takes its own target's side as perpetrator. With a toll
+    ("... in response to the strike on its consulate, in which seven Guards members were killed") it is the side's
+    report of its own losses: a casualty report, linked where it was."""
+    if view is None or not drafts:
+        return claims
+    by_id = {d.local_id: d for d in drafts}
+    out = []
+    for c in claims:
+        d = by_id.get(c.incident) if c.incident else None
+        if d is None or c.type != "responsibility_claimed" or not _struck_itself(view, c.perpetrator, d.target):
+            out.append(c)
+            continue
+        if c.killed is not None or c.injured is not None:  # "..., in which seven Guards members were killed": its losses
+            out.append(replace(c, type="casualty_report", perpetrator=None))
+            continue
+        here = [o for o in drafts if o is not d and any(t.view.sentence.index == c.span.sentence_index for t in o.told)
+                and o.perpetrator is not None and _one_side(view, c.perpetrator, o.perpetrator)
+                and not _struck_itself(view, c.perpetrator, o.target)]
+        moved = replace(c, incident=here[0].local_id if len(here) == 1 else None)
+        if moved.incident is None or not any(o.type == c.type and o.incident == moved.incident and o.span == c.span for o in claims):
+            out.append(moved)  # (not twice the claim already linked to the incident it moves to)
+    return out
+
+
+def _struck_itself(view: SentenceView, perp: ActorRef | None, target: ActorRef | None) -> bool:
+    return bool(perp and target and perp.key and target.key) and _one_side(view, perp, target)  # type: ignore[arg-type]
+
+
+def _one_side(view: SentenceView, a: ActorRef | None, b: ActorRef | None) -> bool:
+    """One actor, a state and its own forces or bodies, or a person of one of them (either way round)."""
+    if not (a and b and a.key and b.key):
+        return False
+    return a.key == b.key or own_side(view, a, b) or own_side(view, b, a)

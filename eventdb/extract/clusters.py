@@ -102,10 +102,11 @@ def linked(view: SentenceView, old: Draft, new: Draft, most_recent: bool) -> boo
         return False
     if most_recent and old.sentence_index != new.sentence_index and retold(view, old, new):
         return True  # "Iran launched 300 drones at Israel ... He said ... had struck the Nevatim air base"
-    if most_recent and new.definite_object and 0 < new.sentence_index - old.sentence_index <= 2 \
+    if most_recent and new.definite_object and 0 < new.sentence_index - old.sentence_index <= 3 \
             and (new.place is None or new.place == old.place) and not opens_with_a_sequel(view) \
-            and (new.perpetrator is None or same_key(old.perpetrator, new.perpetrator)):
-        return True  # "struck a bulk carrier in the Gulf of Aden over the weekend ... had targeted the ship on Saturday"
+            and (new.perpetrator is None or old.perpetrator is None or same_key(old.perpetrator, new.perpetrator)):
+        return True  # "struck a bulk carrier in the Gulf of Aden over the weekend ... had targeted the ship on Saturday";
+        # "The tanker X was hit by a missile. ... A missile launched by the Houthis struck the X": the doer named later
     if old.sentence_index == new.sentence_index:
         clash = (old.target and new.target and old.target.key != new.target.key) or \
             (old.place and new.place and old.place != new.place and not view.nested(old.place, new.place))

@@ -103,7 +103,7 @@ _HELD = re.compile(r"-(?:controlled|held)\s+$")
 
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _CAME_UNDER = re.compile(r"\b(?:came|come|comes|coming)\s+under\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)  # "came under rocket fire"
-_BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since)\b", re.IGNORECASE)
+_BLOCKERS = re.compile(r"\b(?:on|against|at|targeting|of|to|from|in|that|which|who|by|near|after|following|since|when|while)\b", re.IGNORECASE)
 
 
 
@@ -265,6 +265,8 @@ def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[
     if by:
         pos = t.end + by.end()
         actors = [m for m in view.actors(pos, we) if m.start - pos < 45 and not _AGENT_ENDS.search(view.text, pos, m.start)]
+        if actors and _source_after_agent(view, pos, actors[0]):
+            actors = []  # "hit by a missile, a US official said": the source of the news, not the doer
         if actors:
             return actor_ref(possessed(view, actors[0])), True
     named = _named_in_noun_phrase(view, t, we)
@@ -277,6 +279,8 @@ def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
+        if _recipient(view, m, between) or view.has("interceptor_words", m.end, t.start):
+            continue  # (nor "an Israeli interceptor missile struck a house": the defender's weapon, no attacker's)  # "pagers distributed to Hezbollah members exploded": who received them, not who set them off
         if _MODIFIERS_BEFORE.fullmatch(between) and not _BLOCKERS.search(between):
             return (None if passive else actor_ref(_first_of_pair(view, m))), passive
     lo = max(ws, t.start - 90)
@@ -284,12 +288,39 @@ def find_perpetrator(view: SentenceView, t: Trigger, ws: int, we: int) -> tuple[
         between = view.text[m.end:t.start]
         if _reacts_between(view, m.end, t.start):
             break
-        if _BLOCKERS.search(between) or "," in between.strip(", "):
+        if _BLOCKERS.search(between) or "," in between.strip(", ") or _recipient(view, m, between) \
+                or view.has("interceptor_words", m.end, t.start):
             continue
         return (None if passive else actor_ref(m)), passive
     return None, passive
 
 
+def _source_after_agent(view: SentenceView, pos: int, m: Mention) -> bool:
+    """ "was hit by a missile, a US official tells us": a name after a comma that closes the "by" phrase, followed by
+    its speech verb (at most three words between: "official", "military officials"), speaks; it is not the agent."""
+    if "," not in view.text[pos:m.start]:
+        return False
+    verb = view.first("speech_verbs", m.end, min(view.end, m.end + 45))
+    return verb is not None and _SOURCE_TAIL.fullmatch(view.text, m.end, verb.start()) is not None
+
+
+_SOURCE_TAIL = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}\s+")
+
+
+def _recipient(view: SentenceView, m: Mention, between: str) -> bool:
+    """ "pagers distributed to Hezbollah members exploded": a name after "to", "for" or "against", with a word of its
+    own phrase before the trigger, received or suffered something; it is not the subject ("in response to the Israeli
+    strike": the name that qualifies the trigger itself still does it)."""
+    if _ORIGIN_BEFORE.search(view.before(m.start, 12)) and view.actor_kind(m.actor) == "state":
+        return True  # "an anti-tank missile fired from Lebanon struck a house": whence it came, not who fired it
+    return bool(between.strip()) and _RECIPIENT_BEFORE.search(view.before(m.start, 25)) is not None
+
+
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_RECIPIENT_BEFORE = re.compile(r"(?<!response )(?<!retaliation )(?<!revenge )\b(?:to|for|against|targeting|towards?)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 _MODIFIERS_BEFORE = re.compile(r"(?:['’]s)?[\s“”\"]*(?:[a-z“”\"-]+\s+){0,3}")
 
 
@@ -322,6 +353,8 @@ def find_target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef
             continue  # "..., Iraqi security sources told Reuters", "according to CENTCOM": the speaker, not the target
         if used_by(view, m.start):
             return actor_ref(possessed(view, m))  # "struck facilities used by X": X's facilities
+        if _DURING_BEFORE.search(view.before(m.start, 20)):
+            continue  # "an interceptor fired during the Hezbollah barrage": whose barrage it was, not whom it struck
         if _NOT_TARGET_BEFORE.search(view.before(m.start, 30)):
             continue  # "by X" is the perpetrator; "targets in Iraq (and Syria)" is where, "from Lebanon" whence, not whom
         if owner_or_area(view, m):
@@ -329,6 +362,13 @@ def find_target(view: SentenceView, t: Trigger, ws: int, we: int, perp: ActorRef
         holder = area_holder(view, m)
         return actor_ref(holder or possessed(view, m))
     return None
+
+
+_DURING_BEFORE = re.compile(r"\b(?:during|amid|amidst|throughout)\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+def _speaks_after(view: SentenceView, m: Mention) -> bool:
+    """ "..., Iraqi security sources told Reuters", "..., Lloyd Austin said": the name is the subject of a speech verb."""
+    verb = view.tools.lexicon.pattern("speech_verbs").search(view.after(m.end, 30))
+    return bool(verb and _TWO_WORDS.fullmatch(view.after(m.end, 30)[:verb.start()]))
 
 
 _TWO_WORDS = re.compile(r"(?:\s+[a-z]+){0,2}\s+")
@@ -340,8 +380,8 @@ _NAME_THEN_ROLE = re.compile(r"\s+([A-Z][\w’'-]+(?:\s(?:(?:al|bin|ibn|el)[-\s]
 def find_victim(view: SentenceView, t: Trigger, we: int) -> ActorRef | None:
     """The person an assassination or killing names: a person actor, or a capitalized name after a role word."""
     for m in view.actors(t.end, min(we, t.end + 90)):
-        if view.actor_kind(m.actor) == "person":
-            return actor_ref(m)
+        if view.actor_kind(m.actor) == "person" and not _speaks_after(view, m):
+            return actor_ref(m)  # (not "killed two fighters, Defense Secretary Lloyd Austin said": the speaker)
     named = _NAME_THEN_ROLE.match(view.text, t.end, we)
     if named and view.has("roles", named.end(1), named.end()):
         return ActorRef(named.group(1), None, named.start(1), named.end(1))  # "killed Razi Mousavi, a senior adviser of ..."

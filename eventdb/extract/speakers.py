@@ -34,7 +34,7 @@ def resolved(view: SentenceView, who: ActorRef | None) -> ActorRef | None:
     return book.resolve(who) if book is not None and who is not None and who.key is None else who  # type: ignore[attr-defined]
 
 
-_ANAPHOR_GAP = re.compile(r"\s+(?:(?:also|later|earlier|then|has|had|have|itself|quickly|swiftly|on\s+\w+day|in\s+a\s+statement)\s+)*$")
+_ANAPHOR_GAP = re.compile(r"\s+(?:(?:also|later|earlier|then|now|separately|has|had|have|itself|quickly|swiftly|on\s+\w+day|in\s+a\s+statement)\s+)*$")
 
 
 def described_body(view: SentenceView, verb: int) -> ActorRef | None:
@@ -112,6 +112,25 @@ def passive_agent(view: SentenceView, verb_end: int) -> ActorRef | None:
     return ref(view, names[0]) if names else None
 
 
+def revised_subject(view: SentenceView) -> ActorRef | None:
+    """ "The Israeli military has revised its account of the death. It now says ...": a sentence with no speech verb
+    whose subject, a name at its start, "has" done something of its own; the "it" of the next sentence is that name,
+    not the speaker of an earlier sentence. None for any other sentence."""
+    if view.has("speech_verbs"):
+        return None
+    for m in view.mentions:
+        if not (m.actor or m.outlet) or view.is_descriptor(m):
+            continue
+        if _OPENING.fullmatch(view.text, view.start, m.start) and _HAS_DONE.match(view.text, m.end, view.end):
+            return resolved(view, ref(view, m))
+        break  # only the first name of the sentence
+    return None
+
+
+_OPENING = re.compile(r"\s*(?:\d{1,2}:\d{2}[^\n]{0,40}\n\s*)?(?:[A-Z][a-z]+:\s+)?(?:[Tt]he\s+)?")  # "12:05\nUpdate: The"
+_HAS_DONE = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}\s+(?:has|had|have)\s+(?:now\s+|since\s+)?[a-z]+ed\b")
+
+
 def pronoun_speaker(view: SentenceView, before: int, previous: ActorRef | None) -> ActorRef | None:
     """`previous` when the speaker is a pronoun or a description of it; "the group said" only when it was a group."""
     if previous is None:
@@ -163,7 +182,7 @@ def _anaphor_subject_pattern(lex: Lexicon) -> re.Pattern[str]:
 # auxiliaries and adverbs before the phrase.
 _REPORTED_PRONOUN = re.compile(r"(?<![\w-])(?:it|they|he|she|we)\s+(?:(?:was|were|is|are|had|has|have|would|could|did|"
                                r"still|also|not|yet|so|far|only|then)\s+){0,3}$", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|had\s+|has\s+)?$", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"(?<![\w-])(?:it|they|he|she)\s+(?:also\s+|later\s+|now\s+|had\s+|has\s+)?$", re.IGNORECASE)
 
 
 def _inside_a_mention(pos: int, mentions: list[Mention]) -> bool:
@@ -234,6 +253,10 @@ _JOINT_GAP = re.compile(r"\s+(?:also\s+|later\s+|jointly\s+|have\s+|had\s+)?")
 
 
 
+# An adverb of time between a speaker and its verb: "the ministry now puts the toll at", "X separately said".
+_TIME_ADVERB = r"(?:now|also|later|earlier|separately)"
+
+
 def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
     """A capitalized name right before a speech verb, at the sentence's start or after a comma or dash: after an optional
     possessive and epithet ("Lebanon's state-run"), with an optional common head noun ("... regional government") and
@@ -244,7 +267,8 @@ def _named_speaker_pattern(lex: Lexicon) -> re.Pattern[str]:
         rf"|[A-Z][\w]+-run\s+(?:[a-z]+\s+)?(?:{lex.alternation('speaker_heads')})"
         rf"|[A-Z][a-z]+['’]s\s+(?:[a-z]+\s+)?(?:{lex.alternation('speaker_heads')})"
         rf"|[a-z]+['’]s\s+(?:{lex.alternation('role_speakers')}))"
-        rf"(?:\s+(?:{lex.alternation('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?\s+$")
+        rf"(?:\s+(?:{lex.alternation('speaker_descriptors')}))?(?:\s*\([A-Z]{{2,10}}\))?(?:,\s+(?:which|who)\s+[^,;]{{3,80}},)?"
+        rf"(?:\s+{_TIME_ADVERB})?\s+$")  # "Lebanon's health ministry now puts the toll at ...": the adverb is the verb's
 
 
 def speaker_after_according(view: SentenceView, pos: int) -> ActorRef | None:
@@ -295,7 +319,7 @@ def unresolved_speaker(view: SentenceView, verb: int) -> ActorRef | None:
 # "the Kurdistan Region's Ministry of Natural Resources", "Lebanon's health ministry": a body a place or state owns.
 _POSSESSED_BODY = re.compile(r"(?:^|(?<=[\s,;:“\"]))(?:[Tt]he\s+)?(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})['’]s\s+"
                              r"(?P<body>(?:[A-Z][\w-]*\s+|[a-z]+\s+)?(?:[Mm]inistry|[Dd]irectorate|[Cc]ouncil)"
-                             r"(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w-]*){1,3})?)\s+(?:also\s+|later\s+)?$")
+                             r"(?:\s+of(?:\s+(?:and\s+)?[A-Z][\w-]*){1,3})?)\s+(?:(?:also|later|now|earlier|separately)\s+)?$")
 
 
 def _possessed_body(view: SentenceView, verb: int) -> ActorRef | None:
@@ -396,11 +420,14 @@ def subject_of(view: SentenceView, verb: int) -> ActorRef | None:
     if close:
         m = close[-1]
         between = view.text[m.end:verb]
+        if _PRONOUN_BEFORE_VERB.search(between):
+            return None  # "not by a Hezbollah drone as it said this morning": "it" speaks, not the name before it
         if _WHICH.fullmatch(between) or _STATE_BODY.fullmatch(between) or not _CLAUSE_WORD.search(between):
             return ref(view, m)
     return None
 
 
+_PRONOUN_BEFORE_VERB = re.compile(r"\b(?:it|they|he|she|we)\s+(?:(?:also|now|later|earlier|had|has|have)\s+)?$", re.IGNORECASE)
 _SPEECH_WORD = re.compile(r"\b(?:said|says|told)\b")
 _CLAUSE_WORD = re.compile(r"\b(?:that|which|on|against|at|to|of|in|for)\b")
 
