@@ -63,6 +63,8 @@ class DateMention:
 class _Patterns:
     month_day: re.Pattern[str]
     day_month: re.Pattern[str]
+    ordinal_day: re.Pattern[str]  # "the twelfth of January"
+    ordinal_days: dict[str, int]
     month_year: re.Pattern[str]
     last_month_name: re.Pattern[str]
     month_of_year: re.Pattern[str]  # "March last year", "in June this year"
@@ -120,15 +122,21 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         return cached
     months = {m: i + 1 for i, m in enumerate(lexicon.words["months"])}
     months.update({m: i + 1 for i, m in enumerate(lexicon.words["month_abbreviations"])})
+    months.update({m: months[m[:3]] for m in lexicon.words.get("month_variants", ())})  # "sept": as "sep"
     # "12 June", "12 Jun", and the capitals of advisories and military releases ("12 JUN 2024", "13 JUN")
     names = "|".join(sorted({n for m in months for n in (m.capitalize(), m.upper())}, key=len, reverse=True))
     weekdays = {d: i for i, d in enumerate(lexicon.words["weekdays"])}
     wd = "|".join(d.capitalize() for d in weekdays)
+    ordinal_days = {fold(w): i + 1 for i, w in enumerate(lexicon.words.get("day_ordinals", ()))}
+    ordinals = "|".join(sorted((re.escape(w).replace("\\-", "[- ]") for w in lexicon.words.get("day_ordinals", ())),
+                               key=len, reverse=True)) or "(?!x)x"
     rel = "|".join(sorted((re.escape(r) for r in _RELATIVE), key=len, reverse=True))
     month_words = frozenset(m.lower() for m in months) | {pre + m.lower() for pre in _MONTH_PREFIXES for m in months}
     p = _Patterns(
         month_day=re.compile(rf"\b({names})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}})\b)?"),
         day_month=re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({names})\b(?:,? (\d{{4}})\b)?"),
+        ordinal_day=re.compile(rf"\b[Tt]he ({ordinals})[- ]of ({names})\b(?:,? (\d{{4}})\b)?"),
+        ordinal_days=ordinal_days,
         month_year=re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?({names}),? (\d{{4}})\b", re.IGNORECASE),
         last_month_name=re.compile(rf"\blast ({names})\b"),
         month_of_year=re.compile(rf"\b({names})(?:,| of)? (last|this) year\b"),
@@ -184,6 +192,7 @@ def _came_after(lexicon: Lexicon) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+_THE = re.compile("the ")  # where an ordinal_day match begins, lowercased
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)  # "the January 2020 assassination": background
 
 
@@ -236,6 +245,9 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         month_starts = _word_starts(p.month_first_words & words) if words is not None else p.month_starts
         for m in _from_starts(month_starts, p.month_day, text, start, end, lowered):
             add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(1))], int(m.group(2)), published), "day")
+        for m in _from_starts(_THE, p.ordinal_day, text, start, end, lowered):
+            add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(2))],
+                           p.ordinal_days[fold(m.group(1))], published), "day")
         for m in _from_starts(p.digit_starts, p.day_month, text, start, end, lowered):
             add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(2))], int(m.group(1)), published), "day")
         for m in _from_starts(month_starts, p.month_of_year, text, start, end, lowered):
@@ -342,6 +354,30 @@ def _years(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 def _count(word: str) -> int | None:
     """ "two", "14", and "a"/"an" as one ("a week after")."""
     return 1 if word.lower() in ("a", "an") else count_value(word)
+
+
+# The stamp line under a post quoted from X or Telegram: "23:34 · 21 Oct 2024 · 41.2K views", "11:58 PM · Oct 21, 2024".
+_POST_STAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*[·•][ \t]*([^\n·•]+)", re.MULTILINE)
+_POST_REACH = 400
+_DAY_RELATIVE = frozenset(p for p, (unit, _) in _RELATIVE.items() if unit == "day")
+
+
+def post_relative(dates: list[DateMention]) -> bool:
+    """Whether a sentence's dates count a day from the day it was written ("tonight", "this morning")."""
+    return any(d.text.lower() in _DAY_RELATIVE for d in dates)
+
+
+def post_day(text: str, end: int, published: dt.date | None, lexicon: Lexicon) -> dt.date | None:
+    """The day a quoted post was written, when the sentence ending at `end` is in one: the full date of the stamp line
+    that closes its paragraph ("... attacked, tonight, a military target ...\n23:34 · 21 Oct 2024"), so that its
+    "tonight" and "today" count from that day, not from publication. None with no such line, or a stamp after
+    publication."""
+    stop = text.find("\n\n", end, end + _POST_REACH)
+    m = _POST_STAMP.search(text, end, stop if stop != -1 else min(len(text), end + _POST_REACH))
+    if m is None:
+        return None
+    day = next((d.on for d in find_dates(text, m.start(1), m.end(1), None, lexicon) if d.precision == "day" and d.on), None)
+    return day if day is not None and (published is None or day <= published) else None
 
 
 def resolve_sequels(dates: list[DateMention], last_event: DateMention | None) -> list[DateMention]:

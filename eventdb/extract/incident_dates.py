@@ -29,7 +29,7 @@ def find_date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMen
         if outside and view.has("triggers", view.start, d.start) and not view.has("clause_openers", d.end, min(view.end, ws + 15)) \
                 and not _dates_noun(view, d, t):
             continue  # "US attacks on the border last month, a group claimed the attack on X": the date is the other clause's
-        if d.text.lower().startswith("in ") and min(abs(d.start - t.end), abs(t.start - d.end)) > \
+        if d.text.lower().startswith("in ") and not _opens_sentence(view, d, t) and min(abs(d.start - t.end), abs(t.start - d.end)) > \
                 (_MONTH_REACH if d.precision == "month" and d.start > t.end and not view.has("triggers", t.end, d.start)
                  and _OTHER_CLAUSE.search(view.text, t.end, d.start) is None else 20):
             continue  # "formed in 2014": a bare year far from the trigger dates something else ("the killing of X in Tehran
@@ -45,6 +45,15 @@ def find_date(view: SentenceView, ws: int, we: int, t: Trigger) -> tuple[DateMen
     return best[1], best[2]
 
 
+def _opens_sentence(view: SentenceView, d: DateMention, t: Trigger) -> bool:
+    """ "In early July, the system shot down a rocket": a month (or year) opening the sentence before a comma sets the
+    time of its first event, however far its trigger (unlike "formed in 2014" inside it); not of an event told after
+    another ("In April, Iran fired missiles after a strike on its consulate": the strike came before)."""
+    return d.precision in ("month", "year") and not view.text[view.start:d.start].strip(" \t\n\"'“‘-—") \
+        and _COMMA_AFTER.match(view.text, d.end) is not None and not view.has("triggers", d.end, t.start)
+
+
+_COMMA_AFTER = re.compile(r"\s*,")
 _DATED_NOUN = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}$")  # "the February 15, 2021 rocket attack": modifiers only
 
 
