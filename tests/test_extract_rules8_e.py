@@ -106,3 +106,22 @@ def test_country_where_groups_operate_is_not_a_perpetrator(ref):
     x = run(ref, "On Monday, a drone hit a US base in Jordan. The Pentagon said the attack was carried out by militias "
                  "operating in Syria and Iraq.")
     assert all(i.perpetrator is None or i.perpetrator.key not in ("syria", "iraq") for i in x.incidents)
+
+
+def test_strike_told_after_the_sentence_naming_its_day(ref):
+    x = run(ref, "Militia claims\n\nThe new threats follow the US air strikes of 14 February 2024. The Pentagon said US "
+                 "aircraft had struck weapons depots near Abu Kamal in Syria.")
+    (i,) = x.incidents
+    assert i.date.on == dt.date(2024, 2, 14)
+
+
+def test_strike_after_a_sentence_with_a_day_elsewhere_stays_undated(ref):
+    x = run(ref, "Militia claims\n\nThe threats grew after the US air strikes of 14 February 2024 and a long lull in the "
+                 "fighting that followed. US aircraft had struck weapons depots near Abu Kamal in Syria.")
+    assert all(i.date.on != dt.date(2024, 2, 14) for i in x.incidents if i.place and i.place.key == "abu-kamal")
+
+
+def test_direction_compound_before_country_is_a_locative(ref):
+    x = run(ref, "On Monday, jets struck a depot in north-west Syria, which had been used to launch drones over the Red Sea.")
+    (i,) = x.incidents
+    assert i.place is not None and i.place.key == "syria"

@@ -241,9 +241,9 @@ def _locative(view: SentenceView, pos: int) -> bool:
 _TOWARD = re.compile(r"\btowards?\s+(?:the\s+)?$", re.IGNORECASE)
 _TRANSITED = re.compile(r"\b(?:transit(?:ed|ing|s)?|sailing\s+(?:in|through)|passing\s+through)\s+(?:the\s+)?$", re.IGNORECASE)  # a ship's position
 # "in the occupied Syrian Golan", "in the Israeli-controlled Golan Heights", "in the southern Lebanese village": a
-# preposition of place, then the place's qualifiers (occupied or held by someone, a direction, a demonym).
+# preposition of place, then the place's qualifiers (occupied or held by someone, a direction, "north-west", a demonym).
 _LOCATIVE_QUALIFIED = re.compile(r"\b(?:in|inside|at|near|into|over|on)\s+(?:the\s+)?"
-                                 r"(?:(?:occupied|[a-z]+ern|[A-Z][\w]*-(?:occupied|controlled|held))\s+)?"
+                                 r"(?:(?:occupied|[a-z]+ern|(?:north|south)-?(?:east|west)|[A-Z][\w]*-(?:occupied|controlled|held))\s+)?"
                                  r"(?:[A-Z][a-z]+(?:ian|i|ese|ish)\s+)?$")
 _OBJECT = re.compile(r"[\w-]+(?:\s+into)?\s+(?:the\s+)?")  # "targeted ", "slammed into the ": the verb's object follows
 
