@@ -125,3 +125,22 @@ def test_direction_compound_before_country_is_a_locative(ref):
     x = run(ref, "On Monday, jets struck a depot in north-west Syria, which had been used to launch drones over the Red Sea.")
     (i,) = x.incidents
     assert i.place is not None and i.place.key == "syria"
+
+
+# --- the year of a bare day in an undated article --------------------------------------------------------------------
+
+UNDATED = ("The long campaign\n\nThe group was formed in 2003 and grew after 2014.\n\n"
+           "Between November 2023 and the end of March 2024, the group claimed dozens of attacks. The worst came on "
+           "March 12, when a drone struck the Tanf garrison in Syria. On August 2 a rocket hit Erbil Airport.\n")
+
+
+def test_bare_day_takes_the_year_of_its_month_named_before_in_the_paragraph(ref):
+    x = run(ref, UNDATED, published=None)
+    tanf = [i for i in x.incidents if i.date.text == "March 12"]
+    assert tanf and tanf[0].date.on == dt.date(2024, 3, 12)
+
+
+def test_bare_day_months_after_the_named_month_stays_undated(ref):
+    x = run(ref, UNDATED, published=None)
+    erbil = [i for i in x.incidents if i.date.text == "August 2"]
+    assert erbil and erbil[0].date.on is None

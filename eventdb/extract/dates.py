@@ -553,7 +553,10 @@ def year_before(years: list[tuple[int, int]], text: str, pos: int, end: int, lex
     20" after a sentence about another year stays undated), unless the article gave that very day with its year
     before (`_same_day_before`: "2.2 13 JUN 2024, 0215 UTC ... 2.4 Late on 13 JUN the Houthis claimed")."""
     if _THAT_YEAR.search(text, pos, end) is None:
-        return _same_day_before(text, pos, end, lexicon) if lexicon is not None else None
+        if lexicon is None:
+            return None
+        same_day = _same_day_before(text, pos, end, lexicon)
+        return same_day if same_day is not None else _same_month_before(text, pos, end, lexicon)
     last = None
     for at, year in years:
         if at >= pos:
@@ -564,13 +567,42 @@ def year_before(years: list[tuple[int, int]], text: str, pos: int, end: int, lex
     return last[1]
 
 
+def _bare_days(p: _Patterns, text: str, pos: int, end: int) -> set[tuple[int, int]]:
+    """(month, day) of every day and month that text[pos:end] names without a year."""
+    bare = {(p.months[_key(m.group(2))], int(m.group(1))) for m in p.day_month.finditer(text, pos, end) if not m.group(3)}
+    bare |= {(p.months[_key(m.group(1))], int(m.group(2))) for m in p.month_day.finditer(text, pos, end) if not m.group(3)}
+    return bare
+
+
+def _same_month_before(text: str, pos: int, end: int, lexicon: Lexicon) -> int | None:
+    """The year of a day and month that text[pos:end] names without one ("January 28", "February 7") when the month with
+    a year named last before it in the same paragraph is that month or one or two before it in the same year ("between
+    October 2023 and the end of January 2024"): the story goes on from there. None otherwise (an earlier month, or one
+    more than two months before, may be another year's)."""
+    p = _patterns(lexicon)
+    bare = {month for month, _ in _bare_days(p, text, pos, end)}
+    if not bare:
+        return None
+    para = text.rfind("\n\n", 0, pos) + 1
+    last = None
+    for m in p.month_year.finditer(text, para, pos):
+        if not _ATTRIBUTIVE.search(text, max(0, m.start() - 4), m.start()):
+            last = m  # "the January 2020 assassination" names a background event, not the time the story is at
+    if last is None:
+        return None
+    month = p.months[_key(last.group(1))]
+    return int(last.group(2)) if all(month <= b <= month + _MONTHS_ON for b in bare) else None
+
+
+_MONTHS_ON = 2
+
+
 def _same_day_before(text: str, pos: int, end: int, lexicon: Lexicon) -> int | None:
     """The year of a day and month that text[pos:end] names without one ("13 JUN", "June 13") when the article named
     the same day and month with a year before `pos` ("13 JUN 2024"): a list of dated items told again without the year.
     None when the stretch names no such day or the article gave it with several years."""
     p = _patterns(lexicon)
-    bare = {(p.months[_key(m.group(2))], int(m.group(1))) for m in p.day_month.finditer(text, pos, end) if not m.group(3)}
-    bare |= {(p.months[_key(m.group(1))], int(m.group(2))) for m in p.month_day.finditer(text, pos, end) if not m.group(3)}
+    bare = _bare_days(p, text, pos, end)
     if not bare:
         return None
     years = {int(m.group(3)) for m in p.day_month.finditer(text, 0, pos)
