@@ -65,7 +65,7 @@ class _Patterns:
     day_month: re.Pattern[str]
     ordinal_day: re.Pattern[str]  # "the twelfth of January"
     ordinal_days: dict[str, int]
-    ordinal_words: frozenset[str]  # for `_Present`: the word each ordinal_day match ends its ordinal with ("first")
+    ordinal_words: frozenset[str]  # the word each ordinal_day match ends its ordinal with ("first"): a prefilter
     month_year: re.Pattern[str]
     last_month_name: re.Pattern[str]
     month_of_year: re.Pattern[str]  # "March last year", "in June this year"
@@ -246,7 +246,8 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         month_starts = _word_starts(p.month_first_words & words) if words is not None else p.month_starts
         for m in _from_starts(month_starts, p.month_day, text, start, end, lowered):
             add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(1))], int(m.group(2)), published), "day")
-        for m in _from_starts(_THE, p.ordinal_day, text, start, end, lowered) if near.ordinal else ():
+        ordinal = words is None or not p.ordinal_words.isdisjoint(words)  # "the twelfth of January" holds "twelfth"
+        for m in _from_starts(_THE, p.ordinal_day, text, start, end, lowered) if ordinal else ():
             add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(2))],
                            p.ordinal_days[fold(m.group(1))], published), "day")
         for m in _from_starts(p.digit_starts, p.day_month, text, start, end, lowered):
@@ -433,7 +434,6 @@ class _Present:
     def __init__(self, chunk: str, p: _Patterns, words: frozenset[str] | None, lowered: str | None = None) -> None:
         unsure = words is None
         self.month = unsure or not p.month_words.isdisjoint(words)
-        self.ordinal = self.month and (unsure or not p.ordinal_words.isdisjoint(words))
         self.relative = unsure or _RELATIVE_SHAPE.may_match(words)
         self.weekday = unsure or not p.weekday_words.isdisjoint(words)
         self.lowered = lowered = chunk.lower() if lowered is None else lowered
