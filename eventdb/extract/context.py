@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from eventdb.assertions import ActorRef, Span
-from eventdb.extract.dates import DateMention, find_dates
+from eventdb.extract.dates import DateMention, find_dates, post_day, post_relative
 from eventdb.extract.gazetteer import Gazetteer, Mention
 from eventdb.extract.lexicon import FOLDS_TO_ASCII, Lexicon, PhraseShape, phrase_shape, words_in_lowered, words_of
 from eventdb.extract.numbers import Count, find_counts
@@ -74,6 +74,11 @@ class SentenceView:
         offset, lowered = view._lowered()
         view.dates = find_dates(text, s, e, published, tools.lexicon, year, words,
                                 lowered[s - offset:] if lowered is not None else None)
+        if view.dates and post_relative(view.dates):
+            day = post_day(text, e, published, tools.lexicon)
+            if day is not None and day != published:  # "tonight" in a post stamped with its own day
+                view.dates = find_dates(text, s, e, day, tools.lexicon, year, words,
+                                        lowered[s - offset:] if lowered is not None else None)
         view.counts = find_counts(text, s, e, words, (offset, lowered) if lowered is not None else None)
         return view
 
@@ -212,6 +217,8 @@ class SentenceView:
             return True
         if _PRO_BEFORE.search(self.before(m.start, 5)):
             return True
+        if " in " in self.before(m.start, 30) and lex.derived(_where_groups_act).search(self.before(m.start, 50)):
+            return True  # "militias operating in Syria and Iraq": where the groups are, not a party
         if m.adjective:
             words = _LETTER_WORDS.findall(after)[:2]
             if any(lex.is_a("generic_groups", w) for w in words):
@@ -287,6 +294,14 @@ class SentenceView:
 
 _WORD = re.compile(r"\w")
 _SUFFIX_WORD = re.compile(r"^[-\s]([A-Za-z]+)")
+
+
+def _where_groups_act(lex) -> re.Pattern[str]:
+    """ "militias operating in Syria and Iraq", "groups based in Iraq": the country where armed groups are."""
+    return re.compile(rf"\b(?:{lex.alternation('generic_groups')})\s+(?:operating|based|active)\s+in\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w'’-]*(?:\s+and|,)\s+)?$", re.IGNORECASE)
+
+
 _PRO_BEFORE = re.compile(r"\bpro[-\s]?$", re.IGNORECASE)
 _LETTER_WORDS = re.compile(r"[A-Za-z-]+")
 

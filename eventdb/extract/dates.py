@@ -63,6 +63,9 @@ class DateMention:
 class _Patterns:
     month_day: re.Pattern[str]
     day_month: re.Pattern[str]
+    ordinal_day: re.Pattern[str]  # "the twelfth of January"
+    ordinal_days: dict[str, int]
+    ordinal_words: frozenset[str]  # the word each ordinal_day match ends its ordinal with ("first"): a prefilter
     month_year: re.Pattern[str]
     last_month_name: re.Pattern[str]
     month_of_year: re.Pattern[str]  # "March last year", "in June this year"
@@ -120,15 +123,21 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
         return cached
     months = {m: i + 1 for i, m in enumerate(lexicon.words["months"])}
     months.update({m: i + 1 for i, m in enumerate(lexicon.words["month_abbreviations"])})
+    months.update({m: months[m[:3]] for m in lexicon.words.get("month_variants", ())})  # "sept": as "sep"
     # "12 June", "12 Jun", and the capitals of advisories and military releases ("12 JUN 2024", "13 JUN")
     names = "|".join(sorted({n for m in months for n in (m.capitalize(), m.upper())}, key=len, reverse=True))
     weekdays = {d: i for i, d in enumerate(lexicon.words["weekdays"])}
     wd = "|".join(d.capitalize() for d in weekdays)
+    ordinal_days = {fold(w): i + 1 for i, w in enumerate(lexicon.words.get("day_ordinals", ()))}
+    ordinals = "|".join(sorted((re.escape(w).replace("\\-", "[- ]") for w in lexicon.words.get("day_ordinals", ())),
+                               key=len, reverse=True)) or "(?!x)x"
     rel = "|".join(sorted((re.escape(r) for r in _RELATIVE), key=len, reverse=True))
     month_words = frozenset(m.lower() for m in months) | {pre + m.lower() for pre in _MONTH_PREFIXES for m in months}
     p = _Patterns(
         month_day=re.compile(rf"\b({names})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}})\b)?"),
         day_month=re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({names})\b(?:,? (\d{{4}})\b)?"),
+        ordinal_day=re.compile(rf"\b[Tt]he ({ordinals})[- ]of ({names})\b(?:,? (\d{{4}})\b)?"),
+        ordinal_days=ordinal_days, ordinal_words=frozenset(w.rsplit("-", 1)[-1] for w in ordinal_days),
         month_year=re.compile(rf"\b(?:(?:early|late|mid)[- ]?)?({names}),? (\d{{4}})\b", re.IGNORECASE),
         last_month_name=re.compile(rf"\blast ({names})\b"),
         month_of_year=re.compile(rf"\b({names})(?:,| of)? (last|this) year\b"),
@@ -184,6 +193,7 @@ def _came_after(lexicon: Lexicon) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+_THE = re.compile("the ")  # where an ordinal_day match begins, lowercased
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|its|their)\s+$", re.IGNORECASE)  # "the January 2020 assassination": background
 
 
@@ -236,6 +246,10 @@ def find_dates(text: str, start: int, end: int, published: dt.date | None, lexic
         month_starts = _word_starts(p.month_first_words & words) if words is not None else p.month_starts
         for m in _from_starts(month_starts, p.month_day, text, start, end, lowered):
             add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(1))], int(m.group(2)), published), "day")
+        ordinal = words is None or not p.ordinal_words.isdisjoint(words)  # "the twelfth of January" holds "twelfth"
+        for m in _from_starts(_THE, p.ordinal_day, text, start, end, lowered) if ordinal else ():
+            add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(2))],
+                           p.ordinal_days[fold(m.group(1))], published), "day")
         for m in _from_starts(p.digit_starts, p.day_month, text, start, end, lowered):
             add(m, _day_of(int(m.group(3)) if m.group(3) else stated, p.months[_key(m.group(2))], int(m.group(1)), published), "day")
         for m in _from_starts(month_starts, p.month_of_year, text, start, end, lowered):
@@ -342,6 +356,30 @@ def _years(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
 def _count(word: str) -> int | None:
     """ "two", "14", and "a"/"an" as one ("a week after")."""
     return 1 if word.lower() in ("a", "an") else count_value(word)
+
+
+# The stamp line under a post quoted from X or Telegram: "23:34 · 21 Oct 2024 · 41.2K views", "11:58 PM · Oct 21, 2024".
+_POST_STAMP = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*[·•][ \t]*([^\n·•]+)", re.MULTILINE)
+_POST_REACH = 400
+_DAY_RELATIVE = frozenset(p for p, (unit, _) in _RELATIVE.items() if unit == "day")
+
+
+def post_relative(dates: list[DateMention]) -> bool:
+    """Whether a sentence's dates count a day from the day it was written ("tonight", "this morning")."""
+    return any(d.text.lower() in _DAY_RELATIVE for d in dates)
+
+
+def post_day(text: str, end: int, published: dt.date | None, lexicon: Lexicon) -> dt.date | None:
+    """The day a quoted post was written, when the sentence ending at `end` is in one: the full date of the stamp line
+    that closes its paragraph ("... attacked, tonight, a military target ...\n23:34 · 21 Oct 2024"), so that its
+    "tonight" and "today" count from that day, not from publication. None with no such line, or a stamp after
+    publication."""
+    stop = text.find("\n\n", end, end + _POST_REACH)
+    m = _POST_STAMP.search(text, end, stop if stop != -1 else min(len(text), end + _POST_REACH))
+    if m is None:
+        return None
+    day = next((d.on for d in find_dates(text, m.start(1), m.end(1), None, lexicon) if d.precision == "day" and d.on), None)
+    return day if day is not None and (published is None or day <= published) else None
 
 
 def resolve_sequels(dates: list[DateMention], last_event: DateMention | None) -> list[DateMention]:
@@ -517,7 +555,10 @@ def year_before(years: list[tuple[int, int]], text: str, pos: int, end: int, lex
     20" after a sentence about another year stays undated), unless the article gave that very day with its year
     before (`_same_day_before`: "2.2 13 JUN 2024, 0215 UTC ... 2.4 Late on 13 JUN the Houthis claimed")."""
     if _THAT_YEAR.search(text, pos, end) is None:
-        return _same_day_before(text, pos, end, lexicon) if lexicon is not None else None
+        if lexicon is None:
+            return None
+        same_day = _same_day_before(text, pos, end, lexicon)
+        return same_day if same_day is not None else _same_month_before(text, pos, end, lexicon)
     last = None
     for at, year in years:
         if at >= pos:
@@ -528,13 +569,42 @@ def year_before(years: list[tuple[int, int]], text: str, pos: int, end: int, lex
     return last[1]
 
 
+def _bare_days(p: _Patterns, text: str, pos: int, end: int) -> set[tuple[int, int]]:
+    """(month, day) of every day and month that text[pos:end] names without a year."""
+    bare = {(p.months[_key(m.group(2))], int(m.group(1))) for m in p.day_month.finditer(text, pos, end) if not m.group(3)}
+    bare |= {(p.months[_key(m.group(1))], int(m.group(2))) for m in p.month_day.finditer(text, pos, end) if not m.group(3)}
+    return bare
+
+
+def _same_month_before(text: str, pos: int, end: int, lexicon: Lexicon) -> int | None:
+    """The year of a day and month that text[pos:end] names without one ("January 28", "February 7") when the month with
+    a year named last before it in the same paragraph is that month or one or two before it in the same year ("between
+    October 2023 and the end of January 2024"): the story goes on from there. None otherwise (an earlier month, or one
+    more than two months before, may be another year's)."""
+    p = _patterns(lexicon)
+    bare = {month for month, _ in _bare_days(p, text, pos, end)}
+    if not bare:
+        return None
+    para = text.rfind("\n\n", 0, pos) + 1
+    last = None
+    for m in p.month_year.finditer(text, para, pos):
+        if not _ATTRIBUTIVE.search(text, max(0, m.start() - 4), m.start()):
+            last = m  # "the January 2020 assassination" names a background event, not the time the story is at
+    if last is None:
+        return None
+    month = p.months[_key(last.group(1))]
+    return int(last.group(2)) if all(month <= b <= month + _MONTHS_ON for b in bare) else None
+
+
+_MONTHS_ON = 2
+
+
 def _same_day_before(text: str, pos: int, end: int, lexicon: Lexicon) -> int | None:
     """The year of a day and month that text[pos:end] names without one ("13 JUN", "June 13") when the article named
     the same day and month with a year before `pos` ("13 JUN 2024"): a list of dated items told again without the year.
     None when the stretch names no such day or the article gave it with several years."""
     p = _patterns(lexicon)
-    bare = {(p.months[_key(m.group(2))], int(m.group(1))) for m in p.day_month.finditer(text, pos, end) if not m.group(3)}
-    bare |= {(p.months[_key(m.group(1))], int(m.group(2))) for m in p.month_day.finditer(text, pos, end) if not m.group(3)}
+    bare = _bare_days(p, text, pos, end)
     if not bare:
         return None
     years = {int(m.group(3)) for m in p.day_month.finditer(text, 0, pos)

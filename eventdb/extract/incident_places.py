@@ -29,6 +29,19 @@ def _other_event_pattern(lex) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{lex.alternation('other_event_nouns')})\s+(?:in|on|against|over)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _named_event_pattern(lex) -> re.Pattern[str]:
+    """ "the Gaza war", "the Syrian civil war": after the place, the noun of another, broader event it names."""
+    return re.compile(rf"[\s-]+(?:{lex.alternation('other_event_nouns')})\b", re.IGNORECASE)
+
+
+def _names_other_event(view: SentenceView, m: Mention) -> bool:
+    """ "the first deaths since the start of the Gaza war": a place that, after an article, names another event."""
+    return _ARTICLE_BEFORE.search(view.before(m.start, 8)) is not None \
+        and view.tools.lexicon.derived(_named_event_pattern).match(view.text, m.end, view.end) is not None
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|this|that)\s+$", re.IGNORECASE)
+
 # "and possibly, air defenses near X": a place the text only guesses.
 _HEDGED_PLACE = re.compile(r"\b(?:possibly|perhaps|probably|maybe)\b,?[^,;]{0,40}$", re.IGNORECASE)
 
@@ -117,8 +130,9 @@ def _not_where(view: SentenceView, m: Mention, t_start: int, plural: bool, datel
     """A place named in the clause that is not where the attack happened."""
     if not plural and _SPREAD.search(view.before(m.start, 12)):
         return True  # "from Syria" is the origin; "across Syria" is an area of activity, not where one attack happened
-    if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end):
-        return True  # "Iran-backed groups", "Palestine Street": part of another name, not the place
+    if (m.actor and view.is_descriptor(m)) or _NAME_HEAD.match(view.text, m.end, view.end) \
+            or view.tools.lexicon.derived(_organisation_head).match(view.text, m.end, view.end):
+        return True  # "Iran-backed groups", "Palestine Street", "the Deir Ezzor Military Council": part of another name
     if m.end <= dateline_end or _has_then_search("accord", _SOURCE_PLACE, view.before(m.start, 50)) \
             or (m.start > t_start and _NOT_WHERE.search(view.before(m.start, 12))):
         return True  # "DAMASCUS — ...", "according to the Soroka hospital in Beersheba": where the news comes from;
@@ -135,6 +149,7 @@ def _not_where(view: SentenceView, m: Mention, t_start: int, plural: bool, datel
         return True  # "Isfahan, ... which included targeting an air base and possibly, air defenses near Natanz";
         # "60 nautical miles east of Aden": at sea, not in the town nor its country
     return view.tools.lexicon.derived(_other_event_pattern).search(view.before(m.start, 30)) is not None \
+        or _names_other_event(view, m) \
         or (m.start > t_start and _CLAUSE_SUBJECT.match(view.text, m.end, view.end) is not None and not _locative(view, m.start))
     # "since the war in Gaza began": another event's place; "... and said Amman would keep working": another clause's subject
 
@@ -226,9 +241,9 @@ def _locative(view: SentenceView, pos: int) -> bool:
 _TOWARD = re.compile(r"\btowards?\s+(?:the\s+)?$", re.IGNORECASE)
 _TRANSITED = re.compile(r"\b(?:transit(?:ed|ing|s)?|sailing\s+(?:in|through)|passing\s+through)\s+(?:the\s+)?$", re.IGNORECASE)  # a ship's position
 # "in the occupied Syrian Golan", "in the Israeli-controlled Golan Heights", "in the southern Lebanese village": a
-# preposition of place, then the place's qualifiers (occupied or held by someone, a direction, a demonym).
+# preposition of place, then the place's qualifiers (occupied or held by someone, a direction, "north-west", a demonym).
 _LOCATIVE_QUALIFIED = re.compile(r"\b(?:in|inside|at|near|into|over|on)\s+(?:the\s+)?"
-                                 r"(?:(?:occupied|[a-z]+ern|[A-Z][\w]*-(?:occupied|controlled|held))\s+)?"
+                                 r"(?:(?:occupied|[a-z]+ern|(?:north|south)-?(?:east|west)|[A-Z][\w]*-(?:occupied|controlled|held))\s+)?"
                                  r"(?:[A-Z][a-z]+(?:ian|i|ese|ish)\s+)?$")
 _OBJECT = re.compile(r"[\w-]+(?:\s+into)?\s+(?:the\s+)?")  # "targeted ", "slammed into the ": the verb's object follows
 
@@ -244,6 +259,14 @@ _RELATIVE = re.compile(r"\b(?:that|which|who|whose)\s", re.IGNORECASE)  # a rela
 _NOT_WHERE = re.compile(r"\b(?:with|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z/ ,.'’-]+\s+[—–-]\s")
 _SOURCE_PLACE = re.compile(r"\baccording\s+to\s+[^,;]*$", re.IGNORECASE)
+
+
+def _organisation_head(lex) -> re.Pattern[str]:
+    """ " Military Council" after "Deir Ezzor": the place names an organisation (case kept: "the council in Deir Ezzor"
+    is another thing)."""
+    return re.compile(rf"[\s-]+(?:{lex.alternation('organisation_heads')})\b")
+
+
 _NAME_HEAD = re.compile(r"[\s-]+(?:Street|Road|Square|Avenue|Bridge|Highway|Hospital|University|Stadium|Gate|Mosque)\b")
 
 
