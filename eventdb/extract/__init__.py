@@ -56,7 +56,7 @@ from eventdb.extract.frames import attributed, bare_quotation, quoted_speaker
 from eventdb.extract.speech_frames import last_speaker, sentence_frames
 from eventdb.reference import Reference, default_reference
 
-EXTRACTOR_VERSION = "rules-7"
+EXTRACTOR_VERSION = "rules-8"
 
 __all__ = ["EXTRACTOR_VERSION", "decisions", "explained", "extract", "tools_for"]
 
