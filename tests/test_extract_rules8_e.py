@@ -4,27 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from eventdb.assertions import Article
-from eventdb.extract import extract, tools_for
-from eventdb.extract.dates import find_dates
-from eventdb.reference import default_reference
-
-PUB = dt.date(2024, 3, 6)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def ref():
-    return default_reference()
-
-
-def run(ref, text: str, published: dt.date | None = PUB):
-    return extract(Article(text=text, origin="test", published=published), ref)
-
-
-def dates(text: str, published: dt.date | None = PUB) -> list[tuple[str, dt.date | None, str]]:
-    return [(d.text, d.on, d.precision) for d in find_dates(text, 0, len(text), published, tools_for().lexicon)]
+from tests.test_extract_rules8_a import PUB, dates, ref, run  # noqa: F401  (helpers and fixture shared with area a)
 
 
 # --- dates -----------------------------------------------------------------------------------------------------------
